@@ -1,0 +1,160 @@
+package dev.hopscope.model;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Address allocation as Docker's and CNI's IPAM do it: on each network the gateway takes the
+ * first address, then each attachment without a pinned address gets the next free one, in
+ * document order. Pinned addresses are never handed out twice. Services get clusterIPs from
+ * 10.96.0.0/12 (from 10.96.0.10) and NodePorts from 30000 up.
+ */
+public final class Ipam {
+
+    public static final Cidr SERVICE_CIDR = Cidr.parse("10.96.0.0/12");
+    public static final int FIRST_NODE_PORT = 30000;
+
+    /** Where a node is attached: a container's attachment or a pod's interface. */
+    public record Key(String node, String network) {}
+
+    /** The result: every attachment's address, every network's gateway, every Service's clusterIP and NodePorts. */
+    public record Addressing(Map<Key, Ipv4> addresses, Map<String, Ipv4> gateways,
+                             Map<String, Ipv4> clusterIps, Map<String, Integer> nodePorts) {
+        public Optional<Ipv4> address(String node, String network) { return Optional.ofNullable(addresses.get(new Key(node, network))); }
+        public Optional<Ipv4> gateway(String network) { return Optional.ofNullable(gateways.get(network)); }
+        /** NodePort of a Service's port, by "serviceId/port". */
+        public int nodePort(String service, int port) { return nodePorts.getOrDefault(service + "/" + port, 0); }
+    }
+
+    private Ipam() {}
+
+    /** The network a pod is attached to: its own choice, or its node's CNI bridge (else the node's first bridge). */
+    public static Optional<Bridge> podNetwork(Document doc, Pod pod) {
+        if (pod.network() != null) return doc.get(pod.network(), Bridge.class);
+        Bridge first = null;
+        for (Bridge b : doc.all(Bridge.class)) {
+            if (!b.host().equals(pod.node())) continue;
+            if (b.bridgeKind() == Bridge.Kind.CNI) return Optional.of(b);
+            if (first == null) first = b;
+        }
+        return Optional.ofNullable(first);
+    }
+
+    /** The subnet of a network (a bridge or an overlay), if it has a valid one. */
+    public static Optional<Cidr> subnet(Document doc, String network) {
+        return doc.node(network).flatMap(n -> {
+            String s = n instanceof Bridge b ? b.subnet() : n instanceof Overlay o ? o.subnet() : null;
+            return s != null && Cidr.isValid(s) ? Optional.of(Cidr.parse(s).base()) : Optional.empty();
+        });
+    }
+
+    public static Addressing allocate(Document doc) {
+        Map<String, Set<Integer>> taken = new HashMap<>();
+        Map<String, Ipv4> gateways = new LinkedHashMap<>();
+        Map<Key, Ipv4> addresses = new LinkedHashMap<>();
+
+        // gateways first: bridges (pinned or .1) and Docker overlays (.1 on the overlay's br0)
+        for (Node n : doc.nodes()) {
+            if (n instanceof Bridge b && Cidr.isValid(b.subnet())) {
+                Cidr net = Cidr.parse(b.subnet()).base();
+                Ipv4 gw = b.gateway() != null && Ipv4.isValid(b.gateway()) ? Ipv4.parse(b.gateway()) : net.network().plus(1);
+                gateways.put(b.id(), gw);
+                taken.computeIfAbsent(b.id(), k -> new HashSet<>()).add(gw.bits());
+            } else if (n instanceof Overlay o && o.driver() == Overlay.Driver.DOCKER_OVERLAY && Cidr.isValid(o.subnet())) {
+                Ipv4 gw = Cidr.parse(o.subnet()).network().plus(1);
+                gateways.put(o.id(), gw);
+                taken.computeIfAbsent(o.id(), k -> new HashSet<>()).add(gw.bits());
+            }
+        }
+        // pinned addresses are reserved before anything is handed out
+        for (Node n : doc.nodes()) {
+            if (n instanceof Container c && c.mode() == Container.Mode.BRIDGE) {
+                for (Attachment a : c.attachments())
+                    if (a.ip() != null && Ipv4.isValid(a.ip())) {
+                        taken.computeIfAbsent(a.network(), k -> new HashSet<>()).add(Ipv4.parse(a.ip()).bits());
+                        addresses.put(new Key(c.id(), a.network()), Ipv4.parse(a.ip()));
+                    }
+            } else if (n instanceof Pod p && !p.hostNetwork() && p.ip() != null && Ipv4.isValid(p.ip())) {
+                podNetwork(doc, p).ifPresent(b -> {
+                    taken.computeIfAbsent(b.id(), k -> new HashSet<>()).add(Ipv4.parse(p.ip()).bits());
+                    addresses.put(new Key(p.id(), b.id()), Ipv4.parse(p.ip()));
+                });
+            }
+        }
+        for (Node n : doc.nodes()) {
+            if (n instanceof Container c && c.mode() == Container.Mode.BRIDGE) {
+                for (Attachment a : c.attachments()) {
+                    Key key = new Key(c.id(), a.network());
+                    if (!addresses.containsKey(key)) next(doc, a.network(), taken).ifPresent(ip -> addresses.put(key, ip));
+                }
+            } else if (n instanceof Pod p && !p.hostNetwork()) {
+                podNetwork(doc, p).ifPresent(b -> {
+                    Key key = new Key(p.id(), b.id());
+                    if (!addresses.containsKey(key)) next(doc, b.id(), taken).ifPresent(ip -> addresses.put(key, ip));
+                });
+            }
+        }
+        return new Addressing(Map.copyOf(addresses), Map.copyOf(gateways), clusterIps(doc), nodePorts(doc));
+    }
+
+    /** The next free address on a network, as Docker's IPAM hands them out (null-safe for bad subnets). */
+    public static Optional<Ipv4> nextFree(Document doc, String network) {
+        Addressing current = allocate(doc);
+        Map<String, Set<Integer>> taken = new HashMap<>();
+        current.gateways().forEach((net, ip) -> taken.computeIfAbsent(net, k -> new HashSet<>()).add(ip.bits()));
+        current.addresses().forEach((k, ip) -> taken.computeIfAbsent(k.network(), x -> new HashSet<>()).add(ip.bits()));
+        return next(doc, network, taken);
+    }
+
+    private static Optional<Ipv4> next(Document doc, String network, Map<String, Set<Integer>> taken) {
+        Optional<Cidr> subnet = subnet(doc, network);
+        if (subnet.isEmpty()) return Optional.empty();
+        Cidr net = subnet.get();
+        Set<Integer> used = taken.computeIfAbsent(network, k -> new HashSet<>());
+        long last = net.size() - 1; // the broadcast address is never handed out
+        for (long i = 1; i < last; i++) {
+            Ipv4 ip = net.network().plus((int) i);
+            if (used.add(ip.bits())) return Optional.of(ip);
+        }
+        return Optional.empty();
+    }
+
+    private static Map<String, Ipv4> clusterIps(Document doc) {
+        Map<String, Ipv4> out = new LinkedHashMap<>();
+        Set<Integer> used = new HashSet<>();
+        for (Service s : doc.all(Service.class))
+            if (s.clusterIp() != null && Ipv4.isValid(s.clusterIp())) {
+                out.put(s.id(), Ipv4.parse(s.clusterIp()));
+                used.add(Ipv4.parse(s.clusterIp()).bits());
+            }
+        Ipv4 next = SERVICE_CIDR.network().plus(10);
+        for (Service s : doc.all(Service.class)) {
+            if (out.containsKey(s.id()) || s.headless()) continue;
+            while (!used.add(next.bits())) next = next.plus(1);
+            out.put(s.id(), next);
+        }
+        return Map.copyOf(out);
+    }
+
+    private static Map<String, Integer> nodePorts(Document doc) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        Set<Integer> used = new HashSet<>();
+        for (Service s : doc.all(Service.class))
+            for (Service.ServicePort p : s.ports())
+                if (p.nodePort() != 0) { out.put(s.id() + "/" + p.port(), p.nodePort()); used.add(p.nodePort()); }
+        int next = FIRST_NODE_PORT;
+        for (Service s : doc.all(Service.class)) {
+            if (s.type() != Service.Type.NODE_PORT) continue;
+            for (Service.ServicePort p : s.ports()) {
+                if (p.nodePort() != 0) continue;
+                while (!used.add(next)) next++;
+                out.put(s.id() + "/" + p.port(), next);
+            }
+        }
+        return Map.copyOf(out);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.hopscope.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Kubernetes pod: one network namespace shared by its containers, on node {@code node}.
+ * {@code network} is the bridge it is attached to (null = the node's CNI bridge); {@code ip} null
+ * means allocated from that bridge's pod CIDR.
+ */
+public record Pod(String id, String name, String namespace, String node, Map<String, String> labels,
+                  List<PodContainer> containers, Boolean hostNetwork, String network, String ip) implements Node {
+
+    public record PodContainer(String name, String image, List<Socket> sockets) {
+        public PodContainer {
+            sockets = Labels.list(sockets);
+        }
+    }
+
+    public Pod {
+        if (namespace == null || namespace.isBlank()) namespace = "default";
+        labels = Labels.map(labels);
+        containers = Labels.list(containers);
+        if (hostNetwork == null) hostNetwork = Boolean.FALSE;
+    }
+
+    @Override public NodeKind kind() { return NodeKind.POD; }
+    @Override public String parent() { return node; }
+
+    /** Every socket of every container: they all live in the pod's one namespace. */
+    public List<Socket> sockets() {
+        return containers.stream().flatMap(c -> c.sockets().stream()).toList();
+    }
+
+    public Pod withName(String v) { return new Pod(id, v, namespace, node, labels, containers, hostNetwork, network, ip); }
+    public Pod withNamespace(String v) { return new Pod(id, name, v, node, labels, containers, hostNetwork, network, ip); }
+    public Pod withNode(String v) { return new Pod(id, name, namespace, v, labels, containers, hostNetwork, network, ip); }
+    public Pod withLabels(Map<String, String> v) { return new Pod(id, name, namespace, node, v, containers, hostNetwork, network, ip); }
+    public Pod withContainers(List<PodContainer> v) { return new Pod(id, name, namespace, node, labels, v, hostNetwork, network, ip); }
+    public Pod withHostNetwork(boolean v) { return new Pod(id, name, namespace, node, labels, containers, v, network, ip); }
+    public Pod withNetwork(String v) { return new Pod(id, name, namespace, node, labels, containers, hostNetwork, v, ip); }
+    public Pod withIp(String v) { return new Pod(id, name, namespace, node, labels, containers, hostNetwork, network, v); }
+    public Pod withId(String v) { return new Pod(v, name, namespace, node, labels, containers, hostNetwork, network, ip); }
+}

@@ -1,0 +1,149 @@
+package dev.hopscope.model;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Structural checks: unique ids, references that resolve to the right kind, addresses, CIDRs and
+ * ports that parse and fit. A document with problems cannot be compiled; network-level mistakes
+ * (overlaps, clashes, MTU) are the analysis's findings, not problems.
+ */
+public final class Validator {
+    private Validator() {}
+
+    public static List<Problem> validate(Document doc) {
+        List<Problem> out = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (Node n : doc.nodes()) {
+            if (n.id() == null || n.id().isBlank()) { out.add(new Problem(null, "id", "a " + n.kind().label() + " has no id")); continue; }
+            if (!ids.add(n.id())) out.add(new Problem(n.id(), "id", "the id '" + n.id() + "' is used twice"));
+        }
+        for (Node n : doc.nodes()) check(doc, n, out::add);
+        return out;
+    }
+
+    private static void check(Document doc, Node n, Consumer<Problem> out) {
+        String id = n.id();
+        if (n instanceof Host h) {
+            ref(doc, id, "underlay", h.underlay(), Underlay.class, true, out);
+            cidr(id, "address", h.address(), true, out);
+            mtu(id, h.mtu(), out);
+            routes(id, h.routes(), out);
+        } else if (n instanceof Underlay u) {
+            cidr(id, "subnet", u.subnet(), false, out);
+            mtu(id, u.mtu(), out);
+        } else if (n instanceof Bridge b) {
+            ref(doc, id, "host", b.host(), Host.class, false, out);
+            cidr(id, "subnet", b.subnet(), false, out);
+            if (b.gateway() != null) {
+                ip(id, "gateway", b.gateway(), out);
+                if (Cidr.isValid(b.subnet()) && Ipv4.isValid(b.gateway()) && !Cidr.parse(b.subnet()).contains(Ipv4.parse(b.gateway())))
+                    out.accept(new Problem(id, "gateway", "the gateway " + b.gateway() + " is outside the subnet " + b.subnet()));
+            }
+        } else if (n instanceof Overlay o) {
+            cidr(id, "subnet", o.subnet(), false, out);
+            if (o.vni() < 1 || o.vni() > 16_777_215) out.accept(new Problem(id, "vni", "the VNI " + o.vni() + " is outside 1..16777215"));
+            if (o.udpPort() < 0 || o.udpPort() > 65535) out.accept(new Problem(id, "udpPort", "the UDP port " + o.udpPort() + " is outside 1..65535"));
+            if (o.mtu() != 0) mtu(id, o.mtu(), out);
+            for (Overlay.Member m : o.members()) ref(doc, id, "members", m.host(), Host.class, false, out);
+        } else if (n instanceof Container c) {
+            container(doc, c, out);
+        } else if (n instanceof Pod p) {
+            ref(doc, id, "node", p.node(), Host.class, false, out);
+            if (p.network() != null) ref(doc, id, "network", p.network(), Bridge.class, false, out);
+            if (p.ip() != null) ip(id, "ip", p.ip(), out);
+            for (Pod.PodContainer c : p.containers()) sockets(id, c.sockets(), out);
+            if (!p.hostNetwork() && p.node() != null && doc.node(p.node()).isPresent() && Ipam.podNetwork(doc, p).isEmpty())
+                out.accept(new Problem(id, "network", "the node " + p.node() + " has no bridge for pods (add a cni0 bridge)"));
+        } else if (n instanceof Service s) {
+            if (s.clusterIp() != null && !s.headless()) ip(id, "clusterIp", s.clusterIp(), out);
+            for (Service.ServicePort sp : s.ports()) {
+                port(id, "ports", sp.port(), out);
+                port(id, "ports", sp.targetPort(), out);
+                if (sp.nodePort() != 0) port(id, "ports", sp.nodePort(), out);
+            }
+        } else if (n instanceof External e) {
+            ref(doc, id, "underlay", e.underlay(), Underlay.class, true, out);
+            cidr(id, "address", e.address(), true, out);
+            sockets(id, e.sockets(), out);
+            routes(id, e.routes(), out);
+        } else if (n instanceof Intent i) {
+            if (i.from() == null || doc.find(i.from()).filter(x -> x.kind().isEndpoint()).isEmpty())
+                out.accept(new Problem(id, "from", "'" + i.from() + "' is not a container, pod or external endpoint"));
+            if (i.to() == null || i.to().isBlank()) out.accept(new Problem(id, "to", "an intent needs a destination"));
+        }
+    }
+
+    private static void container(Document doc, Container c, Consumer<Problem> out) {
+        String id = c.id();
+        ref(doc, id, "host", c.host(), Host.class, false, out);
+        if (c.mode() == Container.Mode.CONTAINER
+                && (c.modeTarget() == null || doc.find(c.modeTarget()).filter(t -> t instanceof Container).isEmpty()))
+            out.accept(new Problem(id, "mode", "network mode container:" + c.modeTarget() + " names no container"));
+        for (Attachment a : c.attachments()) {
+            Node net = doc.node(a.network()).orElse(null);
+            if (!(net instanceof Bridge) && !(net instanceof Overlay)) {
+                out.accept(new Problem(id, "attachments", "'" + a.network() + "' is not a bridge or an overlay"));
+                continue;
+            }
+            if (net instanceof Bridge b && !b.host().equals(c.host()))
+                out.accept(new Problem(id, "attachments", "the bridge " + b.name() + " is in another host than the container"));
+            if (a.ip() != null) {
+                ip(id, "attachments", a.ip(), out);
+                Ipam.subnet(doc, a.network()).ifPresent(s -> {
+                    if (Ipv4.isValid(a.ip()) && !s.contains(Ipv4.parse(a.ip())))
+                        out.accept(new Problem(id, "attachments", a.ip() + " is outside " + net.name() + "'s subnet " + s));
+                });
+            }
+        }
+        for (PublishedPort p : c.ports()) {
+            port(id, "ports", p.hostPort(), out);
+            port(id, "ports", p.containerPort(), out);
+            if (p.hostIp() != null) ip(id, "ports", p.hostIp(), out);
+        }
+        sockets(id, c.sockets(), out);
+    }
+
+    private static void ref(Document doc, String id, String field, String ref, Class<? extends Node> type, boolean optional, Consumer<Problem> out) {
+        if (ref == null) {
+            if (!optional) out.accept(new Problem(id, field, "missing " + field));
+            return;
+        }
+        if (doc.get(ref, type).isEmpty())
+            out.accept(new Problem(id, field, "'" + ref + "' is not a " + type.getSimpleName().toLowerCase() + " in this document"));
+    }
+
+    private static void cidr(String id, String field, String value, boolean optional, Consumer<Problem> out) {
+        if (value == null) { if (!optional) out.accept(new Problem(id, field, "missing " + field)); return; }
+        try { Cidr.parse(value); } catch (IllegalArgumentException e) { out.accept(new Problem(id, field, e.getMessage())); }
+    }
+
+    private static void ip(String id, String field, String value, Consumer<Problem> out) {
+        try { Ipv4.parse(value); } catch (IllegalArgumentException e) { out.accept(new Problem(id, field, e.getMessage())); }
+    }
+
+    private static void port(String id, String field, int port, Consumer<Problem> out) {
+        if (port < 1 || port > 65535) out.accept(new Problem(id, field, "port " + port + " is outside 1..65535"));
+    }
+
+    private static void mtu(String id, int mtu, Consumer<Problem> out) {
+        if (mtu < 68 || mtu > 65535) out.accept(new Problem(id, "mtu", "MTU " + mtu + " is outside 68..65535"));
+    }
+
+    private static void sockets(String id, List<Socket> sockets, Consumer<Problem> out) {
+        for (Socket s : sockets) {
+            port(id, "sockets", s.port(), out);
+            ip(id, "sockets", s.bind(), out);
+        }
+    }
+
+    private static void routes(String id, List<StaticRoute> routes, Consumer<Problem> out) {
+        for (StaticRoute r : routes) {
+            cidr(id, "routes", r.destination(), false, out);
+            ip(id, "routes", r.via(), out);
+        }
+    }
+}
