@@ -1,0 +1,105 @@
+package dev.hopscope.model.layout;
+
+import static dev.hopscope.model.layout.Metrics.BRIDGE_H;
+import static dev.hopscope.model.layout.Metrics.CARD_H;
+import static dev.hopscope.model.layout.Metrics.CARD_W;
+import static dev.hopscope.model.layout.Metrics.GAP;
+import static dev.hopscope.model.layout.Metrics.HOST_HEADER;
+import static dev.hopscope.model.layout.Metrics.HOST_MIN_H;
+import static dev.hopscope.model.layout.Metrics.HOST_MIN_W;
+import static dev.hopscope.model.layout.Metrics.HOST_PAD;
+
+import dev.hopscope.model.Attachment;
+import dev.hopscope.model.Box;
+import dev.hopscope.model.Bridge;
+import dev.hopscope.model.Container;
+import dev.hopscope.model.Document;
+import dev.hopscope.model.Ipam;
+import dev.hopscope.model.Node;
+import dev.hopscope.model.Pod;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lays out the inside of one host: a bar per bridge at the top of the inner area, then the
+ * container and pod cards in rows, one run of rows per bridge so that what shares a bridge sits
+ * together under it. Boxes are relative to the host's top-left corner.
+ */
+final class HostPacker {
+
+    /** A packed host: its size and its children's boxes relative to its corner. */
+    record Packed(double width, double height, Map<String, Box> children) {}
+
+    private HostPacker() {}
+
+    static Packed pack(Document doc, List<Node> children) {
+        List<Bridge> bridges = new ArrayList<>();
+        List<Node> cards = new ArrayList<>();
+        for (Node n : children) {
+            if (n instanceof Bridge b) bridges.add(b);
+            else if (n instanceof Container || n instanceof Pod) cards.add(n);
+        }
+        List<List<Node>> groups = groupByBridge(doc, bridges, cards);
+        int cols = columns(cards.size());
+        double width = Math.max(HOST_MIN_W, 2 * HOST_PAD + cols * CARD_W + Math.max(0, cols - 1) * GAP);
+
+        Map<String, Box> out = new LinkedHashMap<>();
+        double y = HOST_HEADER + GAP / 2;
+        for (Bridge b : bridges) {
+            out.put(b.id(), new Box(HOST_PAD, y, width - 2 * HOST_PAD, BRIDGE_H));
+            y += BRIDGE_H + GAP;
+        }
+        if (bridges.isEmpty()) y += GAP / 2;
+        for (List<Node> group : groups) {
+            for (int start = 0; start < group.size(); start += cols) {
+                double rowHeight = 0;
+                for (int i = start; i < Math.min(group.size(), start + cols); i++) {
+                    Node n = group.get(i);
+                    double h = cardHeight(n);
+                    out.put(n.id(), new Box(HOST_PAD + (i - start) * (CARD_W + GAP), y, CARD_W, h));
+                    rowHeight = Math.max(rowHeight, h);
+                }
+                y += rowHeight + GAP;
+            }
+        }
+        return new Packed(width, Math.max(HOST_MIN_H, y), out);
+    }
+
+    static double cardHeight(Node n) {
+        return n instanceof Pod p ? Metrics.podHeight(p) : CARD_H;
+    }
+
+    /** Columns that make a block of n cards roughly 16:10 (cards are 180 x 90 with their gaps). */
+    static int columns(int n) {
+        if (n <= 0) return 1;
+        return Math.max(1, Math.min(n, (int) Math.ceil(Math.sqrt(0.8 * n))));
+    }
+
+    /** Cards grouped by the bridge they attach to first, in bridge order; the rest last. */
+    private static List<List<Node>> groupByBridge(Document doc, List<Bridge> bridges, List<Node> cards) {
+        Map<String, List<Node>> byBridge = new LinkedHashMap<>();
+        for (Bridge b : bridges) byBridge.put(b.id(), new ArrayList<>());
+        List<Node> rest = new ArrayList<>();
+        for (Node n : cards) {
+            String bridge = bridgeOf(doc, n);
+            List<Node> group = bridge == null ? null : byBridge.get(bridge);
+            (group == null ? rest : group).add(n);
+        }
+        List<List<Node>> out = new ArrayList<>();
+        for (List<Node> g : byBridge.values()) if (!g.isEmpty()) out.add(g);
+        if (!rest.isEmpty()) out.add(rest);
+        return out;
+    }
+
+    private static String bridgeOf(Document doc, Node n) {
+        if (n instanceof Container c) {
+            if (c.mode() != Container.Mode.BRIDGE) return null;
+            for (Attachment a : c.attachments()) if (doc.get(a.network(), Bridge.class).isPresent()) return a.network();
+            return null;
+        }
+        if (n instanceof Pod p && !p.hostNetwork()) return Ipam.podNetwork(doc, p).map(Bridge::id).orElse(null);
+        return null;
+    }
+}
