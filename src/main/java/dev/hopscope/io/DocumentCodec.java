@@ -1,0 +1,174 @@
+package dev.hopscope.io;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+
+import dev.hopscope.model.Box;
+import dev.hopscope.model.Document;
+import dev.hopscope.model.Node;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.PrettyPrinter;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * Reads and writes Hopscope documents (JSON, format "hopscope", version 1). Reading is strict and
+ * all-or-nothing: any problem is a {@link DocumentException} saying file:line:col and what is
+ * wrong, never a partial document. Writing is deterministic (fixed field order, sorted maps, "\n",
+ * a trailing newline), so load then save of a saved file is byte-identical. Saving is atomic.
+ */
+public final class DocumentCodec {
+
+    /** Larger files are refused before parsing: a designer document is kilobytes to a few megabytes. */
+    public static final long MAX_BYTES = 64L * 1024 * 1024;
+    public static final int MAX_DEPTH = 64;
+
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_DEPTH)
+                    .maxDocumentLength(MAX_BYTES)
+                    .build())
+            .build();
+
+    private DocumentCodec() {}
+
+    public static Document load(Path file) {
+        String source = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        byte[] bytes;
+        try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) throw tooLarge(source, size);
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new DocumentException(source, 0, 0, "no such file: " + file);
+        } catch (IOException e) {
+            throw new DocumentException(source, 0, 0, "cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (bytes.length > MAX_BYTES) throw tooLarge(source, bytes.length);
+        try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), bytes)) {
+            return parse(p, source);
+        }
+    }
+
+    /** Parses document text; {@code sourceName} is what error messages call it (a file name). */
+    public static Document read(String json, String sourceName) {
+        // a char is at least one UTF-8 byte, so this never refuses a document under the limit
+        if (json.length() > MAX_BYTES) throw tooLarge(sourceName, json.length());
+        try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), json)) {
+            return parse(p, sourceName);
+        }
+    }
+
+    public static String write(Document doc) {
+        StringWriter text = new StringWriter(64 + doc.nodes().size() * 160);
+        PrettyPrinter pretty = new LinePrettyPrinter();
+        ObjectWriteContext context = new ObjectWriteContext.Base() {
+            @Override public PrettyPrinter getPrettyPrinter() { return pretty; }
+            @Override public boolean hasPrettyPrinter() { return true; }
+        };
+        try (JsonGenerator g = JSON.createGenerator(context, text)) {
+            Out o = new Out(g);
+            g.writeStartObject();
+            o.str("format", Document.FORMAT).num("version", Document.VERSION).str("name", doc.name()).str("description", doc.description());
+            if (doc.lesson() != null) {
+                g.writeObjectPropertyStart("lesson");
+                o.str("title", doc.lesson().title()).str("text", doc.lesson().text()).str("from", doc.lesson().from())
+                        .str("to", doc.lesson().to()).str("probe", doc.lesson().probe() == null ? null : doc.lesson().probe().toString());
+                g.writeEndObject();
+            }
+            g.writeArrayPropertyStart("nodes");
+            for (Node n : doc.nodes()) {
+                g.writeStartObject();
+                NodeWriter.write(o, n);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeObjectPropertyStart("layout");
+            // Document keeps its layout sorted by id; the file relies on that for stable output
+            for (Map.Entry<String, Box> e : doc.layout().entrySet()) {
+                Box b = e.getValue();
+                g.writeObjectPropertyStart(e.getKey());
+                try {
+                    o.num("x", b.x()).num("y", b.y()).num("w", b.w()).num("h", b.h());
+                } catch (IllegalArgumentException ex) {
+                    throw new IllegalArgumentException("the box of \"" + e.getKey() + "\": " + ex.getMessage(), ex);
+                }
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        return text.append('\n').toString();
+    }
+
+    /**
+     * Writes the document to {@code file} atomically: the old file stays intact until the new one
+     * is complete on disk, whatever fails and whenever the process dies.
+     */
+    public static void save(Document doc, Path file) {
+        AtomicFile.write(file, () -> write(doc).getBytes(StandardCharsets.UTF_8), null);
+    }
+
+    private static Document parse(JsonParser p, String source) {
+        try {
+            return parseTokens(p, source);
+        } catch (JacksonException e) {
+            throw translate(source, e, p.currentLocation());
+        }
+    }
+
+    private static Document parseTokens(JsonParser p, String source) {
+        JsonToken first = p.nextToken();
+        if (first == null) throw new DocumentException(source, 1, 1, "the file is empty; a Hopscope document is a JSON object");
+        Located root = new LocatedParser(p, source).value();
+        if (p.nextToken() != null) {
+            TokenStreamLocation at = p.currentTokenLocation();
+            throw new DocumentException(source, at.getLineNr(), at.getColumnNr(),
+                    "unexpected content after the end of the document");
+        }
+        return DocumentReader.read(source, root);
+    }
+
+    private static DocumentException tooLarge(String source, long size) {
+        return new DocumentException(source, 1, 1, "the file is " + mib(size) + "; documents are limited to "
+                + mib(MAX_BYTES) + " (is this the right file?)");
+    }
+
+    private static String mib(long bytes) {
+        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MiB"
+                : String.format(java.util.Locale.ROOT, "%.1f MiB (%d bytes)", bytes / (1024.0 * 1024.0), bytes);
+    }
+
+    /** Jackson's messages are for programmers; keep their position and say it plainly. */
+    static DocumentException translate(String source, JacksonException e, TokenStreamLocation parserAt) {
+        // constraint violations carry no location of their own; the parser knows where it stopped
+        TokenStreamLocation at = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? parserAt : e.getLocation();
+        int line = at == null || at.getLineNr() < 1 ? 1 : at.getLineNr();
+        int col = at == null || at.getColumnNr() < 1 ? 1 : at.getColumnNr();
+        String original = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+        int nl = original.indexOf('\n');
+        if (nl >= 0) original = original.substring(0, nl);
+        String what;
+        if (e instanceof StreamConstraintsException && original.contains("nesting depth"))
+            what = "the JSON is nested more than " + MAX_DEPTH + " levels deep";
+        else if (e instanceof StreamConstraintsException)
+            what = "the file exceeds a limit: " + original;
+        else if (original.startsWith("Unexpected end-of-input"))
+            what = "the file ends too early (is it truncated?): " + original;
+        else
+            what = "not valid JSON: " + original;
+        return new DocumentException(source, line, col, what, e);
+    }
+}
