@@ -47,6 +47,8 @@ record Binding(String owner, Proto proto, int port, String address, String descr
         return out;
     }
 
+    static String times(int n) { return n == 2 ? "twice" : n + " times"; }
+
     static String describe(List<Binding> bindings) {
         List<String> parts = new ArrayList<>();
         for (Binding b : bindings) parts.add(b.description);

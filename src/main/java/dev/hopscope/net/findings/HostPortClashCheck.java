@@ -55,16 +55,18 @@ final class HostPortClashCheck implements DesignCheck {
 
     private static void report(Context ctx, String hostId, List<Binding> clash, Consumer<Finding> out) {
         Binding first = clash.get(0);
+        Binding last = clash.get(clash.size() - 1);
         String host = ctx.host(hostId).map(Host::name).orElse(hostId);
         List<String> subjects = new ArrayList<>(Binding.owners(clash));
         subjects.add(hostId);
         String port = first.proto().label() + "/" + first.port();
         out.accept(new Finding(Finding.Severity.ERROR, Codes.PORT_CLASH, subjects,
-                "On host " + host + ", " + port + " is bound " + clash.size() + " times in the host's namespace: "
+                "On host " + host + ", " + port + " is bound " + Binding.times(clash.size()) + " in the host's namespace: "
                         + Binding.describe(clash) + ". Only the first bind succeeds; the next fails with "
                         + "\"Address already in use\" (Docker: \"port is already allocated\").",
-                "Give each listener on " + host + " its own port, or publish a different host port (e.g. -p "
-                        + free(clash) + ":" + first.port() + "), or bind them to different host addresses."));
+                "Move " + ctx.name(last.owner()) + " to another port on " + host + " (e.g. " + (last.description().contains("publishing")
+                        ? "publish host port " + free(clash) + " instead of " + first.port() : "listen on " + free(clash))
+                        + "), or bind the listeners to different host addresses, none of them 0.0.0.0."));
     }
 
     /** A nearby port none of the clashing binds use, for the suggested fix. */

@@ -46,7 +46,7 @@ final class NamespacePortClashCheck implements DesignCheck {
         Binding first = clash.get(0);
         String port = first.proto().label() + "/" + first.port();
         out.accept(new Finding(Finding.Severity.ERROR, Codes.PORT_CLASH, subjects,
-                "In " + where + ", " + port + " is bound " + clash.size() + " times: " + Binding.describe(clash)
+                "In " + where + ", " + port + " is bound " + Binding.times(clash.size()) + ": " + Binding.describe(clash)
                         + ". These containers share one namespace, so the second bind fails with \"Address already in use\".",
                 "Move all but one of these listeners to another port (they share localhost, so each port can be used once)."));
     }

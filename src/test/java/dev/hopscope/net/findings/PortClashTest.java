@@ -51,7 +51,8 @@ class PortClashTest {
         List<Finding> f = code(d, Codes.PORT_CLASH);
         assertThat(f).singleElement().satisfies(x -> {
             assertThat(x.subjects()).containsExactly("web", "api", "h1");
-            assertThat(x.message()).contains("8080", "publishing");
+            assertThat(x.message()).contains("8080", "publishing", "twice");
+            assertThat(x.fix()).contains("Move api", "publish host port 8081 instead of 8080");
         });
     }
 

@@ -1,0 +1,117 @@
+package dev.hopscope.net.findings;
+
+import dev.hopscope.model.Bridge;
+import dev.hopscope.model.Document;
+import dev.hopscope.model.Host;
+import dev.hopscope.model.Probe;
+import dev.hopscope.net.Finding;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static dev.hopscope.net.findings.Fixture.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OverlappingSubnetsTest {
+
+    /** Scenario S2: two hosts, each with its own docker0 172.17.0.0/16. */
+    private static Document s2(dev.hopscope.model.Node... more) {
+        List<dev.hopscope.model.Node> nodes = new java.util.ArrayList<>(List.of(lan(), docker("h1", "192.168.50.11"),
+                docker("h2", "192.168.50.12"), Bridge.docker0("d1", "h1"), Bridge.docker0("d2", "h2"),
+                container("a", "h1", "d1"), container("b", "h2", "d2")));
+        nodes.addAll(List.of(more));
+        return doc(nodes.toArray(new dev.hopscope.model.Node[0]));
+    }
+
+    @Test
+    void twoDocker0WithAnIntentAcrossHostsIsAnError() {
+        List<Finding> f = code(s2(intent("a-b", "a", "b", Probe.icmp())), Codes.OVERLAPPING_SUBNETS);
+        assertThat(f).singleElement().satisfies(x -> {
+            assertThat(x.severity()).isEqualTo(Finding.Severity.ERROR);
+            assertThat(x.subjects()).containsExactly("d1", "d2", "a-b");
+            assertThat(x.message()).contains("docker0", "h1", "h2", "172.17.0.0/16", "a-b", "on-link", "ARP");
+            assertThat(x.fix()).contains("overlay", "172.18.0.0/16");
+        });
+    }
+
+    @Test
+    void anIntentToTheRemoteAddressCountsToo() {
+        // b is the second address handed out on h2's docker0: 172.17.0.2 (the gateway is .1)
+        List<Finding> f = code(s2(intent("a-b", "a", "172.17.0.2", Probe.icmp())), Codes.OVERLAPPING_SUBNETS);
+        assertThat(f).singleElement().satisfies(x -> assertThat(x.severity()).isEqualTo(Finding.Severity.ERROR));
+    }
+
+    @Test
+    void twoDocker0WithoutIntentIsOnlyInformation() {
+        List<Finding> f = code(s2(), Codes.OVERLAPPING_SUBNETS);
+        assertThat(f).singleElement().satisfies(x -> {
+            assertThat(x.severity()).isEqualTo(Finding.Severity.INFO);
+            assertThat(x.subjects()).containsExactly("d1", "d2");
+            assertThat(x.message()).contains("Docker's normal state", "h1", "h2", "published ports");
+        });
+    }
+
+    @Test
+    void manyDockerHostsGiveOneNote() {
+        Document d = s2(docker("h3", "192.168.50.13"), Bridge.docker0("d3", "h3"));
+        assertThat(code(d, Codes.OVERLAPPING_SUBNETS)).singleElement()
+                .satisfies(x -> assertThat(x.subjects()).containsExactly("d1", "d2", "d3"));
+    }
+
+    @Test
+    void hostsOnDifferentUnderlaysWithoutIntentAreNotMentioned() {
+        Host far = new Host("h2", "h2", Host.Role.DOCKER, "wan", "10.9.0.2/24", true, 1500, List.of());
+        Document d = doc(lan(), new dev.hopscope.model.Underlay("wan", "wan", "10.9.0.0/24", 1500), docker("h1", "192.168.50.11"), far,
+                Bridge.docker0("d1", "h1"), Bridge.docker0("d2", "h2"));
+        assertThat(code(d, Codes.OVERLAPPING_SUBNETS)).isEmpty();
+    }
+
+    @Test
+    void distinctSubnetsDoNotOverlap() {
+        Document d = s2().with(Bridge.docker0("d2", "h2").withSubnet("172.18.0.0/16"));
+        assertThat(code(d, Codes.OVERLAPPING_SUBNETS)).isEmpty();
+    }
+
+    @Test
+    void sameSubnetOnTwoNodesWithPodsIsAnError() {
+        Document d = doc(lan(), node("n1", "192.168.50.11"), node("n2", "192.168.50.12"),
+                cni("c1", "n1", "10.244.1.0/24"), cni("c2", "n2", "10.244.1.0/24"),
+                pod("p1", "n1", Map.of()), pod("p2", "n2", Map.of()));
+        List<Finding> f = code(d, Codes.OVERLAPPING_SUBNETS);
+        assertThat(f).singleElement().satisfies(x -> {
+            assertThat(x.severity()).isEqualTo(Finding.Severity.ERROR);
+            assertThat(x.subjects()).containsExactly("c1", "c2", "n1", "n2");
+            assertThat(x.message()).contains("pods", "10.244.1.0/24", "pod CIDR per node");
+            assertThat(x.fix()).contains("10.244.2.0/24");
+        });
+    }
+
+    @Test
+    void bridgeOverlappingTheUnderlayIsAnError() {
+        Document d = doc(lan(), docker("h1", "192.168.50.11"), userBridge("wide", "h1", "192.168.0.0/16"));
+        assertThat(code(d, Codes.OVERLAPPING_SUBNETS)).singleElement().satisfies(x -> {
+            assertThat(x.severity()).isEqualTo(Finding.Severity.ERROR);
+            assertThat(x.subjects()).containsExactly("wide", "h1", "lan");
+            assertThat(x.message()).contains("wide", "192.168.0.0/16", "192.168.50.0/24", "eth0");
+        });
+    }
+
+    @Test
+    void twoOverlappingBridgesOnOneHostAreAnError() {
+        Document d = doc(lan(), docker("h1", "192.168.50.11"), userBridge("br-a", "h1", "172.18.0.0/16"),
+                userBridge("br-b", "h1", "172.18.5.0/24"));
+        assertThat(code(d, Codes.OVERLAPPING_SUBNETS)).singleElement().satisfies(x -> {
+            assertThat(x.subjects()).containsExactly("br-a", "br-b", "h1");
+            assertThat(x.message()).contains("br-a", "br-b", "172.18.0.0/16", "172.18.5.0/24", "Pool overlaps");
+        });
+    }
+
+    @Test
+    void freeSubnetSkipsEverythingInUse() {
+        Document d = s2(userBridge("x", "h1", "172.18.0.0/16"));
+        Context ctx = new Context(d, dev.hopscope.model.Ipam.allocate(d));
+        assertThat(FreeSubnet.after(ctx, dev.hopscope.model.Cidr.parse("172.17.0.0/16")))
+                .hasValue(dev.hopscope.model.Cidr.parse("172.19.0.0/16"));
+    }
+}
