@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# Builds Hopscope's native packages with the JDK's jpackage. Output under target/package/.
+#
+#   packaging/build.sh app-image   target/package/hopscope/ (bin/hopscope, lib/app, lib/runtime)
+#   packaging/build.sh deb         target/package/hopscope_VERSION_amd64.deb (builds the app image first)
+#   packaging/build.sh all         both
+#   packaging/build.sh check       the app image, then its launcher must answer the command line
+#                                  exactly as `java -jar target/hopscope.jar` does (CI runs this)
+#
+# Why not javafx:jlink: JGraphT's automatic modules (jheaps, antlr, apfloat) make the project
+# non-modular, and jlink refuses them. So the app stays on the class path (target/lib, laid out
+# by maven-dependency-plugin in the package phase) and only JavaFX, as real modules from the
+# -linux jars in target/javafx, is linked into the trimmed runtime beside the JDK modules.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+root=$PWD
+what=${1:-app-image}
+case "$what" in app-image|deb|all|check) ;; *)
+  echo "usage: packaging/build.sh [app-image|deb|all|check]" >&2; exit 2;;
+esac
+
+log() { printf 'packaging: %s\n' "$*" >&2; }
+
+version=$(sed -n 's:.*<version>\([^<]*\)</version>.*:\1:p' pom.xml | head -n 1)
+# jpackage wants a plain dotted number: 0.1.0-SNAPSHOT becomes 0.1.0
+app_version=${version%%-*}
+thin_jar=target/hopscope-$version.jar
+
+if [ -z "${HOPSCOPE_NO_MVN:-}" ]; then
+  log "mvn package (tests skipped)"
+  mvn -B -ntp -q package -DskipTests
+fi
+for need in "$thin_jar" target/lib target/javafx target/hopscope.jar; do
+  [ -e "$need" ] || { log "missing $need: run mvn package first"; exit 1; }
+done
+ls target/javafx/javafx-controls-*-linux.jar >/dev/null 2>&1 \
+  || { log "target/javafx has no -linux JavaFX jars"; exit 1; }
+
+if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/jpackage" ]; then
+  jpackage=$JAVA_HOME/bin/jpackage
+else
+  jpackage=$(command -v jpackage) || { log "jpackage not found: install a full JDK 17"; exit 1; }
+fi
+
+out=target/package
+image=$out/hopscope
+modules=javafx.controls,javafx.swing,java.sql,java.logging,jdk.unsupported,java.desktop,java.xml,java.naming,jdk.crypto.ec
+
+build_app_image() {
+  local input=target/package-input
+  rm -rf "$input" "$image"
+  mkdir -p "$input" "$out"
+  cp target/lib/*.jar "$input/"
+  cp "$thin_jar" "$input/"
+  log "jpackage app-image $app_version"
+  "$jpackage" --type app-image \
+    --name hopscope \
+    --app-version "$app_version" \
+    --vendor "Hopscope" \
+    --description "Designer for container networks that traces packets hop by hop" \
+    --icon assets/icon-256.png \
+    --input "$input" \
+    --main-jar "$(basename "$thin_jar")" \
+    --main-class dev.hopscope.Main \
+    --module-path target/javafx \
+    --add-modules "$modules" \
+    --jlink-options "--strip-debug --no-header-files --no-man-pages --compress=2" \
+    --dest "$out"
+  log "app image: $image ($(du -sh "$image" | cut -f1))"
+}
+
+build_deb() {
+  command -v fakeroot >/dev/null && command -v dpkg-deb >/dev/null \
+    || { log "a .deb needs fakeroot and dpkg-deb: apt-get install -y fakeroot dpkg-dev binutils"; exit 1; }
+  rm -f "$out"/hopscope_*.deb
+  log "jpackage deb $app_version"
+  # Built from the app image, so the runtime is linked once. The resource dir adds a
+  # /usr/bin/hopscope link to jpackage's own install scripts (see packaging/deb/).
+  "$jpackage" --type deb \
+    --app-image "$image" \
+    --name hopscope \
+    --app-version "$app_version" \
+    --vendor "Hopscope" \
+    --description "Designer for container networks that traces packets hop by hop" \
+    --icon assets/icon-256.png \
+    --resource-dir packaging/deb \
+    --file-associations packaging/hopscope-document.properties \
+    --linux-package-name hopscope \
+    --linux-deb-maintainer "hopscope@example.org" \
+    --linux-app-category devel \
+    --linux-menu-group "Development;Network;Education;" \
+    --linux-shortcut \
+    --dest "$out"
+  log "deb: $(ls "$out"/hopscope_*.deb)"
+}
+
+# The app image must answer the command line exactly as the fat jar does: same exit code, same
+# output. That proves the linked runtime has every module the app needs (a missing one shows up
+# as a NoClassDefFoundError from the launcher only), whatever the command line prints today.
+check_launcher() {
+  local doc
+  doc=$(ls samples/*.json 2>/dev/null | head -n 1 || true)
+  local args
+  if [ -n "$doc" ]; then
+    args=(validate "$doc")
+  else
+    # No sample yet: a tiny document of our own, so the check still reaches the loader.
+    doc=target/package-check.hopscope
+    printf '{"version": 1, "name": "package-check", "nodes": [], "links": []}\n' > "$doc"
+    args=(validate "$doc")
+  fi
+  local jar_out jar_rc app_out app_rc
+  set +e
+  jar_out=$(java -jar target/hopscope.jar "${args[@]}" 2>&1 </dev/null); jar_rc=$?
+  app_out=$("$image/bin/hopscope" "${args[@]}" 2>&1 </dev/null); app_rc=$?
+  set -e
+  log "jar:      hopscope ${args[*]} -> exit $jar_rc"
+  log "launcher: hopscope ${args[*]} -> exit $app_rc"
+  if [ "$jar_rc" != "$app_rc" ] || [ "$jar_out" != "$app_out" ]; then
+    log "the app image's launcher does not behave like the jar"
+    printf -- '--- jar (exit %s)\n%s\n--- launcher (exit %s)\n%s\n' "$jar_rc" "$jar_out" "$app_rc" "$app_out" >&2
+    exit 1
+  fi
+  # Same output is not enough if both crashed: a crash of the JVM or the class path is a failure
+  # even when the jar shares it (a user's "file is invalid" message is not).
+  case "$app_out" in *"Exception in thread"*|*NoClassDefFoundError*|*ClassNotFoundException*|*UnsatisfiedLinkError*)
+    log "the launcher crashed the same way as the jar:"; printf '%s\n' "$app_out" >&2; exit 1;;
+  esac
+  log "launcher OK"
+}
+
+start=$(date +%s)
+case "$what" in
+  app-image) build_app_image ;;
+  deb)       build_app_image; build_deb ;;
+  all)       build_app_image; build_deb ;;
+  check)     build_app_image; check_launcher ;;
+esac
+log "done in $(( $(date +%s) - start )) s"
