@@ -45,7 +45,7 @@ fi
 
 out=target/package
 image=$out/hopscope
-modules=javafx.controls,javafx.swing,java.sql,java.logging,jdk.unsupported,java.desktop,java.xml,java.naming,jdk.crypto.ec
+modules=javafx.controls,javafx.swing,java.sql,java.logging,jdk.unsupported,java.desktop,java.xml,java.naming,jdk.crypto.ec,java.management
 
 build_app_image() {
   local input=target/package-input

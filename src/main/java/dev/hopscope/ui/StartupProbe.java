@@ -1,0 +1,59 @@
+package dev.hopscope.ui;
+
+import java.lang.management.ManagementFactory;
+import java.util.function.Consumer;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * Measures how long a user waits for the first window: with {@code -Dhopscope.startupProbe=true}
+ * the application prints {@code FIRST_PAINT <ms since the JVM started> <epoch ms>} once its
+ * first frame has been drawn, then exits. packaging/startup-time.sh reads that line.
+ *
+ * <p>"Drawn" is taken as the second pulse after the stage is showing: the toolkit does not start a
+ * pulse while the previous frame is still being rendered, so by then the first frame is on screen.
+ * The clock starts when the JVM does (RuntimeMXBean, millisecond precision; the process start
+ * time the OS gives is only precise to a second), so class loading and toolkit start count, as
+ * they do for the user; the script's wall clock adds the exec and JVM boot.
+ */
+public final class StartupProbe {
+    /** The system property that turns the probe on. */
+    public static final String PROPERTY = "hopscope.startupProbe";
+
+    private StartupProbe() {}
+
+    /** Installs the probe on the application's main stage if the property asks for it. */
+    public static void installIfRequested(Stage stage) {
+        if (Boolean.getBoolean(PROPERTY)) {
+            install(stage, line -> {
+                System.out.println(line);
+                System.out.flush();
+            }, () -> {
+                Platform.exit();
+                // The designer may hold non-daemon threads (autosave, analysis): the probe's
+                // run is over once the line is out.
+                System.exit(0);
+            });
+        }
+    }
+
+    /** Reports to {@code out} once {@code stage} has painted its first frame, then runs {@code done}. */
+    static void install(Stage stage, Consumer<String> out, Runnable done) {
+        new AnimationTimer() {
+            private int pulsesWhileShowing;
+
+            @Override
+            public void handle(long now) {
+                if (!stage.isShowing() || ++pulsesWhileShowing < 2) {
+                    return;
+                }
+                stop();
+                long painted = System.currentTimeMillis();
+                long sinceStart = painted - ManagementFactory.getRuntimeMXBean().getStartTime();
+                out.accept("FIRST_PAINT " + sinceStart + " " + painted);
+                done.run();
+            }
+        }.start();
+    }
+}
