@@ -90,6 +90,20 @@ public final class Context {
         return text != null && Cidr.isValid(text) ? Optional.of(Cidr.parse(text)) : Optional.empty();
     }
 
+    /**
+     * True for a dotted-quad IPv4 address. Names are screened out before parsing, because the
+     * parser reports failure by exception and intents are mostly names: thousands of exceptions
+     * would dominate a run.
+     */
+    public static boolean isAddress(String text) {
+        if (text == null || text.isEmpty()) return false;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch != '.' && (ch < '0' || ch > '9')) return false;
+        }
+        return Ipv4.isValid(text);
+    }
+
     /** An underlay address written as a CIDR (192.168.50.11/24) or a bare address. */
     public static Optional<Ipv4> address(String text) {
         if (text == null) return Optional.empty();
@@ -165,7 +179,7 @@ public final class Context {
             if (named.get() instanceof Service s) return new ArrayList<>(selected(s));
             return List.of(named.get());
         }
-        if (Ipv4.isValid(ref)) {
+        if (isAddress(ref)) {
             List<Node> out = new ArrayList<>();
             for (String id : owners().getOrDefault(Ipv4.parse(ref), List.of())) doc.node(id).ifPresent(out::add);
             return out;

@@ -3,8 +3,9 @@ package dev.hopscope.net.findings;
 import dev.hopscope.model.Attachment;
 import dev.hopscope.model.Bridge;
 import dev.hopscope.model.Container;
+import dev.hopscope.model.External;
+import dev.hopscope.model.Host;
 import dev.hopscope.model.Intent;
-import dev.hopscope.model.Ipv4;
 import dev.hopscope.model.Node;
 import dev.hopscope.net.Finding;
 
@@ -27,9 +28,10 @@ final class DefaultBridgeDnsCheck implements DesignCheck {
             Container from = ctx.find(intent.from()).filter(n -> n instanceof Container).map(n -> (Container) n).orElse(null);
             if (from == null) continue;
             String ref = Context.destinationRef(intent.to());
-            if (ref.isEmpty() || Ipv4.isValid(ref) || "localhost".equals(ref)) continue;
+            if (ref.isEmpty() || Context.isAddress(ref) || "localhost".equals(ref)) continue;
             Optional<Node> target = ctx.find(ref);
-            if (target.isEmpty()) continue; // a name outside the design: the host's resolver may know it
+            // a name outside the design, a host or an external: the host's resolver (resolv.conf) may know it
+            if (target.isEmpty() || target.get() instanceof Host || target.get() instanceof External) continue;
             Container ns = ctx.namespaceOwner(from);
             List<Bridge> bridges = onlyDefaultBridges(ctx, ns);
             if (bridges.isEmpty() || linked(from, ref) || linked(ns, ref)) continue;

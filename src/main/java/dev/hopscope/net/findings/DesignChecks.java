@@ -26,6 +26,7 @@ public final class DesignChecks {
             new OverlayControlPlaneCheck(),
             new ServiceEndpointsCheck(),
             new ServiceTargetPortCheck(),
+            new ServiceAllocationCheck(),
             new PodNatCheck(),
             new PodRoutingCheck(),
             new NameCollisionCheck(),

@@ -48,6 +48,14 @@ class DefaultBridgeDnsTest {
     }
 
     @Test
+    void hostsAndExternalsAreLeftToTheHostsResolver() {
+        dev.hopscope.model.External ext = new dev.hopscope.model.External("ext", "ext", "lan", "192.168.50.100/24", List.of(), List.of());
+        Document d = doc(lan(), docker("h1", "192.168.50.11"), docker("h2", "192.168.50.12"), Bridge.docker0("d0", "h1"),
+                container("web", "h1", "d0"), ext, intent("i1", "web", "ext", Probe.tcp(443)), intent("i2", "web", "h2", Probe.icmp()));
+        assertThat(code(d, Codes.DEFAULT_BRIDGE_NO_DNS)).isEmpty();
+    }
+
+    @Test
     void aUserDefinedNetworkHasDns() {
         Document d = doc(lan(), docker("h1", "192.168.50.11"), userBridge("app", "h1", "172.18.0.0/16"),
                 container("web", "h1", "app"), container("db", "h1", "app"), intent("i", "web", "db", Probe.tcp(5432)));

@@ -107,6 +107,55 @@ class OverlappingSubnetsTest {
         });
     }
 
+    private static dev.hopscope.model.Overlay overlay(String id, String subnet) {
+        return new dev.hopscope.model.Overlay(id, id, 42, subnet, null, 0, 0, null, false,
+                List.of(dev.hopscope.model.Overlay.Member.of("h1"), dev.hopscope.model.Overlay.Member.of("h2")));
+    }
+
+    private static dev.hopscope.model.Container onBoth(String id, String host, String bridge, String overlay) {
+        return container(id, host, bridge).withAttachments(List.of(dev.hopscope.model.Attachment.to(bridge), dev.hopscope.model.Attachment.to(overlay)));
+    }
+
+    @Test
+    void anOverlayBothEndsShareCarriesTheFlow() {
+        Document d = doc(lan(), docker("h1", "192.168.50.11"), docker("h2", "192.168.50.12"),
+                Bridge.docker0("d1", "h1"), Bridge.docker0("d2", "h2"), overlay("ov", "10.0.9.0/24"),
+                onBoth("a", "h1", "d1", "ov"), onBoth("b", "h2", "d2", "ov"), intent("a-b", "a", "b", Probe.icmp()));
+        assertThat(code(d, Codes.OVERLAPPING_SUBNETS)).extracting(Finding::severity).containsExactly(Finding.Severity.INFO);
+    }
+
+    @Test
+    void anIntentToTheOverlayAddressDoesNotNeedTheBridges() {
+        // b's overlay address is 10.0.9.3 (the overlay's gateway takes .1, a takes .2)
+        Document d = doc(lan(), docker("h1", "192.168.50.11"), docker("h2", "192.168.50.12"),
+                Bridge.docker0("d1", "h1"), Bridge.docker0("d2", "h2"), overlay("ov", "10.0.9.0/24"),
+                onBoth("a", "h1", "d1", "ov"), onBoth("b", "h2", "d2", "ov"), intent("a-b", "a", "10.0.9.3", Probe.icmp()));
+        assertThat(code(d, Codes.OVERLAPPING_SUBNETS)).extracting(Finding::severity).containsExactly(Finding.Severity.INFO);
+    }
+
+    @Test
+    void aContainerOnAnOverlayAndAnOverlappingBridgeIsAnError() {
+        Document d = doc(lan(), docker("h1", "192.168.50.11"), docker("h2", "192.168.50.12"),
+                userBridge("br", "h1", "10.0.9.0/25"), overlay("ov", "10.0.9.0/24"), onBoth("a", "h1", "br", "ov"));
+        assertThat(code(d, Codes.OVERLAPPING_SUBNETS)).singleElement().satisfies(x -> {
+            assertThat(x.severity()).isEqualTo(Finding.Severity.ERROR);
+            assertThat(x.subjects()).containsExactly("a", "br", "ov");
+            assertThat(x.message()).contains("bridge br (10.0.9.0/25)", "overlay ov (10.0.9.0/24)", "two routes");
+        });
+    }
+
+    @Test
+    void aPodBridgeInsideTheServiceCidrWarnsWhenServicesExist() {
+        dev.hopscope.model.Service svc = new dev.hopscope.model.Service("s", "s", null, null, null, List.of(), Map.of("app", "x"), null);
+        Document noServices = doc(lan(), node("n1", "192.168.50.11"), cni("c1", "n1", "10.100.1.0/24"), pod("p1", "n1", Map.of("app", "x")));
+        assertThat(code(noServices, Codes.OVERLAPPING_SUBNETS)).isEmpty();
+        assertThat(code(noServices.with(svc), Codes.OVERLAPPING_SUBNETS)).singleElement().satisfies(x -> {
+            assertThat(x.severity()).isEqualTo(Finding.Severity.WARNING);
+            assertThat(x.subjects()).containsExactly("c1", "n1");
+            assertThat(x.message()).contains("10.100.1.0/24", "10.96.0.0/12", "kube-proxy");
+        });
+    }
+
     @Test
     void freeSubnetSkipsEverythingInUse() {
         Document d = s2(userBridge("x", "h1", "172.18.0.0/16"));

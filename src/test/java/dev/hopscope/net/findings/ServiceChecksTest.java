@@ -82,4 +82,40 @@ class ServiceChecksTest {
         assertThat(code(d, Codes.SERVICE_TARGET_PORT_CLOSED)).singleElement()
                 .satisfies(x -> assertThat(x.message()).contains("tcp/53"));
     }
+
+    @Test
+    void twoServicesPinningOneClusterIpAreDuplicates() {
+        Document d = cluster(pod("web-0", "n1", Map.of("app", "web"), Socket.tcp(8080)),
+                service("a", Map.of("app", "web"), 80, 8080).withClusterIp("10.96.0.50"),
+                service("b", Map.of("app", "web"), 81, 8080).withClusterIp("10.96.0.50"),
+                service("c", Map.of("app", "web"), 82, 8080));
+        assertThat(code(d, Codes.DUPLICATE_ADDRESS)).singleElement().satisfies(x -> {
+            assertThat(x.subjects()).containsExactly("a", "b");
+            assertThat(x.message()).contains("10.96.0.50", "already allocated");
+        });
+    }
+
+    @Test
+    void twoServicesPinningOneNodePortClash() {
+        Service a = new Service("a", "a", null, Service.Type.NODE_PORT, null,
+                List.of(new Service.ServicePort("http", 80, 8080, 30080, Proto.TCP)), Map.of("app", "web"), null);
+        Service b = new Service("b", "b", null, Service.Type.NODE_PORT, null,
+                List.of(new Service.ServicePort("dns", 53, 53, 30080, Proto.UDP)), Map.of("app", "web"), null);
+        Service auto = new Service("c", "c", null, Service.Type.NODE_PORT, null,
+                List.of(new Service.ServicePort("http", 80, 8080, 0, Proto.TCP)), Map.of("app", "web"), null);
+        Document d = cluster(pod("web-0", "n1", Map.of("app", "web"), Socket.tcp(8080), new Socket(53, Proto.UDP, null)), a, b, auto);
+        assertThat(code(d, Codes.PORT_CLASH)).singleElement().satisfies(x -> {
+            assertThat(x.subjects()).containsExactly("a", "b");
+            assertThat(x.message()).contains("NodePort 30080", "a (port 80/tcp)", "b (port 53/udp)");
+        });
+    }
+
+    @Test
+    void oneServiceMayReuseItsNodePortForTcpAndUdp() {
+        Service dns = new Service("dns", "dns", null, Service.Type.NODE_PORT, null, List.of(
+                new Service.ServicePort("dns-tcp", 53, 53, 30053, Proto.TCP),
+                new Service.ServicePort("dns-udp", 5353, 53, 30053, Proto.UDP)), Map.of("app", "dns"), null);
+        Document d = cluster(pod("dns-0", "n1", Map.of("app", "dns"), Socket.tcp(53), new Socket(53, Proto.UDP, null)), dns);
+        assertThat(code(d, Codes.PORT_CLASH)).isEmpty();
+    }
 }
