@@ -1,0 +1,120 @@
+package dev.hopscope.ui;
+
+import dev.hopscope.ui.canvas.CanvasView;
+import dev.hopscope.ui.inspector.Inspector;
+import dev.hopscope.ui.palette.Palette;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The main window's content: menu bar and toolbar on top, the palette on the left, the canvas
+ * in the centre, the inspector on the right, a bottom dock, and a status line.
+ *
+ * <p>Seams for other panels (keep stable): {@link #bottomDock()} is a {@link TabPane} to add
+ * tabs to (the simulation panel, findings, the matrix); {@link #rightArea()} is the right-hand
+ * column (the inspector is its first child; add below it); {@link #canvas()} and
+ * {@link #state()}.
+ */
+public final class MainWindow {
+    private final AppState state;
+    private final CanvasView canvas;
+    private final EditActions actions;
+    private final StackPane root = new StackPane();
+    private final Pane ghostLayer = new Pane();
+    private final TabPane bottomDock = new TabPane();
+    private final VBox rightArea = new VBox();
+    private final Inspector inspector;
+    private final Label status = new Label();
+    private final Menus menus;
+
+    public MainWindow(AppState state, Commands commands) {
+        this.state = state;
+        this.canvas = new CanvasView(state);
+        this.actions = new EditActions(state, canvas);
+        this.inspector = new Inspector(state, canvas);
+        commands.attach(this);
+        this.menus = new Menus(this, commands);
+
+        root.getStyleClass().add("hopscope");
+        ghostLayer.setMouseTransparent(true);
+        ghostLayer.setPickOnBounds(false);
+
+        Palette palette = new Palette(state, canvas, ghostLayer);
+        ScrollPane paletteScroll = new ScrollPane(palette);
+        paletteScroll.setFitToWidth(true);
+        paletteScroll.getStyleClass().add("palette-scroll");
+
+        rightArea.getStyleClass().add("right-area");
+        ScrollPane inspectorScroll = new ScrollPane(inspector);
+        inspectorScroll.setFitToWidth(true);
+        inspectorScroll.getStyleClass().add("inspector-scroll");
+        VBox.setVgrow(inspectorScroll, Priority.ALWAYS);
+        rightArea.getChildren().add(inspectorScroll);
+
+        SplitPane middle = new SplitPane(paletteScroll, canvas, rightArea);
+        middle.setDividerPositions(0.13, 0.78);
+        SplitPane.setResizableWithParent(paletteScroll, false);
+        SplitPane.setResizableWithParent(rightArea, false);
+
+        bottomDock.getStyleClass().add("bottom-dock");
+        bottomDock.setId("bottom-dock");
+        bottomDock.getTabs().add(new Tab("Problems", new ProblemsView(state, canvas)));
+        bottomDock.getTabs().forEach(t -> t.setClosable(false));
+
+        SplitPane vertical = new SplitPane(middle, bottomDock);
+        vertical.setOrientation(Orientation.VERTICAL);
+        vertical.setDividerPositions(0.78);
+        SplitPane.setResizableWithParent(bottomDock, false);
+
+        MenuBar menuBar = menus.menuBar();
+        ToolBar toolBar = menus.toolBar();
+        BorderPane main = new BorderPane(vertical);
+        main.setTop(new VBox(menuBar, toolBar));
+        status.getStyleClass().add("status-line");
+        status.textProperty().bind(state.message());
+        status.setId("status");
+        Region spring = new Region();
+        HBox.setHgrow(spring, Priority.ALWAYS);
+        Label zoom = new Label();
+        zoom.getStyleClass().add("status-zoom");
+        zoom.textProperty().bind(canvas.viewport().zoomProperty().multiply(100).asString("%.0f %%"));
+        HBox statusBar = new HBox(status, spring, zoom);
+        statusBar.getStyleClass().add("status-bar");
+        main.setBottom(statusBar);
+        root.getChildren().addAll(main, ghostLayer);
+
+        CanvasKeys.install(canvas, actions);
+        ContextMenus.install(canvas, state, actions, commands);
+    }
+
+    public StackPane root() { return root; }
+
+    public AppState state() { return state; }
+
+    public CanvasView canvas() { return canvas; }
+
+    public EditActions actions() { return actions; }
+
+    public Inspector inspector() { return inspector; }
+
+    /** The dock under the canvas: other panels add their tabs here. */
+    public TabPane bottomDock() { return bottomDock; }
+
+    /** The right-hand column; the inspector is its first child. */
+    public VBox rightArea() { return rightArea; }
+
+    public Menus menus() { return menus; }
+}

@@ -1,0 +1,29 @@
+package dev.hopscope.ui;
+
+import javafx.application.Application;
+import javafx.css.PseudoClass;
+import javafx.scene.Scene;
+
+import java.net.URL;
+
+/**
+ * Light and dark looks: AtlantaFX Primer as the user-agent stylesheet, our hopscope.css on the
+ * scene, and {@code :dark} on the root so our own colour variables switch with the theme.
+ * The AtlantaFX stylesheets are loaded as resources rather than through its theme classes:
+ * atlantafx-base 2.1.0 is compiled for Java 21 and its classes do not load on our Java 17.
+ */
+public final class Theme {
+    private static final PseudoClass DARK = PseudoClass.getPseudoClass("dark");
+    public static final String STYLESHEET = Theme.class.getResource("hopscope.css").toExternalForm();
+    private static final String LIGHT = "/atlantafx/base/theme/primer-light.css";
+    private static final String DARK_CSS = "/atlantafx/base/theme/primer-dark.css";
+
+    private Theme() {}
+
+    public static void apply(Scene scene, boolean dark) {
+        URL base = Theme.class.getResource(dark ? DARK_CSS : LIGHT);
+        if (base != null) Application.setUserAgentStylesheet(base.toExternalForm());
+        if (!scene.getStylesheets().contains(STYLESHEET)) scene.getStylesheets().add(STYLESHEET);
+        scene.getRoot().pseudoClassStateChanged(DARK, dark);
+    }
+}

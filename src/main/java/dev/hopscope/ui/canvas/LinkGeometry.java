@@ -1,0 +1,46 @@
+package dev.hopscope.ui.canvas;
+
+import dev.hopscope.model.Box;
+
+/** Where a link meets its two boxes: facing sides for boxes, straight up or down onto bars and bands. */
+final class LinkGeometry {
+    private LinkGeometry() {}
+
+    /** Inset from a bar's ends, so a link never lands on its rounded corner. */
+    private static final double INSET = 12;
+
+    static double[] ends(Box a, boolean aBar, Box b, boolean bBar) {
+        if (bBar && !aBar) {
+            double[] e = ontoBar(a, b);
+            return e;
+        }
+        if (aBar && !bBar) {
+            double[] e = ontoBar(b, a);
+            return new double[] {e[2], e[3], e[0], e[1]};
+        }
+        double[] s = side(a, cx(b), cy(b));
+        double[] t = side(b, cx(a), cy(a));
+        return new double[] {s[0], s[1], t[0], t[1]};
+    }
+
+    /** From the box's top or bottom centre straight to the bar's nearer edge. */
+    private static double[] ontoBar(Box box, Box bar) {
+        double x = Math.max(bar.x() + INSET, Math.min(bar.x() + bar.w() - INSET, cx(box)));
+        boolean above = cy(box) < cy(bar);
+        double y0 = above ? box.y() + box.h() : box.y();
+        double y1 = above ? bar.y() : bar.y() + bar.h();
+        return new double[] {x, y0, x, y1};
+    }
+
+    /** The middle of the side of the box that faces the point. */
+    private static double[] side(Box b, double px, double py) {
+        double dx = (px - cx(b)) / Math.max(1, b.w());
+        double dy = (py - cy(b)) / Math.max(1, b.h());
+        if (Math.abs(dx) > Math.abs(dy)) return new double[] {dx > 0 ? b.x() + b.w() : b.x(), cy(b)};
+        return new double[] {cx(b), dy > 0 ? b.y() + b.h() : b.y()};
+    }
+
+    private static double cx(Box b) { return b.x() + b.w() / 2; }
+
+    private static double cy(Box b) { return b.y() + b.h() / 2; }
+}

@@ -1,0 +1,70 @@
+package dev.hopscope.ui.canvas;
+
+import dev.hopscope.model.Box;
+import dev.hopscope.model.Link;
+import javafx.css.PseudoClass;
+import javafx.scene.Group;
+import javafx.scene.control.Label;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.Polygon;
+
+/**
+ * A link drawn between two node views, labelled with its kind (veth, underlay, vxlan, ...).
+ * Style classes: {@code link} plus {@code veth}, {@code underlay}, {@code vxlan}, {@code selects},
+ * {@code intent}; pseudo-classes {@code :selected}, {@code :unreachable}.
+ */
+public final class LinkView extends Group {
+    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    private static final PseudoClass UNREACHABLE = PseudoClass.getPseudoClass("unreachable");
+
+    private final Link link;
+    private final Line hit = new Line();
+    private final Line line = new Line();
+    private final Polygon arrow = new Polygon();
+    private final Label label = new Label();
+
+    public LinkView(Link link, String text) {
+        this.link = link;
+        getStyleClass().addAll("link", styleClass(link.kind()));
+        hit.getStyleClass().add("link-hit");
+        line.getStyleClass().add("link-line");
+        arrow.getStyleClass().add("link-arrow");
+        arrow.setVisible(link.kind() == Link.Kind.INTENT);
+        label.getStyleClass().add("link-label");
+        label.setText(text);
+        label.setMouseTransparent(true);
+        getChildren().addAll(hit, line, arrow, label);
+    }
+
+    public static String styleClass(Link.Kind kind) {
+        return kind == Link.Kind.OVERLAY ? "vxlan" : kind.label();
+    }
+
+    public Link link() { return link; }
+
+    public void setSelected(boolean on) { pseudoClassStateChanged(SELECTED, on); }
+
+    public void setFlagged(boolean on) { pseudoClassStateChanged(UNREACHABLE, on); }
+
+    /** Re-draws between the two boxes; a bar or band end meets the box straight above or below. */
+    public void connect(Box from, boolean fromIsBar, Box to, boolean toIsBar) {
+        double[] p = LinkGeometry.ends(from, fromIsBar, to, toIsBar);
+        for (Line l : new Line[] {hit, line}) {
+            l.setStartX(p[0]);
+            l.setStartY(p[1]);
+            l.setEndX(p[2]);
+            l.setEndY(p[3]);
+        }
+        double mx = (p[0] + p[2]) / 2;
+        double my = (p[1] + p[3]) / 2;
+        label.autosize();
+        label.relocate(mx + 4, my - label.getHeight() / 2);
+        if (arrow.isVisible()) {
+            double a = Math.atan2(p[3] - p[1], p[2] - p[0]);
+            double s = 9;
+            arrow.getPoints().setAll(p[2], p[3],
+                    p[2] - s * Math.cos(a - 0.4), p[3] - s * Math.sin(a - 0.4),
+                    p[2] - s * Math.cos(a + 0.4), p[3] - s * Math.sin(a + 0.4));
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.hopscope.ui.canvas;
+
+import dev.hopscope.model.Attachment;
+import dev.hopscope.model.Bridge;
+import dev.hopscope.model.Container;
+import dev.hopscope.model.Document;
+import dev.hopscope.model.External;
+import dev.hopscope.model.Host;
+import dev.hopscope.model.Ipam;
+import dev.hopscope.model.Ipv4;
+import dev.hopscope.model.Node;
+import dev.hopscope.model.Overlay;
+import dev.hopscope.model.Pod;
+import dev.hopscope.model.PublishedPort;
+import dev.hopscope.model.Service;
+import dev.hopscope.model.Socket;
+import dev.hopscope.model.Underlay;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The words on a node: a title and up to a few short lines a network engineer reads at a
+ * glance (addresses, subnet, VNI, ports). Addresses come from IPAM, so an unpinned container
+ * still shows the address Docker would give it.
+ */
+public record NodeText(String title, String subtitle, List<String> lines) {
+
+    public static NodeText of(Document doc, Ipam.Addressing ipam, Node n) {
+        if (n instanceof Host h) {
+            String addr = h.address() == null ? "not on an underlay" : "eth0 " + h.address();
+            return new NodeText(h.name(), h.role().label() + " · " + addr + (h.ipForward() ? "" : " · ip_forward off"), List.of());
+        }
+        if (n instanceof Bridge b) {
+            List<String> flags = new ArrayList<>();
+            if (!b.masquerade()) flags.add("no masquerade");
+            if (b.internal()) flags.add("internal");
+            if (!b.icc()) flags.add("icc off");
+            String sub = (b.subnet() == null ? "no subnet" : b.subnet()) + (flags.isEmpty() ? "" : " · " + String.join(" · ", flags));
+            return new NodeText(b.name(), sub, List.of());
+        }
+        if (n instanceof Container c) {
+            List<String> lines = new ArrayList<>();
+            if (c.mode() == Container.Mode.BRIDGE) {
+                List<String> addrs = new ArrayList<>();
+                for (Attachment a : c.attachments()) ipam.address(c.id(), a.network()).map(Ipv4::toString).ifPresent(addrs::add);
+                lines.add(addrs.isEmpty() ? "not attached" : String.join(", ", addrs));
+            } else {
+                lines.add(c.mode() == Container.Mode.CONTAINER ? "shares " + c.modeTarget() : c.mode().label() + " network");
+            }
+            String ports = ports(c.sockets(), c.ports());
+            if (!ports.isEmpty()) lines.add(ports);
+            return new NodeText(c.name(), c.image() == null ? "" : c.image(), lines);
+        }
+        if (n instanceof Pod p) {
+            String ip = p.hostNetwork() ? "host network"
+                    : Ipam.podNetwork(doc, p).flatMap(b -> ipam.address(p.id(), b.id())).map(Ipv4::toString).orElse("no pod network");
+            List<String> lines = new ArrayList<>();
+            for (Pod.PodContainer pc : p.containers())
+                lines.add("▸ " + pc.name() + (pc.sockets().isEmpty() ? "" : " " + ports(pc.sockets(), List.of())));
+            return new NodeText(p.name(), ip, lines);
+        }
+        if (n instanceof Service s) {
+            String ip = s.headless() ? "headless" : ipam.clusterIps().containsKey(s.id()) ? ipam.clusterIps().get(s.id()).toString() : "";
+            String ports = s.ports().stream().map(p -> p.port() + "→" + p.targetPort()
+                    + (s.type() == Service.Type.NODE_PORT ? " :" + ipam.nodePort(s.id(), p.port()) : "")).collect(Collectors.joining(", "));
+            return new NodeText(s.name(), s.type().label() + " " + ip, ports.isEmpty() ? List.of() : List.of(ports));
+        }
+        if (n instanceof External e) {
+            return new NodeText(e.name(), e.address() == null ? "" : e.address(), List.of());
+        }
+        if (n instanceof Underlay u) {
+            return new NodeText("underlay " + u.name(), (u.subnet() == null ? "" : u.subnet()) + " · MTU " + u.mtu(), List.of());
+        }
+        if (n instanceof Overlay o) {
+            String enc = o.encrypted() ? " · encrypted" : "";
+            return new NodeText("overlay " + o.name() + " · VNI " + o.vni(), (o.subnet() == null ? "" : o.subnet()) + enc, List.of());
+        }
+        return new NodeText(n.name(), n.kind().label(), List.of());
+    }
+
+    private static String ports(List<Socket> sockets, List<PublishedPort> published) {
+        List<String> parts = new ArrayList<>();
+        for (Socket s : sockets) parts.add((s.loopbackOnly() ? "lo:" : ":") + s.port() + "/" + s.proto().label());
+        for (PublishedPort p : published) parts.add(p.hostPort() + "→" + p.containerPort());
+        return String.join(" · ", parts);
+    }
+}

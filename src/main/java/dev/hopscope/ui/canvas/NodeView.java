@@ -1,0 +1,139 @@
+package dev.hopscope.ui.canvas;
+
+import dev.hopscope.model.Box;
+import dev.hopscope.model.Node;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The view of one document node: a box in canvas units, a kind icon, a title and a few lines.
+ * Style classes: {@code node} plus the kind ({@code host}, {@code bridge}, ...); state by
+ * pseudo-classes {@code :selected}, {@code :unreachable}, {@code :hop-active}, {@code :drop-target}.
+ * Every view carries a connect handle ({@code .handle}) that a drag starts a link from.
+ */
+public abstract class NodeView extends Pane {
+
+    public static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    public static final PseudoClass UNREACHABLE = PseudoClass.getPseudoClass("unreachable");
+    public static final PseudoClass HOP_ACTIVE = PseudoClass.getPseudoClass("hop-active");
+    public static final PseudoClass DROP_TARGET = PseudoClass.getPseudoClass("drop-target");
+
+    private final String nodeId;
+    private final Circle handle = new Circle();
+    protected final VBox content = new VBox();
+    protected final Label title = new Label();
+    protected final Label subtitle = new Label();
+    private final List<Label> lines = new ArrayList<>();
+    private Tooltip tooltip;
+    private Node model;
+
+    protected NodeView(String nodeId, String kindClass, String iconLiteral) {
+        this.nodeId = nodeId;
+        setId("node-" + nodeId);
+        getStyleClass().addAll("node", kindClass);
+        setManaged(false);
+        title.getStyleClass().add("title");
+        subtitle.getStyleClass().add("subtitle");
+        FontIcon icon = new FontIcon(iconLiteral);
+        icon.getStyleClass().add("kind-icon");
+        HBox head = new HBox(icon, title);
+        head.getStyleClass().add("head");
+        head.setAlignment(Pos.CENTER_LEFT);
+        content.getStyleClass().add("content");
+        content.getChildren().addAll(head, subtitle);
+        handle.getStyleClass().add("handle");
+        handle.setRadius(5);
+        getChildren().addAll(content, handle);
+    }
+
+    public String nodeId() { return nodeId; }
+
+    public Node model() { return model; }
+
+    public boolean isHandle(javafx.scene.Node picked) { return picked == handle; }
+
+    /** Shows the node's words; called on every document change, so it is cheap when nothing changed. */
+    public void show(Node node, NodeText text) {
+        this.model = node;
+        setIfChanged(title, text.title());
+        setIfChanged(subtitle, text.subtitle());
+        subtitle.setVisible(!text.subtitle().isEmpty());
+        subtitle.setManaged(!text.subtitle().isEmpty());
+        while (lines.size() > text.lines().size()) content.getChildren().remove(lines.remove(lines.size() - 1));
+        while (lines.size() < text.lines().size()) {
+            Label l = new Label();
+            l.getStyleClass().add("line");
+            lines.add(l);
+            content.getChildren().add(l);
+        }
+        for (int i = 0; i < lines.size(); i++) setIfChanged(lines.get(i), text.lines().get(i));
+    }
+
+    private static void setIfChanged(Label l, String s) {
+        if (!s.equals(l.getText())) l.setText(s);
+    }
+
+    /** Puts the view on its box (canvas units); a drag in progress is undone. */
+    public void place(Box b) {
+        setTranslateX(0);
+        setTranslateY(0);
+        if (getLayoutX() != b.x() || getLayoutY() != b.y()) relocate(b.x(), b.y());
+        if (getWidth() != b.w() || getHeight() != b.h()) resize(b.w(), b.h());
+    }
+
+    /** The box the view shows right now, drag offset included, in canvas units. */
+    public Box liveBox() {
+        return new Box(getLayoutX() + getTranslateX(), getLayoutY() + getTranslateY(), getWidth(), getHeight());
+    }
+
+    public void setSelected(boolean on) { pseudoClassStateChanged(SELECTED, on); }
+
+    public void setFlagged(boolean on) { pseudoClassStateChanged(UNREACHABLE, on); }
+
+    public void setHopActive(boolean on) { pseudoClassStateChanged(HOP_ACTIVE, on); }
+
+    public void setDropTarget(boolean on) { pseudoClassStateChanged(DROP_TARGET, on); }
+
+    public void setTip(String text) {
+        if (text == null || text.isBlank()) {
+            if (tooltip != null) Tooltip.uninstall(this, tooltip);
+            tooltip = null;
+            return;
+        }
+        if (tooltip == null) {
+            tooltip = new Tooltip();
+            tooltip.getStyleClass().add("node-tip");
+            Tooltip.install(this, tooltip);
+        }
+        tooltip.setText(text);
+    }
+
+    @Override protected void layoutChildren() {
+        double w = getWidth();
+        double h = getHeight();
+        layoutContent(w, h);
+        handle.setCenterX(w);
+        handle.setCenterY(h / 2);
+    }
+
+    /** Lays out the words inside the box; hosts keep them in the header, bands on one line. */
+    protected void layoutContent(double w, double h) {
+        content.resizeRelocate(0, 0, w, h);
+    }
+
+    protected static void grow(Region r) {
+        HBox.setHgrow(r, Priority.ALWAYS);
+    }
+}

@@ -1,0 +1,2 @@
+/** The palette of node kinds the user drags onto the canvas. */
+package dev.hopscope.ui.palette;
