@@ -1,10 +1,12 @@
 package dev.hopscope.ui;
 
-/** Starts the JavaFX designer (placeholder until the designer lands). */
+import javafx.application.Application;
+
+/** Starts the JavaFX designer; {@code dev.hopscope.Main} calls this so Main itself need not extend Application. */
 public final class Designer {
     private Designer() {}
 
     public static void launch(String[] args) {
-        System.out.println("The designer is not built yet; try: hopscope analyze FILE");
+        Application.launch(DesignerApp.class, args);
     }
 }

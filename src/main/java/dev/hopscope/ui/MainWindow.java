@@ -88,10 +88,7 @@ public final class MainWindow {
         status.setId("status");
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        Label zoom = new Label();
-        zoom.getStyleClass().add("status-zoom");
-        zoom.textProperty().bind(canvas.viewport().zoomProperty().multiply(100).asString("%.0f %%"));
-        HBox statusBar = new HBox(status, spring, zoom);
+        HBox statusBar = new HBox(status, spring);
         statusBar.getStyleClass().add("status-bar");
         main.setBottom(statusBar);
         root.getChildren().addAll(main, ghostLayer);

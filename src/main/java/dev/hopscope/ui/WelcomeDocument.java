@@ -45,13 +45,13 @@ public final class WelcomeDocument {
         Map<String, Box> boxes = new LinkedHashMap<>();
         boxes.put("ov1", new Box(40, 20, 900, 26));
         boxes.put("h1", new Box(40, 80, 420, 260));
-        boxes.put("web", new Box(60, 130, 160, 70));
-        boxes.put("cache", new Box(280, 130, 160, 70));
+        boxes.put("cache", new Box(60, 150, 160, 70));
+        boxes.put("web", new Box(280, 150, 160, 70));
         boxes.put("h1-docker0", new Box(60, 290, 380, 30));
         boxes.put("h2", new Box(520, 80, 420, 260));
-        boxes.put("api", new Box(540, 130, 160, 70));
+        boxes.put("api", new Box(760, 150, 160, 70));
         boxes.put("h2-docker0", new Box(540, 290, 380, 30));
-        boxes.put("laptop", new Box(1010, 250, 64, 64));
+        boxes.put("laptop", new Box(1000, 260, 64, 64));
         boxes.put("lan", new Box(40, 390, 1040, 26));
         return new Document("welcome", "Two Docker hosts, a published port and a VXLAN overlay", null, nodes, boxes);
     }

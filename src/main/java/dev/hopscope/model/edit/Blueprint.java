@@ -14,7 +14,7 @@ public enum Blueprint {
     SERVICE(NodeKind.SERVICE, "Service"),
     OVERLAY(NodeKind.OVERLAY, "Overlay (VXLAN)"),
     UNDERLAY(NodeKind.UNDERLAY, "Underlay"),
-    EXTERNAL(NodeKind.EXTERNAL, "External endpoint");
+    EXTERNAL(NodeKind.EXTERNAL, "External");
 
     private final NodeKind kind;
     private final String title;

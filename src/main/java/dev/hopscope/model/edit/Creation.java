@@ -16,6 +16,8 @@ import dev.hopscope.model.Service;
 import dev.hopscope.model.Socket;
 import dev.hopscope.model.Underlay;
 
+import dev.hopscope.model.layout.Metrics;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,10 @@ import java.util.Optional;
  */
 public final class Creation {
     private Creation() {}
+
+    /** A new host is roomy enough for a bridge and two cards side by side. */
+    public static final double NEW_HOST_W = 420;
+    public static final double NEW_HOST_H = 260;
 
     public static Outcome drop(Document doc, Blueprint what, double x, double y) {
         Optional<Host> host = Edits.hostAt(doc, x, y, List.of());
@@ -49,7 +55,7 @@ public final class Creation {
     private static Outcome host(Document doc, boolean k8s, double x, double y) {
         String id = doc.freshId(k8s ? "node" : "host");
         Host h = new Host(id, id, k8s ? Host.Role.K8S_NODE : Host.Role.DOCKER, null, null, true, 1500, List.of());
-        Document next = doc.with(h, new Box(x - Sizes.HOST_W / 2, y - Sizes.HOST_HEADER / 2, Sizes.HOST_W, Sizes.HOST_H));
+        Document next = doc.with(h, new Box(x - Creation.NEW_HOST_W / 2, y - Metrics.HOST_HEADER / 2, Creation.NEW_HOST_W, Creation.NEW_HOST_H));
         // a single underlay is where any new host belongs; with several, the user connects it
         List<Underlay> underlays = doc.all(Underlay.class);
         if (underlays.size() == 1) {
@@ -81,16 +87,16 @@ public final class Creation {
         }
         String id = doc.freshId(host.id() + "-" + name);
         Bridge b = new Bridge(id, name, host.id(), kind, subnet, null, true, false, true);
-        double top = hb.y() + Sizes.HOST_HEADER;
-        double by = Math.max(top, Math.min(y - Sizes.BRIDGE_H / 2, hb.y() + hb.h() - Sizes.HOST_PAD - Sizes.BRIDGE_H));
-        Box box = new Box(hb.x() + Sizes.HOST_PAD, by, hb.w() - 2 * Sizes.HOST_PAD, Sizes.BRIDGE_H);
+        double top = hb.y() + Metrics.HOST_HEADER;
+        double by = Math.max(top, Math.min(y - Metrics.BRIDGE_H / 2, hb.y() + hb.h() - Metrics.HOST_PAD - Metrics.BRIDGE_H));
+        Box box = new Box(hb.x() + Metrics.HOST_PAD, by, hb.w() - 2 * Metrics.HOST_PAD, Metrics.BRIDGE_H);
         return Outcome.done(doc.with(b, box), "Add bridge " + name + " to " + host.name());
     }
 
     private static Outcome container(Document doc, Host host, double x, double y) {
         String id = doc.freshId("container");
         Container c = new Container(id, id, null, host.id(), Container.Mode.BRIDGE, null, List.of(), List.of(), List.of(), List.of());
-        Box box = cardBox(doc, host, x, y, Sizes.CARD_H);
+        Box box = cardBox(doc, host, x, y, Metrics.CARD_H);
         Document next = doc.with(c, box);
         Optional<Bridge> under = bridgeAt(doc, host, x, y);
         if (under.isPresent()) {
@@ -104,7 +110,7 @@ public final class Creation {
         String id = doc.freshId("pod");
         Pod p = new Pod(id, id, "default", host.id(), Map.of("app", id),
                 List.of(new Pod.PodContainer("app", null, List.of(Socket.tcp(8080)))), false, null, null);
-        Document next = doc.with(p, cardBox(doc, host, x, y, Sizes.podHeight(p)));
+        Document next = doc.with(p, cardBox(doc, host, x, y, Metrics.podHeight(p)));
         Optional<Bridge> under = bridgeAt(doc, host, x, y);
         Pod placed = next.get(id, Pod.class).orElseThrow();
         Optional<Bridge> net = under.isPresent() ? under : Ipam.podNetwork(next, placed);
@@ -119,7 +125,7 @@ public final class Creation {
         String id = doc.freshId("svc");
         Service s = new Service(id, id, "default", Service.Type.CLUSTER_IP, null,
                 List.of(new Service.ServicePort("http", 80, 8080, 0, null)), Map.of(), null);
-        return Outcome.done(doc.with(s, new Box(x - Sizes.SERVICE_W / 2, y - Sizes.SERVICE_H / 2, Sizes.SERVICE_W, Sizes.SERVICE_H)),
+        return Outcome.done(doc.with(s, new Box(x - Metrics.SERVICE_W / 2, y - Metrics.SERVICE_H / 2, Metrics.SERVICE_W, Metrics.SERVICE_H)),
                 "Add Service " + id);
     }
 
@@ -128,21 +134,21 @@ public final class Creation {
         int vni = 42;
         for (Overlay o : doc.all(Overlay.class)) vni = Math.max(vni, o.vni() + 1);
         Overlay o = new Overlay(id, id, vni, freeSubnet(doc, 10, 0, 24, 9), Overlay.Driver.DOCKER_OVERLAY, 0, 0, null, false, List.of());
-        return Outcome.done(doc.with(o, new Box(x - Sizes.BAND_MIN_W / 2, y - Sizes.BAND_H / 2, Sizes.BAND_MIN_W, Sizes.BAND_H)),
+        return Outcome.done(doc.with(o, new Box(x - Metrics.BAND_MIN_W / 2, y - Metrics.BAND_H / 2, Metrics.BAND_MIN_W, Metrics.BAND_H)),
                 "Add overlay " + id + " (VNI " + vni + ")");
     }
 
     private static Outcome underlay(Document doc, double x, double y) {
         String id = doc.freshId("underlay");
         Underlay u = new Underlay(id, id, freeSubnet(doc, 192, 168, 24, 50), 1500);
-        return Outcome.done(doc.with(u, new Box(x - Sizes.BAND_MIN_W / 2, y - Sizes.BAND_H / 2, Sizes.BAND_MIN_W, Sizes.BAND_H)),
+        return Outcome.done(doc.with(u, new Box(x - Metrics.BAND_MIN_W / 2, y - Metrics.BAND_H / 2, Metrics.BAND_MIN_W, Metrics.BAND_H)),
                 "Add underlay " + id);
     }
 
     private static Outcome external(Document doc, double x, double y) {
         String id = doc.freshId("ext");
         External e = new External(id, id, null, null, List.of(), List.of());
-        Document next = doc.with(e, new Box(x - Sizes.GLOBE / 2, y - Sizes.GLOBE / 2, Sizes.GLOBE, Sizes.GLOBE));
+        Document next = doc.with(e, new Box(x - Metrics.GLOBE / 2, y - Metrics.GLOBE / 2, Metrics.GLOBE, Metrics.GLOBE));
         List<Underlay> underlays = doc.all(Underlay.class);
         if (underlays.size() == 1) {
             Outcome joined = Connections.connect(next, id, underlays.get(0).id());
@@ -154,13 +160,13 @@ public final class Creation {
     /** A card centred on the point, kept inside the host's inner area. */
     private static Box cardBox(Document doc, Host host, double x, double y, double h) {
         Box hb = doc.box(host.id()).orElseThrow();
-        double minX = hb.x() + Sizes.HOST_PAD;
-        double maxX = hb.x() + hb.w() - Sizes.HOST_PAD - Sizes.CARD_W;
-        double minY = hb.y() + Sizes.HOST_HEADER;
-        double maxY = hb.y() + hb.h() - Sizes.HOST_PAD - h;
-        double cx = clamp(x - Sizes.CARD_W / 2, minX, Math.max(minX, maxX));
+        double minX = hb.x() + Metrics.HOST_PAD;
+        double maxX = hb.x() + hb.w() - Metrics.HOST_PAD - Metrics.CARD_W;
+        double minY = hb.y() + Metrics.HOST_HEADER;
+        double maxY = hb.y() + hb.h() - Metrics.HOST_PAD - h;
+        double cx = clamp(x - Metrics.CARD_W / 2, minX, Math.max(minX, maxX));
         double cy = clamp(y - h / 2, minY, Math.max(minY, maxY));
-        return new Box(cx, cy, Sizes.CARD_W, h);
+        return new Box(cx, cy, Metrics.CARD_W, h);
     }
 
     /** The bridge bar of this host under the point, if any. */

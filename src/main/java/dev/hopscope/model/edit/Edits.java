@@ -12,6 +12,7 @@ import dev.hopscope.model.Ipam;
 import dev.hopscope.model.Node;
 import dev.hopscope.model.Overlay;
 import dev.hopscope.model.Pod;
+import dev.hopscope.model.layout.Metrics;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -117,13 +118,13 @@ public final class Edits {
      * width because a bridge is drawn across the whole host.
      */
     public static Document resize(Document doc, String hostId, Box box) {
-        Box b = new Box(box.x(), box.y(), Math.max(Sizes.HOST_MIN_W, box.w()), Math.max(Sizes.HOST_MIN_H, box.h()));
+        Box b = new Box(box.x(), box.y(), Math.max(Metrics.HOST_MIN_W, box.w()), Math.max(Metrics.HOST_MIN_H, box.h()));
         Document next = doc.withBox(hostId, b);
         for (Node c : doc.children(hostId)) {
             if (!(c instanceof Bridge)) continue;
             Box old = doc.box(c.id()).orElse(null);
             if (old == null) continue;
-            next = next.withBox(c.id(), new Box(b.x() + Sizes.HOST_PAD, old.y(), b.w() - 2 * Sizes.HOST_PAD, old.h()));
+            next = next.withBox(c.id(), new Box(b.x() + Metrics.HOST_PAD, old.y(), b.w() - 2 * Metrics.HOST_PAD, old.h()));
         }
         return next;
     }

@@ -201,11 +201,13 @@ public final class CanvasView extends Region {
 
     public Bounds contentBounds() {
         double x0 = Double.MAX_VALUE, y0 = Double.MAX_VALUE, x1 = -Double.MAX_VALUE, y1 = -Double.MAX_VALUE;
-        for (Box b : placement.values()) {
-            x0 = Math.min(x0, b.x());
-            y0 = Math.min(y0, b.y());
-            x1 = Math.max(x1, b.x() + b.w());
-            y1 = Math.max(y1, b.y() + b.h());
+        // the views' own bounds include words drawn outside a box (an external's name)
+        for (NodeView v : views.values()) {
+            Bounds b = v.getBoundsInParent();
+            x0 = Math.min(x0, b.getMinX() - v.getTranslateX());
+            y0 = Math.min(y0, b.getMinY() - v.getTranslateY());
+            x1 = Math.max(x1, b.getMaxX() - v.getTranslateX());
+            y1 = Math.max(y1, b.getMaxY() - v.getTranslateY());
         }
         if (x0 > x1) return new BoundingBox(0, 0, 800, 600);
         return new BoundingBox(x0, y0 - 20, x1 - x0, y1 - y0 + 40);
@@ -308,7 +310,9 @@ public final class CanvasView extends Region {
 
     private static String linkText(Document doc, Link l) {
         if (l.kind() == Link.Kind.OVERLAY)
-            return "vxlan" + doc.get(l.network(), Overlay.class).map(o -> " " + o.memberVni(l.source())).orElse("");
+            return doc.get(l.source(), Host.class).isPresent()
+                    ? "VTEP · VNI" + doc.get(l.network(), Overlay.class).map(o -> " " + o.memberVni(l.source())).orElse("")
+                    : "";
         if (l.kind() == Link.Kind.INTENT) return doc.node(l.network()).map(n -> ((dev.hopscope.model.Intent) n).probe().toString()).orElse("");
         return l.kind().label();
     }

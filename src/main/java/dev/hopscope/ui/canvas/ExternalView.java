@@ -15,7 +15,9 @@ public final class ExternalView extends NodeView {
     @Override protected void layoutContent(double w, double h) {
         globe.autosize();
         globe.relocate((w - globe.prefWidth(-1)) / 2, (h - globe.prefHeight(-1)) / 2);
-        double cw = Math.max(w, content.prefWidth(-1));
-        content.resizeRelocate((w - cw) / 2, h + 2, cw, content.prefHeight(cw));
+        // the words sit beside the globe, so links above and below it never cross them
+        double cw = content.prefWidth(-1);
+        double ch = content.prefHeight(cw);
+        content.resizeRelocate(w + 4, (h - ch) / 2, cw, ch);
     }
 }

@@ -11,7 +11,8 @@ import dev.hopscope.model.Node;
 import dev.hopscope.model.Overlay;
 import dev.hopscope.model.Pod;
 import dev.hopscope.model.Underlay;
-import dev.hopscope.model.edit.Sizes;
+import dev.hopscope.model.edit.Creation;
+import dev.hopscope.model.layout.Metrics;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,14 +30,14 @@ public final class Placement {
 
     public static Map<String, Box> of(Document doc) {
         Map<String, Box> out = new LinkedHashMap<>();
-        double right = Sizes.GAP;
-        for (Box b : doc.layout().values()) right = Math.max(right, b.x() + b.w() + Sizes.GAP * 3);
-        double hostsBottom = Sizes.GAP;
+        double right = Metrics.GAP;
+        for (Box b : doc.layout().values()) right = Math.max(right, b.x() + b.w() + Metrics.GAP * 3);
+        double hostsBottom = Metrics.GAP;
         for (Host h : doc.all(Host.class)) {
             Box b = doc.box(h.id()).orElse(null);
             if (b == null || b.w() <= 0 || b.h() <= 0) {
-                b = new Box(right, Sizes.GAP * 4, Sizes.HOST_W, Sizes.HOST_H);
-                right += Sizes.HOST_W + Sizes.GAP * 3;
+                b = new Box(right, Metrics.GAP * 4, Creation.NEW_HOST_W, Creation.NEW_HOST_H);
+                right += Creation.NEW_HOST_W + Metrics.GAP * 3;
             }
             out.put(h.id(), b);
             hostsBottom = Math.max(hostsBottom, b.y() + b.h());
@@ -49,13 +50,13 @@ public final class Placement {
                 Box host = out.get(n.parent());
                 if (b == null && host != null) b = inside(n, host, slots);
             } else if (b == null) {
-                if (n instanceof Underlay) b = new Box(Sizes.GAP, hostsBottom + Sizes.GAP * 2, Sizes.BAND_MIN_W, Sizes.BAND_H);
-                else if (n instanceof Overlay) b = new Box(Sizes.GAP, Sizes.GAP, Sizes.BAND_MIN_W, Sizes.BAND_H);
+                if (n instanceof Underlay) b = new Box(Metrics.GAP, hostsBottom + Metrics.GAP * 2, Metrics.BAND_MIN_W, Metrics.BAND_H);
+                else if (n instanceof Overlay) b = new Box(Metrics.GAP, Metrics.GAP, Metrics.BAND_MIN_W, Metrics.BAND_H);
                 else {
-                    double w = n instanceof External ? Sizes.GLOBE : Sizes.SERVICE_W;
-                    double h = n instanceof External ? Sizes.GLOBE : Sizes.SERVICE_H;
-                    b = new Box(right, hostsBottom + Sizes.GAP * 4, w, h);
-                    right += w + Sizes.GAP * 2;
+                    double w = n instanceof External ? Metrics.GLOBE : Metrics.SERVICE_W;
+                    double h = n instanceof External ? Metrics.GLOBE : Metrics.SERVICE_H;
+                    b = new Box(right, hostsBottom + Metrics.GAP * 4, w, h);
+                    right += w + Metrics.GAP * 2;
                 }
             }
             if (b != null) out.put(n.id(), fill(n, b));
@@ -68,22 +69,22 @@ public final class Placement {
     /** Cards without a size take the conventional one; a pod grows with its containers. */
     private static Box fill(Node n, Box b) {
         if (b.w() > 0 && b.h() > 0) return b;
-        if (n instanceof Pod p) return new Box(b.x(), b.y(), Sizes.CARD_W, Sizes.podHeight(p));
-        if (n instanceof Container) return new Box(b.x(), b.y(), Sizes.CARD_W, Sizes.CARD_H);
-        if (n instanceof External) return new Box(b.x(), b.y(), Sizes.GLOBE, Sizes.GLOBE);
-        if (n instanceof Underlay || n instanceof Overlay) return new Box(b.x(), b.y(), Math.max(b.w(), Sizes.BAND_MIN_W), Sizes.BAND_H);
-        return new Box(b.x(), b.y(), Sizes.SERVICE_W, Sizes.SERVICE_H);
+        if (n instanceof Pod p) return new Box(b.x(), b.y(), Metrics.CARD_W, Metrics.podHeight(p));
+        if (n instanceof Container) return new Box(b.x(), b.y(), Metrics.CARD_W, Metrics.CARD_H);
+        if (n instanceof External) return new Box(b.x(), b.y(), Metrics.GLOBE, Metrics.GLOBE);
+        if (n instanceof Underlay || n instanceof Overlay) return new Box(b.x(), b.y(), Math.max(b.w(), Metrics.BAND_MIN_W), Metrics.BAND_H);
+        return new Box(b.x(), b.y(), Metrics.SERVICE_W, Metrics.SERVICE_H);
     }
 
     private static Box inside(Node n, Box host, Map<String, Integer> slots) {
         if (n.kind() == dev.hopscope.model.NodeKind.BRIDGE) {
             int i = slots.merge(n.parent() + "/bridge", 1, Integer::sum) - 1;
-            double y = host.y() + host.h() - Sizes.HOST_PAD - Sizes.BRIDGE_H - i * (Sizes.BRIDGE_H + Sizes.GAP / 2);
-            return new Box(host.x() + Sizes.HOST_PAD, y, host.w() - 2 * Sizes.HOST_PAD, Sizes.BRIDGE_H);
+            double y = host.y() + host.h() - Metrics.HOST_PAD - Metrics.BRIDGE_H - i * (Metrics.BRIDGE_H + Metrics.GAP / 2);
+            return new Box(host.x() + Metrics.HOST_PAD, y, host.w() - 2 * Metrics.HOST_PAD, Metrics.BRIDGE_H);
         }
         int i = slots.merge(n.parent() + "/card", 1, Integer::sum) - 1;
-        double h = n instanceof Pod p ? Sizes.podHeight(p) : Sizes.CARD_H;
-        return new Box(host.x() + Sizes.HOST_PAD + i * (Sizes.CARD_W + Sizes.GAP), host.y() + Sizes.HOST_HEADER, Sizes.CARD_W, h);
+        double h = n instanceof Pod p ? Metrics.podHeight(p) : Metrics.CARD_H;
+        return new Box(host.x() + Metrics.HOST_PAD + i * (Metrics.CARD_W + Metrics.GAP), host.y() + Metrics.HOST_HEADER, Metrics.CARD_W, h);
     }
 
     private static List<String> hostsOn(Document doc, Underlay u) {

@@ -48,11 +48,11 @@ public final class Palette extends VBox {
     private Label entry(Blueprint b) {
         Label l = new Label(b.title(), new FontIcon(icon(b)));
         l.setId("palette-" + b.name().toLowerCase().replace('_', '-'));
-        l.getStyleClass().addAll("palette-entry", b.kind().label());
+        l.getStyleClass().addAll("palette-entry", "kind-" + b.kind().label());
         l.setMaxWidth(Double.MAX_VALUE);
         l.setTooltip(new Tooltip("Drag onto the canvas" + (b.needsHost() ? ", into a host" : "")));
         Label ghost = new Label(b.title(), new FontIcon(icon(b)));
-        ghost.getStyleClass().addAll("palette-ghost", b.kind().label());
+        ghost.getStyleClass().addAll("palette-ghost", "kind-" + b.kind().label());
         ghost.setMouseTransparent(true);
         l.setOnMousePressed(e -> {
             if (e.getButton() != MouseButton.PRIMARY) return;

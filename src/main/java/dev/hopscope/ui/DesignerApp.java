@@ -1,0 +1,79 @@
+package dev.hopscope.ui;
+
+import dev.hopscope.model.Document;
+import dev.hopscope.ui.files.DialogPrompts;
+import dev.hopscope.ui.files.Prompts;
+import dev.hopscope.ui.files.RecoveryStore;
+import dev.hopscope.ui.files.Settings;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.scene.Scene;
+import javafx.scene.input.TransferMode;
+import javafx.stage.Stage;
+
+import java.io.File;
+import java.util.List;
+
+/**
+ * The JavaFX application: builds the window around an {@link AppState}, restores the window's
+ * size, position and theme, opens the start document (or offers to restore a crashed session's
+ * work), and asks before closing unsaved work.
+ */
+public final class DesignerApp extends Application {
+
+    /** The sample opened at start-up when present. */
+    public static final String START_SAMPLE = "welcome";
+
+    @Override public void start(Stage stage) {
+        Settings settings = Settings.load();
+        open(stage, settings, new DialogPrompts(() -> stage), RecoveryStore.inHome());
+    }
+
+    /** Builds and shows the designer in a stage; tests call this with their own prompts and folders. */
+    public static MainWindow open(Stage stage, Settings settings, Prompts prompts, RecoveryStore recovery) {
+        AppState state = new AppState(Document.empty("untitled"));
+        Commands commands = new Commands(state, prompts, settings, recovery);
+        MainWindow window = new MainWindow(state, commands);
+        Scene scene = new Scene(window.root(), settings.number("window.w", 1440), settings.number("window.h", 900));
+        Theme.apply(scene, commands.dark().get());
+        commands.dark().addListener((o, a, dark) -> Theme.apply(scene, dark));
+        stage.setScene(scene);
+        stage.titleProperty().bind(Bindings.createStringBinding(
+                () -> commands.displayName() + (state.dirty().get() ? " •" : "") + " — Hopscope",
+                state.dirty(), state.file(), state.document()));
+        if (settings.has("window.x")) {
+            stage.setX(settings.number("window.x", 0));
+            stage.setY(settings.number("window.y", 0));
+        }
+        stage.setMaximized(settings.flag("window.maximized"));
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) e.acceptTransferModes(TransferMode.COPY);
+            e.consume();
+        });
+        scene.setOnDragDropped(e -> {
+            List<File> files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
+            e.setDropCompleted(!files.isEmpty());
+            e.consume();
+            // open after the drop returns, so a dialog does not block the platform's drag and drop
+            if (!files.isEmpty()) Platform.runLater(() -> commands.open(files.get(0).toPath()));
+        });
+        stage.setOnCloseRequest(e -> {
+            if (!commands.close()) {
+                e.consume();
+                return;
+            }
+            settings.setFlag("window.maximized", stage.isMaximized());
+            if (!stage.isMaximized()) {
+                settings.setNumber("window.x", stage.getX());
+                settings.setNumber("window.y", stage.getY());
+                settings.setNumber("window.w", stage.getWidth());
+                settings.setNumber("window.h", stage.getHeight());
+            }
+            settings.save();
+        });
+        stage.show();
+        commands.start(commands.sampleNames().contains(START_SAMPLE) ? Samples.open(START_SAMPLE) : WelcomeDocument.create());
+        return window;
+    }
+}

@@ -1,0 +1,141 @@
+package dev.hopscope.ui;
+
+import dev.hopscope.ui.canvas.CanvasView;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.event.ActionEvent;
+import javafx.event.EventHandler;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.HBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.nio.file.Path;
+
+/** The menu bar and the toolbar, with the keyboard shortcuts of any desktop editor. */
+public final class Menus {
+    private final MainWindow window;
+    private final Commands commands;
+    private final Menu recentMenu = new Menu("Open Recent");
+
+    Menus(MainWindow window, Commands commands) {
+        this.window = window;
+        this.commands = commands;
+    }
+
+    MenuBar menuBar() {
+        AppState state = window.state();
+        EditActions actions = window.actions();
+        CanvasView canvas = window.canvas();
+
+        Menu samples = new Menu("Samples");
+        for (String name : commands.sampleNames()) samples.getItems().add(item(name, null, e -> commands.openSample(name)));
+        commands.recent().addListener((ListChangeListener<Path>) c -> fillRecent());
+        fillRecent();
+        Menu file = new Menu("File", null,
+                item("New", "Shortcut+N", e -> commands.newDocument()),
+                item("Open…", "Shortcut+O", e -> commands.open()),
+                recentMenu,
+                samples,
+                new SeparatorMenuItem(),
+                item("Save", "Shortcut+S", e -> commands.save()),
+                item("Save As…", "Shortcut+Shift+S", e -> commands.saveAs()),
+                new SeparatorMenuItem(),
+                item("Quit", "Shortcut+Q", e -> window.root().getScene().getWindow().fireEvent(
+                        new javafx.stage.WindowEvent(window.root().getScene().getWindow(), javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST))));
+
+        MenuItem undo = item("Undo", "Shortcut+Z", e -> state.undo());
+        undo.textProperty().bind(state.undoText());
+        undo.disableProperty().bind(state.canUndo().not());
+        undo.setId("menu-undo");
+        MenuItem redo = item("Redo", "Shortcut+Shift+Z", e -> state.redo());
+        redo.textProperty().bind(state.redoText());
+        redo.disableProperty().bind(state.canRedo().not());
+        MenuItem redoY = item("Redo (Ctrl+Y)", "Shortcut+Y", e -> state.redo());
+        redoY.setVisible(false);
+        Menu edit = new Menu("Edit", null, undo, redo, redoY, new SeparatorMenuItem(),
+                item("Cut", "Shortcut+X", e -> actions.cut()),
+                item("Copy", "Shortcut+C", e -> actions.copy()),
+                item("Paste", "Shortcut+V", e -> actions.paste()),
+                item("Duplicate", "Shortcut+D", e -> actions.duplicate()),
+                item("Delete", null, e -> actions.delete()),
+                new SeparatorMenuItem(),
+                item("Select All", "Shortcut+A", e -> actions.selectAll()));
+
+        CheckMenuItem darkItem = new CheckMenuItem("Dark Theme");
+        darkItem.selectedProperty().bindBidirectional(commands.dark());
+        Menu view = new Menu("View", null,
+                item("Zoom In", "Shortcut+Plus", e -> canvas.zoomIn()),
+                item("Zoom Out", "Shortcut+Minus", e -> canvas.zoomOut()),
+                item("Actual Size", "Shortcut+0", e -> canvas.zoomReset()),
+                item("Zoom to Fit", "Shortcut+F", e -> canvas.fit()),
+                new SeparatorMenuItem(), darkItem);
+        Menu arrange = new Menu("Arrange", null, item("Auto-Layout Everything", "Shortcut+L", e -> commands.arrange()));
+        Menu help = new Menu("Help", null, item("Keyboard Shortcuts", "F1", e -> Shortcuts.show(window.root())));
+        MenuBar bar = new MenuBar(file, edit, view, arrange, help);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    ToolBar toolBar() {
+        AppState state = window.state();
+        CanvasView canvas = window.canvas();
+        Button undo = button("mdi2u-undo", "Undo (Ctrl+Z)", e -> state.undo());
+        undo.disableProperty().bind(state.canUndo().not());
+        undo.setId("tool-undo");
+        Button redo = button("mdi2r-redo", "Redo (Ctrl+Shift+Z)", e -> state.redo());
+        redo.disableProperty().bind(state.canRedo().not());
+        Label zoom = new Label();
+        zoom.getStyleClass().add("zoom-label");
+        zoom.textProperty().bind(Bindings.format("%.0f%%", canvas.viewport().zoomProperty().multiply(100)));
+        Pane spring = new Pane();
+        HBox.setHgrow(spring, Priority.ALWAYS);
+        Button theme = button("mdi2t-theme-light-dark", "Light or dark theme", e -> commands.toggleTheme());
+        ToolBar tb = new ToolBar(
+                button("mdi2f-file-outline", "New (Ctrl+N)", e -> commands.newDocument()),
+                button("mdi2f-folder-open", "Open (Ctrl+O)", e -> commands.open()),
+                button("mdi2c-content-save", "Save (Ctrl+S)", e -> commands.save()),
+                new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL),
+                undo, redo,
+                new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL),
+                button("mdi2m-magnify-minus-outline", "Zoom out (-)", e -> canvas.zoomOut()),
+                zoom,
+                button("mdi2m-magnify-plus-outline", "Zoom in (+)", e -> canvas.zoomIn()),
+                button("mdi2f-fit-to-screen-outline", "Zoom to fit (F)", e -> canvas.fit()),
+                button("mdi2s-sitemap-outline", "Auto-layout (Ctrl+L)", e -> commands.arrange()),
+                spring, theme);
+        tb.getStyleClass().add("main-toolbar");
+        return tb;
+    }
+
+    private void fillRecent() {
+        recentMenu.getItems().clear();
+        for (Path p : commands.recent()) recentMenu.getItems().add(item(p.getFileName() + "  —  " + p.getParent(), null, e -> commands.open(p)));
+        recentMenu.setDisable(recentMenu.getItems().isEmpty());
+    }
+
+    static MenuItem item(String text, String accel, EventHandler<ActionEvent> action) {
+        MenuItem m = new MenuItem(text);
+        if (accel != null) m.setAccelerator(KeyCombination.keyCombination(accel));
+        m.setOnAction(action);
+        return m;
+    }
+
+    private static Button button(String icon, String tip, EventHandler<ActionEvent> action) {
+        Button b = new Button(null, new FontIcon(icon));
+        b.getStyleClass().add("tool-button");
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(action);
+        return b;
+    }
+}

@@ -1,0 +1,177 @@
+package dev.hopscope.ui.inspector;
+
+import dev.hopscope.model.Bridge;
+import dev.hopscope.model.Container;
+import dev.hopscope.model.Document;
+import dev.hopscope.model.External;
+import dev.hopscope.model.Host;
+import dev.hopscope.model.Intent;
+import dev.hopscope.model.NetworkPolicy;
+import dev.hopscope.model.Node;
+import dev.hopscope.model.Overlay;
+import dev.hopscope.model.Pod;
+import dev.hopscope.model.Service;
+import dev.hopscope.model.Underlay;
+import dev.hopscope.ui.AppState;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** One form per node kind, covering every attribute of the specification's vocabulary. */
+final class Forms {
+    private Forms() {}
+
+    /** "none" in a reference choice: the empty id. */
+    private static final String NONE = "";
+
+    static Form of(AppState state, String id) {
+        Form f = new Form(state, id);
+        Node n = state.current().node(id).orElseThrow();
+        if (n instanceof Host) host(f, state.current());
+        else if (n instanceof Underlay) underlay(f);
+        else if (n instanceof Bridge) bridge(f);
+        else if (n instanceof Overlay) overlay(f);
+        else if (n instanceof Container) container(f);
+        else if (n instanceof Pod p) pod(f, state.current(), p);
+        else if (n instanceof Service) service(f);
+        else if (n instanceof External) external(f, state.current());
+        else if (n instanceof Intent) intent(f);
+        else if (n instanceof NetworkPolicy) f.note("Network policies are edited in their manifest; the canvas shows their effect.");
+        return f;
+    }
+
+    private static void host(Form f, Document doc) {
+        f.text("Name", "name", null, Node::name, (s, d) -> Parsers.name(s), (n, v) -> ((Host) n).withName(v));
+        f.choice("Role", "role", Arrays.asList(Host.Role.values()), Host.Role::label, n -> ((Host) n).role(), (n, v) -> ((Host) n).withRole(v));
+        f.choice("Underlay", "underlay", refs(doc, Underlay.class), id -> name(doc, id), n -> orNone(((Host) n).underlay()),
+                (n, v) -> ((Host) n).withUnderlay(NONE.equals(v) ? null : v));
+        f.text("Underlay address (eth0)", "address", "192.168.50.11/24", n -> ((Host) n).address(),
+                (s, d) -> Parsers.optionalCidr(s), (n, v) -> ((Host) n).withAddress(v));
+        f.check("ip_forward", "ipForward", n -> ((Host) n).ipForward(), (n, v) -> ((Host) n).withIpForward(v));
+        f.text("MTU", "mtu", "1500", n -> String.valueOf(((Host) n).mtu()), (s, d) -> Parsers.number(s, 68, 65535, "MTU"),
+                (n, v) -> ((Host) n).withMtu(v));
+        f.area("Static routes", "routes", "10.244.2.0/24 via 192.168.50.12", n -> Parsers.showRoutes(((Host) n).routes()),
+                (s, d) -> Parsers.routes(s), (n, v) -> ((Host) n).withRoutes(v));
+    }
+
+    private static void underlay(Form f) {
+        f.text("Name", "name", null, Node::name, (s, d) -> Parsers.name(s), (n, v) -> ((Underlay) n).withName(v));
+        f.text("Subnet", "subnet", "192.168.50.0/24", n -> ((Underlay) n).subnet(), (s, d) -> Parsers.cidr(s), (n, v) -> ((Underlay) n).withSubnet(v));
+        f.text("MTU", "mtu", "1500", n -> String.valueOf(((Underlay) n).mtu()), (s, d) -> Parsers.number(s, 68, 65535, "MTU"),
+                (n, v) -> ((Underlay) n).withMtu(v));
+    }
+
+    private static void bridge(Form f) {
+        f.text("Device name", "name", "docker0", Node::name, (s, d) -> Parsers.name(s), (n, v) -> ((Bridge) n).withName(v));
+        f.choice("Kind", "bridgeKind", Arrays.asList(Bridge.Kind.values()), Bridge.Kind::label, n -> ((Bridge) n).bridgeKind(),
+                (n, v) -> ((Bridge) n).withBridgeKind(v));
+        f.text("Subnet", "subnet", "172.17.0.0/16", n -> ((Bridge) n).subnet(), (s, d) -> Parsers.cidr(s), (n, v) -> ((Bridge) n).withSubnet(v));
+        f.text("Gateway", "gateway", "first address of the subnet", n -> ((Bridge) n).gateway(), (s, d) -> Parsers.optionalIp(s),
+                (n, v) -> ((Bridge) n).withGateway(v));
+        f.check("masquerade (NAT to the host's address)", "masquerade", n -> ((Bridge) n).masquerade(), (n, v) -> ((Bridge) n).withMasquerade(v));
+        f.check("internal (no way out of the host)", "internal", n -> ((Bridge) n).internal(), (n, v) -> ((Bridge) n).withInternal(v));
+        f.check("icc (containers talk to each other)", "icc", n -> ((Bridge) n).icc(), (n, v) -> ((Bridge) n).withIcc(v));
+    }
+
+    private static void overlay(Form f) {
+        f.text("Name", "name", null, Node::name, (s, d) -> Parsers.name(s), (n, v) -> ((Overlay) n).withName(v));
+        f.text("VNI", "vni", "42", n -> String.valueOf(((Overlay) n).vni()), (s, d) -> Parsers.number(s, 1, 16_777_215, "VNI"),
+                (n, v) -> ((Overlay) n).withVni(v));
+        f.text("Subnet", "subnet", "10.0.9.0/24", n -> ((Overlay) n).subnet(), (s, d) -> Parsers.cidr(s), (n, v) -> ((Overlay) n).withSubnet(v));
+        f.choice("Driver", "driver", Arrays.asList(Overlay.Driver.values()), Overlay.Driver::label, n -> ((Overlay) n).driver(),
+                (n, v) -> ((Overlay) n).withDriver(v));
+        f.text("UDP port (0 = driver default)", "udpPort", "4789", n -> String.valueOf(((Overlay) n).udpPort()),
+                (s, d) -> Parsers.number(s, 0, 65535, "UDP port"), (n, v) -> ((Overlay) n).withUdpPort(v));
+        f.text("MTU (0 = underlay − 50)", "mtu", "1450", n -> String.valueOf(((Overlay) n).mtu()),
+                (s, d) -> Parsers.number(s, 0, 65535, "MTU"), (n, v) -> ((Overlay) n).withMtu(v));
+        f.choice("Control plane", "controlPlane", Arrays.asList(Overlay.ControlPlane.values()), Overlay.ControlPlane::label,
+                n -> ((Overlay) n).controlPlane(), (n, v) -> ((Overlay) n).withControlPlane(v));
+        f.check("encrypted (IPsec ESP)", "encrypted", n -> ((Overlay) n).encrypted(), (n, v) -> ((Overlay) n).withEncrypted(v));
+        f.text("Member hosts (VTEPs)", "members", "host-1, host-2:43", n -> Parsers.showMembers(((Overlay) n).members()),
+                Parsers::members, (n, v) -> ((Overlay) n).withMembers(v));
+    }
+
+    private static void container(Form f) {
+        f.text("Name", "name", null, Node::name, (s, d) -> Parsers.name(s), (n, v) -> ((Container) n).withName(v));
+        f.text("Image", "image", "nginx:1.27", n -> ((Container) n).image(), (s, d) -> Parsers.optional(s), (n, v) -> ((Container) n).withImage(v));
+        f.choice("Network mode", "mode", Arrays.asList(Container.Mode.values()), Container.Mode::label, n -> ((Container) n).mode(),
+                (n, v) -> ((Container) n).withMode(v, v == Container.Mode.CONTAINER ? ((Container) n).modeTarget() : null));
+        f.text("Share the namespace of (container mode)", "modeTarget", "container name", n -> ((Container) n).modeTarget(),
+                (s, d) -> Parsers.optional(s), (n, v) -> ((Container) n).withMode(((Container) n).mode(), v));
+        f.area("Networks: one per line, NETWORK [IP] [aliases]", "attachments", "br-front 172.18.0.2 web www",
+                n -> Parsers.showAttachments(((Container) n).attachments()), Parsers::attachments, (n, v) -> ((Container) n).withAttachments(v));
+        f.text("Published ports", "ports", "8080:80/tcp", n -> Parsers.showPublished(((Container) n).ports()),
+                (s, d) -> Parsers.published(s), (n, v) -> ((Container) n).withPorts(v));
+        f.text("Listening sockets", "sockets", "80/tcp, 127.0.0.1:2368/tcp", n -> Parsers.showSockets(((Container) n).sockets()),
+                (s, d) -> Parsers.sockets(s), (n, v) -> ((Container) n).withSockets(v));
+        f.text("Links (--link)", "links", "db, cache", n -> String.join(", ", ((Container) n).links()), (s, d) -> Parsers.names(s),
+                (n, v) -> ((Container) n).withLinks(v));
+    }
+
+    private static void pod(Form f, Document doc, Pod p) {
+        f.text("Name", "name", null, Node::name, (s, d) -> Parsers.name(s), (n, v) -> ((Pod) n).withName(v));
+        f.text("Namespace", "namespace", "default", n -> ((Pod) n).namespace(), (s, d) -> Parsers.name(s), (n, v) -> ((Pod) n).withNamespace(v));
+        f.text("Labels", "labels", "app=web, tier=front", n -> Parsers.showLabels(((Pod) n).labels()), (s, d) -> Parsers.labels(s),
+                (n, v) -> ((Pod) n).withLabels(v));
+        f.check("hostNetwork", "hostNetwork", n -> ((Pod) n).hostNetwork(), (n, v) -> ((Pod) n).withHostNetwork(v));
+        List<String> bridges = new ArrayList<>();
+        bridges.add(NONE);
+        for (Bridge b : doc.all(Bridge.class)) if (b.host().equals(p.node())) bridges.add(b.id());
+        f.choice("Pod network", "network", bridges, id -> NONE.equals(id) ? "the node's CNI bridge" : name(doc, id),
+                n -> orNone(((Pod) n).network()), (n, v) -> ((Pod) n).withNetwork(NONE.equals(v) ? null : v));
+        f.text("Pod IP (empty = allocated)", "ip", "10.244.1.2", n -> ((Pod) n).ip(), (s, d) -> Parsers.optionalIp(s), (n, v) -> ((Pod) n).withIp(v));
+        f.area("Containers: one per line, NAME [IMAGE] [SOCKETS]", "containers", "nginx nginx:1.27 80/tcp",
+                n -> Parsers.showPodContainers(((Pod) n).containers()), (s, d) -> Parsers.podContainers(s), (n, v) -> ((Pod) n).withContainers(v));
+    }
+
+    private static void service(Form f) {
+        f.text("Name", "name", null, Node::name, (s, d) -> Parsers.name(s), (n, v) -> ((Service) n).withName(v));
+        f.text("Namespace", "namespace", "default", n -> ((Service) n).namespace(), (s, d) -> Parsers.name(s),
+                (n, v) -> ((Service) n).withNamespace(v));
+        f.choice("Type", "type", Arrays.asList(Service.Type.values()), Service.Type::label, n -> ((Service) n).type(),
+                (n, v) -> ((Service) n).withType(v));
+        f.text("clusterIP (empty = allocated, None = headless)", "clusterIp", "10.96.0.10", n -> ((Service) n).clusterIp(),
+                (s, d) -> "None".equalsIgnoreCase(s.trim()) ? "None" : Parsers.optionalIp(s), (n, v) -> ((Service) n).withClusterIp(v));
+        f.area("Ports: one per line, [NAME] PORT:TARGET/PROTO [nodePort=N]", "ports", "http 80:8080/tcp",
+                n -> Parsers.showServicePorts(((Service) n).ports()), (s, d) -> Parsers.servicePorts(s), (n, v) -> ((Service) n).withPorts(v));
+        f.text("Selector", "selector", "app=web", n -> Parsers.showLabels(((Service) n).selector()), (s, d) -> Parsers.labels(s),
+                (n, v) -> ((Service) n).withSelector(v));
+        f.choice("externalTrafficPolicy", "trafficPolicy", Arrays.asList(Service.TrafficPolicy.values()), Service.TrafficPolicy::label,
+                n -> ((Service) n).trafficPolicy(), (n, v) -> ((Service) n).withTrafficPolicy(v));
+    }
+
+    private static void external(Form f, Document doc) {
+        f.text("Name", "name", null, Node::name, (s, d) -> Parsers.name(s), (n, v) -> ((External) n).withName(v));
+        f.choice("Underlay", "underlay", refs(doc, Underlay.class), id -> name(doc, id), n -> orNone(((External) n).underlay()),
+                (n, v) -> ((External) n).withUnderlay(NONE.equals(v) ? null : v));
+        f.text("Address", "address", "192.168.50.100/24", n -> ((External) n).address(), (s, d) -> Parsers.optionalCidr(s),
+                (n, v) -> ((External) n).withAddress(v));
+        f.text("Listening sockets", "sockets", "443/tcp", n -> Parsers.showSockets(((External) n).sockets()), (s, d) -> Parsers.sockets(s),
+                (n, v) -> ((External) n).withSockets(v));
+        f.area("Static routes", "routes", "172.17.0.0/16 via 192.168.50.11", n -> Parsers.showRoutes(((External) n).routes()),
+                (s, d) -> Parsers.routes(s), (n, v) -> ((External) n).withRoutes(v));
+    }
+
+    private static void intent(Form f) {
+        f.text("Name", "name", null, Node::name, (s, d) -> Parsers.name(s), (n, v) -> ((Intent) n).withName(v));
+        f.text("From", "from", "web", n -> ((Intent) n).from(), (s, d) -> Parsers.name(s), (n, v) -> ((Intent) n).withFrom(v));
+        f.text("To", "to", "db:5432 or 10.0.9.3", n -> ((Intent) n).to(), (s, d) -> Parsers.name(s), (n, v) -> ((Intent) n).withTo(v));
+        f.text("Probe", "probe", "tcp/5432", n -> ((Intent) n).probe().toString(), (s, d) -> Parsers.probe(s), (n, v) -> ((Intent) n).withProbe(v));
+        f.choice("Expect", "expect", Arrays.asList(Intent.Expect.values()), Intent.Expect::label, n -> ((Intent) n).expect(),
+                (n, v) -> ((Intent) n).withExpect(v));
+    }
+
+    private static List<String> refs(Document doc, Class<? extends Node> type) {
+        List<String> out = new ArrayList<>();
+        out.add(NONE);
+        for (Node n : doc.all(type)) out.add(n.id());
+        return out;
+    }
+
+    private static String orNone(String id) { return id == null ? NONE : id; }
+
+    private static String name(Document doc, String id) {
+        return NONE.equals(id) ? "none" : doc.node(id).map(Node::name).orElse(id);
+    }
+}

@@ -1,0 +1,285 @@
+package dev.hopscope.ui.inspector;
+
+import dev.hopscope.model.Attachment;
+import dev.hopscope.model.Cidr;
+import dev.hopscope.model.Document;
+import dev.hopscope.model.Ipv4;
+import dev.hopscope.model.Node;
+import dev.hopscope.model.Overlay;
+import dev.hopscope.model.Pod;
+import dev.hopscope.model.Probe;
+import dev.hopscope.model.Proto;
+import dev.hopscope.model.PublishedPort;
+import dev.hopscope.model.Service;
+import dev.hopscope.model.Socket;
+import dev.hopscope.model.StaticRoute;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The inspector's text syntax for each attribute, both ways: {@code parse} turns what the user
+ * typed into a value or throws {@link IllegalArgumentException} with a message that says what
+ * is wrong; {@code show} writes a value back in the same syntax. Lists are comma or line
+ * separated. Pure Java, so each syntax is unit tested.
+ */
+public final class Parsers {
+    private Parsers() {}
+
+    public static String name(String s) {
+        String t = s.trim();
+        if (t.isEmpty()) throw new IllegalArgumentException("a name cannot be empty");
+        if (t.chars().anyMatch(Character::isWhitespace)) throw new IllegalArgumentException("a name cannot contain spaces");
+        return t;
+    }
+
+    /** Empty text means "not set" (null). */
+    public static String optional(String s) {
+        String t = s.trim();
+        return t.isEmpty() ? null : t;
+    }
+
+    public static String cidr(String s) {
+        String t = s.trim();
+        if (t.isEmpty()) throw new IllegalArgumentException("a subnet is needed, e.g. 172.18.0.0/16");
+        Cidr.parse(t);
+        return t;
+    }
+
+    public static String optionalCidr(String s) {
+        return s.trim().isEmpty() ? null : cidr(s);
+    }
+
+    public static String optionalIp(String s) {
+        String t = s.trim();
+        if (t.isEmpty()) return null;
+        Ipv4.parse(t);
+        return t;
+    }
+
+    public static int number(String s, int min, int max, String what) {
+        String t = s.trim();
+        int v;
+        try {
+            v = Integer.parseInt(t);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("the " + what + " must be a whole number from " + min + " to " + max);
+        }
+        if (v < min || v > max) throw new IllegalArgumentException("the " + what + " must be from " + min + " to " + max + ", not " + v);
+        return v;
+    }
+
+    public static int port(String s) { return number(s, 1, 65535, "port"); }
+
+    private static List<String> items(String s) {
+        List<String> out = new ArrayList<>();
+        for (String part : s.split("[,\\n]")) if (!part.isBlank()) out.add(part.trim());
+        return out;
+    }
+
+    private static Proto proto(String s) { return Proto.parse(s); }
+
+    // ---- sockets: [ADDR:]PORT[/PROTO] ----
+
+    public static List<Socket> sockets(String s) {
+        List<Socket> out = new ArrayList<>();
+        for (String item : items(s)) {
+            String[] pp = item.split("/", -1);
+            if (pp.length > 2) throw new IllegalArgumentException("'" + item + "' is not a socket (PORT/PROTO, e.g. 80/tcp or 127.0.0.1:2368/tcp)");
+            Proto proto = pp.length == 2 ? proto(pp[1]) : Proto.TCP;
+            if (proto == Proto.ICMP) throw new IllegalArgumentException("'" + item + "': nothing listens on icmp; use tcp or udp");
+            String head = pp[0];
+            String bind = "0.0.0.0";
+            int colon = head.lastIndexOf(':');
+            if (colon >= 0) {
+                bind = head.substring(0, colon);
+                if (!Ipv4.isValid(bind)) throw new IllegalArgumentException("'" + item + "': '" + bind + "' is not an IPv4 address to bind");
+                head = head.substring(colon + 1);
+            }
+            out.add(new Socket(port(head), proto, bind));
+        }
+        return out;
+    }
+
+    public static String showSockets(List<Socket> sockets) {
+        return sockets.stream().map(x -> ("0.0.0.0".equals(x.bind()) ? "" : x.bind() + ":") + x.port() + "/" + x.proto().label())
+                .collect(Collectors.joining(", "));
+    }
+
+    // ---- published ports: [HOSTIP:]HOSTPORT:CONTAINERPORT[/PROTO] ----
+
+    public static List<PublishedPort> published(String s) {
+        List<PublishedPort> out = new ArrayList<>();
+        for (String item : items(s)) {
+            String[] pp = item.split("/", -1);
+            if (pp.length > 2) throw new IllegalArgumentException("'" + item + "' is not a published port (8080:80/tcp)");
+            Proto proto = pp.length == 2 ? proto(pp[1]) : Proto.TCP;
+            String[] parts = pp[0].split(":", -1);
+            if (parts.length == 2) out.add(new PublishedPort(null, port(parts[0]), port(parts[1]), proto));
+            else if (parts.length == 3) {
+                if (!Ipv4.isValid(parts[0])) throw new IllegalArgumentException("'" + item + "': '" + parts[0] + "' is not an IPv4 address");
+                out.add(new PublishedPort(parts[0], port(parts[1]), port(parts[2]), proto));
+            } else throw new IllegalArgumentException("'" + item + "' is not a published port: write HOSTPORT:CONTAINERPORT, e.g. 8080:80/tcp");
+        }
+        return out;
+    }
+
+    public static String showPublished(List<PublishedPort> ports) {
+        return ports.stream().map(PublishedPort::toString).collect(Collectors.joining(", "));
+    }
+
+    // ---- labels and selectors: KEY=VALUE ----
+
+    public static Map<String, String> labels(String s) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String item : items(s)) {
+            int eq = item.indexOf('=');
+            if (eq <= 0 || eq == item.length() - 1) throw new IllegalArgumentException("'" + item + "' is not a label: write key=value, e.g. app=web");
+            String k = item.substring(0, eq).trim();
+            String v = item.substring(eq + 1).trim();
+            if (k.contains(" ") || v.contains(" ")) throw new IllegalArgumentException("'" + item + "': labels have no spaces");
+            out.put(k, v);
+        }
+        return out;
+    }
+
+    public static String showLabels(Map<String, String> labels) {
+        return labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+    }
+
+    public static List<String> names(String s) {
+        List<String> out = new ArrayList<>();
+        for (String item : items(s)) out.add(name(item));
+        return out;
+    }
+
+    // ---- attachments, one per line: NETWORK [IP] [alias ...] ----
+
+    public static List<Attachment> attachments(String s, Document doc) {
+        List<Attachment> out = new ArrayList<>();
+        for (String line : s.split("\\n")) {
+            if (line.isBlank()) continue;
+            String[] t = line.trim().split("\\s+");
+            Node net = doc.find(t[0]).orElse(null);
+            if (net == null || !(net instanceof dev.hopscope.model.Bridge || net instanceof Overlay))
+                throw new IllegalArgumentException("'" + t[0] + "' is not a bridge or an overlay of this document");
+            String ip = null;
+            int i = 1;
+            if (t.length > 1 && Ipv4.isValid(t[1])) {
+                ip = t[1];
+                i = 2;
+            } else if (t.length > 1 && t[1].matches("[0-9.]+")) {
+                throw new IllegalArgumentException("'" + t[1] + "' is not an IPv4 address");
+            }
+            List<String> aliases = new ArrayList<>();
+            for (; i < t.length; i++) aliases.add(t[i]);
+            out.add(new Attachment(net.id(), ip, aliases));
+        }
+        return out;
+    }
+
+    public static String showAttachments(List<Attachment> att) {
+        return att.stream().map(a -> a.network() + (a.ip() == null ? "" : " " + a.ip())
+                + (a.aliases().isEmpty() ? "" : " " + String.join(" ", a.aliases()))).collect(Collectors.joining("\n"));
+    }
+
+    // ---- pod containers, one per line: NAME [IMAGE] [SOCKET ...] ----
+
+    public static List<Pod.PodContainer> podContainers(String s) {
+        List<Pod.PodContainer> out = new ArrayList<>();
+        for (String line : s.split("\\n")) {
+            if (line.isBlank()) continue;
+            String[] t = line.trim().split("\\s+");
+            String name = name(t[0]);
+            String image = null;
+            List<Socket> sockets = new ArrayList<>();
+            for (int i = 1; i < t.length; i++) {
+                if (t[i].matches("([0-9.]+:)?[0-9]+(/[a-zA-Z]+)?")) sockets.addAll(sockets(t[i]));
+                else if (image == null) image = t[i];
+                else throw new IllegalArgumentException("'" + t[i] + "' is neither an image nor a socket (PORT/PROTO)");
+            }
+            out.add(new Pod.PodContainer(name, image, sockets));
+        }
+        if (out.isEmpty()) throw new IllegalArgumentException("a pod has at least one container");
+        return out;
+    }
+
+    public static String showPodContainers(List<Pod.PodContainer> cs) {
+        return cs.stream().map(c -> c.name() + (c.image() == null ? "" : " " + c.image())
+                + (c.sockets().isEmpty() ? "" : " " + showSockets(c.sockets()).replace(", ", " "))).collect(Collectors.joining("\n"));
+    }
+
+    // ---- Service ports, one per line: [NAME] PORT[:TARGET][/PROTO] [nodePort=N] ----
+
+    public static List<Service.ServicePort> servicePorts(String s) {
+        List<Service.ServicePort> out = new ArrayList<>();
+        for (String line : s.split("\\n")) {
+            if (line.isBlank()) continue;
+            String name = null;
+            int port = 0, target = 0, nodePort = 0;
+            Proto proto = Proto.TCP;
+            for (String t : line.trim().split("\\s+")) {
+                if (t.startsWith("nodePort=")) nodePort = number(t.substring(9), 30000, 32767, "nodePort");
+                else if (t.matches("[0-9]+(:[0-9]+)?(/[a-zA-Z]+)?")) {
+                    String[] pp = t.split("/");
+                    if (pp.length == 2) proto = proto(pp[1]);
+                    String[] ports = pp[0].split(":");
+                    port = port(ports[0]);
+                    target = ports.length == 2 ? port(ports[1]) : port;
+                } else if (name == null) name = t;
+                else throw new IllegalArgumentException("'" + t + "' is not a port: write [name] PORT:TARGETPORT/PROTO [nodePort=30080]");
+            }
+            if (port == 0) throw new IllegalArgumentException("'" + line.trim() + "' has no port: write e.g. http 80:8080/tcp");
+            out.add(new Service.ServicePort(name, port, target, nodePort, proto));
+        }
+        return out;
+    }
+
+    public static String showServicePorts(List<Service.ServicePort> ps) {
+        return ps.stream().map(p -> (p.name() == null ? "" : p.name() + " ") + p.port() + ":" + p.targetPort() + "/" + p.proto().label()
+                + (p.nodePort() == 0 ? "" : " nodePort=" + p.nodePort())).collect(Collectors.joining("\n"));
+    }
+
+    // ---- overlay members: HOST[:VNI] ----
+
+    public static List<Overlay.Member> members(String s, Document doc) {
+        List<Overlay.Member> out = new ArrayList<>();
+        for (String item : items(s)) {
+            String[] t = item.split(":", -1);
+            Node h = doc.find(t[0].trim()).orElse(null);
+            if (!(h instanceof dev.hopscope.model.Host)) throw new IllegalArgumentException("'" + t[0].trim() + "' is not a host of this document");
+            Integer vni = t.length == 2 ? number(t[1], 1, 16_777_215, "VNI") : null;
+            if (t.length > 2) throw new IllegalArgumentException("'" + item + "': write HOST or HOST:VNI");
+            out.add(new Overlay.Member(h.id(), vni));
+        }
+        return out;
+    }
+
+    public static String showMembers(List<Overlay.Member> ms) {
+        return ms.stream().map(m -> m.host() + (m.vni() == null ? "" : ":" + m.vni())).collect(Collectors.joining(", "));
+    }
+
+    // ---- routes, one per line: DEST via GATEWAY ----
+
+    public static List<StaticRoute> routes(String s) {
+        List<StaticRoute> out = new ArrayList<>();
+        for (String line : s.split("\\n")) {
+            if (line.isBlank()) continue;
+            String[] t = line.trim().split("\\s+");
+            if (t.length != 3 || !t[1].equals("via")) throw new IllegalArgumentException("'" + line.trim() + "': write DEST via GATEWAY, e.g. 10.244.2.0/24 via 192.168.50.12");
+            Cidr.parse(t[0]);
+            Ipv4.parse(t[2]);
+            out.add(new StaticRoute(t[0], t[2]));
+        }
+        return out;
+    }
+
+    public static String showRoutes(List<StaticRoute> rs) {
+        return rs.stream().map(r -> r.destination() + " via " + r.via()).collect(Collectors.joining("\n"));
+    }
+
+    public static Probe probe(String s) { return Probe.parse(s); }
+}

@@ -1,0 +1,43 @@
+package dev.hopscope.ui;
+
+import dev.hopscope.ui.files.Prompts;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+/** Answers the designer's dialogs from a script, and records what was asked. */
+final class ScriptedPrompts implements Prompts {
+    final Deque<Unsaved> unsaved = new ArrayDeque<>();
+    final Deque<Boolean> restore = new ArrayDeque<>();
+    final Deque<Path> files = new ArrayDeque<>();
+    final List<String> asked = new ArrayList<>();
+    final List<String> errors = new ArrayList<>();
+
+    @Override public Unsaved unsavedChanges(String name) {
+        asked.add("unsaved " + name);
+        return unsaved.isEmpty() ? Unsaved.CANCEL : unsaved.pop();
+    }
+
+    @Override public boolean restoreRecovered(String name, String savedAt) {
+        asked.add("restore " + name);
+        return !restore.isEmpty() && restore.pop();
+    }
+
+    @Override public Optional<Path> chooseFileToOpen(Path near) {
+        asked.add("open");
+        return Optional.ofNullable(files.poll());
+    }
+
+    @Override public Optional<Path> chooseFileToSave(Path near, String suggestedName) {
+        asked.add("save " + suggestedName);
+        return Optional.ofNullable(files.poll());
+    }
+
+    @Override public void error(String title, String message) {
+        errors.add(title + ": " + message);
+    }
+}
