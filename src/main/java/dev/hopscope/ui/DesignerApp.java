@@ -27,6 +27,7 @@ public final class DesignerApp extends Application {
 
     @Override public void start(Stage stage) {
         Settings settings = Settings.load();
+        StartupProbe.installIfRequested(stage);
         open(stage, settings, new DialogPrompts(() -> stage), RecoveryStore.inHome());
     }
 
