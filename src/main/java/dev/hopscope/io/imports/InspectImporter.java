@@ -1,0 +1,155 @@
+package dev.hopscope.io.imports;
+
+import dev.hopscope.model.Attachment;
+import dev.hopscope.model.Bridge;
+import dev.hopscope.model.Cidr;
+import dev.hopscope.model.Container;
+import dev.hopscope.model.Document;
+import dev.hopscope.model.Host;
+import dev.hopscope.model.Ipv4;
+import dev.hopscope.model.Node;
+import dev.hopscope.model.Overlay;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The JSON that {@code docker network inspect} prints: one host holding each network (bridges,
+ * overlays; {@code host} and {@code null} drivers become network modes) and each container at
+ * the address Docker gave it. Inspect output shows no listening ports, so containers have none.
+ */
+final class InspectImporter {
+
+    static final Set<String> NETWORK_KEYS = Set.of("Name", "Id", "Created", "Scope", "Driver", "EnableIPv4", "EnableIPv6", "IPAM",
+            "Internal", "Attachable", "Ingress", "ConfigFrom", "ConfigOnly", "Containers", "Options", "Labels", "Peers", "Services", "Status");
+    static final Set<String> CONTAINER_KEYS = Set.of("Name", "EndpointID", "MacAddress", "IPv4Address", "IPv6Address");
+
+    private final Diagnostics diag;
+    private final Ids ids = new Ids();
+
+    InspectImporter(Diagnostics diag) { this.diag = diag; }
+
+    private record Membership(String network, String ip, Container.Mode mode) {}
+
+    Document read(SourceNode array) {
+        // container names are what people type: claim them before anything invented
+        Map<String, List<Membership>> containers = new LinkedHashMap<>();
+        Set<String> names = new java.util.LinkedHashSet<>();
+        for (SourceNode net : array.items())
+            for (SourceNode c : containerEntries(net, false)) names.add(containerName(c));
+        names.forEach(ids::claim);
+        Map<String, String> netIds = new LinkedHashMap<>();
+        for (SourceNode net : array.items()) {
+            String name = diag.requiredString(net, "Name", "the network's Name");
+            if (netIds.containsKey(name)) throw diag.error(net.get("Name"), "the network '" + name + "' appears twice");
+            netIds.put(name, ids.claim(ids.taken(name) ? name + "-net" : name));
+        }
+        String hostId = ids.claim("host"), lanId = ids.claim("lan");
+        List<Node> nodes = new ArrayList<>();
+        nodes.add(Site.lan(lanId));
+        nodes.add(new Host(hostId, "host", Host.Role.DOCKER, lanId, Site.hostAddress(0), true, 1500, List.of()));
+
+        for (SourceNode net : array.items()) {
+            diag.unknownKeys(net, NETWORK_KEYS, "a network", false);
+            String name = diag.string(net.get("Name"), "Name");
+            String driver = diag.string(net.get("Driver"), "Driver");
+            Container.Mode mode = "host".equals(driver) ? Container.Mode.HOST : "null".equals(driver) || "none".equals(driver) ? Container.Mode.NONE : Container.Mode.BRIDGE;
+            String id = netIds.get(name);
+            if (mode == Container.Mode.BRIDGE) nodes.add(network(net, id, name, driver, hostId));
+            for (SourceNode c : containerEntries(net, true)) {
+                String cname = containerName(c);
+                String ip = null;
+                String addr = diag.string(c.get("IPv4Address"), "IPv4Address");
+                if (mode == Container.Mode.BRIDGE && addr != null && !addr.isBlank()) {
+                    String bare = addr.contains("/") ? addr.substring(0, addr.indexOf('/')) : addr;
+                    if (!Ipv4.isValid(bare)) throw diag.error(c.get("IPv4Address"), "'" + addr + "' is not an IPv4 address");
+                    ip = bare;
+                }
+                containers.computeIfAbsent(cname, k -> new ArrayList<>()).add(new Membership(id, ip, mode));
+            }
+        }
+        for (Map.Entry<String, List<Membership>> e : containers.entrySet()) {
+            Container.Mode mode = Container.Mode.BRIDGE;
+            List<Attachment> attachments = new ArrayList<>();
+            for (Membership m : e.getValue()) {
+                if (m.mode() != Container.Mode.BRIDGE) mode = m.mode();
+                else attachments.add(new Attachment(m.network(), m.ip(), List.of()));
+            }
+            if (mode != Container.Mode.BRIDGE) attachments.clear();
+            nodes.add(new Container(e.getKey(), e.getKey(), null, hostId, mode, null, attachments, List.of(), List.of(), List.of()));
+        }
+        String extId = ids.claim(Site.EXTERNAL);
+        nodes.add(Site.client(extId, lanId));
+        if (!containers.isEmpty())
+            diag.warn(null, "docker network inspect does not show what containers listen on: add their sockets in the inspector");
+        return new Document(fileStem(), "Imported from " + diag.file(), null, nodes, Map.of());
+    }
+
+    private Node network(SourceNode net, String id, String name, String driver, String hostId) {
+        SourceNode options = diag.map(net.get("Options"), "Options");
+        String subnet = null, gateway = null;
+        SourceNode ipam = diag.map(net.get("IPAM"), "IPAM");
+        for (SourceNode cfg : ipam == null ? List.<SourceNode>of() : diag.items(ipam.get("Config"), "IPAM.Config")) {
+            SourceNode m = diag.map(cfg, "an IPAM.Config entry");
+            String s = m == null ? null : diag.string(m.get("Subnet"), "Subnet");
+            if (s == null || s.contains(":")) continue;
+            if (!Cidr.isValid(s)) throw diag.error(m.get("Subnet"), "'" + s + "' is not a subnet");
+            subnet = Cidr.parse(s).base().toString();
+            gateway = diag.string(m.get("Gateway"), "Gateway");
+            if (gateway != null && (gateway.isBlank() || !Ipv4.isValid(gateway))) gateway = null;
+            break;
+        }
+        if (subnet == null) throw diag.error(net.get("IPAM") == null ? net : net.get("IPAM"), "network '" + name + "' has no IPv4 subnet in IPAM.Config");
+        if ("overlay".equals(driver)) {
+            int vni = 4097;
+            String list = option(options, "com.docker.network.driver.overlay.vxlanid_list");
+            if (list != null) try { vni = Integer.parseInt(list.split(",")[0].trim()); } catch (NumberFormatException e) {
+                diag.warn(options, "VNI list '" + list + "' is not a number; using " + vni);
+            }
+            return new Overlay(id, name, vni, subnet, Overlay.Driver.DOCKER_OVERLAY, 0, 0, Overlay.ControlPlane.SWARM,
+                    false, List.of(Overlay.Member.of(hostId)));
+        }
+        if (driver != null && !driver.equals("bridge"))
+            diag.warn(net.get("Driver"), "network driver '" + driver + "' is not modelled: '" + name + "' is imported as a bridge");
+        boolean isDefault = "true".equals(option(options, "com.docker.network.bridge.default_bridge")) || name.equals("bridge");
+        return new Bridge(id, isDefault ? "docker0" : name, hostId, isDefault ? Bridge.Kind.DEFAULT : Bridge.Kind.USER_DEFINED,
+                subnet, gateway, !"false".equals(option(options, "com.docker.network.bridge.enable_ip_masquerade")),
+                diag.bool(net.get("Internal"), "Internal", false),
+                !"false".equals(option(options, "com.docker.network.bridge.enable_icc")));
+    }
+
+    private List<SourceNode> containerEntries(SourceNode net, boolean warn) {
+        if (!net.isMap()) throw diag.error(net, "a network must be an object, not " + net.describe());
+        SourceNode cs = diag.map(net.get("Containers"), "Containers");
+        if (cs == null) return List.of();
+        List<SourceNode> out = new ArrayList<>();
+        for (Map.Entry<String, SourceNode> e : cs.entries().entrySet()) {
+            SourceNode c = diag.map(e.getValue(), "a container entry");
+            if (c == null) continue;
+            if (warn) diag.unknownKeys(c, CONTAINER_KEYS, "a container entry", false);
+            // swarm's load-balancer endpoints are not containers anyone runs
+            if (e.getKey().startsWith("lb-")) continue;
+            out.add(c);
+        }
+        return out;
+    }
+
+    private String containerName(SourceNode c) {
+        return diag.requiredString(c, "Name", "the container's Name");
+    }
+
+    private String option(SourceNode options, String key) {
+        if (options == null) return null;
+        String v = diag.string(options.get(key), key);
+        return v == null ? null : v.trim().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private String fileStem() {
+        String f = diag.file().replace('\\', '/');
+        String base = f.substring(f.lastIndexOf('/') + 1);
+        int dot = base.lastIndexOf('.');
+        return dot > 0 ? base.substring(0, dot) : base;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.hopscope.io.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hopscope.model.Attachment;
+import dev.hopscope.model.Bridge;
+import dev.hopscope.model.Container;
+import dev.hopscope.model.Document;
+import dev.hopscope.model.Validator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class InspectImportTest {
+
+    @Test
+    void networksBecomeBridgesAndContainersSitAtTheirAddresses() {
+        ImportResult r = Fixtures.load("inspect/networks.json");
+        Document d = r.document();
+        assertThat(Validator.validate(d)).isEmpty();
+        assertThat(d.name()).isEqualTo("networks");
+        Bridge docker0 = d.get("bridge", Bridge.class).orElseThrow();
+        assertThat(docker0.name()).isEqualTo("docker0");
+        assertThat(docker0.bridgeKind()).isEqualTo(Bridge.Kind.DEFAULT);
+        assertThat(docker0.subnet()).isEqualTo("172.17.0.0/16");
+        Bridge back = d.get("shop_back", Bridge.class).orElseThrow();
+        assertThat(back.internal()).isTrue();
+        assertThat(back.subnet()).isEqualTo("172.30.0.0/24");
+        assertThat(back.gateway()).isEqualTo("172.30.0.1");
+        assertThat(d.all(Bridge.class)).as("the host network is a mode, not a bridge").hasSize(3);
+
+        Container backend = d.get("shop-backend-1", Container.class).orElseThrow();
+        assertThat(backend.attachments()).containsExactly(
+                new Attachment("shop_front", "172.18.0.3", List.of()),
+                new Attachment("shop_back", "172.30.0.3", List.of()));
+        assertThat(d.get("shop-db-1", Container.class).orElseThrow().attachments())
+                .containsExactly(new Attachment("shop_back", "172.30.0.10", List.of()));
+        assertThat(d.get("old-cron", Container.class).orElseThrow().attachments())
+                .containsExactly(new Attachment("bridge", "172.17.0.2", List.of()));
+        Container exporter = d.get("node-exporter", Container.class).orElseThrow();
+        assertThat(exporter.mode()).isEqualTo(Container.Mode.HOST);
+        assertThat(exporter.attachments()).isEmpty();
+        assertThat(r.warnings()).anyMatch(w -> w.contains("does not show what containers listen on"));
+    }
+
+    @Test
+    void malformedJsonNamesLineAndColumn() {
+        assertThatThrownBy(() -> Importer.importText("n.json", null, "[\n  {\"Name\": \"a\",\n   \"IPAM\": {,}\n  }\n]"))
+                .isInstanceOf(ImportException.class)
+                .hasMessageStartingWith("n.json:3:13: not valid JSON: ");
+        assertThatThrownBy(() -> Importer.importText("n.json", null, "[{\"Name\": \"a\", \"IPAM\": {\"Config\": [{\"Subnet\": \"300.1.0.0/16\"}]}}]"))
+                .hasMessage("n.json:1:47: '300.1.0.0/16' is not a subnet");
+        assertThatThrownBy(() -> Importer.importText("n.json", null, "[{\"Name\": \"a\"}]"))
+                .hasMessage("n.json:1:2: this looks like docker network inspect output, but the network has no IPAM");
+    }
+}
