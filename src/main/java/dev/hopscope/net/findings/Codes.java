@@ -15,6 +15,7 @@ public final class Codes {
     public static final String K8S_NODE_POD_NAT = "K8S_NODE_POD_NAT";
     public static final String NAME_COLLISION = "NAME_COLLISION";
     public static final String INTERNAL_NETWORK_PUBLISHED = "INTERNAL_NETWORK_PUBLISHED";
+    public static final String PUBLISHED_PORT_CLOSED = "PUBLISHED_PORT_CLOSED";
     public static final String UNATTACHED_CONTAINER = "UNATTACHED_CONTAINER";
     public static final String UNATTACHED_HOST = "UNATTACHED_HOST";
 

@@ -31,6 +31,7 @@ public final class DesignChecks {
             new PodRoutingCheck(),
             new NameCollisionCheck(),
             new InternalNetworkPublishedCheck(),
+            new PublishedPortClosedCheck(),
             new UnattachedCheck());
 
     /** Findings order: severity, code, subjects (element by element), then message. */

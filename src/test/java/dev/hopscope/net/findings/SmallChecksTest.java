@@ -83,4 +83,21 @@ class SmallChecksTest {
             assertThat(x.message()).contains("lonely");
         });
     }
+
+    @Test
+    void publishedPortWithoutListenerIsClosed() {
+        Document d = doc(lan(), docker("h1", "192.168.50.11"), Bridge.docker0("d0", "h1"),
+                container("web", "h1", "d0").withSockets(List.of(dev.hopscope.model.Socket.tcp(3000)))
+                        .withPorts(List.of(PublishedPort.tcp(8080, 80))),
+                container("ok", "h1", "d0").withSockets(List.of(dev.hopscope.model.Socket.tcp(80)))
+                        .withPorts(List.of(PublishedPort.tcp(8081, 80))),
+                container("local", "h1", "d0").withSockets(List.of(new dev.hopscope.model.Socket(80, Proto.TCP, "127.0.0.1")))
+                        .withPorts(List.of(PublishedPort.tcp(8082, 80))));
+        List<Finding> f = code(d, Codes.PUBLISHED_PORT_CLOSED);
+        assertThat(f).extracting(Finding::subjects).containsExactly(List.of("local"), List.of("web"));
+        assertThat(f.get(1).severity()).isEqualTo(Finding.Severity.WARNING);
+        assertThat(f.get(1).message()).contains("8080:80/tcp", "0.0.0.0:3000/tcp", "refused");
+        assertThat(f.get(1).fix()).contains("-p 8080:3000");
+        assertThat(f.get(0).message()).contains("127.0.0.1:80/tcp");
+    }
 }
