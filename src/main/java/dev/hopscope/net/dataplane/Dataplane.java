@@ -1,0 +1,45 @@
+package dev.hopscope.net.dataplane;
+
+import dev.hopscope.model.Document;
+import dev.hopscope.model.Ipam;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A document compiled to Linux: every namespace with its devices, routes, rules and sockets.
+ * The tracer, the analysis and the Linux-lab export all read this one structure.
+ */
+public final class Dataplane {
+    private final Document document;
+    private final Ipam.Addressing addressing;
+    private final Map<String, Namespace> namespaces = new LinkedHashMap<>();
+    private final Map<String, Namespace> byNode = new LinkedHashMap<>();
+
+    public Dataplane(Document document, Ipam.Addressing addressing) {
+        this.document = document;
+        this.addressing = addressing;
+    }
+
+    public Document document() { return document; }
+    public Ipam.Addressing addressing() { return addressing; }
+    public Collection<Namespace> namespaces() { return namespaces.values(); }
+    public Namespace namespace(String name) { return namespaces.get(name); }
+
+    /** The namespace a document node sends from: its own, its host's (host mode) or another container's. */
+    public Namespace namespaceOf(String nodeId) { return byNode.get(nodeId); }
+
+    public Namespace add(Namespace ns) {
+        if (namespaces.putIfAbsent(ns.name(), ns) != null) throw new IllegalStateException("two namespaces named " + ns.name());
+        return ns;
+    }
+
+    public void bind(String nodeId, Namespace ns) { byNode.put(nodeId, ns); }
+
+    /** Joins two new devices as a veth pair. */
+    public static void veth(Iface a, Iface b) {
+        if (a.kind() != Iface.Kind.VETH || b.kind() != Iface.Kind.VETH) throw new IllegalArgumentException("veth needs two veth ends");
+        a.peerWith(b);
+    }
+}

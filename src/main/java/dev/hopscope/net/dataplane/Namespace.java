@@ -1,0 +1,99 @@
+package dev.hopscope.net.dataplane;
+
+import dev.hopscope.model.Cidr;
+import dev.hopscope.model.Ipv4;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One Linux network namespace: its devices, routing table, iptables rules, listening sockets,
+ * permanent neighbours and resolver. {@code host} is the document host it lives on (null for
+ * externals and underlay switches); {@code node} the document node it stands for.
+ */
+public final class Namespace {
+    public enum Kind { HOST, CONTAINER, POD, EXTERNAL, SWITCH }
+
+    private final String name;
+    private final Kind kind;
+    private final String node;
+    private final String host;
+    private final boolean ipForward;
+    private final Map<String, Iface> ifaces = new LinkedHashMap<>();
+    private final List<Route> routes = new ArrayList<>();
+    private final List<Rule> rules = new ArrayList<>();
+    private final List<Listener> listeners = new ArrayList<>();
+    private final List<Neighbour> neighbours = new ArrayList<>();
+    private DnsConfig dns = DnsConfig.NONE;
+
+    public Namespace(String name, Kind kind, String node, String host, boolean ipForward) {
+        this.name = name;
+        this.kind = kind;
+        this.node = node;
+        this.host = host;
+        this.ipForward = ipForward;
+        Iface lo = addIface("lo", Iface.Kind.LOOPBACK, new Mac(0), 65536, node);
+        lo.addAddress(Cidr.parse("127.0.0.1/8"));
+    }
+
+    public String name() { return name; }
+    public Kind kind() { return kind; }
+    public String node() { return node; }
+    public String host() { return host; }
+    public boolean ipForward() { return ipForward; }
+    public Collection<Iface> ifaces() { return ifaces.values(); }
+    public Iface iface(String dev) { return ifaces.get(dev); }
+    public List<Route> routes() { return routes; }
+    public List<Rule> rules() { return rules; }
+    public List<Listener> listeners() { return listeners; }
+    public List<Neighbour> neighbours() { return neighbours; }
+    public DnsConfig dns() { return dns; }
+    public void setDns(DnsConfig d) { this.dns = d; }
+
+    public Iface addIface(String dev, Iface.Kind k, Mac mac, int mtu, String forNode) {
+        if (ifaces.containsKey(dev)) throw new IllegalStateException(name + " already has a device " + dev);
+        Iface i = new Iface(this, dev, k, mac, mtu, forNode);
+        ifaces.put(dev, i);
+        return i;
+    }
+
+    /** A device name not yet used in this namespace, from a prefix: eth0, eth1, ... */
+    public String freeName(String prefix) {
+        for (int i = 0; ; i++) if (!ifaces.containsKey(prefix + i)) return prefix + i;
+    }
+
+    public void addRoute(Route r) { routes.add(r); }
+
+    public void addRule(Rule r) { rules.add(r); }
+
+    public List<Rule> chain(Rule.Table t, Rule.Chain c) {
+        List<Rule> out = new ArrayList<>();
+        for (Rule r : rules) if (r.table() == t && r.chain() == c) out.add(r);
+        return out;
+    }
+
+    /** Whether {@code ip} is one of this namespace's own addresses (127/8 counts: the kernel's local table). */
+    public boolean isLocal(Ipv4 ip) {
+        if (ip.isLoopback()) return true;
+        for (Iface i : ifaces.values()) if (i.hasAddress(ip)) return true;
+        return false;
+    }
+
+    /** Longest-prefix match over the routing table (first wins on ties, as added). */
+    public Route lookup(Ipv4 dst) {
+        Route best = null;
+        for (Route r : routes)
+            if (r.dst().contains(dst) && (best == null || r.dst().prefix() > best.dst().prefix())) best = r;
+        return best;
+    }
+
+    public Neighbour neighbour(Iface dev, Ipv4 ip) {
+        for (Neighbour n : neighbours) if (n.dev() == dev && n.ip().equals(ip)) return n;
+        return null;
+    }
+
+    @Override public String toString() { return name; }
+}

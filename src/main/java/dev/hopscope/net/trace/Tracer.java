@@ -1,0 +1,123 @@
+package dev.hopscope.net.trace;
+
+import dev.hopscope.model.Container;
+import dev.hopscope.model.External;
+import dev.hopscope.model.Host;
+import dev.hopscope.model.Ipv4;
+import dev.hopscope.model.Node;
+import dev.hopscope.model.Probe;
+import dev.hopscope.model.Proto;
+import dev.hopscope.net.dataplane.Dataplane;
+import dev.hopscope.net.dataplane.DnsConfig;
+import dev.hopscope.net.dataplane.Namespace;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Traces flows through one compiled dataplane: resolves the source and the destination (a node,
+ * an address or a name, as the source would resolve it), walks the request, and if it arrives,
+ * walks the reply back through conntrack. Where a node can be reached at several addresses (its
+ * own, a published port, a NodePort) every one is tried and the best outcome is reported.
+ */
+public final class Tracer {
+    private final Dataplane dp;
+    private final Resolver resolver;
+    private final Targets targets;
+
+    public Tracer(Dataplane dp) {
+        this.dp = dp;
+        this.resolver = new Resolver(dp.document(), dp.addressing());
+        this.targets = new Targets(dp);
+    }
+
+    public Targets targets() { return targets; }
+
+    public Trace trace(String from, String to, Probe probe) {
+        Node src = dp.document().find(from).orElseThrow(() -> new IllegalArgumentException("no node called '" + from + "' in this document"));
+        Namespace ns = dp.namespaceOf(src.id());
+        if (ns == null) throw new IllegalArgumentException("'" + from + "' (a " + src.kind().label() + ") does not send traffic; trace from a container, pod, external or host");
+        String dest = to.trim();
+        int colon = dest.lastIndexOf(':');
+        if (colon > 0 && dest.substring(colon + 1).chars().allMatch(Character::isDigit) && colon < dest.length() - 1) {
+            int port = Integer.parseInt(dest.substring(colon + 1));
+            dest = dest.substring(0, colon);
+            if (probe.proto() == Proto.ICMP) probe = new Probe(Proto.TCP, port, probe.size());
+            else probe = new Probe(probe.proto(), port, probe.size());
+        }
+        if (Ipv4.isValid(dest)) return traceTo(src, ns, to, new Targets.Target(Ipv4.parse(dest), probe.port(), null), probe);
+
+        Node named = dp.document().find(dest).orElse(null);
+        boolean usesDns = ns.dns() != DnsConfig.NONE;
+        if (usesDns || named == null) {
+            Resolver.Answer a = resolver.resolve(ns, dest);
+            if (a.address() == null && named != null && (named instanceof External || named instanceof Host)) {
+                List<Targets.Target> ts = targets.of(named, probe, "the host's resolver knows " + dest);
+                if (!ts.isEmpty()) return best(src, ns, to, ts, probe);
+            }
+            if (a.address() == null) return unresolved(src, ns, to, dest, probe, a.note());
+            return traceTo(src, ns, to, new Targets.Target(a.address(), probe.port(), a.note()), probe);
+        }
+        List<Targets.Target> ts = targets.of(named, probe, null);
+        if (ts.isEmpty())
+            return unresolved(src, ns, to, dest, probe, named.name() + " has no address " + src.name() + " could send to");
+        return best(src, ns, to, ts, probe);
+    }
+
+    /** Traces to each candidate and keeps the one that gets furthest (the first on ties). */
+    public Trace best(Node src, Namespace ns, String to, List<Targets.Target> candidates, Probe probe) {
+        Trace best = null;
+        for (Targets.Target t : candidates) {
+            Trace tr = traceTo(src, ns, to, t, probe);
+            if (best == null || tr.disposition().progress() > best.disposition().progress()) best = tr;
+            if (best.disposition().isSuccessful()) break;
+        }
+        return best;
+    }
+
+    private Trace unresolved(Node src, Namespace ns, String to, String name, Probe probe, String why) {
+        Walk w = new Walk(dp, false, new ArrayList<>());
+        w.hop(ns, "-", src.id(), StepKind.DNS, initial(null, probe, 0), why);
+        return new Trace(src.id(), to, probe, null, Disposition.NAME_NOT_RESOLVED, why,
+                new Leg(Disposition.NAME_NOT_RESOLVED, why, w.hops()), null);
+    }
+
+    static Packet initial(Ipv4 dst, Probe probe, int port) {
+        int sport = 40000 + Math.floorMod((dst == null ? 0 : dst.bits()) * 31 + port, 20000);
+        boolean df = probe.size() > 0 || probe.proto() == Proto.TCP;
+        int length;
+        switch (probe.proto()) {
+            case ICMP: length = 28 + (probe.size() > 0 ? probe.size() : 56); break;
+            case UDP: length = 28 + (probe.size() > 0 ? probe.size() : 32); break;
+            default: length = probe.size() > 0 ? 40 + probe.size() : 60;
+        }
+        Ipv4 d = dst == null ? Ipv4.parse("0.0.0.0") : dst;
+        return new Packet(null, null, null, d, 64, probe.proto(), probe.proto() == Proto.ICMP ? 0 : sport, probe.proto() == Proto.ICMP ? 0 : port,
+                Packet.ECHO_REQUEST, length, df, 0, 0, 0, null);
+    }
+
+    Trace traceTo(Node src, Namespace ns, String to, Targets.Target t, Probe probe) {
+        List<Walk.Conntrack> ct = new ArrayList<>();
+        Walk req = new Walk(dp, false, ct);
+        Packet p = initial(t.address(), probe, t.port());
+        if (t.dnsNote() != null) req.hop(ns, "-", src.id(), StepKind.DNS, p, t.dnsNote());
+        Walk.Ending e = req.originate(ns, p);
+        String via = t.address() + (probe.proto() == Proto.ICMP ? "" : ":" + t.port());
+        Leg request = new Leg(e.disposition(), e.reason(), req.hops());
+        if (e.disposition() != Disposition.DELIVERED)
+            return new Trace(src.id(), to, probe, via, e.disposition(), e.reason(), request, null);
+        Packet got = e.packet();
+        Packet back = new Packet(null, null, got.dst(), got.src(), 64, got.proto(), got.dport(), got.sport(), Packet.ECHO_REPLY,
+                got.proto() == Proto.TCP ? 60 : got.length(), got.df(), 0, 0, 0, null);
+        Walk rep = new Walk(dp, true, ct).expectingClient(ns, p);
+        Walk.Ending r = rep.originate(e.ns(), back);
+        Leg reply = new Leg(r.disposition(), r.reason(), rep.hops());
+        if (r.disposition() == Disposition.DELIVERED)
+            return new Trace(src.id(), to, probe, via, Disposition.DELIVERED, e.reason() + ", and the reply came back", request, reply);
+        String why = "the request arrives (" + e.reason() + "), but the reply is lost: " + r.reason();
+        return new Trace(src.id(), to, probe, via, Disposition.NO_RETURN_PATH, why, request, reply);
+    }
+
+    /** Containers and pods that resolve names themselves; externals and host-mode containers use node names directly. */
+    static boolean isContainerLike(Node n) { return n instanceof Container; }
+}
