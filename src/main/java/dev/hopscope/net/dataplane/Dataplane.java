@@ -5,7 +5,9 @@ import dev.hopscope.model.Ipam;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import dev.hopscope.model.Ipv4;
 
 /**
  * A document compiled to Linux: every namespace with its devices, routes, rules and sockets.
@@ -29,6 +31,21 @@ public final class Dataplane {
 
     /** The namespace a document node sends from: its own, its host's (host mode) or another container's. */
     public Namespace namespaceOf(String nodeId) { return byNode.get(nodeId); }
+
+    private volatile Map<Ipv4, List<Iface>> vteps;
+
+    /** VXLAN devices whose local VTEP address is {@code ip} (indexed on first use: the dataplane is complete by then). */
+    public List<Iface> vxlanDevicesAt(Ipv4 ip) {
+        Map<Ipv4, List<Iface>> m = vteps;
+        if (m == null) {
+            m = new java.util.HashMap<>();
+            for (Namespace ns : namespaces.values())
+                for (Iface i : ns.ifaces())
+                    if (i.kind() == Iface.Kind.VXLAN) m.computeIfAbsent(i.vxlan().local(), k -> new java.util.ArrayList<>()).add(i);
+            vteps = m;
+        }
+        return m.getOrDefault(ip, List.of());
+    }
 
     public Namespace add(Namespace ns) {
         if (namespaces.putIfAbsent(ns.name(), ns) != null) throw new IllegalStateException("two namespaces named " + ns.name());

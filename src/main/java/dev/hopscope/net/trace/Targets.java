@@ -75,6 +75,19 @@ public final class Targets {
             return out;
         }
         for (Ipv4 ip : addresses(n)) out.add(new Target(ip, probe.port(), note));
+        if (n instanceof Pod pod && probe.proto() != Proto.ICMP) {
+            // a NodePort Service that selects this pod publishes its target port on every node
+            for (Service s : dp.document().all(Service.class)) {
+                if (s.type() != Service.Type.NODE_PORT || s.selector().isEmpty() || !s.namespace().equals(pod.namespace())
+                        || !dev.hopscope.model.Labels.matches(s.selector(), pod.labels())) continue;
+                for (Service.ServicePort sp : s.ports()) {
+                    if (sp.proto() != probe.proto() || sp.targetPort() != probe.port()) continue;
+                    for (Host h : nodes())
+                        if (h.address() != null)
+                            out.add(new Target(Cidr.parse(h.address()).address(), dp.addressing().nodePort(s.id(), sp.port()), note));
+                }
+            }
+        }
         if (n instanceof Container c && probe.proto() != Proto.ICMP) {
             Host h = dp.document().get(c.host(), Host.class).orElse(null);
             for (PublishedPort pp : c.ports()) {

@@ -66,9 +66,14 @@ public final class Tracer {
 
     /** Traces to each candidate and keeps the one that gets furthest (the first on ties). */
     public Trace best(Node src, Namespace ns, String to, List<Targets.Target> candidates, Probe probe) {
+        return best(src, ns, to, candidates, probe, true);
+    }
+
+    /** {@code recordHops} false skips building the hop list: the matrix needs only the outcome. */
+    public Trace best(Node src, Namespace ns, String to, List<Targets.Target> candidates, Probe probe, boolean recordHops) {
         Trace best = null;
         for (Targets.Target t : candidates) {
-            Trace tr = traceTo(src, ns, to, t, probe);
+            Trace tr = traceTo(src, ns, to, t, probe, recordHops);
             if (best == null || tr.disposition().progress() > best.disposition().progress()) best = tr;
             if (best.disposition().isSuccessful()) break;
         }
@@ -97,8 +102,12 @@ public final class Tracer {
     }
 
     Trace traceTo(Node src, Namespace ns, String to, Targets.Target t, Probe probe) {
+        return traceTo(src, ns, to, t, probe, true);
+    }
+
+    Trace traceTo(Node src, Namespace ns, String to, Targets.Target t, Probe probe, boolean recordHops) {
         List<Walk.Conntrack> ct = new ArrayList<>();
-        Walk req = new Walk(dp, false, ct);
+        Walk req = new Walk(dp, false, ct).recording(recordHops);
         Packet p = initial(t.address(), probe, t.port());
         if (t.dnsNote() != null) req.hop(ns, "-", src.id(), StepKind.DNS, p, t.dnsNote());
         Walk.Ending e = req.originate(ns, p);
@@ -109,7 +118,7 @@ public final class Tracer {
         Packet got = e.packet();
         Packet back = new Packet(null, null, got.dst(), got.src(), 64, got.proto(), got.dport(), got.sport(), Packet.ECHO_REPLY,
                 got.proto() == Proto.TCP ? 60 : got.length(), got.df(), 0, 0, 0, null);
-        Walk rep = new Walk(dp, true, ct).expectingClient(ns, p);
+        Walk rep = new Walk(dp, true, ct).recording(recordHops).expectingClient(ns, p);
         Walk.Ending r = rep.originate(e.ns(), back);
         Leg reply = new Leg(r.disposition(), r.reason(), rep.hops());
         if (r.disposition() == Disposition.DELIVERED)

@@ -48,6 +48,10 @@ final class Walk {
         this.conntrack = conntrack;
     }
 
+    private boolean record = true;
+
+    Walk recording(boolean on) { this.record = on; return this; }
+
     Walk expectingClient(Namespace ns, Packet sent) { this.client = ns; this.clientSent = sent; return this; }
 
     List<Hop> hops() { return hops; }
@@ -55,6 +59,7 @@ final class Walk {
     // ---------------------------------------------------------------- recording
 
     void hop(Namespace ns, String device, String node, StepKind step, Packet p, String note) {
+        if (!record) return;
         List<Layer> now = p.layers();
         hops.add(new Hop(hops.size() + 1, ns.host() != null ? hostName(ns.host()) : nodeName(ns.node()), ns.name(), device,
                 node, step, now, changed(last, now), note));
@@ -183,6 +188,8 @@ final class Walk {
             hop(ns, br.name(), br.node(), StepKind.BRIDGE, p, "the frame is addressed to " + br.name() + " itself: it goes up to " + ns.name() + "'s IP stack");
             return input(ns, br, p);
         }
+        // br_netfilter: a bridged reply still passes conntrack, which undoes a Service's DNAT on the same node
+        if (replyLeg && !underlay && !p.encapsulated()) p = unNat(ns, br, p);
         Iface out = portFor(br, p.ethDst(), inPort);
         if (out == null) return drop(ns, br.name(), br.node(), Disposition.NEIGHBOR_UNREACHABLE, p,
                 br.name() + " has no port behind which " + p.ethDst() + " lives");
@@ -232,10 +239,8 @@ final class Walk {
     private List<Iface> remoteVteps(Iface vx) {
         List<Iface> out = new ArrayList<>();
         for (Ipv4 ip : vx.vxlan().flood())
-            for (Namespace ns : dp.namespaces())
-                for (Iface i : ns.ifaces())
-                    if (i.kind() == Iface.Kind.VXLAN && i != vx && i.vxlan().local().equals(ip)
-                            && i.vxlan().vni() == vx.vxlan().vni() && i.vxlan().port() == vx.vxlan().port()) out.add(i);
+            for (Iface i : dp.vxlanDevicesAt(ip))
+                if (i != vx && i.vxlan().vni() == vx.vxlan().vni() && i.vxlan().port() == vx.vxlan().port()) out.add(i);
         return out;
     }
 
@@ -290,6 +295,7 @@ final class Walk {
 
     private Ending input(Namespace ns, Iface in, Packet p) {
         if (outOfBudget()) return end(Disposition.LOOP, "the packet went round more than " + MAX_HOPS + " hops", ns, p);
+        p = p.withEth(null, null); // the IP layer takes the packet out of its frame; a new frame is built on transmit
         if (replyLeg) p = unNat(ns, in, p);
         else if (!p.encapsulated()) p = nat(ns, Rule.Chain.PREROUTING, p, in, null);
         if (ns.isLocal(p.dst())) {
@@ -400,20 +406,25 @@ final class Walk {
         return p;
     }
 
-    /** conntrack: a reply to a NATed connection gets the original addresses back in the namespace that NATed it. */
+    /**
+     * conntrack: a reply to a NATed connection gets the original addresses back in the namespace
+     * that NATed it. Entries are undone newest first, so DNAT plus masquerade (a NodePort) both unwind.
+     */
     private Packet unNat(Namespace ns, Iface in, Packet p) {
-        for (Conntrack c : conntrack) {
+        Packet q = p;
+        for (int i = conntrack.size() - 1; i >= 0; i--) {
+            Conntrack c = conntrack.get(i);
             if (c.ns() != ns) continue;
             Packet a = c.after();
-            if (!p.src().equals(a.dst()) || !p.dst().equals(a.src())) continue;
-            if (p.proto() != Proto.ICMP && (p.sport() != a.dport() || p.dport() != a.sport())) continue;
+            if (!q.src().equals(a.dst()) || !q.dst().equals(a.src())) continue;
+            if (q.proto() != Proto.ICMP && (q.sport() != a.dport() || q.dport() != a.sport())) continue;
             Packet b = c.before();
-            Packet q = p.withSrc(b.dst()).withDst(b.src());
-            if (p.proto() != Proto.ICMP) q = q.withSport(b.dport()).withDport(b.sport());
-            hop(ns, in.name(), ns.node(), StepKind.NAT, q, "conntrack recognises the reply and undoes the NAT: " + p.flow() + " becomes " + q.flow());
-            return q;
+            Packet r = q.withSrc(b.dst()).withDst(b.src());
+            if (q.proto() != Proto.ICMP) r = r.withSport(b.dport()).withDport(b.sport());
+            q = r;
         }
-        return p;
+        if (q != p) hop(ns, in.name(), ns.node(), StepKind.NAT, q, "conntrack recognises the reply and undoes the NAT: " + p.flow() + " becomes " + q.flow());
+        return q;
     }
 
     private static Rule firstMatch(List<Rule> rules, Packet p, String in, String out, Namespace ns) {

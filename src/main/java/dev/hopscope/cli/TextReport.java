@@ -1,0 +1,85 @@
+package dev.hopscope.cli;
+
+import dev.hopscope.net.Finding;
+import dev.hopscope.net.analysis.Analysis;
+import dev.hopscope.net.analysis.IntentResult;
+import dev.hopscope.net.analysis.MatrixRow;
+import dev.hopscope.net.trace.Disposition;
+import dev.hopscope.net.trace.Hop;
+import dev.hopscope.net.trace.Layer;
+import dev.hopscope.net.trace.Trace;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Readable output for a terminal: a trace as a numbered hop list with header stacks; an analysis as tables. */
+final class TextReport {
+    /** Above this many rows the matrix is summarised instead of listed. */
+    static final long MAX_LISTED_ROWS = 400;
+
+    private TextReport() {}
+
+    static void trace(Trace t, PrintWriter out) {
+        out.println("trace " + t.from() + " → " + t.to() + " " + t.probe() + (t.via() != null ? " (sent to " + t.via() + ")" : ""));
+        hops(t.hops(), out);
+        if (t.reply() != null) {
+            out.println("reply:");
+            hops(t.reply().hops(), out);
+        }
+        out.println(t.disposition() + ": " + t.reason());
+    }
+
+    private static void hops(List<Hop> hops, PrintWriter out) {
+        for (Hop h : hops) {
+            out.printf("%3d  %-8s %-24s %s%n", h.n(), h.step(), h.namespace() + ":" + h.device(), h.note());
+            out.printf("     %-8s %-24s %s%n", "", "", stack(h.packet()));
+        }
+    }
+
+    static String stack(List<Layer> layers) {
+        return layers.stream().map(TextReport::layer).collect(Collectors.joining(" | "));
+    }
+
+    private static String layer(Layer l) {
+        Map<String, String> f = l.fields();
+        switch (l.layer()) {
+            case "ethernet": return "eth " + f.get("src") + " → " + f.get("dst");
+            case "ipv4": return "ipv4 " + f.get("src") + " → " + f.get("dst") + " ttl " + f.get("ttl") + " len " + f.get("length");
+            case "tcp": case "udp": return l.layer() + " " + f.get("sport") + " → " + f.get("dport");
+            case "icmp": return "icmp " + f.get("type");
+            case "vxlan": return "vxlan vni " + f.get("vni");
+            case "esp": return "esp spi " + f.get("spi");
+            default: return l.layer();
+        }
+    }
+
+    static void analysis(Analysis a, PrintWriter out) {
+        out.println("topology " + a.topology() + ": " + a.endpoints().size() + " endpoints, " + a.intents().size() + " intents, "
+                + a.findings().size() + " findings");
+        if (!a.intents().isEmpty()) {
+            out.println();
+            out.println("intents");
+            for (IntentResult r : a.intents())
+                out.printf("  %-4s %-14s → %-22s %-9s %-9s %-20s %s%n", r.ok() ? "ok" : "FAIL", r.intent().from(), r.intent().to(),
+                        r.intent().probe(), r.intent().expect().label(), r.disposition(), r.ok() ? "" : r.reason());
+        }
+        if (!a.findings().isEmpty()) {
+            out.println();
+            out.println("findings");
+            for (Finding f : a.findings()) {
+                out.printf("  %-7s %-26s %s%n", f.severity().label(), f.code(), f.message());
+                out.printf("  %-7s %-26s fix: %s%n", "", "", f.fix());
+            }
+        }
+        out.println();
+        long rows = a.matrix().size();
+        Map<Disposition, Long> counts = a.matrix().counts();
+        out.println("reachability: " + rows + " rows (" + a.matrix().classCount() + " endpoint classes) — "
+                + counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
+        if (rows <= MAX_LISTED_ROWS)
+            a.matrix().forEach((MatrixRow r) -> out.printf("  %-14s → %-14s %-9s %-20s %s%n", r.from(), r.to(), r.probe(), r.disposition(), r.via()));
+        else out.println("  (too many to list: use --json)");
+    }
+}

@@ -1,0 +1,143 @@
+package dev.hopscope.io;
+
+import dev.hopscope.net.Finding;
+import dev.hopscope.net.analysis.Analysis;
+import dev.hopscope.net.analysis.Endpoint;
+import dev.hopscope.net.analysis.IntentResult;
+import dev.hopscope.net.trace.Hop;
+import dev.hopscope.net.trace.Layer;
+import dev.hopscope.net.trace.Leg;
+import dev.hopscope.net.trace.Trace;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.Writer;
+import java.util.Map;
+
+/**
+ * The JSON the command line prints for {@code analyze --json} and {@code trace --json} (SPEC
+ * section 3), written as a stream so a matrix of millions of rows never sits in memory.
+ */
+public final class ReportJson {
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private ReportJson() {}
+
+    public static void writeAnalysis(Analysis a, Writer out) {
+        try (JsonGenerator g = MAPPER.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringProperty("topology", a.topology());
+            g.writeName("endpoints");
+            g.writeStartArray();
+            for (Endpoint e : a.endpoints()) {
+                g.writeStartObject();
+                g.writeStringProperty("id", e.id());
+                g.writeStringProperty("name", e.name());
+                g.writeStringProperty("kind", e.kind());
+                g.writeName("addresses");
+                g.writeStartArray();
+                for (String ad : e.addresses()) g.writeString(ad);
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeName("intents");
+            g.writeStartArray();
+            for (IntentResult r : a.intents()) {
+                g.writeStartObject();
+                g.writeStringProperty("id", r.intent().id());
+                g.writeStringProperty("from", r.intent().from());
+                g.writeStringProperty("to", r.intent().to());
+                g.writeStringProperty("probe", r.intent().probe().toString());
+                g.writeStringProperty("expect", r.intent().expect().label());
+                g.writeStringProperty("disposition", r.disposition().name());
+                g.writeBooleanProperty("ok", r.ok());
+                g.writeStringProperty("reason", r.reason());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeName("matrix");
+            g.writeStartArray();
+            a.matrix().forEach(row -> {
+                g.writeStartObject();
+                g.writeStringProperty("from", row.from());
+                g.writeStringProperty("to", row.to());
+                g.writeStringProperty("probe", row.probe().toString());
+                g.writeStringProperty("disposition", row.disposition().name());
+                g.writeStringProperty("via", row.via());
+                g.writeEndObject();
+            });
+            g.writeEndArray();
+            g.writeName("findings");
+            g.writeStartArray();
+            for (Finding f : a.findings()) {
+                g.writeStartObject();
+                g.writeStringProperty("severity", f.severity().label());
+                g.writeStringProperty("code", f.code());
+                g.writeName("subjects");
+                g.writeStartArray();
+                for (String s : f.subjects()) g.writeString(s);
+                g.writeEndArray();
+                g.writeStringProperty("message", f.message());
+                g.writeStringProperty("fix", f.fix());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+    }
+
+    public static void writeTrace(Trace t, Writer out) {
+        try (JsonGenerator g = MAPPER.writerWithDefaultPrettyPrinter().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringProperty("from", t.from());
+            g.writeStringProperty("to", t.to());
+            g.writeStringProperty("probe", t.probe().toString());
+            g.writeStringProperty("via", t.via());
+            g.writeStringProperty("disposition", t.disposition().name());
+            g.writeStringProperty("reason", t.reason());
+            g.writeName("hops");
+            hops(g, t.request());
+            g.writeName("reply");
+            if (t.reply() == null) g.writeNull();
+            else {
+                g.writeStartObject();
+                g.writeStringProperty("disposition", t.reply().disposition().name());
+                g.writeStringProperty("reason", t.reply().reason());
+                g.writeName("hops");
+                hops(g, t.reply());
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        }
+    }
+
+    private static void hops(JsonGenerator g, Leg leg) {
+        g.writeStartArray();
+        for (Hop h : leg.hops()) {
+            g.writeStartObject();
+            g.writeNumberProperty("n", h.n());
+            g.writeStringProperty("host", h.host());
+            g.writeStringProperty("namespace", h.namespace());
+            g.writeStringProperty("device", h.device());
+            g.writeStringProperty("node", h.node());
+            g.writeStringProperty("step", h.step().name());
+            g.writeName("packet");
+            g.writeStartArray();
+            for (Layer l : h.packet()) {
+                g.writeStartObject();
+                g.writeStringProperty("layer", l.layer());
+                for (Map.Entry<String, String> f : l.fields().entrySet()) g.writeStringProperty(f.getKey(), f.getValue());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeName("changed");
+            g.writeStartArray();
+            for (String c : h.changed()) g.writeString(c);
+            g.writeEndArray();
+            g.writeStringProperty("note", h.note());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+}

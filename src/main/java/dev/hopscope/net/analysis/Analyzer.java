@@ -1,0 +1,43 @@
+package dev.hopscope.net.analysis;
+
+import dev.hopscope.model.Document;
+import dev.hopscope.model.Intent;
+import dev.hopscope.model.Ipv4;
+import dev.hopscope.model.Node;
+import dev.hopscope.net.Finding;
+import dev.hopscope.net.Network;
+import dev.hopscope.net.findings.DesignChecks;
+import dev.hopscope.net.trace.Disposition;
+import dev.hopscope.net.trace.Trace;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The whole-design analysis: every intent traced and judged, the reachability matrix, every finding. */
+public final class Analyzer {
+    private Analyzer() {}
+
+    public static Analysis analyze(Document doc) { return analyze(Network.compile(doc)); }
+
+    public static Analysis analyze(Network net) {
+        Document doc = net.document();
+        List<Node> endpoints = doc.nodes().stream().filter(n -> n.kind().isEndpoint()).toList();
+        List<Endpoint> eps = new ArrayList<>();
+        for (Node n : endpoints)
+            eps.add(new Endpoint(n.id(), n.name(), n.kind().label(),
+                    net.tracer().targets().addresses(n).stream().map(Ipv4::toString).toList()));
+        List<IntentResult> intents = doc.all(Intent.class).parallelStream().map(i -> check(net, i)).toList();
+        Matrix matrix = Matrix.compute(net, endpoints);
+        List<Finding> findings = DesignChecks.run(doc, net.dataplane().addressing());
+        return new Analysis(doc.name(), eps, intents, matrix, findings);
+    }
+
+    public static IntentResult check(Network net, Intent i) {
+        Trace t = net.trace(i.from(), i.to(), i.probe());
+        boolean reached = t.disposition() == Disposition.DELIVERED;
+        boolean ok = reached == (i.expect() == Intent.Expect.REACHABLE);
+        String reason = ok ? t.reason()
+                : (i.expect() == Intent.Expect.REACHABLE ? "expected reachable, but " : "expected isolated, but ") + t.reason();
+        return new IntentResult(i, t.disposition(), ok, reason, t);
+    }
+}
