@@ -42,8 +42,8 @@ final class HostPacker {
             else if (n instanceof Container || n instanceof Pod) cards.add(n);
         }
         List<List<Node>> groups = groupByBridge(doc, bridges, cards);
-        int cols = columns(cards.size());
-        double width = Math.max(HOST_MIN_W, 2 * HOST_PAD + cols * CARD_W + Math.max(0, cols - 1) * GAP);
+        int cols = columns(groups, bridges.size());
+        double width = width(cols);
 
         Map<String, Box> out = new LinkedHashMap<>();
         double y = HOST_HEADER + GAP / 2;
@@ -71,10 +71,31 @@ final class HostPacker {
         return n instanceof Pod p ? Metrics.podHeight(p) : CARD_H;
     }
 
-    /** Columns that make a block of n cards roughly 16:10 (cards are 180 x 90 with their gaps). */
-    static int columns(int n) {
-        if (n <= 0) return 1;
-        return Math.max(1, Math.min(n, (int) Math.ceil(Math.sqrt(0.8 * n))));
+    private static double width(int cols) {
+        return Math.max(HOST_MIN_W, 2 * HOST_PAD + cols * CARD_W + Math.max(0, cols - 1) * GAP);
+    }
+
+    /**
+     * The number of card columns that makes the host closest to 16:10, counting that each
+     * bridge's group starts a row of its own. Pods of several containers count as taller cards.
+     */
+    static int columns(List<List<Node>> groups, int bridges) {
+        int widest = 1;
+        for (List<Node> g : groups) widest = Math.max(widest, g.size());
+        int best = 1;
+        double bestScore = Double.MAX_VALUE;
+        for (int cols = 1; cols <= widest; cols++) {
+            double h = HOST_HEADER + GAP / 2 + bridges * (BRIDGE_H + GAP);
+            for (List<Node> g : groups)
+                for (int start = 0; start < g.size(); start += cols) {
+                    double row = 0;
+                    for (int i = start; i < Math.min(g.size(), start + cols); i++) row = Math.max(row, cardHeight(g.get(i)));
+                    h += row + GAP;
+                }
+            double score = Math.abs(Math.log(width(cols) / Math.max(HOST_MIN_H, h) / 1.6));
+            if (score < bestScore - 1e-9) { bestScore = score; best = cols; }
+        }
+        return best;
     }
 
     /** Cards grouped by the bridge they attach to first, in bridge order; the rest last. */

@@ -161,6 +161,14 @@ class AutoLayoutTest {
     }
 
     @Test
+    void aHostWithManyCardsIsAboutSixteenByTenToo() {
+        Document d = Document.empty("one").with(Host.docker("h", null, null)).with(Bridge.docker0("d0", "h"));
+        for (int i = 0; i < 12; i++) d = d.with(Container.on("c" + i, "h", "d0"));
+        Box h = AutoLayout.apply(d).box("h").orElseThrow();
+        assertThat(h.w() / h.h()).isBetween(1.2, 2.2);
+    }
+
+    @Test
     void fillMissingKeepsExistingBoxesAndPlacesTheRest() {
         Document laid = AutoLayout.apply(mixed());
         double top = laid.box("h1").orElseThrow().y();
