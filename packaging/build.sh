@@ -5,7 +5,8 @@
 #   packaging/build.sh deb         target/package/hopscope_VERSION_amd64.deb (builds the app image first)
 #   packaging/build.sh all         both
 #   packaging/build.sh check       the app image, then its launcher must answer the command line
-#                                  exactly as `java -jar target/hopscope.jar` does (CI runs this)
+#                                  exactly as `java -jar target/hopscope.jar` does, and (where Xvfb
+#                                  is installed) open the designer and paint it (CI runs this)
 #
 # Why not javafx:jlink: JGraphT's automatic modules (jheaps, antlr, apfloat) make the project
 # non-modular, and jlink refuses them. So the app stays on the class path (target/lib, laid out
@@ -130,11 +131,49 @@ check_launcher() {
   log "launcher OK"
 }
 
+# With no arguments the launcher opens the designer: under a private Xvfb display it must paint
+# its first frame (the startup probe says FIRST_PAINT and exits). This is what catches a runtime
+# linked without a module the designer needs, which the command line never loads.
+check_designer() {
+  if ! command -v Xvfb >/dev/null; then
+    log "Xvfb not installed: designer start not checked (apt-get install -y xvfb xauth)"
+    return 0
+  fi
+  local display= n
+  for n in $(seq 90 140); do
+    if [ ! -e /tmp/.X$n-lock ] && [ ! -e /tmp/.X11-unix/X$n ]; then display=:$n; break; fi
+  done
+  [ -n "$display" ] || { log "no free X display for the designer check"; exit 1; }
+  Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 &
+  local xvfb_pid=$!
+  for n in $(seq 50); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done
+  # A HOME of its own, so the check neither reads nor writes a developer's settings or autosave.
+  local home=target/package-check-home out rc
+  rm -rf "$home"; mkdir -p "$home"
+  set +e
+  out=$(HOME=$root/$home DISPLAY=$display JDK_JAVA_OPTIONS=-Dhopscope.startupProbe=true \
+        timeout 120 "$image/bin/hopscope" 2>&1 </dev/null); rc=$?
+  set -e
+  kill "$xvfb_pid" 2>/dev/null || true
+  local painted
+  painted=$(printf '%s\n' "$out" | grep -m1 '^FIRST_PAINT ' || true)
+  if [ -n "$painted" ] && [ "$rc" = 0 ]; then
+    log "designer: painted its first frame (${painted#FIRST_PAINT }: ms since JVM start, epoch ms)"
+  elif [ "$rc" = 0 ]; then
+    # A designer that exits at once without a window (the placeholder before the designer landed).
+    log "designer: exited 0 without a window"
+  else
+    log "designer failed to start from the app image (exit $rc):"
+    printf '%s\n' "$out" | tail -n 30 >&2
+    exit 1
+  fi
+}
+
 start=$(date +%s)
 case "$what" in
   app-image) build_app_image ;;
   deb)       build_app_image; build_deb ;;
   all)       build_app_image; build_deb ;;
-  check)     build_app_image; check_launcher ;;
+  check)     build_app_image; check_launcher; check_designer ;;
 esac
 log "done in $(( $(date +%s) - start )) s"
