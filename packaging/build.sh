@@ -151,7 +151,7 @@ check_designer() {
   local home=target/package-check-home out rc
   rm -rf "$home"; mkdir -p "$home"
   set +e
-  out=$(HOME=$root/$home DISPLAY=$display JDK_JAVA_OPTIONS=-Dhopscope.startupProbe=true \
+  out=$(HOME=$root/$home DISPLAY=$display HOPSCOPE_STARTUP_PROBE=true \
         timeout 120 "$image/bin/hopscope" 2>&1 </dev/null); rc=$?
   set -e
   kill "$xvfb_pid" 2>/dev/null || true

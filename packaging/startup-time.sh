@@ -76,6 +76,6 @@ echo "launch to first painted frame, $runs runs each (Xvfb $display, $(nproc) co
 run_target empty java "$probe" -cp "target/test-classes:target/classes:$javafx_cp" dev.hopscope.EmptyWindowProbe
 run_target jar java "$probe" -jar target/hopscope.jar
 if [ -x target/package/hopscope/bin/hopscope ]; then
-  # jpackage's launcher reads JDK_JAVA_OPTIONS like the java command does.
-  JDK_JAVA_OPTIONS=$probe run_target app-image target/package/hopscope/bin/hopscope
+  # jpackage's launcher takes no -D options and ignores JDK_JAVA_OPTIONS: the probe's variable.
+  HOPSCOPE_STARTUP_PROBE=true run_target app-image target/package/hopscope/bin/hopscope
 fi

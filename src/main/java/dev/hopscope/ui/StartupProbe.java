@@ -8,8 +8,8 @@ import javafx.stage.Stage;
 
 /**
  * Measures how long a user waits for the first window: with {@code -Dhopscope.startupProbe=true}
- * the application prints {@code FIRST_PAINT <ms since the JVM started> <epoch ms>} once its
- * first frame has been drawn, then exits. packaging/startup-time.sh reads that line.
+ * (or {@code HOPSCOPE_STARTUP_PROBE=true} in the environment) the application prints
+ * {@code FIRST_PAINT <ms since the JVM started> <epoch ms>} once its first frame has been drawn, then exits. packaging/startup-time.sh reads that line.
  *
  * <p>"Drawn" is taken as the second pulse after the stage is showing: the toolkit does not start a
  * pulse while the previous frame is still being rendered, so by then the first frame is on screen.
@@ -20,12 +20,18 @@ import javafx.stage.Stage;
 public final class StartupProbe {
     /** The system property that turns the probe on. */
     public static final String PROPERTY = "hopscope.startupProbe";
+    /**
+     * The environment variable that turns it on too (value {@code true}): jpackage's launcher
+     * takes no JVM options on its command line and ignores JDK_JAVA_OPTIONS, so the packaged
+     * app can only be asked through the environment.
+     */
+    public static final String ENVIRONMENT = "HOPSCOPE_STARTUP_PROBE";
 
     private StartupProbe() {}
 
     /** Installs the probe on the application's main stage if the property asks for it. */
     public static void installIfRequested(Stage stage) {
-        if (Boolean.getBoolean(PROPERTY)) {
+        if (Boolean.getBoolean(PROPERTY) || "true".equals(System.getenv(ENVIRONMENT))) {
             install(stage, line -> {
                 System.out.println(line);
                 System.out.flush();
