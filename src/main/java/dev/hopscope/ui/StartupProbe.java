@@ -9,7 +9,8 @@ import javafx.stage.Stage;
 /**
  * Measures how long a user waits for the first window: with {@code -Dhopscope.startupProbe=true}
  * (or {@code HOPSCOPE_STARTUP_PROBE=true} in the environment) the application prints
- * {@code FIRST_PAINT <ms since the JVM started> <epoch ms>} once its first frame has been drawn, then exits. packaging/startup-time.sh reads that line.
+ * {@code FIRST_PAINT <ms since the JVM started> <epoch ms>} once its first frame has been drawn,
+ * then exits. packaging/startup-time.sh and packaging/build.sh's check read that line.
  *
  * <p>"Drawn" is taken as the second pulse after the stage is showing: the toolkit does not start a
  * pulse while the previous frame is still being rendered, so by then the first frame is on screen.
