@@ -11,33 +11,41 @@ import java.util.function.Consumer;
 /**
  * An overlay whose inner MTU does not fit the smallest underlay of its VTEP hosts once VXLAN (and
  * ESP) is added: a full-size packet with DF set is dropped, and without DF the outer packet is
- * fragmented, so large transfers stall while pings work.
+ * fragmented, so large transfers stall while pings work. Either the MTU is set too high, or it is
+ * left to the default, which each host derives from its own underlay: then hosts with a larger
+ * underlay MTU send packets that do not fit the smaller one.
  */
 final class OverlayMtuCheck implements DesignCheck {
 
     @Override public void check(Context ctx, Consumer<Finding> out) {
         for (Overlay o : ctx.doc().all(Overlay.class)) {
-            if (o.mtu() <= 0) continue; // the default is derived from the smallest underlay, so it always fits
-            Host smallest = null;
-            int underlay = Integer.MAX_VALUE;
+            Host smallest = null, largest = null;
+            int minUnderlay = Integer.MAX_VALUE, maxInner = Integer.MIN_VALUE;
             for (Host h : ctx.vtepHosts(o)) {
-                int mtu = Encapsulation.underlayMtu(ctx.doc(), h);
-                if (mtu < underlay) { underlay = mtu; smallest = h; }
+                int underlay = Encapsulation.underlayMtu(ctx.doc(), h);
+                int inner = Encapsulation.effectiveMtu(o, underlay);
+                if (underlay < minUnderlay) { minUnderlay = underlay; smallest = h; }
+                if (inner > maxInner) { maxInner = inner; largest = h; }
             }
             if (smallest == null) continue;
-            int max = Encapsulation.defaultMtu(o, underlay);
-            if (o.mtu() <= max) continue;
+            int max = Encapsulation.defaultMtu(o, minUnderlay);
+            if (maxInner <= max) continue;
             List<String> subjects = new ArrayList<>(List.of(o.id(), smallest.id()));
+            if (o.mtu() <= 0 && !largest.equals(smallest)) subjects.add(largest.id());
             String cost = o.encrypted()
                     ? "VXLAN adds " + Encapsulation.VXLAN_OVERHEAD + " bytes and IPsec ESP up to " + Encapsulation.ESP_OVERHEAD
                     : "VXLAN adds " + Encapsulation.VXLAN_OVERHEAD + " bytes";
+            int wire = maxInner + Encapsulation.overhead(o);
+            String setting = o.mtu() > 0
+                    ? "Overlay " + o.name() + " has MTU " + o.mtu()
+                    : "Overlay " + o.name() + " has no MTU set, so each host derives it from its own underlay: " + maxInner
+                            + " on " + largest.name();
             out.accept(new Finding(Finding.Severity.WARNING, Codes.OVERLAY_MTU_TOO_LARGE, subjects,
-                    "Overlay " + o.name() + " has MTU " + o.mtu() + ", but host " + smallest.name() + " can carry only "
-                            + underlay + " bytes on its underlay; " + cost + ", so the inner MTU must be at most " + max
-                            + ". A " + o.mtu() + "-byte packet becomes " + (o.mtu() + Encapsulation.overhead(o))
-                            + " bytes on the wire: with Don't Fragment set it is dropped.",
-                    "Set " + o.name() + "'s MTU to " + max + " or less (or leave it empty for the default), or raise the underlay MTU to "
-                            + (o.mtu() + Encapsulation.overhead(o)) + " (jumbo frames)."));
+                    setting + ", but host " + smallest.name() + " can carry only " + minUnderlay + " bytes on its underlay; " + cost
+                            + ", so the inner MTU must be at most " + max + ". A " + maxInner + "-byte packet becomes " + wire
+                            + " bytes on the wire: with Don't Fragment set it is dropped (MTU_EXCEEDED).",
+                    "Set " + o.name() + "'s MTU to " + max + " or less" + (o.mtu() > 0 ? " (or leave it empty for the default)" : "")
+                            + ", or raise " + smallest.name() + "'s underlay MTU to " + wire + "."));
         }
     }
 }

@@ -80,6 +80,18 @@ class OverlayChecksTest {
     }
 
     @Test
+    void defaultMtuDerivedPerHostDoesNotFitASmallerUnderlay() {
+        Overlay o = overlay("ov", 42, "10.0.9.0/24", Overlay.Member.of("h1"), Overlay.Member.of("h2"));
+        Document d = doc(lan(), docker("h1", "192.168.50.11"), docker("h2", "192.168.50.12").withMtu(1400), o);
+        assertThat(code(d, Codes.OVERLAY_MTU_TOO_LARGE)).singleElement().satisfies(x -> {
+            assertThat(x.subjects()).containsExactly("ov", "h2", "h1");
+            assertThat(x.message()).contains("no MTU set", "1450 on h1", "h2 can carry only 1400", "at most 1350", "1500 bytes on the wire");
+            assertThat(x.fix()).contains("1350");
+        });
+        assertThat(code(d.with(o.withMtu(1350)), Codes.OVERLAY_MTU_TOO_LARGE)).isEmpty();
+    }
+
+    @Test
     void hostsOfAttachedContainersAreVteps() {
         Overlay o = overlay("ov", 42, "10.0.9.0/24").withMtu(1450);
         Document d = doc(lan(), docker("h1", "192.168.50.11"), docker("h2", "192.168.50.12").withMtu(1300), o,
