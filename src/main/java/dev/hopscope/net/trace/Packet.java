@@ -25,6 +25,7 @@ public record Packet(Mac ethSrc, Mac ethDst, Ipv4 src, Ipv4 dst, int ttl, Proto 
     public Packet withSport(int v) { return new Packet(ethSrc, ethDst, src, dst, ttl, proto, v, dport, icmpType, length, df, mark, vni, espSpi, inner); }
     public Packet withDport(int v) { return new Packet(ethSrc, ethDst, src, dst, ttl, proto, sport, v, icmpType, length, df, mark, vni, espSpi, inner); }
     public Packet withTtl(int v) { return new Packet(ethSrc, ethDst, src, dst, v, proto, sport, dport, icmpType, length, df, mark, vni, espSpi, inner); }
+    public Packet withLength(int v) { return new Packet(ethSrc, ethDst, src, dst, ttl, proto, sport, dport, icmpType, v, df, mark, vni, espSpi, inner); }
     public Packet withMark(int v) { return new Packet(ethSrc, ethDst, src, dst, ttl, proto, sport, dport, icmpType, length, df, v, vni, espSpi, inner); }
 
     /** Wraps this frame in outer IPv4/UDP/VXLAN (and ESP): 50 bytes more, plus ESP's. */

@@ -138,6 +138,7 @@ final class Walk {
             }
             hop(ns, dev.name(), ns.node(), StepKind.ROUTE, p, "the packet (" + p.length() + " bytes) is larger than " + dev.name()
                     + "'s MTU " + dev.mtu() + ": the kernel fragments it (slower, and fragments are often dropped on the way)");
+            p = p.withLength(dev.mtu()); // follow the first fragment; the far end reassembles the rest
         }
         Ipv4 next = r.via() != null ? r.via() : p.dst();
         Mac mac;
@@ -160,6 +161,7 @@ final class Walk {
         switch (dev.kind()) {
             case VETH: {
                 Iface peer = dev.peer();
+                p = p.withMark(0); // crossing into another namespace scrubs the netfilter mark
                 if (peer.ns().kind() != Namespace.Kind.SWITCH && dev.ns().kind() != Namespace.Kind.SWITCH)
                     hop(dev.ns(), dev.name(), peer.node(), StepKind.VETH, p, "the frame crosses the veth pair " + dev.ns().name() + ":" + dev.name()
                             + " → " + peer.ns().name() + ":" + peer.name());
@@ -368,10 +370,17 @@ final class Walk {
                 in == null ? null : in.name(), null, ns);
         if (f != null && f.target() == Rule.Target.REJECT) return denied(ns, in == null ? "-" : in.name(), p, f);
         String reason = ns.name() + " has no route to " + p.dst();
+        if (ns.kind() == Namespace.Kind.CONTAINER && ns.lookup(Ipv4.parse("0.0.0.0")) == null && hasOnlyInternalNetworks(ns))
+            reason += ": its networks are internal, and Docker gives containers on internal networks no default route";
         if (dp.addressing().clusterIps().containsValue(p.dst()))
             reason += ": " + p.dst() + " is a ClusterIP, a virtual address no device holds; kube-proxy only rewrites its service ports"
                     + (p.proto() == Proto.ICMP ? ", so a ping to it goes nowhere" : "");
         return drop(ns, in == null ? "-" : in.name(), ns.node(), Disposition.NO_ROUTE, p, reason);
+    }
+
+    private boolean hasOnlyInternalNetworks(Namespace ns) {
+        return dp.document().get(ns.node(), dev.hopscope.model.Container.class).map(c -> !c.attachments().isEmpty() && c.attachments().stream()
+                .allMatch(a -> dp.document().get(a.network(), dev.hopscope.model.Bridge.class).map(b -> b.internal()).orElse(false))).orElse(false);
     }
 
     private Ending denied(Namespace ns, String device, Packet p, Rule f) {
