@@ -213,6 +213,15 @@ class EngineBehaviourTest {
     }
 
     @Test
+    void anAddressShadowedByAnOverlappingSubnetDoesNotReachTheRemoteContainer() {
+        Document d = Scenarios.s2().with(Scenarios.web("twin", "h1", "d1", "172.17.0.3"));
+        assertThat(trace(d, "a", "172.17.0.3", "icmp").disposition()).as("by address the kernel reaches the local twin").isEqualTo(Disposition.DELIVERED);
+        var rows = dev.hopscope.net.analysis.Analyzer.analyze(d).matrix().between("a", "b");
+        assertThat(rows).isNotEmpty().allMatch(r -> r.disposition() == Disposition.NO_ROUTE);
+        assertThat(rows.get(0).reason()).contains("overlapping subnets").contains("twin");
+    }
+
+    @Test
     void everyStepKindAppearsInTheSamplesTraces() {
         java.util.EnumSet<StepKind> seen = java.util.EnumSet.noneOf(StepKind.class);
         seen.addAll(steps(trace(Scenarios.s3(), "a", "10.0.9.3", "tcp/80")));

@@ -26,14 +26,18 @@ public final class Analyzer {
         for (Node n : endpoints)
             eps.add(new Endpoint(n.id(), n.name(), n.kind().label(),
                     net.tracer().targets().addresses(n).stream().map(Ipv4::toString).toList()));
-        List<IntentResult> intents = doc.all(Intent.class).parallelStream().map(i -> check(net, i)).toList();
+        List<IntentResult> intents = doc.all(Intent.class).parallelStream().map(i -> check(net, i, false)).toList();
         Matrix matrix = Matrix.compute(net, endpoints);
         List<Finding> findings = DesignChecks.run(doc, net.dataplane().addressing());
         return new Analysis(doc.name(), eps, intents, matrix, findings);
     }
 
-    public static IntentResult check(Network net, Intent i) {
-        Trace t = net.trace(i.from(), i.to(), i.probe());
+    /** One intent, traced with its full hop list. */
+    public static IntentResult check(Network net, Intent i) { return check(net, i, true); }
+
+    /** {@code withHops} false keeps only the outcome (the whole-design analysis; re-trace to show the hops). */
+    public static IntentResult check(Network net, Intent i, boolean withHops) {
+        Trace t = net.tracer().trace(i.from(), i.to(), i.probe(), withHops);
         boolean reached = t.disposition() == Disposition.DELIVERED;
         boolean ok = reached == (i.expect() == Intent.Expect.REACHABLE);
         String reason = ok ? t.reason()

@@ -100,8 +100,11 @@ public final class Matrix {
         String ip = via.contains(":") ? via.substring(0, via.indexOf(':')) : via;
         int port = via.contains(":") ? Integer.parseInt(via.substring(via.indexOf(':') + 1)) : 0;
         Ipam.Addressing a = net.dataplane().addressing();
-        for (var e : a.addresses().entrySet())
-            if (e.getKey().node().equals(dst.id()) && e.getValue().toString().equals(ip)) return new Via(e.getKey().network(), 0, null);
+        List<String> networks = new ArrayList<>();
+        if (dst instanceof Container c) c.attachments().forEach(at -> networks.add(at.network()));
+        if (dst instanceof Pod p && !p.hostNetwork()) Ipam.podNetwork(net.document(), p).ifPresent(b -> networks.add(b.id()));
+        for (String network : networks)
+            if (a.address(dst.id(), network).map(x -> x.toString().equals(ip)).orElse(false)) return new Via(network, 0, null);
         if (dst instanceof Container c)
             for (PublishedPort pp : c.ports()) if (pp.hostPort() == port) return new Via(null, pp.containerPort(), via.substring(0, via.indexOf(':')));
         return new Via(null, 0, via);

@@ -59,7 +59,11 @@ public final class Iface {
         return false;
     }
 
-    public Iface addAddress(Cidr cidr) { addresses.add(cidr); return this; }
+    public Iface addAddress(Cidr cidr) {
+        addresses.add(cidr);
+        ns.addressesChanged();
+        return this;
+    }
 
     void peerWith(Iface other) { this.peer = other; other.peer = this; }
 

@@ -2,6 +2,7 @@ package dev.hopscope.net.dataplane;
 
 /** A 48-bit MAC address. Locally administered addresses are derived from a name so that compiles are deterministic. */
 public record Mac(long bits) {
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
     public static final Mac BROADCAST = new Mac(0xFFFF_FFFF_FFFFL);
 
     /** 02:42:xx:xx:xx:xx like Docker's, from a stable hash of the owner's name. */
@@ -12,11 +13,13 @@ public record Mac(long bits) {
     }
 
     @Override public String toString() {
-        StringBuilder sb = new StringBuilder(17);
-        for (int i = 5; i >= 0; i--) {
-            sb.append(String.format("%02x", (bits >>> (8 * i)) & 0xFF));
-            if (i > 0) sb.append(':');
+        char[] out = new char[17];
+        for (int i = 5, o = 0; i >= 0; i--) {
+            int b = (int) (bits >>> (8 * i)) & 0xFF;
+            out[o++] = HEX[b >>> 4];
+            out[o++] = HEX[b & 15];
+            if (i > 0) out[o++] = ':';
         }
-        return sb.toString();
+        return new String(out);
     }
 }

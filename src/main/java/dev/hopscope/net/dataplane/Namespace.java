@@ -67,19 +67,34 @@ public final class Namespace {
 
     public void addRoute(Route r) { routes.add(r); }
 
-    public void addRule(Rule r) { rules.add(r); }
+    public void addRule(Rule r) { rules.add(r); chains = null; }
+
+    /** Rules per table and chain, indexed on first use (a compiled dataplane no longer changes). */
+    private volatile Map<String, List<Rule>> chains;
+    private volatile java.util.Set<Integer> local;
 
     public List<Rule> chain(Rule.Table t, Rule.Chain c) {
-        List<Rule> out = new ArrayList<>();
-        for (Rule r : rules) if (r.table() == t && r.chain() == c) out.add(r);
-        return out;
+        Map<String, List<Rule>> m = chains;
+        if (m == null) {
+            m = new java.util.HashMap<>();
+            for (Rule r : rules) m.computeIfAbsent(r.table() + "/" + r.chain(), k -> new ArrayList<>()).add(r);
+            chains = m;
+        }
+        return m.getOrDefault(t + "/" + c, List.of());
     }
+
+    void addressesChanged() { local = null; }
 
     /** Whether {@code ip} is one of this namespace's own addresses (127/8 counts: the kernel's local table). */
     public boolean isLocal(Ipv4 ip) {
         if (ip.isLoopback()) return true;
-        for (Iface i : ifaces.values()) if (i.hasAddress(ip)) return true;
-        return false;
+        java.util.Set<Integer> s = local;
+        if (s == null) {
+            s = new java.util.HashSet<>();
+            for (Iface i : ifaces.values()) for (Cidr c : i.addresses()) s.add(c.address().bits());
+            local = s;
+        }
+        return s.contains(ip.bits());
     }
 
     /** Longest-prefix match over the routing table (first wins on ties, as added). */

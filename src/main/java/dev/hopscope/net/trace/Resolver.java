@@ -13,7 +13,9 @@ import dev.hopscope.model.Service;
 import dev.hopscope.net.dataplane.DnsConfig;
 import dev.hopscope.net.dataplane.Namespace;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -33,22 +35,36 @@ final class Resolver {
         this.addr = addr;
     }
 
+    private volatile Map<String, Map<String, Ipv4>> embedded;
+
+    /** Docker's DNS records per network: container names, ids and aliases (lower case) to addresses. */
+    private Map<String, Map<String, Ipv4>> embedded() {
+        Map<String, Map<String, Ipv4>> m = embedded;
+        if (m == null) {
+            m = new HashMap<>();
+            for (Container c : doc.all(Container.class))
+                for (Attachment a : c.attachments()) {
+                    var ip = addr.address(c.id(), a.network());
+                    if (ip.isEmpty()) continue;
+                    Map<String, Ipv4> names = m.computeIfAbsent(a.network(), k -> new HashMap<>());
+                    names.putIfAbsent(c.name().toLowerCase(Locale.ROOT), ip.get());
+                    names.putIfAbsent(c.id().toLowerCase(Locale.ROOT), ip.get());
+                    for (String alias : a.aliases()) names.putIfAbsent(alias.toLowerCase(Locale.ROOT), ip.get());
+                }
+            embedded = m;
+        }
+        return m;
+    }
+
     Answer resolve(Namespace asker, String name) {
         DnsConfig dns = asker.dns();
         String q = name.toLowerCase(Locale.ROOT);
         Ipv4 fromHosts = dns.hosts().get(q);
         if (fromHosts != null) return new Answer(fromHosts, name + " is " + fromHosts + " in " + asker.name() + "'s /etc/hosts");
         for (String net : dns.embeddedNetworks()) {
-            for (Container c : doc.all(Container.class))
-                for (Attachment a : c.attachments()) {
-                    if (!a.network().equals(net)) continue;
-                    boolean hit = c.name().equalsIgnoreCase(q) || c.id().equalsIgnoreCase(q)
-                            || a.aliases().stream().anyMatch(x -> x.equalsIgnoreCase(q));
-                    var ip = addr.address(c.id(), net);
-                    if (hit && ip.isPresent())
-                        return new Answer(ip.get(), "Docker's embedded DNS (127.0.0.11) answers " + name + " → " + ip.get()
-                                + " (network " + netName(net) + ")");
-                }
+            Ipv4 ip = embedded().getOrDefault(net, Map.of()).get(q);
+            if (ip != null)
+                return new Answer(ip, "Docker's embedded DNS (127.0.0.11) answers " + name + " → " + ip + " (network " + netName(net) + ")");
         }
         if (dns.kubeNamespace() != null) {
             for (Service s : doc.all(Service.class)) {

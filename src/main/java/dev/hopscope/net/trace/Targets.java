@@ -27,7 +27,10 @@ import java.util.Set;
  * ClusterIP and, for a NodePort, each node's address with the node port.
  */
 public final class Targets {
-    public record Target(Ipv4 address, int port, String dnsNote) {}
+    /** An address and port to send to; {@code node} is the endpoint meant (null for a bare address or a DNS answer). */
+    public record Target(Ipv4 address, int port, String dnsNote, String node) {
+        public Target(Ipv4 address, int port, String dnsNote) { this(address, port, dnsNote, null); }
+    }
 
     private final Dataplane dp;
 
@@ -63,18 +66,20 @@ public final class Targets {
             for (Service.ServicePort sp : s.ports()) {
                 if (probe.proto() != Proto.ICMP && (sp.proto() != probe.proto() || sp.port() != probe.port())) continue;
                 Ipv4 cip = dp.addressing().clusterIps().get(s.id());
-                if (cip != null) out.add(new Target(cip, sp.port(), note));
+                if (cip != null) out.add(new Target(cip, sp.port(), note, null));
                 if (s.type() == Service.Type.NODE_PORT)
                     for (Host h : nodes()) {
                         if (h.address() == null) continue;
-                        out.add(new Target(Cidr.parse(h.address()).address(), dp.addressing().nodePort(s.id(), sp.port()), note));
+                        out.add(new Target(Cidr.parse(h.address()).address(), dp.addressing().nodePort(s.id(), sp.port()), note, null));
                     }
             }
             if (probe.proto() == Proto.ICMP && out.isEmpty())
                 for (Ipv4 ip : addresses(n)) out.add(new Target(ip, 0, note));
             return out;
         }
-        for (Ipv4 ip : addresses(n)) out.add(new Target(ip, probe.port(), note));
+        // the endpoint's own namespace must be where the packet lands (hosts and host-mode endpoints share the host's)
+        String self = n instanceof Container || n instanceof Pod || n instanceof External ? n.id() : null;
+        for (Ipv4 ip : addresses(n)) out.add(new Target(ip, probe.port(), note, self));
         if (n instanceof Pod pod && probe.proto() != Proto.ICMP) {
             // a NodePort Service that selects this pod publishes its target port on every node
             for (Service s : dp.document().all(Service.class)) {
@@ -84,7 +89,7 @@ public final class Targets {
                     if (sp.proto() != probe.proto() || sp.targetPort() != probe.port()) continue;
                     for (Host h : nodes())
                         if (h.address() != null)
-                            out.add(new Target(Cidr.parse(h.address()).address(), dp.addressing().nodePort(s.id(), sp.port()), note));
+                            out.add(new Target(Cidr.parse(h.address()).address(), dp.addressing().nodePort(s.id(), sp.port()), note, self));
                 }
             }
         }
@@ -94,7 +99,7 @@ public final class Targets {
                 if (pp.proto() != probe.proto() || pp.containerPort() != probe.port() || h == null) continue;
                 Ipv4 hostIp = pp.hostIp() != null && !pp.hostIp().equals("0.0.0.0") ? Ipv4.parse(pp.hostIp())
                         : h.address() != null ? Cidr.parse(h.address()).address() : null;
-                if (hostIp != null) out.add(new Target(hostIp, pp.hostPort(), note));
+                if (hostIp != null) out.add(new Target(hostIp, pp.hostPort(), note, self));
             }
         }
         return out;

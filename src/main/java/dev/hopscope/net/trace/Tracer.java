@@ -33,7 +33,9 @@ public final class Tracer {
 
     public Targets targets() { return targets; }
 
-    public Trace trace(String from, String to, Probe probe) {
+    public Trace trace(String from, String to, Probe probe) { return trace(from, to, probe, true); }
+
+    public Trace trace(String from, String to, Probe probe, boolean recordHops) {
         Node src = dp.document().find(from).orElseThrow(() -> new IllegalArgumentException("no node called '" + from + "' in this document"));
         Namespace ns = dp.namespaceOf(src.id());
         if (ns == null) throw new IllegalArgumentException("'" + from + "' (a " + src.kind().label() + ") does not send traffic; trace from a container, pod, external or host");
@@ -45,7 +47,7 @@ public final class Tracer {
             if (probe.proto() == Proto.ICMP) probe = new Probe(Proto.TCP, port, probe.size());
             else probe = new Probe(probe.proto(), port, probe.size());
         }
-        if (Ipv4.isValid(dest)) return traceTo(src, ns, to, new Targets.Target(Ipv4.parse(dest), probe.port(), null), probe);
+        if (Ipv4.isValid(dest)) return traceTo(src, ns, to, new Targets.Target(Ipv4.parse(dest), probe.port(), null), probe, recordHops);
 
         Node named = dp.document().find(dest).orElse(null);
         boolean usesDns = ns.dns() != DnsConfig.NONE;
@@ -53,15 +55,15 @@ public final class Tracer {
             Resolver.Answer a = resolver.resolve(ns, dest);
             if (a.address() == null && named != null && (named instanceof External || named instanceof Host)) {
                 List<Targets.Target> ts = targets.of(named, probe, "the host's resolver knows " + dest);
-                if (!ts.isEmpty()) return best(src, ns, to, ts, probe);
+                if (!ts.isEmpty()) return best(src, ns, to, ts, probe, recordHops);
             }
             if (a.address() == null) return unresolved(src, ns, to, dest, probe, a.note());
-            return traceTo(src, ns, to, new Targets.Target(a.address(), probe.port(), a.note()), probe);
+            return traceTo(src, ns, to, new Targets.Target(a.address(), probe.port(), a.note()), probe, recordHops);
         }
         List<Targets.Target> ts = targets.of(named, probe, null);
         if (ts.isEmpty())
             return unresolved(src, ns, to, dest, probe, named.name() + " has no address " + src.name() + " could send to");
-        return best(src, ns, to, ts, probe);
+        return best(src, ns, to, ts, probe, recordHops);
     }
 
     /** Traces to each candidate and keeps the one that gets furthest (the first on ties). */
@@ -115,6 +117,12 @@ public final class Tracer {
         Leg request = new Leg(e.disposition(), e.reason(), req.hops());
         if (e.disposition() != Disposition.DELIVERED)
             return new Trace(src.id(), to, probe, via, e.disposition(), e.reason(), request, null);
+        if (t.node() != null && dp.namespaceOf(t.node()) != null && e.ns() != dp.namespaceOf(t.node())) {
+            // the address is shadowed: another namespace owns it too (overlapping subnets), and the kernel delivers there
+            String why = t.address() + " is also an address of " + e.ns().name() + ": the packet is delivered there and never reaches "
+                    + dp.document().node(t.node()).map(Node::name).orElse(t.node()) + " (overlapping subnets)";
+            return new Trace(src.id(), to, probe, via, Disposition.NO_ROUTE, why, request, null);
+        }
         Packet got = e.packet();
         Packet back = new Packet(null, null, got.dst(), got.src(), 64, got.proto(), got.dport(), got.sport(), Packet.ECHO_REPLY,
                 got.proto() == Proto.TCP ? 60 : got.length(), got.df(), 0, 0, 0, null);

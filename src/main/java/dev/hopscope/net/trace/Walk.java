@@ -90,7 +90,7 @@ final class Walk {
     private Ending end(Disposition d, String reason, Namespace ns, Packet p) { return new Ending(d, reason, ns, p, null); }
 
     private Ending drop(Namespace ns, String device, String node, Disposition d, Packet p, String reason) {
-        hop(ns, device, node, StepKind.DROP, p, reason);
+        if (record) hop(ns, device, node, StepKind.DROP, p, reason);
         return end(d, reason, ns, p);
     }
 
@@ -104,13 +104,13 @@ final class Walk {
         if (ns.isLocal(p.dst())) {
             Iface lo = ns.iface("lo");
             if (p.src() == null) p = p.withSrc(p.dst().isLoopback() ? p.dst() : p.dst());
-            hop(ns, "lo", ns.node(), StepKind.ROUTE, p, p.dst() + " is an address of " + ns.name() + " itself: the packet loops back over lo");
+            if (record) hop(ns, "lo", ns.node(), StepKind.ROUTE, p, p.dst() + " is an address of " + ns.name() + " itself: the packet loops back over lo");
             return input(ns, lo, p);
         }
         Route r = ns.lookup(p.dst());
         if (r == null) return noRoute(ns, p, null);
         if (p.src() == null) p = p.withSrc(r.src() != null ? r.src() : r.dev().primaryAddress());
-        hop(ns, r.dev().name(), ns.node(), StepKind.ROUTE, p, ns.name() + " looks up " + p.dst() + ": route " + r.describe()
+        if (record) hop(ns, r.dev().name(), ns.node(), StepKind.ROUTE, p, ns.name() + " looks up " + p.dst() + ": route " + r.describe()
                 + (p.encapsulated() ? " (the outer packet, on the underlay)" : ""));
         if (!replyLeg && !p.encapsulated()) {
             Rule f = firstMatch(ns.chain(Rule.Table.FILTER, Rule.Chain.OUTPUT), p, null, r.dev().name(), ns);
@@ -136,7 +136,7 @@ final class Walk {
                           + " (MTU " + dev.mtu() + "): it drops it and answers ICMP \"fragmentation needed\"";
                 return drop(ns, dev.name(), ns.node(), Disposition.MTU_EXCEEDED, p, why);
             }
-            hop(ns, dev.name(), ns.node(), StepKind.ROUTE, p, "the packet (" + p.length() + " bytes) is larger than " + dev.name()
+            if (record) hop(ns, dev.name(), ns.node(), StepKind.ROUTE, p, "the packet (" + p.length() + " bytes) is larger than " + dev.name()
                     + "'s MTU " + dev.mtu() + ": the kernel fragments it (slower, and fragments are often dropped on the way)");
             p = p.withLength(dev.mtu()); // follow the first fragment; the far end reassembles the rest
         }
@@ -163,7 +163,7 @@ final class Walk {
                 Iface peer = dev.peer();
                 p = p.withMark(0); // crossing into another namespace scrubs the netfilter mark
                 if (peer.ns().kind() != Namespace.Kind.SWITCH && dev.ns().kind() != Namespace.Kind.SWITCH)
-                    hop(dev.ns(), dev.name(), peer.node(), StepKind.VETH, p, "the frame crosses the veth pair " + dev.ns().name() + ":" + dev.name()
+                    if (record) hop(dev.ns(), dev.name(), peer.node(), StepKind.VETH, p, "the frame crosses the veth pair " + dev.ns().name() + ":" + dev.name()
                             + " → " + peer.ns().name() + ":" + peer.name());
                 return receive(peer, p);
             }
@@ -187,7 +187,7 @@ final class Walk {
         Namespace ns = br.ns();
         boolean underlay = ns.kind() == Namespace.Kind.SWITCH;
         if (p.ethDst().equals(br.mac())) {
-            hop(ns, br.name(), br.node(), StepKind.BRIDGE, p, "the frame is addressed to " + br.name() + " itself: it goes up to " + ns.name() + "'s IP stack");
+            if (record) hop(ns, br.name(), br.node(), StepKind.BRIDGE, p, "the frame is addressed to " + br.name() + " itself: it goes up to " + ns.name() + "'s IP stack");
             return input(ns, br, p);
         }
         // br_netfilter: a bridged reply still passes conntrack, which undoes a Service's DNAT on the same node
@@ -206,10 +206,10 @@ final class Walk {
                     + ": the bridge drops it silently");
         if (underlay) {
             Iface to = out.peer();
-            hop(ns, br.name(), br.node(), StepKind.UNDERLAY, p, "the underlay " + nodeName(ns.node()) + " carries the frame from "
+            if (record) hop(ns, br.name(), br.node(), StepKind.UNDERLAY, p, "the underlay " + nodeName(ns.node()) + " carries the frame from "
                     + (inPort == null ? "?" : inPort.peer().ns().name()) + " to " + to.ns().name() + " (" + p.ethDst() + ")");
         } else {
-            hop(ns, br.name(), br.node(), StepKind.BRIDGE, p, br.name() + " looks up " + p.ethDst() + " in its forwarding table and sends the frame out of "
+            if (record) hop(ns, br.name(), br.node(), StepKind.BRIDGE, p, br.name() + " looks up " + p.ethDst() + " in its forwarding table and sends the frame out of "
                     + out.name() + " — bridged, not routed: no TTL change, no NAT");
         }
         if (out.kind() == Iface.Kind.VXLAN) return encapsulate(out, p);
@@ -287,7 +287,7 @@ final class Walk {
                 vx.name() + " knows no VTEP for " + frame.ethDst() + ": nothing to send the frame to");
         int sport = 32768 + Math.floorMod(frame.flow().hashCode(), 28000);
         Packet outer = frame.encapsulate(vx.vxlan().local(), remote, sport, vx.vxlan().port(), vx.vxlan().vni(), vx.vxlan().espSpi(), Overheads.ESP);
-        hop(ns, vx.name(), vx.node(), StepKind.ENCAP, outer, vx.name() + " wraps the frame in outer Ethernet / IPv4 " + vx.vxlan().local() + " → " + remote
+        if (record) hop(ns, vx.name(), vx.node(), StepKind.ENCAP, outer, vx.name() + " wraps the frame in outer Ethernet / IPv4 " + vx.vxlan().local() + " → " + remote
                 + (vx.vxlan().encrypted() ? " / ESP (IPsec, encrypted overlay)" : "") + " / UDP " + vx.vxlan().port() + " / VXLAN VNI " + vx.vxlan().vni()
                 + ": " + (outer.length() - frame.length()) + " bytes more");
         return originate(ns, outer);
@@ -316,7 +316,7 @@ final class Walk {
         p = p.withTtl(p.ttl() - 1);
         Route r = ns.lookup(p.dst());
         if (r == null) return noRoute(ns, p, in);
-        hop(ns, r.dev().name(), ns.node(), StepKind.ROUTE, p, ns.name() + " forwards " + p.dst() + " (ip_forward on, TTL " + p.ttl() + "): route " + r.describe());
+        if (record) hop(ns, r.dev().name(), ns.node(), StepKind.ROUTE, p, ns.name() + " forwards " + p.dst() + " (ip_forward on, TTL " + p.ttl() + "): route " + r.describe());
         return send(ns, r, p, in);
     }
 
@@ -325,7 +325,7 @@ final class Walk {
             if (vx.kind() != Iface.Kind.VXLAN || vx.vxlan().port() != outer.dport() || !vx.vxlan().local().equals(outer.dst())) continue;
             if (vx.vxlan().vni() != outer.vni()) continue;
             Packet inner = outer.inner();
-            hop(ns, vx.name(), vx.node(), StepKind.DECAP, inner, vx.name() + " on " + ns.name() + " takes the UDP " + outer.dport() + " packet with VNI "
+            if (record) hop(ns, vx.name(), vx.node(), StepKind.DECAP, inner, vx.name() + " on " + ns.name() + " takes the UDP " + outer.dport() + " packet with VNI "
                     + outer.vni() + (outer.espSpi() != 0 ? ", decrypts the ESP payload," : "") + " and unwraps the original frame");
             if (vx.master() != null) return bridge(vx.master(), inner, vx);
             return input(ns, vx, inner);
@@ -342,16 +342,16 @@ final class Walk {
                 return drop(ns, in.name(), ns.node(), Disposition.NO_RETURN_PATH, p, "the reply comes from " + p.src()
                         + (p.proto() != Proto.ICMP ? ":" + p.sport() : "") + ", but the client sent to " + clientSent.dst()
                         + (p.proto() != Proto.ICMP ? ":" + clientSent.dport() : "") + ": it is dropped (no matching connection)");
-            hop(ns, in.name(), ns.node(), StepKind.DELIVER, p, "the reply reaches the client " + nodeName(ns.node()) + ": the flow works both ways");
+            if (record) hop(ns, in.name(), ns.node(), StepKind.DELIVER, p, "the reply reaches the client " + nodeName(ns.node()) + ": the flow works both ways");
             return end(Disposition.DELIVERED, "the reply came back", ns, p);
         }
         if (p.proto() == Proto.ICMP) {
-            hop(ns, in.name(), ns.node(), StepKind.DELIVER, p, ns.name() + " owns " + p.dst() + " and answers the ping (echo reply)");
+            if (record) hop(ns, in.name(), ns.node(), StepKind.DELIVER, p, ns.name() + " owns " + p.dst() + " and answers the ping (echo reply)");
             return end(Disposition.DELIVERED, "delivered to " + ns.name(), ns, p);
         }
         for (Listener l : ns.listeners()) {
             if (l.accepts(p.dst(), p.proto(), p.dport())) {
-                hop(ns, in.name(), l.owner(), StepKind.DELIVER, p, "delivered to " + nodeName(l.owner()) + ", listening on "
+                if (record) hop(ns, in.name(), l.owner(), StepKind.DELIVER, p, "delivered to " + nodeName(l.owner()) + ", listening on "
                         + l.bind() + ":" + l.port() + "/" + l.proto().label() + "; it sees the source " + p.src());
                 return new Ending(Disposition.DELIVERED, "delivered to " + nodeName(l.owner()), ns, p, l);
             }
@@ -384,7 +384,7 @@ final class Walk {
     }
 
     private Ending denied(Namespace ns, String device, Packet p, Rule f) {
-        hop(ns, device, ns.node(), StepKind.FILTER, p, "iptables " + String.join(" ", f.args()) + ": " + f.why());
+        if (record) hop(ns, device, ns.node(), StepKind.FILTER, p, "iptables " + String.join(" ", f.args()) + ": " + f.why());
         return drop(ns, device, ns.node(), Disposition.DENIED, p, f.why());
     }
 
@@ -399,13 +399,13 @@ final class Walk {
                 p = p.withDst(r.toIp());
                 if (r.toPort() != 0 && p.proto() != Proto.ICMP) p = p.withDport(r.toPort());
                 if (r.setMark() != 0) p = p.withMark(p.mark() | r.setMark());
-                hop(ns, in == null ? "-" : in.name(), ns.node(), StepKind.NAT, p, "DNAT " + before.dst() + (p.proto() != Proto.ICMP ? ":" + before.dport() : "")
+                if (record) hop(ns, in == null ? "-" : in.name(), ns.node(), StepKind.NAT, p, "DNAT " + before.dst() + (p.proto() != Proto.ICMP ? ":" + before.dport() : "")
                         + " → " + p.dst() + (p.proto() != Proto.ICMP ? ":" + p.dport() : "") + " — " + r.why());
             } else if (r.target() == Rule.Target.MASQUERADE) {
                 Ipv4 addr = out.primaryAddress();
                 if (addr == null) return p;
                 p = p.withSrc(addr);
-                hop(ns, out.name(), ns.node(), StepKind.NAT, p, "MASQUERADE " + before.src() + " → " + addr + " — " + r.why());
+                if (record) hop(ns, out.name(), ns.node(), StepKind.NAT, p, "MASQUERADE " + before.src() + " → " + addr + " — " + r.why());
             } else {
                 continue;
             }
