@@ -144,13 +144,21 @@ final class DockerNetworks {
                 publish(c, host, bridge, ip);
             }
         }
-        for (String link : c.links())
-            b.doc.find(link).filter(n -> n instanceof Container).ifPresent(n -> {
+        for (String link : c.links()) {
+            // --link name[:alias]: both the name and the alias land in /etc/hosts
+            String[] parts = link.split(":", 2);
+            String alias = parts.length == 2 && !parts[1].isBlank() ? parts[1].trim() : null;
+            b.doc.find(parts[0].trim()).filter(n -> n instanceof Container).ifPresent(n -> {
                 for (Attachment a : ((Container) n).attachments()) {
                     var ip = b.addr.address(n.id(), a.network());
-                    if (ip.isPresent()) { hosts.put(n.name(), ip.get()); break; }
+                    if (ip.isPresent()) {
+                        hosts.put(n.name(), ip.get());
+                        if (alias != null) hosts.put(alias, ip.get());
+                        break;
+                    }
                 }
             });
+        }
         ns.setDns(new DnsConfig(dnsNets, null, hosts));
     }
 
