@@ -13,6 +13,11 @@ import dev.hopscope.net.dataplane.Namespace;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Traces flows through one compiled dataplane: resolves the source and the destination (a node,
@@ -107,13 +112,31 @@ public final class Tracer {
         return traceTo(src, ns, to, t, probe, true);
     }
 
+    /** Outcomes of requests that ended before anything depended on exactly who owns the destination. */
+    private record Memo(List<Walk.DstCheck> checks, Ipv4 dst, Disposition disposition, String reason) {}
+
+    private record MemoKey(Namespace ns, Probe probe, int port) {}
+
+    private final Map<MemoKey, List<Memo>> memos = new ConcurrentHashMap<>();
+
     Trace traceTo(Node src, Namespace ns, String to, Targets.Target t, Probe probe, boolean recordHops) {
+        String via = t.address() + (probe.proto() == Proto.ICMP ? "" : ":" + t.port());
+        MemoKey key = recordHops ? null : new MemoKey(ns, probe, t.port());
+        if (key != null)
+            for (Memo m : memos.getOrDefault(key, List.of()))
+                if (m.checks().stream().allMatch(c -> c.holds(t.address()))) {
+                    String reason = m.reason().replaceAll("(?<![\\d.])" + Pattern.quote(m.dst().toString()) + "(?![\\d])",
+                            Matcher.quoteReplacement(t.address().toString()));
+                    return new Trace(src.id(), to, probe, via, m.disposition(), reason, new Leg(m.disposition(), reason, List.of()), null);
+                }
         List<Walk.Conntrack> ct = new ArrayList<>();
         Walk req = new Walk(dp, false, ct).recording(recordHops);
+        if (key != null) req.memoizing();
         Packet p = initial(t.address(), probe, t.port());
         if (t.dnsNote() != null) req.hop(ns, "-", src.id(), StepKind.DNS, p, t.dnsNote());
         Walk.Ending e = req.originate(ns, p);
-        String via = t.address() + (probe.proto() == Proto.ICMP ? "" : ":" + t.port());
+        if (key != null && req.reusable() && e.disposition() != Disposition.DELIVERED)
+            memos.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(new Memo(List.copyOf(req.checks()), t.address(), e.disposition(), e.reason()));
         Leg request = new Leg(e.disposition(), e.reason(), req.hops());
         if (e.disposition() != Disposition.DELIVERED)
             return new Trace(src.id(), to, probe, via, e.disposition(), e.reason(), request, null);
