@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import dev.hopscope.model.Box;
 import dev.hopscope.model.Document;
@@ -19,6 +20,7 @@ import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.PrettyPrinter;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.TokenStreamFactory;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
@@ -36,6 +38,8 @@ public final class DocumentCodec {
     public static final int MAX_DEPTH = 64;
 
     private static final JsonFactory JSON = JsonFactory.builder()
+            // interned names let the mapping compare field names by identity (see Fields.get)
+            .enable(TokenStreamFactory.Feature.INTERN_PROPERTY_NAMES)
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNestingDepth(MAX_DEPTH)
                     .maxDocumentLength(MAX_BYTES)
@@ -58,7 +62,7 @@ public final class DocumentCodec {
         }
         if (bytes.length > MAX_BYTES) throw tooLarge(source, bytes.length);
         try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), bytes)) {
-            return parse(p, source);
+            return parse(p, source, () -> JSON.createParser(ObjectReadContext.empty(), bytes));
         }
     }
 
@@ -67,7 +71,7 @@ public final class DocumentCodec {
         // a char is at least one UTF-8 byte, so this never refuses a document under the limit
         if (json.length() > MAX_BYTES) throw tooLarge(sourceName, json.length());
         try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), json)) {
-            return parse(p, sourceName);
+            return parse(p, sourceName, () -> JSON.createParser(ObjectReadContext.empty(), json));
         }
     }
 
@@ -121,24 +125,31 @@ public final class DocumentCodec {
         AtomicFile.write(file, () -> write(doc).getBytes(StandardCharsets.UTF_8), null);
     }
 
-    private static Document parse(JsonParser p, String source) {
+    /** @param again a fresh parser of the same input, to find an error's line and column */
+    private static Document parse(JsonParser p, String source, Supplier<JsonParser> again) {
         try {
             return parseTokens(p, source);
         } catch (JacksonException e) {
             throw translate(source, e, p.currentLocation());
+        } catch (Misplaced e) {
+            try (JsonParser fresh = again.get()) {
+                TokenStreamLocation at = LocatedParser.locate(fresh, e.token);
+                throw new DocumentException(source, Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr()), e.problem);
+            }
         }
     }
 
     private static Document parseTokens(JsonParser p, String source) {
-        JsonToken first = p.nextToken();
+        LocatedParser tree = new LocatedParser(p);
+        JsonToken first = tree.next();
         if (first == null) throw new DocumentException(source, 1, 1, "the file is empty; a Hopscope document is a JSON object");
-        Located root = new LocatedParser(p, source).value();
+        Located root = tree.value();
         if (p.nextToken() != null) {
             TokenStreamLocation at = p.currentTokenLocation();
             throw new DocumentException(source, at.getLineNr(), at.getColumnNr(),
                     "unexpected content after the end of the document");
         }
-        return DocumentReader.read(source, root);
+        return DocumentReader.read(root);
     }
 
     private static DocumentException tooLarge(String source, long size) {

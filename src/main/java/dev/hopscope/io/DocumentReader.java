@@ -1,10 +1,10 @@
 package dev.hopscope.io;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import dev.hopscope.model.Box;
 import dev.hopscope.model.Document;
@@ -20,11 +20,11 @@ final class DocumentReader {
 
     private DocumentReader() {}
 
-    static Document read(String source, Located root) {
+    static Document read(Located root) {
         if (root.type != Located.Type.OBJECT)
-            throw new DocumentException(source, root.line, root.column,
+            throw new Misplaced(root.token,
                     "a Hopscope document is a JSON object starting with {\"format\": \"hopscope\", ...}, not " + root.shown());
-        Fields top = Fields.of(source, root, "the document", "the document");
+        Fields top = Fields.of(root, "the document", "the document");
         Located format = top.get("format");
         if (format == null)
             throw top.error("missing \"format\": \"" + Document.FORMAT + "\" (is this a Hopscope document?)");
@@ -36,14 +36,15 @@ final class DocumentReader {
             throw top.error(version, "version " + version.shown() + " is not supported; this Hopscope reads version "
                     + Document.VERSION + " only");
         top.allow(TOP);
+        top.done();
 
         List<Node> nodes = new ArrayList<>();
         Located list = top.get("nodes");
         if (list != null) {
             if (list.type != Located.Type.ARRAY) throw top.error(list, "\"nodes\" must be a list, not " + list.shown());
-            for (int i = 0; i < list.items.size(); i++) nodes.add(NodeReader.read(source, list.items.get(i), i));
+            for (int i = 0; i < list.items.size(); i++) nodes.add(NodeReader.read(list.items.get(i), i));
         }
-        return new Document(top.string("name"), top.string("description"), lesson(top), nodes, layout(source, top));
+        return new Document(top.string("name"), top.string("description"), lesson(top), nodes, layout(top));
     }
 
     private static Lesson lesson(Fields top) {
@@ -53,13 +54,18 @@ final class DocumentReader {
         return l.build(f -> new Lesson(f.string("title"), f.string("text"), f.string("from"), f.string("to"), f.probe("probe")));
     }
 
-    private static Map<String, Box> layout(String source, Fields top) {
+    private static Map<String, Box> layout(Fields top) {
         Fields layout = top.object("layout", "the layout");
         if (layout == null) return Map.of();
-        Map<String, Box> boxes = new LinkedHashMap<>();
-        for (Located.Member m : layout.located().members.values()) {
-            Fields b = Fields.of(source, m.value(), "the box of \"" + m.name() + "\"", "\"" + m.name() + "\" in the layout").allow(BOX);
+        // a sorted map: Document copies it in linear time, where any other map costs a sort
+        TreeMap<String, Box> boxes = new TreeMap<>();
+        for (Located.Member m : layout.located().members) {
+            Located v = m.value();
+            if (v.type != Located.Type.OBJECT)
+                throw new Misplaced(v.token, "\"" + m.name() + "\" in the layout must be an object, not " + v.shown());
+            Fields b = Fields.of(v, "the box", "a box").named("the box of", m.name()).allow(BOX);
             boxes.put(m.name(), new Box(b.requiredDecimal("x"), b.requiredDecimal("y"), b.decimal("w", 0), b.decimal("h", 0)));
+            b.done();
         }
         return boxes;
     }

@@ -16,51 +16,87 @@ import dev.hopscope.model.Probe;
  */
 final class Fields {
 
-    private final String source;
     private final Located object;
-    /** What the object is, for messages: host "h1", a socket, the layout. */
-    private final String what;
+    // what the object is, for messages ("a socket in container "web""): assembled only when an
+    // error needs it, since loading a large file would otherwise build a string per object
+    private final String label;
+    private final String labelId;
+    private final Fields parent;
+    /** The fields this object may have; checked by {@link #done()}. */
+    private Set<String> known;
+    /** Bit i set: member i was read (objects with more than 64 members are never all known). */
+    private long read;
 
-    private Fields(String source, Located object, String what) {
-        this.source = source;
+    private Fields(Located object, String label, String labelId, Fields parent) {
         this.object = object;
-        this.what = what;
+        this.label = label;
+        this.labelId = labelId;
+        this.parent = parent;
     }
 
     /** Wraps a value that must be an object; {@code role} names it in the error otherwise. */
-    static Fields of(String source, Located value, String what, String role) {
-        if (value.type != Located.Type.OBJECT)
-            throw new DocumentException(source, value.line, value.column, role + " must be an object, not " + value.shown());
-        return new Fields(source, value, what);
+    static Fields of(Located value, String what, String role) {
+        if (value.type != Located.Type.OBJECT) throw new Misplaced(value.token, role + " must be an object, not " + value.shown());
+        return new Fields(value, what, null, null);
     }
 
-    String what() { return what; }
+    /** The same object, now known as {@code label "id"} (a node once its kind and id are read). */
+    Fields named(String newLabel, String id) {
+        return new Fields(object, newLabel, id, parent);
+    }
+
+    String what() {
+        String own = labelId == null ? label : label + " \"" + labelId + "\"";
+        return parent == null ? own : own + " in " + parent.what();
+    }
 
     Located located() { return object; }
 
-    DocumentException error(Located at, String message) {
-        return new DocumentException(source, at.line, at.column, message);
+    Misplaced error(Located at, String message) {
+        return new Misplaced(at.token, message);
     }
 
-    DocumentException error(String message) { return error(object, message); }
+    Misplaced error(String message) { return error(object, message); }
 
-    /** Strictness catches typos: "mtus" is an error naming the field, not a silently lost value. */
-    Fields allow(Set<String> known) {
-        for (Located.Member m : object.members.values())
-            if (!known.contains(m.name()))
-                throw new DocumentException(source, m.line(), m.column(), "unknown field \"" + m.name() + "\" in " + what
-                        + " (known fields: " + known.stream().sorted().collect(Collectors.joining(", ")) + ")");
+    /** Declares the fields this object may have; {@link #done()} (run by {@link #build}) checks them. */
+    Fields allow(Set<String> fields) {
+        this.known = fields;
         return this;
     }
 
-    boolean has(String name) {
-        Located.Member m = object.members.get(name);
-        return m != null && m.value().type != Located.Type.NULL;
+    /**
+     * Strictness catches typos: "mtus" is an error naming the field, not a silently lost value.
+     * Only members the mapping did not read are looked up, so valid files pay almost nothing.
+     */
+    void done() {
+        if (known == null) return;
+        Located.Member[] members = object.members;
+        for (int i = 0; i < members.length; i++) {
+            if (i < 64 && (read & (1L << i)) != 0) continue;
+            Located.Member m = members[i];
+            if (!known.contains(m.name()))
+                throw new Misplaced(m.token(), "unknown field \"" + m.name() + "\" in " + what()
+                        + " (known fields: " + known.stream().sorted().collect(Collectors.joining(", ")) + ")");
+        }
     }
 
+    boolean has(String name) {
+        return get(name) != null;
+    }
+
+    /**
+     * The member's value, or null when absent or JSON null. Names are compared by identity first:
+     * the parser interns property names, so a field name in this code is the very same string.
+     */
     Located get(String name) {
-        Located.Member m = object.members.get(name);
-        return m == null || m.value().type == Located.Type.NULL ? null : m.value();
+        Located.Member[] members = object.members;
+        int at = -1;
+        for (int i = 0; i < members.length; i++) if (members[i].name() == name) { at = i; break; }
+        if (at < 0) for (int i = 0; i < members.length; i++) if (members[i].name().equals(name)) { at = i; break; }
+        if (at < 0) return null;
+        if (at < 64) read |= 1L << at;
+        Located v = members[at].value();
+        return v.type == Located.Type.NULL ? null : v;
     }
 
     String string(String name) {
@@ -72,7 +108,7 @@ final class Fields {
 
     String requiredString(String name) {
         String s = string(name);
-        if (s == null) throw error(what + " has no " + quote(name));
+        if (s == null) throw error(what() + " has no " + quote(name));
         return s;
     }
 
@@ -107,7 +143,7 @@ final class Fields {
     }
 
     double requiredDecimal(String name) {
-        if (!has(name)) throw error(what + " has no " + quote(name));
+        if (!has(name)) throw error(what() + " has no " + quote(name));
         return decimal(name, 0);
     }
 
@@ -124,13 +160,12 @@ final class Fields {
     }
 
     /** An enum written in its label form (k8s-node, ClusterIP), matched case-insensitively. */
-    <E extends Enum<E>> E choice(String name, E[] values, Function<E, String> label) {
+    <E extends Enum<E>> E choice(String name, Choices<E> choices) {
         String s = string(name);
         if (s == null) return null;
-        for (E e : values) if (label.apply(e).equalsIgnoreCase(s) || e.name().equalsIgnoreCase(s)) return e;
-        List<String> allowed = new ArrayList<>();
-        for (E e : values) allowed.add(label.apply(e));
-        throw error(get(name), quote(name) + " must be one of " + String.join(", ", allowed) + ", not \"" + s + "\"");
+        E e = choices.find(s);
+        if (e == null) throw error(get(name), quote(name) + " must be one of " + choices.allowed() + ", not \"" + s + "\"");
+        return e;
     }
 
     Probe probe(String name) {
@@ -161,7 +196,7 @@ final class Fields {
         if (v == null) return null;
         if (v.type != Located.Type.OBJECT) throw error(v, quote(name) + " must be an object of strings, not " + v.shown());
         Map<String, String> out = new TreeMap<>();
-        for (Located.Member m : v.members.values()) {
+        for (Located.Member m : v.members) {
             if (m.value().type != Located.Type.STRING)
                 throw error(m.value(), quote(name + "." + m.name()) + " must be a string, not " + m.value().shown());
             out.put(m.name(), m.value().text);
@@ -175,23 +210,28 @@ final class Fields {
         if (v == null) return null;
         List<T> out = new ArrayList<>(v.items.size());
         for (Located item : v.items) {
-            Fields f = of(source, item, itemWhat + " in " + what, "each entry of " + quote(name));
-            out.add(f.build(read));
+            if (item.type != Located.Type.OBJECT)
+                throw error(item, "each entry of " + quote(name) + " must be an object, not " + item.shown());
+            out.add(new Fields(item, itemWhat, null, this).build(read));
         }
         return out;
     }
 
     Fields object(String name, String objectWhat) {
         Located v = get(name);
-        return v == null ? null : of(source, v, objectWhat, quote(name));
+        if (v == null) return null;
+        if (v.type != Located.Type.OBJECT) throw error(v, quote(name) + " must be an object, not " + v.shown());
+        return new Fields(v, objectWhat, null, this);
     }
 
     /** Runs a record constructor; a value it refuses becomes an error at this object. */
     <T> T build(Function<Fields, T> read) {
         try {
-            return read.apply(this);
+            T value = read.apply(this);
+            done();
+            return value;
         } catch (IllegalArgumentException e) {
-            throw error(what + ": " + e.getMessage());
+            throw error(what() + ": " + e.getMessage());
         }
     }
 

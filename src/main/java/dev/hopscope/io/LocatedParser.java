@@ -1,8 +1,10 @@
 package dev.hopscope.io;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -11,58 +13,101 @@ import tools.jackson.core.TokenStreamLocation;
 /**
  * Reads one JSON value from Jackson's streaming parser into {@link Located} values. One pass over
  * the tokens, no reflection: the format is small and fixed, and this keeps loading close to the
- * cost of a bare parse. Duplicate names are rejected here, where the name's position is known.
+ * cost of a bare parse. Each value records the number of its token rather than its line and
+ * column, which Jackson would build an object for; {@link #locate} recovers them on error.
+ * Duplicate names are rejected here, while the parser still knows where the name is.
  */
 final class LocatedParser {
 
     private final JsonParser parser;
-    private final String source;
+    private int tokens;
+    // members of the objects being read, innermost last: one growing buffer instead of a list per object
+    private Located.Member[] scratch = new Located.Member[64];
+    private int top;
 
-    LocatedParser(JsonParser parser, String source) {
+    LocatedParser(JsonParser parser) {
         this.parser = parser;
-        this.source = source;
     }
 
-    /** Reads the current token's value (the parser must stand on its first token). */
+    private void push(Located.Member m) {
+        if (top == scratch.length) scratch = Arrays.copyOf(scratch, scratch.length * 2);
+        scratch[top++] = m;
+    }
+
+    /** Advances to the next token, counting it; null at the end of the input. */
+    JsonToken next() {
+        JsonToken t = parser.nextToken();
+        if (t != null) tokens++;
+        return t;
+    }
+
+    /** Reads the current token's value (after {@link #next()} stood on its first token). */
     Located value() {
         JsonToken t = parser.currentToken();
-        TokenStreamLocation at = parser.currentTokenLocation();
-        int line = at.getLineNr();
-        int col = at.getColumnNr();
+        int at = tokens;
         switch (t) {
             case START_OBJECT: {
-                LinkedHashMap<String, Located.Member> members = new LinkedHashMap<>();
-                for (JsonToken n = parser.nextToken(); n != JsonToken.END_OBJECT; n = parser.nextToken()) {
+                int base = top;
+                Set<String> seen = null;
+                for (JsonToken n = next(); n != JsonToken.END_OBJECT; n = next()) {
                     String name = parser.currentName();
-                    TokenStreamLocation nameAt = parser.currentTokenLocation();
-                    parser.nextToken();
-                    Located.Member m = new Located.Member(name, nameAt.getLineNr(), nameAt.getColumnNr(), value());
-                    if (members.putIfAbsent(name, m) != null)
-                        throw new DocumentException(source, m.line(), m.column(), "\"" + name + "\" appears twice in this object");
+                    int count = top - base;
+                    boolean twice = false;
+                    // the factory interns names, so equal names are the same string; a scan is
+                    // cheapest for the small objects of a document, big maps get a set
+                    if (count < 16) {
+                        for (int i = base; i < top; i++) if (scratch[i].name() == name) { twice = true; break; }
+                    } else {
+                        if (seen == null) {
+                            seen = new HashSet<>();
+                            for (int i = base; i < top; i++) seen.add(scratch[i].name());
+                        }
+                        twice = !seen.add(name);
+                    }
+                    if (twice) throw new Misplaced(tokens, "\"" + name + "\" appears twice in this object");
+                    int nameAt = tokens;
+                    next();
+                    Located value = value();
+                    push(new Located.Member(name, nameAt, value));
                 }
-                return Located.object(line, col, members);
+                Located.Member[] members = Arrays.copyOfRange(scratch, base, top);
+                Arrays.fill(scratch, base, top, null);
+                top = base;
+                return Located.object(at, members);
             }
             case START_ARRAY: {
                 List<Located> items = new ArrayList<>();
-                for (JsonToken n = parser.nextToken(); n != JsonToken.END_ARRAY; n = parser.nextToken()) items.add(value());
-                return Located.array(line, col, items);
+                for (JsonToken n = next(); n != JsonToken.END_ARRAY; n = next()) items.add(value());
+                return Located.array(at, items);
             }
             case VALUE_STRING:
-                return Located.string(line, col, parser.getString());
+                return Located.string(at, parser.getString());
             case VALUE_NUMBER_INT:
                 if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER)
-                    return Located.bigInteger(line, col, parser.getText());
-                return Located.integer(line, col, parser.getLongValue());
+                    return Located.bigInteger(at, parser.getText());
+                return Located.integer(at, parser.getLongValue());
             case VALUE_NUMBER_FLOAT:
-                return Located.decimal(line, col, parser.getDoubleValue());
+                return Located.decimal(at, parser.getDoubleValue());
             case VALUE_TRUE:
-                return Located.bool(line, col, true);
+                return Located.bool(at, true);
             case VALUE_FALSE:
-                return Located.bool(line, col, false);
+                return Located.bool(at, false);
             case VALUE_NULL:
-                return Located.nul(line, col);
+                return Located.nul(at);
             default:
-                throw new DocumentException(source, line, col, "unexpected " + t + " in the JSON");
+                throw new Misplaced(at, "unexpected " + t + " in the JSON");
         }
+    }
+
+    /**
+     * Where token number {@code token} starts, found by reading a fresh parser of the same input
+     * that far. The input parsed fine up to there the first time, so it does again.
+     */
+    static TokenStreamLocation locate(JsonParser fresh, int token) {
+        int n = 0;
+        while (fresh.nextToken() != null) {
+            if (++n == token) return fresh.currentTokenLocation();
+        }
+        return fresh.currentLocation();
     }
 }

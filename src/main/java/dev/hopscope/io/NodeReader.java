@@ -26,27 +26,50 @@ import dev.hopscope.model.Underlay;
  */
 final class NodeReader {
 
+    private static final Choices<NodeKind> KINDS = Choices.of(NodeKind.values(), NodeKind::label);
+    private static final String[] KIND_LABELS = java.util.Arrays.stream(NodeKind.values()).map(NodeKind::label).toArray(String[]::new);
+    private static final Choices<Host.Role> ROLE = Choices.of(Host.Role.values(), Host.Role::label);
+    private static final Choices<Bridge.Kind> BRIDGE_KIND = Choices.of(Bridge.Kind.values(), Bridge.Kind::label);
+    private static final Choices<Overlay.Driver> DRIVER = Choices.of(Overlay.Driver.values(), Overlay.Driver::label);
+    private static final Choices<Overlay.ControlPlane> CONTROL_PLANE = Choices.of(Overlay.ControlPlane.values(), Overlay.ControlPlane::label);
+    private static final Choices<Container.Mode> MODE = Choices.of(Container.Mode.values(), Container.Mode::label);
+    private static final Choices<Service.Type> SERVICE_TYPE = Choices.of(Service.Type.values(), Service.Type::label);
+    private static final Choices<Service.TrafficPolicy> TRAFFIC_POLICY = Choices.of(Service.TrafficPolicy.values(), Service.TrafficPolicy::label);
+    private static final Choices<Intent.Expect> EXPECT = Choices.of(Intent.Expect.values(), Intent.Expect::label);
+    private static final Choices<Proto> PROTO = Choices.of(Proto.values(), Proto::label);
+    private static final Set<String> HOST_FIELDS = Set.of("kind", "id", "name", "role", "underlay", "address", "ipForward", "mtu", "routes");
+    private static final Set<String> UNDERLAY_FIELDS = Set.of("kind", "id", "name", "subnet", "mtu");
+    private static final Set<String> BRIDGE_FIELDS = Set.of("kind", "id", "name", "host", "bridgeKind", "subnet", "gateway", "masquerade", "internal", "icc");
+    private static final Set<String> OVERLAY_FIELDS = Set.of("kind", "id", "name", "vni", "subnet", "driver", "udpPort", "mtu", "controlPlane", "encrypted", "members");
+    private static final Set<String> CONTAINER_FIELDS = Set.of("kind", "id", "name", "image", "host", "mode", "modeTarget", "attachments", "ports", "sockets", "links");
+    private static final Set<String> POD_FIELDS = Set.of("kind", "id", "name", "namespace", "node", "labels", "containers", "hostNetwork", "network", "ip");
+    private static final Set<String> SERVICE_FIELDS = Set.of("kind", "id", "name", "namespace", "type", "clusterIp", "ports", "selector", "trafficPolicy");
+    private static final Set<String> EXTERNAL_FIELDS = Set.of("kind", "id", "name", "underlay", "address", "sockets", "routes");
+    private static final Set<String> INTENT_FIELDS = Set.of("kind", "id", "name", "from", "to", "probe", "expect");
+    private static final Set<String> POLICY_FIELDS = Set.of("kind", "id", "name", "namespace", "podSelector", "ingressIsolated", "egressIsolated", "ingress", "egress");
+    private static final Set<String> MEMBER_FIELDS = Set.of("host", "vni");
+    private static final Set<String> ATTACHMENT_FIELDS = Set.of("network", "ip", "aliases");
+    private static final Set<String> PUBLISHED_FIELDS = Set.of("hostIp", "hostPort", "containerPort", "proto");
+    private static final Set<String> POD_CONTAINER_FIELDS = Set.of("name", "image", "sockets");
+    private static final Set<String> SERVICE_PORT_FIELDS = Set.of("name", "port", "targetPort", "nodePort", "proto");
+    private static final Set<String> RULE_FIELDS = Set.of("peers", "ports");
+    private static final Set<String> PEER_FIELDS = Set.of("podSelector", "namespaceSelector", "ipBlock");
+    private static final Set<String> PORT_SPEC_FIELDS = Set.of("proto", "port");
+    private static final Set<String> SOCKET_FIELDS = Set.of("port", "proto", "bind");
+    private static final Set<String> ROUTE_FIELDS = Set.of("destination", "via");
+
     private NodeReader() {}
 
-    static Node read(String source, Located value, int index) {
-        Fields raw = Fields.of(source, value, "node " + (index + 1), "each entry of \"nodes\"");
+    static Node read(Located value, int index) {
+        Fields raw = Fields.of(value, "a node", "each entry of \"nodes\"");
         String kindText = raw.string("kind");
-        if (kindText == null) throw raw.error("node " + (index + 1) + " has no \"kind\" (one of " + kinds() + ")");
-        NodeKind kind = null;
-        for (NodeKind k : NodeKind.values()) if (k.label().equalsIgnoreCase(kindText)) kind = k;
+        if (kindText == null) throw raw.error("node " + (index + 1) + " has no \"kind\" (one of " + KINDS.allowed() + ")");
+        NodeKind kind = KINDS.find(kindText);
         if (kind == null)
-            throw raw.error(raw.get("kind"), "unknown node kind \"" + kindText + "\" (known kinds: " + kinds() + ")");
+            throw raw.error(raw.get("kind"), "unknown node kind \"" + kindText + "\" (known kinds: " + KINDS.allowed() + ")");
         String id = raw.string("id");
         if (id == null || id.isBlank()) throw raw.error("this " + kind.label() + " has no \"id\"");
-        Fields f = Fields.of(source, value, kind.label() + " \"" + id + "\"", "a node");
-        NodeKind k = kind;
-        return f.build(x -> map(k, x));
-    }
-
-    private static String kinds() {
-        StringBuilder sb = new StringBuilder();
-        for (NodeKind k : NodeKind.values()) sb.append(sb.length() == 0 ? "" : ", ").append(k.label());
-        return sb.toString();
+        return raw.named(KIND_LABELS[kind.ordinal()], id).build(f -> map(kind, f));
     }
 
     private static String name(Fields f) {
@@ -56,43 +79,43 @@ final class NodeReader {
 
     private static Node map(NodeKind kind, Fields f) {
         switch (kind) {
-            case HOST: return host(f.allow(Set.of("kind", "id", "name", "role", "underlay", "address", "ipForward", "mtu", "routes")));
-            case UNDERLAY: f.allow(Set.of("kind", "id", "name", "subnet", "mtu"));
+            case HOST: return host(f.allow(HOST_FIELDS));
+            case UNDERLAY: f.allow(UNDERLAY_FIELDS);
                 return new Underlay(f.string("id"), name(f), f.string("subnet"), f.integer("mtu", 0));
-            case BRIDGE: return bridge(f.allow(Set.of("kind", "id", "name", "host", "bridgeKind", "subnet", "gateway", "masquerade", "internal", "icc")));
-            case OVERLAY: return overlay(f.allow(Set.of("kind", "id", "name", "vni", "subnet", "driver", "udpPort", "mtu", "controlPlane", "encrypted", "members")));
-            case CONTAINER: return container(f.allow(Set.of("kind", "id", "name", "image", "host", "mode", "modeTarget", "attachments", "ports", "sockets", "links")));
-            case POD: return pod(f.allow(Set.of("kind", "id", "name", "namespace", "node", "labels", "containers", "hostNetwork", "network", "ip")));
-            case SERVICE: return service(f.allow(Set.of("kind", "id", "name", "namespace", "type", "clusterIp", "ports", "selector", "trafficPolicy")));
-            case EXTERNAL: f.allow(Set.of("kind", "id", "name", "underlay", "address", "sockets", "routes"));
+            case BRIDGE: return bridge(f.allow(BRIDGE_FIELDS));
+            case OVERLAY: return overlay(f.allow(OVERLAY_FIELDS));
+            case CONTAINER: return container(f.allow(CONTAINER_FIELDS));
+            case POD: return pod(f.allow(POD_FIELDS));
+            case SERVICE: return service(f.allow(SERVICE_FIELDS));
+            case EXTERNAL: f.allow(EXTERNAL_FIELDS);
                 return new External(f.string("id"), name(f), f.string("underlay"), f.string("address"),
                         f.objects("sockets", "a socket", NodeReader::socket), f.objects("routes", "a route", NodeReader::route));
-            case INTENT: f.allow(Set.of("kind", "id", "name", "from", "to", "probe", "expect"));
+            case INTENT: f.allow(INTENT_FIELDS);
                 return new Intent(f.string("id"), name(f), f.string("from"), f.string("to"), f.probe("probe"),
-                        f.choice("expect", Intent.Expect.values(), Intent.Expect::label));
-            case NETWORK_POLICY: return policy(f.allow(Set.of("kind", "id", "name", "namespace", "podSelector", "ingressIsolated", "egressIsolated", "ingress", "egress")));
+                        f.choice("expect", EXPECT));
+            case NETWORK_POLICY: return policy(f.allow(POLICY_FIELDS));
             default: throw new IllegalStateException("unmapped kind " + kind);
         }
     }
 
     private static Host host(Fields f) {
-        return new Host(f.string("id"), name(f), f.choice("role", Host.Role.values(), Host.Role::label),
+        return new Host(f.string("id"), name(f), f.choice("role", ROLE),
                 f.string("underlay"), f.string("address"), f.bool("ipForward"), f.integer("mtu", 0),
                 f.objects("routes", "a route", NodeReader::route));
     }
 
     private static Bridge bridge(Fields f) {
         return new Bridge(f.string("id"), name(f), f.string("host"),
-                f.choice("bridgeKind", Bridge.Kind.values(), Bridge.Kind::label), f.string("subnet"), f.string("gateway"),
+                f.choice("bridgeKind", BRIDGE_KIND), f.string("subnet"), f.string("gateway"),
                 f.bool("masquerade"), f.bool("internal"), f.bool("icc"));
     }
 
     private static Overlay overlay(Fields f) {
         return new Overlay(f.string("id"), name(f), f.integer("vni", 0), f.string("subnet"),
-                f.choice("driver", Overlay.Driver.values(), Overlay.Driver::label), f.integer("udpPort", 0), f.integer("mtu", 0),
-                f.choice("controlPlane", Overlay.ControlPlane.values(), Overlay.ControlPlane::label), f.bool("encrypted"),
+                f.choice("driver", DRIVER), f.integer("udpPort", 0), f.integer("mtu", 0),
+                f.choice("controlPlane", CONTROL_PLANE), f.bool("encrypted"),
                 f.objects("members", "a member", m -> {
-                    m.allow(Set.of("host", "vni"));
+                    m.allow(MEMBER_FIELDS);
                     return new Overlay.Member(m.requiredString("host"), m.optionalInteger("vni"));
                 }));
     }
@@ -106,15 +129,15 @@ final class NodeReader {
             mode = Container.Mode.CONTAINER;
             target = modeText.substring(10);
         } else {
-            mode = f.choice("mode", Container.Mode.values(), Container.Mode::label);
+            mode = f.choice("mode", MODE);
         }
         return new Container(f.string("id"), name(f), f.string("image"), f.string("host"), mode, target,
                 f.objects("attachments", "an attachment", a -> {
-                    a.allow(Set.of("network", "ip", "aliases"));
+                    a.allow(ATTACHMENT_FIELDS);
                     return new Attachment(a.requiredString("network"), a.string("ip"), a.strings("aliases"));
                 }),
                 f.objects("ports", "a published port", p -> {
-                    p.allow(Set.of("hostIp", "hostPort", "containerPort", "proto"));
+                    p.allow(PUBLISHED_FIELDS);
                     return new PublishedPort(p.string("hostIp"), p.integer("hostPort", 0), p.integer("containerPort", 0), proto(p));
                 }),
                 f.objects("sockets", "a socket", NodeReader::socket), f.strings("links"));
@@ -123,7 +146,7 @@ final class NodeReader {
     private static Pod pod(Fields f) {
         return new Pod(f.string("id"), name(f), f.string("namespace"), f.string("node"), f.stringMap("labels"),
                 f.objects("containers", "a pod container", c -> {
-                    c.allow(Set.of("name", "image", "sockets"));
+                    c.allow(POD_CONTAINER_FIELDS);
                     return new Pod.PodContainer(c.string("name"), c.string("image"), c.objects("sockets", "a socket", NodeReader::socket));
                 }),
                 f.bool("hostNetwork"), f.string("network"), f.string("ip"));
@@ -131,13 +154,13 @@ final class NodeReader {
 
     private static Service service(Fields f) {
         return new Service(f.string("id"), name(f), f.string("namespace"),
-                f.choice("type", Service.Type.values(), Service.Type::label), f.string("clusterIp"),
+                f.choice("type", SERVICE_TYPE), f.string("clusterIp"),
                 f.objects("ports", "a service port", p -> {
-                    p.allow(Set.of("name", "port", "targetPort", "nodePort", "proto"));
+                    p.allow(SERVICE_PORT_FIELDS);
                     return new Service.ServicePort(p.string("name"), p.integer("port", 0), p.integer("targetPort", 0),
                             p.integer("nodePort", 0), proto(p));
                 }),
-                f.stringMap("selector"), f.choice("trafficPolicy", Service.TrafficPolicy.values(), Service.TrafficPolicy::label));
+                f.stringMap("selector"), f.choice("trafficPolicy", TRAFFIC_POLICY));
     }
 
     private static NetworkPolicy policy(Fields f) {
@@ -147,29 +170,29 @@ final class NodeReader {
     }
 
     private static NetworkPolicy.Rule rule(Fields r) {
-        r.allow(Set.of("peers", "ports"));
+        r.allow(RULE_FIELDS);
         return new NetworkPolicy.Rule(
                 r.objects("peers", "a peer", p -> {
-                    p.allow(Set.of("podSelector", "namespaceSelector", "ipBlock"));
+                    p.allow(PEER_FIELDS);
                     return new NetworkPolicy.Peer(p.stringMap("podSelector"), p.stringMap("namespaceSelector"), p.string("ipBlock"));
                 }),
                 r.objects("ports", "a port", p -> {
-                    p.allow(Set.of("proto", "port"));
+                    p.allow(PORT_SPEC_FIELDS);
                     return new NetworkPolicy.PortSpec(proto(p), p.integer("port", 0));
                 }));
     }
 
     static Socket socket(Fields s) {
-        s.allow(Set.of("port", "proto", "bind"));
+        s.allow(SOCKET_FIELDS);
         return new Socket(s.integer("port", 0), proto(s), s.string("bind"));
     }
 
     static StaticRoute route(Fields r) {
-        r.allow(Set.of("destination", "via"));
+        r.allow(ROUTE_FIELDS);
         return new StaticRoute(r.string("destination"), r.string("via"));
     }
 
     private static Proto proto(Fields f) {
-        return f.choice("proto", Proto.values(), Proto::label);
+        return f.choice("proto", PROTO);
     }
 }
