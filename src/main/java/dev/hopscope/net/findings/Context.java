@@ -36,6 +36,7 @@ public final class Context {
     private Map<String, Node> byName;
     private Map<Ipv4, List<String>> owners;
     private Map<String, Integer> positions;
+    private Map<String, Set<Ipv4>> heldByNetwork;
     private final Map<String, Set<Host>> vteps = new HashMap<>();
 
     public Context(Document doc, Ipam.Addressing addressing) {
@@ -201,6 +202,17 @@ public final class Context {
         for (Pod p : doc.all(Pod.class))
             if (p.namespace().equals(s.namespace()) && Labels.matches(s.selector(), p.labels())) out.add(p);
         return out;
+    }
+
+    /** True when someone on the network (an attachment or the gateway) holds the address. */
+    public boolean held(String network, Ipv4 ip) {
+        if (heldByNetwork == null) {
+            Map<String, Set<Ipv4>> m = new HashMap<>();
+            addressing.addresses().forEach((k, v) -> m.computeIfAbsent(k.network(), x -> new HashSet<>()).add(v));
+            addressing.gateways().forEach((net, v) -> m.computeIfAbsent(net, x -> new HashSet<>()).add(v));
+            heldByNetwork = m;
+        }
+        return heldByNetwork.getOrDefault(network, Set.of()).contains(ip);
     }
 
     /** Who holds each address: containers and pods (by IPAM), bridges (their gateway), hosts and externals. */

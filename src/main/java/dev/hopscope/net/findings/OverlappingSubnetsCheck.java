@@ -8,6 +8,7 @@ import dev.hopscope.model.Service;
 import dev.hopscope.model.Cidr;
 import dev.hopscope.model.Host;
 import dev.hopscope.model.Intent;
+import dev.hopscope.model.Ipv4;
 import dev.hopscope.model.Node;
 import dev.hopscope.model.Underlay;
 import dev.hopscope.net.Finding;
@@ -184,6 +185,8 @@ final class OverlappingSubnetsCheck implements DesignCheck {
             if (from == null) continue;
             List<String> fromNets = ctx.networksOf(from);
             String ref = Context.destinationRef(i.to());
+            // an address someone holds on the sender's own network is delivered there, on-link: nothing crosses hosts
+            if (Context.isAddress(ref) && fromNets.stream().anyMatch(n -> ctx.held(n, Ipv4.parse(ref)))) continue;
             for (Node to : ctx.targets(i)) {
                 List<String> toNets = new ArrayList<>(ctx.networksOf(to));
                 // an address names one interface: only that network is involved

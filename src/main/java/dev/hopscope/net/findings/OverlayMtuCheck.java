@@ -10,8 +10,9 @@ import java.util.function.Consumer;
 
 /**
  * An overlay whose inner MTU does not fit the smallest underlay of its VTEP hosts once VXLAN (and
- * ESP) is added: a full-size packet with DF set is dropped, and without DF the outer packet is
- * fragmented, so large transfers stall while pings work. Either the MTU is set too high, or it is
+ * ESP) is added. The kernel's vxlan device leaves DF unset on the outer header, so a full-size
+ * inner packet still arrives, but as two outer fragments: half the throughput, and lost on any
+ * path that filters fragments (common in clouds), so large transfers stall while pings work. Either the MTU is set too high, or it is
  * left to the default, which each host derives from its own underlay: then hosts with a larger
  * underlay MTU send packets that do not fit the smaller one.
  */
@@ -43,7 +44,9 @@ final class OverlayMtuCheck implements DesignCheck {
             out.accept(new Finding(Finding.Severity.WARNING, Codes.OVERLAY_MTU_TOO_LARGE, subjects,
                     setting + ", but host " + smallest.name() + " can carry only " + minUnderlay + " bytes on its underlay; " + cost
                             + ", so the inner MTU must be at most " + max + ". A " + maxInner + "-byte packet becomes " + wire
-                            + " bytes on the wire: with Don't Fragment set it is dropped (MTU_EXCEEDED).",
+                            + " bytes on the wire, more than " + minUnderlay + ": the kernel must fragment the outer UDP packet "
+                            + "(VXLAN leaves DF unset by default), which costs throughput and loses the packet wherever "
+                            + "fragments are filtered; with DF set on the outer header it is dropped.",
                     "Set " + o.name() + "'s MTU to " + max + " or less" + (o.mtu() > 0 ? " (or leave it empty for the default)" : "")
                             + ", or raise " + smallest.name() + "'s underlay MTU to " + wire + "."));
         }

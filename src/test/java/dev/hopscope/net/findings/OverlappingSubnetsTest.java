@@ -37,9 +37,18 @@ class OverlappingSubnetsTest {
 
     @Test
     void anIntentToTheRemoteAddressCountsToo() {
-        // b is the second address handed out on h2's docker0: 172.17.0.2 (the gateway is .1)
-        List<Finding> f = code(s2(intent("a-b", "a", "172.17.0.2", Probe.icmp())), Codes.OVERLAPPING_SUBNETS);
-        assertThat(f).singleElement().satisfies(x -> assertThat(x.severity()).isEqualTo(Finding.Severity.ERROR));
+        // as in S2: a is 172.17.0.2 on h1, b is 172.17.0.3 on h2
+        Document d = s2().with(pinned("a", "h1", "d1", "172.17.0.2")).with(pinned("b", "h2", "d2", "172.17.0.3"))
+                .with(intent("a-b", "a", "172.17.0.3", Probe.icmp()));
+        assertThat(code(d, Codes.OVERLAPPING_SUBNETS)).singleElement()
+                .satisfies(x -> assertThat(x.severity()).isEqualTo(Finding.Severity.ERROR));
+    }
+
+    @Test
+    void anAddressAlsoHeldOnTheSendersBridgeStaysLocal() {
+        // IPAM gives a and b both 172.17.0.2: a packet from a to that address never leaves a
+        List<Finding> f = code(s2(intent("a-self", "a", "172.17.0.2", Probe.icmp())), Codes.OVERLAPPING_SUBNETS);
+        assertThat(f).extracting(Finding::severity).containsExactly(Finding.Severity.INFO);
     }
 
     @Test

@@ -49,7 +49,7 @@ class OverlayChecksTest {
         assertThat(f).singleElement().satisfies(x -> {
             assertThat(x.severity()).isEqualTo(Finding.Severity.WARNING);
             assertThat(x.subjects()).containsExactly("ov", "h1");
-            assertThat(x.message()).contains("ov", "1500", "1450", "50");
+            assertThat(x.message()).contains("ov", "1500", "1450", "50", "1550 bytes on the wire", "fragment");
             assertThat(x.fix()).contains("1450");
         });
     }

@@ -44,11 +44,12 @@ class ScenarioFindingsTest {
     @Test
     void s2TwoDocker0AreInformationUntilAnIntentCrossesThem() {
         Document d = doc(lan(), docker("h1", "192.168.50.11"), docker("h2", "192.168.50.12"),
-                Bridge.docker0("d1", "h1"), Bridge.docker0("d2", "h2"), container("a", "h1", "d1"), container("b", "h2", "d2"),
+                Bridge.docker0("d1", "h1"), Bridge.docker0("d2", "h2"),
+                pinned("a", "h1", "d1", "172.17.0.2"), pinned("b", "h2", "d2", "172.17.0.3"),
                 intent("a-h2", "a", "192.168.50.12", Probe.icmp()));
         assertThat(run(d)).extracting(Finding::code, Finding::severity)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(Codes.OVERLAPPING_SUBNETS, Finding.Severity.INFO));
-        assertThat(run(d.with(intent("a-b", "a", "172.17.0.2", Probe.icmp())))).extracting(Finding::severity)
+        assertThat(run(d.with(intent("a-b", "a", "172.17.0.3", Probe.icmp())))).extracting(Finding::severity)
                 .containsExactly(Finding.Severity.ERROR);
     }
 
