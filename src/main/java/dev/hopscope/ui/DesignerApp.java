@@ -13,7 +13,9 @@ import javafx.scene.input.TransferMode;
 import javafx.stage.Stage;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The JavaFX application: builds the window around an {@link AppState}, restores the window's
@@ -28,11 +30,23 @@ public final class DesignerApp extends Application {
     @Override public void start(Stage stage) {
         Settings settings = Settings.load();
         StartupProbe.installIfRequested(stage);
-        open(stage, settings, new DialogPrompts(() -> stage), RecoveryStore.inHome());
+        open(stage, settings, new DialogPrompts(() -> stage), RecoveryStore.inHome(),
+                startFile(getParameters().getRaw()));
+    }
+
+    /** The document named on the command line: Main passes an argument only when it is one. */
+    static Optional<Path> startFile(List<String> raw) {
+        return raw.size() == 1 ? Optional.of(Path.of(raw.get(0))) : Optional.empty();
     }
 
     /** Builds and shows the designer in a stage; tests call this with their own prompts and folders. */
     public static MainWindow open(Stage stage, Settings settings, Prompts prompts, RecoveryStore recovery) {
+        return open(stage, settings, prompts, recovery, Optional.empty());
+    }
+
+    /** As above, then opens {@code startFile} over the start document, as File > Open would. */
+    public static MainWindow open(Stage stage, Settings settings, Prompts prompts, RecoveryStore recovery,
+                                  Optional<Path> startFile) {
         AppState state = new AppState(Document.empty("untitled"));
         Commands commands = new Commands(state, prompts, settings, recovery);
         MainWindow window = new MainWindow(state, commands);
@@ -75,6 +89,7 @@ public final class DesignerApp extends Application {
         });
         stage.show();
         commands.start(commands.sampleNames().contains(START_SAMPLE) ? Samples.open(START_SAMPLE) : WelcomeDocument.create());
+        startFile.ifPresent(commands::open);
         return window;
     }
 }
