@@ -240,6 +240,7 @@ final class ComposeImporter {
         String containerName = diag.string(svc.get("container_name"), "container_name");
         String image = diag.string(svc.get("image"), "image");
         warnReplicas(svc, name);
+        if (svc.has("extends")) diag.warn(svc.keyNode("extends"), where + " extends another service: what it inherits is not imported, only what it writes itself");
         if (svc.has("profiles")) diag.warn(svc.keyNode("profiles"), where + " only runs with its profile enabled; imported as if it were");
 
         Container.Mode mode = Container.Mode.BRIDGE;

@@ -1,0 +1,65 @@
+package dev.hopscope.io.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.hopscope.model.layout.AutoLayout;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Property-style robustness: every realistic input, damaged at random (seeded, so a failure
+ * repeats), either imports or fails with an {@link ImportException} that names a place. Any
+ * other exception is a crash the user would see.
+ */
+class MutatedInputTest {
+
+    private static final int ROUNDS = Integer.getInteger("hopscope.mutationRounds", 100);
+    private static final String NOISE = " :-[]{}\n\t#&*!|>'\",0123456789abcxyz~%@`";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"shop/docker-compose.yml", "legacy/docker-compose.yml", "k8s/guestbook.yaml",
+            "k8s/database.yaml", "k8s/list.json", "inspect/networks.json"})
+    void damagedFilesImportOrFailWithAPlace(String name) throws IOException {
+        String original = Files.readString(Fixtures.path(name));
+        Random random = new Random(name.hashCode());
+        int imported = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            String damaged = mutate(original, random);
+            try {
+                ImportResult r = Importer.importText(name, "fixture", damaged);
+                assertThat(r.document().layout()).isNotNull();
+                assertThat(AutoLayout.apply(r.document()).layout()).isEqualTo(r.document().layout());
+                imported++;
+            } catch (ImportException e) {
+                assertThat(e.getMessage()).matches("(?s)" + java.util.regex.Pattern.quote(name) + ":\\d+:\\d+: .+");
+                assertThat(e.line()).isPositive();
+            } catch (RuntimeException | StackOverflowError e) {
+                fail("round " + round + " crashed with " + e + " on:\n" + damaged, e);
+            }
+        }
+        assertThat(imported).as("some damage is harmless (comments, values)").isPositive();
+    }
+
+    private static String mutate(String text, Random random) {
+        StringBuilder b = new StringBuilder(text);
+        int edits = 1 + random.nextInt(4);
+        for (int i = 0; i < edits && b.length() > 1; i++) {
+            int at = random.nextInt(b.length());
+            switch (random.nextInt(5)) {
+                case 0 -> b.deleteCharAt(at);
+                case 1 -> b.insert(at, NOISE.charAt(random.nextInt(NOISE.length())));
+                case 2 -> b.setCharAt(at, NOISE.charAt(random.nextInt(NOISE.length())));
+                case 3 -> b.setLength(at); // truncated
+                default -> {
+                    int end = Math.min(b.length(), at + 1 + random.nextInt(40));
+                    b.insert(end, b.substring(at, end)); // a repeated fragment
+                }
+            }
+        }
+        return b.toString();
+    }
+}
