@@ -288,6 +288,10 @@ final class ComposeImporter {
                     diag.warn(p, where + " uses the host's network: Docker discards published ports, the service listens on the host's port " + b.containerPort());
                     continue;
                 }
+                if (mode != Container.Mode.BRIDGE) {
+                    diag.warn(p, where + " has network mode " + mode.label() + ": Docker cannot publish its ports; publish them on the container whose network it uses");
+                    continue;
+                }
                 int hostPort = b.hostPort();
                 if (hostPort == 0) {
                     hostPort = FIRST_EPHEMERAL_PORT;

@@ -191,6 +191,29 @@ class ComposeImportTest {
     }
 
     @Test
+    void portsOfSharedOrHostNamespacesAreNotPublishedButStillListen() {
+        ImportResult r = Importer.importText("c.yml", null, """
+                services:
+                  web:
+                    image: nginx
+                  sidecar:
+                    network_mode: service:web
+                    ports: ["9000:9000"]
+                  agent:
+                    network_mode: host
+                    ports: ["8125:8125/udp"]
+                """);
+        Container sidecar = r.document().get("sidecar", Container.class).orElseThrow();
+        assertThat(sidecar.ports()).isEmpty();
+        assertThat(sidecar.sockets()).containsExactly(Socket.tcp(9000));
+        Container agent = r.document().get("agent", Container.class).orElseThrow();
+        assertThat(agent.ports()).isEmpty();
+        assertThat(agent.sockets()).containsExactly(new Socket(8125, Proto.UDP, "0.0.0.0"));
+        assertThat(r.warnings()).anyMatch(w -> w.startsWith("c.yml:6:13: service 'sidecar' has network mode container"))
+                .anyMatch(w -> w.startsWith("c.yml:9:13: service 'agent' uses the host's network"));
+    }
+
+    @Test
     void mistakesAreErrorsWithFileLineAndColumn() {
         assertThatThrownBy(() -> Importer.importText("c.yml", null, """
                 services:
