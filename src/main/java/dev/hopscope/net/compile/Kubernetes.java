@@ -207,27 +207,25 @@ final class Kubernetes {
                 Cidr me = Cidr.host(ip);
                 List<Rule> acc = accepts.computeIfAbsent(p.node(), k -> new ArrayList<>());
                 List<Rule> drop = drops.computeIfAbsent(p.node(), k -> new ArrayList<>());
-                List<String> who = List.of(np.id(), p.id());
-                if (np.ingressIsolated()) {
-                    for (NetworkPolicy.Rule r : np.ingress())
-                        for (Cidr peer : peers(b, np, r))
-                            for (Match m : ports(r, Match.ANY.toNet(me), peer, true))
-                                acc.add(Rule.filter(Chain.FORWARD, m, Target.ACCEPT, "NetworkPolicy " + np.name() + " allows this into " + p.name(), who));
-                    drop.add(Rule.filter(Chain.FORWARD, Match.ANY.toNet(me), Target.DROP,
-                            "NetworkPolicy " + np.name() + " isolates " + p.name() + " for ingress, and no rule allows this", who));
-                }
-                if (np.egressIsolated()) {
-                    for (NetworkPolicy.Rule r : np.egress())
-                        for (Cidr peer : peers(b, np, r))
-                            for (Match m : ports(r, Match.ANY.fromNet(me), peer, false))
-                                acc.add(Rule.filter(Chain.FORWARD, m, Target.ACCEPT, "NetworkPolicy " + np.name() + " allows this out of " + p.name(), who));
-                    drop.add(Rule.filter(Chain.FORWARD, Match.ANY.fromNet(me), Target.DROP,
-                            "NetworkPolicy " + np.name() + " isolates " + p.name() + " for egress, and no rule allows this", who));
-                }
+                if (np.ingressIsolated()) isolate(b, np, p, np.ingress(), me, true, acc, drop);
+                if (np.egressIsolated()) isolate(b, np, p, np.egress(), me, false, acc, drop);
             }
         }
         for (var e : accepts.entrySet()) for (Rule r : e.getValue()) b.hostNs(e.getKey()).addRule(r);
         for (var e : drops.entrySet()) for (Rule r : e.getValue()) b.hostNs(e.getKey()).addRule(r);
+    }
+
+    /** One direction of a policy for one pod: an ACCEPT per allowed peer and port, then a DROP for the rest. */
+    private static void isolate(Build b, NetworkPolicy np, Pod p, List<NetworkPolicy.Rule> rules, Cidr me, boolean ingress,
+                                List<Rule> acc, List<Rule> drop) {
+        List<String> who = List.of(np.id(), p.id());
+        String dir = ingress ? "into " : "out of ";
+        for (NetworkPolicy.Rule r : rules)
+            for (Cidr peer : peers(b, np, r))
+                for (Match m : ports(r, ingress ? Match.ANY.toNet(me) : Match.ANY.fromNet(me), peer, ingress))
+                    acc.add(Rule.filter(Chain.FORWARD, m, Target.ACCEPT, "NetworkPolicy " + np.name() + " allows this " + dir + p.name(), who));
+        drop.add(Rule.filter(Chain.FORWARD, ingress ? Match.ANY.toNet(me) : Match.ANY.fromNet(me), Target.DROP,
+                "NetworkPolicy " + np.name() + " isolates " + p.name() + " for " + (ingress ? "ingress" : "egress") + ", and no rule allows this", who));
     }
 
     /** A rule's peers as addresses; an empty list of peers means anyone (0.0.0.0/0). */
@@ -248,9 +246,7 @@ final class Kubernetes {
     }
 
     private static List<Match> ports(NetworkPolicy.Rule r, Match base, Cidr peer, boolean peerIsSource) {
-        Match m = peerIsSource ? base.fromNet(peer) : base.toNet(peer);
-        if (peer.prefix() == 0) m = peerIsSource ? new Match(null, false, m.dst(), m.notDst(), null, 0, null, false, null, false, false, 0)
-                : new Match(m.src(), m.notSrc(), null, false, null, 0, null, false, null, false, false, 0);
+        Match m = peer.prefix() == 0 ? base : peerIsSource ? base.fromNet(peer) : base.toNet(peer);
         if (r.ports().isEmpty()) return List.of(m);
         List<Match> out = new ArrayList<>();
         for (NetworkPolicy.PortSpec ps : r.ports()) out.add(m.withProto(ps.proto(), ps.port()));

@@ -1,0 +1,85 @@
+package dev.hopscope.bench;
+
+import dev.hopscope.io.SyntheticTopology;
+import dev.hopscope.model.Container;
+import dev.hopscope.model.Document;
+import dev.hopscope.model.Probe;
+import dev.hopscope.model.Socket;
+import dev.hopscope.net.Network;
+import dev.hopscope.net.analysis.Analysis;
+import dev.hopscope.net.analysis.Analyzer;
+import dev.hopscope.net.trace.Trace;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * SPEC section 5: the full analysis of 50 hosts x 100 containers (every finding, 5,000 intents and
+ * the 25-million-pair matrix held by classes), one trace, and re-analysis after one edit of a
+ * 500-endpoint design. Sample time, so JMH reports the median (p0.50) next to the mean.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx6g"})
+@Warmup(iterations = 2, time = 5)
+@Measurement(iterations = 3, time = 10)
+public class AnalysisBenchmark {
+
+    Document large;
+    Network largeNet;
+    Document medium;
+    Document mediumEdited;
+    String from;
+    String to;
+    Probe probe;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        large = SyntheticTopology.generate(50, 100, false);
+        largeNet = Network.compile(large);
+        medium = SyntheticTopology.generate(5, 100, false);
+        // one edit, as a user makes it in the inspector: a container gains a listening socket
+        Container c = medium.all(Container.class).get(7);
+        List<Socket> sockets = new ArrayList<>(c.sockets());
+        sockets.add(Socket.tcp(9090));
+        mediumEdited = medium.with(c.withSockets(sockets));
+        // a flow that is delivered and answered: the longest kind of trace (request and reply)
+        for (dev.hopscope.model.Intent i : large.all(dev.hopscope.model.Intent.class)) {
+            Trace t = largeNet.trace(i.from(), i.to(), i.probe());
+            if (t.disposition().isSuccessful() && t.hops().size() >= 5) { from = i.from(); to = i.to(); probe = i.probe(); break; }
+        }
+        if (from == null) throw new IllegalStateException("the generated design has no delivered intent to trace");
+    }
+
+    /** Compile plus every intent, finding and matrix class of 5,000 endpoints. */
+    @Benchmark
+    public Analysis fullAnalysis5000() {
+        return Analyzer.analyze(large);
+    }
+
+    /** One delivered flow with its hop list and reply (from the design's intents), on the compiled 5,000-endpoint design. */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public Trace oneTrace() {
+        return largeNet.trace(from, to, probe);
+    }
+
+    /** What the designer does after an edit of a 500-endpoint design: compile and analyse the new value. */
+    @Benchmark
+    public Analysis reanalysisAfterOneEdit500() {
+        return Analyzer.analyze(mediumEdited);
+    }
+}
