@@ -39,6 +39,7 @@ public final class MainWindow {
     private final Inspector inspector;
     private final Label status = new Label();
     private final Menus menus;
+    private final Panels panels;
 
     public MainWindow(AppState state, Commands commands) {
         this.state = state;
@@ -76,7 +77,7 @@ public final class MainWindow {
 
         SplitPane vertical = new SplitPane(middle, bottomDock);
         vertical.setOrientation(Orientation.VERTICAL);
-        vertical.setDividerPositions(0.78);
+        vertical.setDividerPositions(0.64);
         SplitPane.setResizableWithParent(bottomDock, false);
 
         MenuBar menuBar = menus.menuBar();
@@ -95,6 +96,7 @@ public final class MainWindow {
 
         CanvasKeys.install(canvas, actions);
         ContextMenus.install(canvas, state, actions, commands);
+        panels = new Panels(this);
     }
 
     public StackPane root() { return root; }
@@ -114,4 +116,7 @@ public final class MainWindow {
     public VBox rightArea() { return rightArea; }
 
     public Menus menus() { return menus; }
+
+    /** The simulation, flags, findings, matrix and learn panels. */
+    public Panels panels() { return panels; }
 }

@@ -16,26 +16,26 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** Opens the real designer in a TestFX stage with its settings and recovery file in a temporary folder. */
-final class DesignerFixture {
+public final class DesignerFixture {
     final Path home;
     final ScriptedPrompts prompts = new ScriptedPrompts();
-    MainWindow window;
-    Stage stage;
+    public MainWindow window;
+    public Stage stage;
 
-    DesignerFixture(Path home) {
+    public DesignerFixture(Path home) {
         this.home = home;
     }
 
-    void open(Stage stage) {
+    public void open(Stage stage) {
         this.stage = stage;
         window = DesignerApp.open(stage, new Settings(home.resolve("settings.properties")), prompts, new RecoveryStore(home));
         stage.setWidth(1280);
         stage.setHeight(800);
     }
 
-    AppState state() { return window.state(); }
+    public AppState state() { return window.state(); }
 
-    static <T> T fx(Callable<T> c) {
+    public static <T> T fx(Callable<T> c) {
         try {
             return WaitForAsyncUtils.asyncFx(c).get();
         } catch (Exception e) {
@@ -43,7 +43,7 @@ final class DesignerFixture {
         }
     }
 
-    static void fx(Runnable r) {
+    public static void fx(Runnable r) {
         fx(() -> {
             r.run();
             return null;
@@ -52,7 +52,7 @@ final class DesignerFixture {
     }
 
     /** Writes what the window shows now to a PNG. */
-    void snapshot(Path png) {
+    public void snapshot(Path png) {
         WritableImage img = fx(() -> stage.getScene().snapshot(null));
         try {
             Files.createDirectories(png.getParent());
@@ -62,7 +62,7 @@ final class DesignerFixture {
         }
     }
 
-    static void settle(FxRobot robot) {
+    public static void settle(FxRobot robot) {
         WaitForAsyncUtils.waitForFxEvents();
     }
 }

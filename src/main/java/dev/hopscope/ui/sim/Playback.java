@@ -1,0 +1,104 @@
+package dev.hopscope.ui.sim;
+
+import dev.hopscope.net.trace.Hop;
+import dev.hopscope.net.trace.Leg;
+import dev.hopscope.net.trace.Trace;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The view model of a trace being played: the trace, its hops flattened into steps (request then
+ * reply), the current step, whether it is playing and how fast. Plain properties only; the views
+ * (event list, header view, glyph) observe it, and the engine is asked elsewhere.
+ */
+public final class Playback {
+    private final ObjectProperty<Trace> trace = new SimpleObjectProperty<>(this, "trace");
+    private final ObservableList<Step> steps = FXCollections.observableArrayList();
+    private final IntegerProperty current = new SimpleIntegerProperty(this, "current", -1);
+    private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing");
+    private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1.0);
+    private final StringProperty error = new SimpleStringProperty(this, "error", "");
+
+    /** Shows a new trace at its first hop, paused. */
+    public void load(Trace t) {
+        playing.set(false);
+        current.set(-1);
+        List<Step> out = new ArrayList<>();
+        if (t != null) {
+            add(out, t.request(), false);
+            if (t.reply() != null) add(out, t.reply(), true);
+        }
+        error.set("");
+        steps.setAll(out);
+        trace.set(t);
+        current.set(out.isEmpty() ? -1 : 0);
+    }
+
+    private static void add(List<Step> out, Leg leg, boolean reply) {
+        List<Hop> hops = leg.hops();
+        for (int i = 0; i < hops.size(); i++)
+            out.add(new Step(out.size(), reply, hops.get(i), i == hops.size() - 1, leg.disposition(), leg.reason()));
+    }
+
+    /** Clears the trace and shows why there is none. */
+    public void fail(String message) {
+        load(null);
+        error.set(message);
+    }
+
+    public ReadOnlyObjectProperty<Trace> trace() { return trace; }
+    public ObservableList<Step> steps() { return steps; }
+    public IntegerProperty current() { return current; }
+    public BooleanProperty playing() { return playing; }
+    public DoubleProperty speed() { return speed; }
+    public StringProperty error() { return error; }
+
+    public Step currentStep() {
+        int i = current.get();
+        return i >= 0 && i < steps.size() ? steps.get(i) : null;
+    }
+
+    public boolean atEnd() { return steps.isEmpty() || current.get() >= steps.size() - 1; }
+
+    public boolean atStart() { return current.get() <= 0; }
+
+    public void forward() { if (!atEnd()) current.set(current.get() + 1); }
+
+    public void back() {
+        playing.set(false);
+        if (!atStart()) current.set(current.get() - 1);
+    }
+
+    /** Back to the first hop, paused. */
+    public void reset() {
+        playing.set(false);
+        current.set(steps.isEmpty() ? -1 : 0);
+    }
+
+    public void jump(int index) {
+        if (index >= 0 && index < steps.size()) current.set(index);
+    }
+
+    /** Starts playing; from the end, starts over. */
+    public void play() {
+        if (steps.isEmpty()) return;
+        if (atEnd()) current.set(0);
+        playing.set(true);
+    }
+
+    public void pause() { playing.set(false); }
+}

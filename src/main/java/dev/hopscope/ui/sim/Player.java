@@ -1,0 +1,138 @@
+package dev.hopscope.ui.sim;
+
+import dev.hopscope.net.trace.Layer;
+import dev.hopscope.ui.AppState;
+import dev.hopscope.ui.canvas.CanvasView;
+import javafx.animation.Interpolator;
+import javafx.animation.KeyFrame;
+import javafx.animation.KeyValue;
+import javafx.animation.Timeline;
+import javafx.geometry.Point2D;
+import javafx.util.Duration;
+
+import java.util.List;
+
+/**
+ * Moves the packet glyph for a {@link Playback}: on each step it slides along a straight segment
+ * from the previous hop's place to the current one (when playing forward) or jumps there, marks the
+ * hop's node {@code :hop-active}, shows the envelope while the packet is encapsulated and the drop
+ * mark where a leg ended without delivery. While playing, each hop's time is split between the
+ * slide and a pause to read, and the next step follows; the speed scales both.
+ */
+public final class Player {
+    /** One hop's time at speed 1, in milliseconds. */
+    static final double HOP_MILLIS = 1100;
+
+    private final Playback playback;
+    private final CanvasView canvas;
+    private final AppState state;
+    private final PacketGlyph glyph = new PacketGlyph();
+    private final DropMark drop = new DropMark();
+    private Timeline motion;
+    private String active;
+
+    public Player(Playback playback, CanvasView canvas, AppState state) {
+        this.playback = playback;
+        this.canvas = canvas;
+        this.state = state;
+        canvas.overlayLayer().getChildren().addAll(glyph, drop);
+        playback.current().addListener((o, was, now) -> show(now.intValue(), playback.playing().get() && now.intValue() == was.intValue() + 1));
+        playback.playing().addListener((o, was, now) -> {
+            if (now) advanceAfter(HOP_MILLIS * 0.35 / speed());
+            else stop();
+        });
+        playback.steps().addListener((javafx.collections.ListChangeListener<Step>) c -> show(playback.current().get(), false));
+        // the drawing moved or changed: put the glyph back on its hop
+        state.document().addListener((o, a, d) -> javafx.application.Platform.runLater(() -> {
+            if (!playback.playing().get()) show(playback.current().get(), false);
+        }));
+    }
+
+    public PacketGlyph glyph() { return glyph; }
+
+    public DropMark dropMark() { return drop; }
+
+    /** Where each step's glyph stands now, in canvas coordinates. */
+    public List<Point2D> positions() {
+        return GlyphPath.of(playback.steps(), state.current(), canvas::nodeBounds);
+    }
+
+    private double speed() { return Math.max(0.1, playback.speed().get()); }
+
+    private void stop() {
+        if (motion != null) motion.stop();
+        motion = null;
+    }
+
+    private void show(int i, boolean animate) {
+        stop();
+        drop.hide();
+        setActive(null);
+        List<Step> steps = playback.steps();
+        if (i < 0 || i >= steps.size()) {
+            glyph.setVisible(false);
+            return;
+        }
+        List<Point2D> at = positions();
+        Step s = steps.get(i);
+        Point2D to = at.get(i);
+        glyph.setReply(s.reply());
+        glyph.setEncapsulated(envelopeTag(s));
+        glyph.setVisible(true);
+        glyph.size();
+        glyph.toFront();
+        setActive(s.hop().node());
+        if (!animate) {
+            glyph.setTranslateX(to.getX());
+            glyph.setTranslateY(to.getY());
+            arrived(s, to);
+            return;
+        }
+        Point2D from = at.get(i - 1);
+        double hop = HOP_MILLIS / speed();
+        boolean moves = from.distance(to) > 0.5;
+        double slide = moves ? hop * 0.6 : 0;
+        motion = new Timeline(
+                new KeyFrame(Duration.ZERO,
+                        new KeyValue(glyph.translateXProperty(), from.getX()),
+                        new KeyValue(glyph.translateYProperty(), from.getY())),
+                new KeyFrame(Duration.millis(Math.max(1, slide)),
+                        e -> arrived(s, to),
+                        new KeyValue(glyph.translateXProperty(), to.getX(), Interpolator.EASE_BOTH),
+                        new KeyValue(glyph.translateYProperty(), to.getY(), Interpolator.EASE_BOTH)),
+                new KeyFrame(Duration.millis(Math.max(2, hop)), e -> next()));
+        motion.play();
+    }
+
+    private void arrived(Step s, Point2D at) {
+        if (s.dropped()) drop.showAt(at.getX(), at.getY(), s.end().name());
+    }
+
+    private void next() {
+        motion = null;
+        if (!playback.playing().get()) return;
+        if (playback.atEnd()) playback.pause();
+        else playback.forward();
+    }
+
+    /** While playing from a standing start: wait a moment on this hop, then go on. */
+    private void advanceAfter(double millis) {
+        stop();
+        motion = new Timeline(new KeyFrame(Duration.millis(Math.max(1, millis)), e -> next()));
+        motion.play();
+    }
+
+    private void setActive(String node) {
+        if (active != null) canvas.setHopActive(active, false);
+        active = node;
+        if (node != null) canvas.setHopActive(node, true);
+    }
+
+    /** "VNI 42" while the packet travels inside a VXLAN envelope; null otherwise. */
+    static String envelopeTag(Step s) {
+        for (Layer l : s.hop().packet()) {
+            if (l.layer().equals("vxlan")) return "VXLAN · VNI " + l.fields().getOrDefault("vni", "?");
+        }
+        return null;
+    }
+}
