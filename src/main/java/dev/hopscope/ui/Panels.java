@@ -1,27 +1,104 @@
 package dev.hopscope.ui;
 
+import dev.hopscope.ui.flags.AnalysisService;
+import dev.hopscope.ui.flags.FindingsView;
+import dev.hopscope.ui.flags.FlagPainter;
+import dev.hopscope.ui.flags.IntentTool;
+import dev.hopscope.ui.learn.LearnPanel;
+import dev.hopscope.ui.matrix.MatrixView;
 import dev.hopscope.ui.sim.SimulationPanel;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tab;
 
 /**
  * The panels that show what the engine says about the drawing: the simulation panel in the
- * bottom dock (first tab), with the live flags, findings, matrix and learn panels around it.
+ * bottom dock (first tab), the live analysis with its flags on the canvas and the findings list,
+ * the matrix and the learn panel.
  */
 public final class Panels {
     private final SimulationPanel simulation;
     private final Tab simulationTab;
+    private final AnalysisService analysis;
+    private final FlagPainter flags;
+    private final FindingsView findings;
+    private final Tab findingsTab;
+    private final MatrixView matrix;
+    private final Tab matrixTab;
+    private final IntentTool intentTool;
+    private final LearnPanel learn;
 
     Panels(MainWindow window) {
-        simulation = new SimulationPanel(window.state(), window.canvas());
-        simulationTab = new Tab("Simulation", simulation);
-        simulationTab.setClosable(false);
-        simulationTab.setId("tab-simulation");
+        AppState state = window.state();
+        simulation = new SimulationPanel(state, window.canvas());
+        simulationTab = tab("Simulation", "tab-simulation", simulation);
         window.bottomDock().getTabs().add(0, simulationTab);
+
+        analysis = new AnalysisService(state);
+        flags = new FlagPainter(window.canvas(), state, analysis);
+        findings = new FindingsView(state, analysis);
+        findings.onPlay(r -> {
+            simulation.showTrace(r.trace());
+            showSimulation();
+        });
+        findingsTab = tab("Findings", "tab-findings", findings);
+        findingsTab.textProperty().bind(Bindings.createStringBinding(
+                () -> analysis.running().get() ? "Findings · analysing…" : "Findings (" + findings.getItems().size() + ")",
+                analysis.running(), findings.getItems()));
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.getStyleClass().add("analysing");
+        busy.setId("analysing");
+        busy.visibleProperty().bind(analysis.running());
+        busy.managedProperty().bind(analysis.running());
+        findingsTab.setGraphic(busy);
+        window.bottomDock().getTabs().add(1, findingsTab);
+
+        matrix = new MatrixView(analysis);
+        matrix.onOpen(r -> {
+            String to = r.via() == null || r.via().isBlank() || "-".equals(r.via()) ? r.to() : r.via();
+            simulation.traceFlow(r.from(), to, r.probe(), true);
+            showSimulation();
+        });
+        matrixTab = tab("Matrix", "tab-matrix", matrix);
+        window.bottomDock().getTabs().add(2, matrixTab);
         window.bottomDock().getSelectionModel().select(simulationTab);
+
+        intentTool = new IntentTool(state, window.canvas(), simulation::currentProbe);
+        simulation.addTool(intentTool);
+
+        learn = new LearnPanel(state);
+        learn.onPlay(l -> {
+            simulation.traceFlow(l.from(), l.to(), l.probe() == null ? dev.hopscope.model.Probe.icmp() : l.probe(), true);
+            showSimulation();
+        });
+        window.rightArea().getChildren().add(learn);
+    }
+
+    private static Tab tab(String text, String id, javafx.scene.Node content) {
+        Tab t = new Tab(text, content);
+        t.setClosable(false);
+        t.setId(id);
+        return t;
     }
 
     public SimulationPanel simulation() { return simulation; }
 
+    public AnalysisService analysis() { return analysis; }
+
+    public FlagPainter flags() { return flags; }
+
+    public FindingsView findings() { return findings; }
+
     /** Brings the simulation panel to the front. */
     public void showSimulation() { simulationTab.getTabPane().getSelectionModel().select(simulationTab); }
+
+    public MatrixView matrix() { return matrix; }
+
+    public IntentTool intentTool() { return intentTool; }
+
+    public LearnPanel learn() { return learn; }
+
+    public void showMatrix() { matrixTab.getTabPane().getSelectionModel().select(matrixTab); }
+
+    public void showFindings() { findingsTab.getTabPane().getSelectionModel().select(findingsTab); }
 }

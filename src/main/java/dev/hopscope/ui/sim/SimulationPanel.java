@@ -48,6 +48,8 @@ public final class SimulationPanel extends BorderPane {
     private static final PseudoClass OK = PseudoClass.getPseudoClass("ok");
     private static final PseudoClass BROKEN = PseudoClass.getPseudoClass("broken");
 
+    private static final String HINT = "Choose a source and a destination (or pick them on the canvas with ⌖), then press Play.";
+
     private final AppState state;
     private final Playback playback = new Playback();
     private final Player player;
@@ -59,6 +61,7 @@ public final class SimulationPanel extends BorderPane {
     private final Label verdict = new Label();
     private final HeaderView headers = new HeaderView();
     private final AtomicLong generation = new AtomicLong();
+    private final HBox bar;
     private boolean playWhenLoaded;
     private String traced;
 
@@ -109,12 +112,13 @@ public final class SimulationPanel extends BorderPane {
         speedLabel.textProperty().bind(Bindings.format("%.2g×", speed.valueProperty()));
         verdict.setId("sim-verdict");
         verdict.getStyleClass().add("sim-verdict");
+        verdict.setText(HINT);
 
         Label arrow = new Label("→");
         arrow.getStyleClass().add("sim-arrow");
         Label speedCaption = new Label("speed");
         speedCaption.getStyleClass().add("sim-caption");
-        HBox bar = new HBox(source, arrow, destination, proto, port, pick, trace,
+        bar = new HBox(source, arrow, destination, proto, port, pick, trace,
                 new Separator(Orientation.VERTICAL), reset, back, play, forward,
                 speedCaption, speed, speedLabel);
         bar.getStyleClass().add("sim-bar");
@@ -146,6 +150,14 @@ public final class SimulationPanel extends BorderPane {
     }
 
     public Playback playback() { return playback; }
+
+    /** Adds a tool (the intent tool) to the controls, after the playback buttons. */
+    public void addTool(javafx.scene.Node tool) {
+        bar.getChildren().addAll(new Separator(Orientation.VERTICAL), tool);
+    }
+
+    /** The probe the controls describe now (throws IllegalArgumentException when they do not parse). */
+    public Probe currentProbe() { return probe(); }
 
     public Player player() { return player; }
 
