@@ -86,6 +86,8 @@ public final class Player {
             glyph.setTranslateX(to.getX());
             glyph.setTranslateY(to.getY());
             arrived(s, to);
+            // a jump while playing (a click in the event list) keeps playing from there
+            if (playback.playing().get()) advanceAfter(HOP_MILLIS * 0.6 / speed());
             return;
         }
         Point2D from = at.get(i - 1);

@@ -143,7 +143,10 @@ public final class SimulationPanel extends BorderPane {
         playback.trace().addListener((o, a, t) -> showVerdict(t));
         playback.error().addListener((o, a, m) -> { if (!m.isEmpty()) showVerdict(null); });
 
-        state.document().addListener((o, a, d) -> fillChoices(d));
+        state.document().addListener((o, a, d) -> {
+            fillChoices(d);
+            forgetIfGone(d);
+        });
         fillChoices(state.current());
         canvas.onNodeClicked(this::picked);
         HBox.setHgrow(verdict, Priority.ALWAYS);
@@ -253,12 +256,26 @@ public final class SimulationPanel extends BorderPane {
         return Probe.parse(p + "/" + n);
     }
 
+    /** Another document (or nodes deleted): a trace through nodes that are gone is cleared. */
+    private void forgetIfGone(Document d) {
+        for (Step s : playback.steps()) {
+            String node = s.hop().node();
+            if (node != null && d.node(node).isEmpty()) {
+                generation.incrementAndGet();
+                playback.load(null);
+                return;
+            }
+        }
+    }
+
     private void showVerdict(Trace t) {
         pseudoClassStateChanged(OK, false);
         verdict.pseudoClassStateChanged(OK, t != null && t.disposition().isSuccessful());
         verdict.pseudoClassStateChanged(BROKEN, t == null || !t.disposition().isSuccessful());
         if (t == null) {
-            verdict.setText(playback.error().get());
+            verdict.setText(playback.error().get().isEmpty() ? HINT : playback.error().get());
+            verdict.pseudoClassStateChanged(BROKEN, !playback.error().get().isEmpty());
+            verdict.setTooltip(null);
             return;
         }
         String via = t.via() == null || t.via().isBlank() || "-".equals(t.via()) ? "" : " (sent to " + t.via() + ")";
