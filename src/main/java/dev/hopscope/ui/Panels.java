@@ -72,6 +72,13 @@ public final class Panels {
             showSimulation();
         });
         window.rightArea().getChildren().add(learn);
+        // a new lesson's flow waits in the simulation panel, so Play plays it
+        state.document().addListener((o, was, now) -> {
+            dev.hopscope.model.Lesson l = now == null ? null : now.lesson();
+            if (l == null || l.from() == null || l.to() == null) return;
+            if (was != null && l.equals(was.lesson())) return;
+            simulation.setFlow(l.from(), l.to(), l.probe() == null ? dev.hopscope.model.Probe.icmp() : l.probe());
+        });
     }
 
     private static Tab tab(String text, String id, javafx.scene.Node content) {

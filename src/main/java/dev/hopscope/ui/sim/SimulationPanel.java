@@ -168,12 +168,17 @@ public final class SimulationPanel extends BorderPane {
 
     /** Sets the flow in the controls, traces it and (optionally) plays it. */
     public void traceFlow(String from, String to, Probe probe, boolean play) {
+        setFlow(from, to, probe);
+        trace(play);
+    }
+
+    /** Puts a flow in the controls without tracing it (a lesson's flow, ready for Play). */
+    public void setFlow(String from, String to, Probe probe) {
         source.setValue(from);
         destination.setValue(to);
         destination.getEditor().setText(to);
         proto.setValue(probe.proto().label());
         port.setText(probe.proto() == Proto.ICMP ? (probe.size() > 0 ? String.valueOf(probe.size()) : "") : String.valueOf(probe.port()));
-        trace(play);
     }
 
     /** Shows a trace the engine already made (from an intent or the matrix). */

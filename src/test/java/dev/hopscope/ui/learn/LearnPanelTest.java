@@ -38,6 +38,8 @@ class LearnPanelTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(fx(() -> panels.learn().isVisible())).isTrue();
         assertThat(robot.lookup("#lesson-text").queryLabeled().getText()).isEqualTo(s3.lesson().text());
+        // the lesson's flow waits in the simulation panel, ready for its Play button
+        assertThat(robot.lookup("#sim-source").queryComboBox().getValue()).isEqualTo(s3.lesson().from());
         robot.clickOn("#lesson-play");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> panels.simulation().playback().playing().get()));
         assertThat(fx(() -> panels.simulation().playback().steps().stream().anyMatch(s -> s.hop().step() == StepKind.ENCAP))).isTrue();
