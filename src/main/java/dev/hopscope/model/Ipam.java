@@ -53,6 +53,9 @@ public final class Ipam {
     }
 
     public static Addressing allocate(Document doc) {
+        Map<String, Optional<Cidr>> subnets = new HashMap<>();
+        java.util.function.Function<String, Optional<Cidr>> subnetOf = id -> subnets.computeIfAbsent(id, k -> subnet(doc, k));
+        Map<String, Integer> cursor = new HashMap<>();
         Map<String, Set<Integer>> taken = new HashMap<>();
         Map<String, Ipv4> gateways = new LinkedHashMap<>();
         Map<Key, Ipv4> addresses = new LinkedHashMap<>();
@@ -89,12 +92,12 @@ public final class Ipam {
             if (n instanceof Container c && c.mode() == Container.Mode.BRIDGE) {
                 for (Attachment a : c.attachments()) {
                     Key key = new Key(c.id(), a.network());
-                    if (!addresses.containsKey(key)) next(doc, a.network(), taken).ifPresent(ip -> addresses.put(key, ip));
+                    if (!addresses.containsKey(key)) next(subnetOf.apply(a.network()), a.network(), taken, cursor).ifPresent(ip -> addresses.put(key, ip));
                 }
             } else if (n instanceof Pod p && !p.hostNetwork()) {
                 podNetwork(doc, p).ifPresent(b -> {
                     Key key = new Key(p.id(), b.id());
-                    if (!addresses.containsKey(key)) next(doc, b.id(), taken).ifPresent(ip -> addresses.put(key, ip));
+                    if (!addresses.containsKey(key)) next(subnetOf.apply(b.id()), b.id(), taken, cursor).ifPresent(ip -> addresses.put(key, ip));
                 });
             }
         }
@@ -107,18 +110,24 @@ public final class Ipam {
         Map<String, Set<Integer>> taken = new HashMap<>();
         current.gateways().forEach((net, ip) -> taken.computeIfAbsent(net, k -> new HashSet<>()).add(ip.bits()));
         current.addresses().forEach((k, ip) -> taken.computeIfAbsent(k.network(), x -> new HashSet<>()).add(ip.bits()));
-        return next(doc, network, taken);
+        return next(subnet(doc, network), network, taken, new HashMap<>());
     }
 
-    private static Optional<Ipv4> next(Document doc, String network, Map<String, Set<Integer>> taken) {
-        Optional<Cidr> subnet = subnet(doc, network);
+    /**
+     * The next free address after the last one handed out on this network ({@code cursor}), as
+     * Docker's IPAM walks its bitmap; addresses below the cursor are all taken or reserved.
+     */
+    private static Optional<Ipv4> next(Optional<Cidr> subnet, String network, Map<String, Set<Integer>> taken, Map<String, Integer> cursor) {
         if (subnet.isEmpty()) return Optional.empty();
         Cidr net = subnet.get();
         Set<Integer> used = taken.computeIfAbsent(network, k -> new HashSet<>());
         long last = net.size() - 1; // the broadcast address is never handed out
-        for (long i = 1; i < last; i++) {
+        for (long i = cursor.getOrDefault(network, 1); i < last; i++) {
             Ipv4 ip = net.network().plus((int) i);
-            if (used.add(ip.bits())) return Optional.of(ip);
+            if (used.add(ip.bits())) {
+                cursor.put(network, (int) i + 1);
+                return Optional.of(ip);
+            }
         }
         return Optional.empty();
     }

@@ -29,6 +29,13 @@ final class Build {
         this.dp = new Dataplane(doc, addr);
     }
 
+    private final Map<String, java.util.Optional<Cidr>> subnets = new HashMap<>();
+
+    /** A network's subnet, parsed once per compile. */
+    Cidr subnet(String networkId) {
+        return subnets.computeIfAbsent(networkId, k -> dev.hopscope.model.Ipam.subnet(doc, k)).orElseThrow();
+    }
+
     Namespace hostNs(String hostId) { return dp.namespace(nsName(hostId)); }
 
     Iface bridgeDev(String networkId, String hostId) { return bridgeDevs.get(networkId + "@" + hostId); }
@@ -83,6 +90,7 @@ final class Build {
 
     /** Docker names the host end of a container's veth vethXXXXXXX; ours is a stable hash of the pair. */
     static String hostVethName(String owner, String network) {
-        return "veth" + String.format("%07x", (owner + "|" + network).hashCode() & 0xFFFFFFF);
+        String hex = Integer.toHexString((owner + "|" + network).hashCode() & 0xFFFFFFF);
+        return "veth" + "0000000".substring(hex.length()) + hex;
     }
 }

@@ -129,7 +129,7 @@ final class DockerNetworks {
             Iface bridge = b.bridgeDev(a.network(), c.host());
             Node net = b.doc.node(a.network()).orElseThrow();
             if (ip == null || bridge == null) continue; // a full subnet, or an overlay this host is not a member of
-            Cidr subnet = Ipam.subnet(b.doc, a.network()).orElseThrow();
+            Cidr subnet = b.subnet(a.network());
             int mtu = bridge.mtu();
             Iface[] pair = b.vethPair(ns, ns.freeName("eth"), c.id(), host, Build.ifName(host, Build.hostVethName(c.id(), a.network())), a.network(), mtu);
             pair[1].enslaveTo(bridge);
