@@ -22,6 +22,8 @@ case "$what" in app-image|deb|all|check) ;; *)
 esac
 
 log() { printf 'packaging: %s\n' "$*" >&2; }
+. packaging/xvfb.sh
+trap stop_xvfb EXIT
 
 version=$(sed -n 's:.*<version>\([^<]*\)</version>.*:\1:p' pom.xml | head -n 1)
 # jpackage wants a plain dotted number: 0.1.0-SNAPSHOT becomes 0.1.0
@@ -139,22 +141,15 @@ check_designer() {
     log "Xvfb not installed: designer start not checked (apt-get install -y xvfb xauth)"
     return 0
   fi
-  local display= n
-  for n in $(seq 90 140); do
-    if [ ! -e /tmp/.X$n-lock ] && [ ! -e /tmp/.X11-unix/X$n ]; then display=:$n; break; fi
-  done
-  [ -n "$display" ] || { log "no free X display for the designer check"; exit 1; }
-  Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 &
-  local xvfb_pid=$!
-  for n in $(seq 50); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done
+  start_xvfb || { log "no free X display for the designer check"; exit 1; }
   # A HOME of its own, so the check neither reads nor writes a developer's settings or autosave.
   local home=target/package-check-home out rc
   rm -rf "$home"; mkdir -p "$home"
   set +e
-  out=$(HOME=$root/$home DISPLAY=$display HOPSCOPE_STARTUP_PROBE=true \
+  out=$(HOME=$root/$home DISPLAY=$xvfb_display HOPSCOPE_STARTUP_PROBE=true \
         timeout 120 "$image/bin/hopscope" 2>&1 </dev/null); rc=$?
   set -e
-  kill "$xvfb_pid" 2>/dev/null || true
+  stop_xvfb
   local painted
   painted=$(printf '%s\n' "$out" | grep -m1 '^FIRST_PAINT ' || true)
   if [ -n "$painted" ] && [ "$rc" = 0 ]; then

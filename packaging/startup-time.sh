@@ -21,17 +21,11 @@ command -v Xvfb >/dev/null || { echo "Xvfb missing: apt-get install -y xvfb xaut
 [ -f target/hopscope.jar ] && [ -d target/test-classes ] && [ -d target/javafx ] \
   || { echo "build first: mvn -B -ntp package" >&2; exit 2; }
 
-# A display of our own, found free, killed by PID on the way out.
-display=
-for n in $(seq 90 140); do
-  if [ ! -e /tmp/.X$n-lock ] && [ ! -e /tmp/.X11-unix/X$n ]; then display=:$n; break; fi
-done
-[ -n "$display" ] || { echo "no free X display between :90 and :140" >&2; exit 2; }
-Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb_pid=$!
-trap 'kill "$xvfb_pid" 2>/dev/null || true' EXIT
-for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done
-export DISPLAY=$display
+# A display of our own, killed by PID on the way out.
+. packaging/xvfb.sh
+start_xvfb || { echo "no free X display between :90 and :140" >&2; exit 2; }
+trap stop_xvfb EXIT
+export DISPLAY=$xvfb_display
 
 probe=-Dhopscope.startupProbe=true
 javafx_cp=$(ls target/javafx/*.jar | tr '\n' ':')
@@ -72,7 +66,7 @@ run_target() {
   printf '%-10s wall %s\n' "" "$(printf '%s\n' "${results[@]}" | cut -d' ' -f2 | stats)"
 }
 
-echo "launch to first painted frame, $runs runs each (Xvfb $display, $(nproc) cores, $(java -version 2>&1 | head -n 1))"
+echo "launch to first painted frame, $runs runs each (Xvfb $xvfb_display, $(nproc) cores, $(java -version 2>&1 | head -n 1))"
 run_target empty java "$probe" -cp "target/test-classes:target/classes:$javafx_cp" dev.hopscope.EmptyWindowProbe
 run_target jar java "$probe" -jar target/hopscope.jar
 if [ -x target/package/hopscope/bin/hopscope ]; then
