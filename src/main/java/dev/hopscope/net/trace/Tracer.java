@@ -113,7 +113,8 @@ public final class Tracer {
     }
 
     /** Outcomes of requests that ended before anything depended on exactly who owns the destination. */
-    private record Memo(List<Walk.DstCheck> checks, Ipv4 dst, Disposition disposition, String reason) {}
+    /** {@code arrivedAt} non-null: the request arrived there, and only a target elsewhere can reuse it (as shadowed). */
+    private record Memo(List<Walk.DstCheck> checks, Ipv4 dst, Disposition disposition, String reason, Namespace arrivedAt) {}
 
     private record MemoKey(Namespace ns, Probe probe, int port) {}
 
@@ -125,6 +126,12 @@ public final class Tracer {
         if (key != null)
             for (Memo m : memos.getOrDefault(key, List.of()))
                 if (m.checks().stream().allMatch(c -> c.holds(t.address()))) {
+                    if (m.arrivedAt() != null) {
+                        Namespace target = t.node() == null ? null : dp.namespaceOf(t.node());
+                        if (target == null || target == m.arrivedAt()) break; // it arrives where it should: trace it whole
+                        String why = shadowed(t, m.arrivedAt());
+                        return new Trace(src.id(), to, probe, via, Disposition.NO_ROUTE, why, new Leg(Disposition.NO_ROUTE, why, List.of()), null);
+                    }
                     String reason = m.reason().replaceAll("(?<![\\d.])" + Pattern.quote(m.dst().toString()) + "(?![\\d])",
                             Matcher.quoteReplacement(t.address().toString()));
                     return new Trace(src.id(), to, probe, via, m.disposition(), reason, new Leg(m.disposition(), reason, List.of()), null);
@@ -136,14 +143,15 @@ public final class Tracer {
         if (t.dnsNote() != null) req.hop(ns, "-", src.id(), StepKind.DNS, p, t.dnsNote());
         Walk.Ending e = req.originate(ns, p);
         if (key != null && req.reusable() && e.disposition() != Disposition.DELIVERED)
-            memos.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(new Memo(List.copyOf(req.checks()), t.address(), e.disposition(), e.reason()));
+            memos.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(new Memo(List.copyOf(req.checks()), t.address(), e.disposition(), e.reason(), null));
+        else if (key != null && req.arrivedAt() != null)
+            memos.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(new Memo(List.copyOf(req.checks()), t.address(), null, null, req.arrivedAt()));
         Leg request = new Leg(e.disposition(), e.reason(), req.hops());
         if (e.disposition() != Disposition.DELIVERED)
             return new Trace(src.id(), to, probe, via, e.disposition(), e.reason(), request, null);
         if (t.node() != null && dp.namespaceOf(t.node()) != null && e.ns() != dp.namespaceOf(t.node())) {
             // the address is shadowed: another namespace owns it too (overlapping subnets), and the kernel delivers there
-            String why = t.address() + " is also an address of " + e.ns().name() + ": the packet is delivered there and never reaches "
-                    + dp.document().node(t.node()).map(Node::name).orElse(t.node()) + " (overlapping subnets)";
+            String why = shadowed(t, e.ns());
             return new Trace(src.id(), to, probe, via, Disposition.NO_ROUTE, why, request, null);
         }
         Packet got = e.packet();
@@ -156,6 +164,11 @@ public final class Tracer {
             return new Trace(src.id(), to, probe, via, Disposition.DELIVERED, e.reason() + ", and the reply came back", request, reply);
         String why = "the request arrives (" + e.reason() + "), but the reply is lost: " + r.reason();
         return new Trace(src.id(), to, probe, via, Disposition.NO_RETURN_PATH, why, request, reply);
+    }
+
+    private String shadowed(Targets.Target t, Namespace owner) {
+        return t.address() + " is also an address of " + owner.name() + ": the packet is delivered there and never reaches "
+                + dp.document().node(t.node()).map(Node::name).orElse(t.node()) + " (overlapping subnets)";
     }
 
     /** Containers and pods that resolve names themselves; externals and host-mode containers use node names directly. */

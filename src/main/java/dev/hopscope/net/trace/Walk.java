@@ -68,6 +68,16 @@ final class Walk {
 
     private void notReusable() { reusable = false; }
 
+    /** Where the request first arrived at a namespace that owns its destination, while still reusable. */
+    private Namespace arrivedAt;
+
+    Namespace arrivedAt() { return arrivedAt; }
+
+    private void arrived(Namespace ns) {
+        if (checks != null && reusable && arrivedAt == null) arrivedAt = ns;
+        notReusable(); // delivery, and the reply that follows, depend on exactly who owns the address
+    }
+
     private boolean local(Namespace ns, Ipv4 dst) {
         boolean answer = ns.isLocal(dst);
         check(d -> ns.isLocal(d) == answer);
@@ -152,6 +162,7 @@ final class Walk {
     Ending originate(Namespace ns, Packet p) {
         if (!replyLeg && !p.encapsulated()) p = nat(ns, Rule.Chain.OUTPUT, p, null, null);
         if (local(ns, p.dst())) {
+            arrived(ns);
             Iface lo = ns.iface("lo");
             if (p.src() == null) p = p.withSrc(p.dst().isLoopback() ? p.dst() : p.dst());
             if (record) hop(ns, "lo", ns.node(), StepKind.ROUTE, p, p.dst() + " is an address of " + ns.name() + " itself: the packet loops back over lo");
@@ -356,7 +367,8 @@ final class Walk {
         if (replyLeg) p = unNat(ns, in, p);
         else if (!p.encapsulated()) p = nat(ns, Rule.Chain.PREROUTING, p, in, null);
         if (local(ns, p.dst())) {
-            notReusable(); // delivery, and the reply that follows, depend on exactly who owns the address
+            if (p.encapsulated()) notReusable();
+            else arrived(ns);
             if (p.encapsulated()) return decapsulate(ns, in, p);
             if (!replyLeg) {
                 Rule f = blocking(ns.chain(Rule.Table.FILTER, Rule.Chain.INPUT), p, in.name(), null, ns);
