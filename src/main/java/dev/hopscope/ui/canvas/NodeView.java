@@ -37,6 +37,7 @@ public abstract class NodeView extends Pane {
     protected final Label subtitle = new Label();
     private final List<Label> lines = new ArrayList<>();
     private Tooltip tooltip;
+    private String tipText;
     private Node model;
 
     protected NodeView(String nodeId, String kindClass, String iconLiteral) {
@@ -56,6 +57,7 @@ public abstract class NodeView extends Pane {
         handle.getStyleClass().add("handle");
         handle.setRadius(5);
         getChildren().addAll(content, handle);
+        addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> makeTip());
     }
 
     public String nodeId() { return nodeId; }
@@ -106,18 +108,28 @@ public abstract class NodeView extends Pane {
 
     public void setDropTarget(boolean on) { pseudoClassStateChanged(DROP_TARGET, on); }
 
+    /**
+     * The hover text; the Tooltip itself is made on the first hover, since flags set the text of
+     * hundreds of nodes at once on a large design and a Tooltip is costly to create.
+     */
     public void setTip(String text) {
-        if (text == null || text.isBlank()) {
+        tipText = text == null || text.isBlank() ? null : text;
+        if (tipText == null) {
             if (tooltip != null) Tooltip.uninstall(this, tooltip);
             tooltip = null;
             return;
         }
-        if (tooltip == null) {
-            tooltip = new Tooltip();
-            tooltip.getStyleClass().add("node-tip");
-            Tooltip.install(this, tooltip);
-        }
-        tooltip.setText(text);
+        if (tooltip != null) tooltip.setText(tipText);
+    }
+
+    /** The hover text now set, or null. */
+    public String tip() { return tipText; }
+
+    private void makeTip() {
+        if (tooltip != null || tipText == null) return;
+        tooltip = new Tooltip(tipText);
+        tooltip.getStyleClass().add("node-tip");
+        Tooltip.install(this, tooltip);
     }
 
     @Override protected void layoutChildren() {
