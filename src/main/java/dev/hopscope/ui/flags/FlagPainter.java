@@ -46,6 +46,7 @@ public final class FlagPainter {
     private final Set<String> tippedNodes = new HashSet<>();
     private final Set<String> flaggedLinks = new HashSet<>();
     private final Map<LinkView, Tooltip> linkTips = new LinkedHashMap<>();
+    private final Map<LinkView, javafx.event.EventHandler<javafx.scene.input.MouseEvent>> tipHandlers = new java.util.HashMap<>();
     private final List<LinkView> holding = new ArrayList<>();
     private Analysis shown;
 
@@ -91,11 +92,14 @@ public final class FlagPainter {
         Map<String, Endpoint> byAddress = new LinkedHashMap<>();
         for (Endpoint e : a.endpoints()) for (String addr : e.addresses()) byAddress.putIfAbsent(addr, e);
         Map<String, IntentArrow> ownArrows = new LinkedHashMap<>();
+        Map<String, LinkView> intentLinks = new java.util.HashMap<>();
+        for (LinkView lv : canvas.linkViews().values())
+            if (lv.link().kind() == Link.Kind.INTENT && lv.link().network() != null) intentLinks.put(lv.link().network(), lv);
         for (IntentResult r : a.intents()) {
             Intent i = r.intent();
             String text = "Intent " + i.name() + ": " + i.from() + " → " + i.to() + " " + i.probe() + ", expect " + i.expect().label()
                     + "\n" + (r.ok() ? "holds: " : "VIOLATED: ") + r.disposition() + (r.reason() == null ? "" : " — " + r.reason());
-            LinkView lv = linkOf(i.id());
+            LinkView lv = intentLinks.get(i.id());
             if (lv != null) {
                 if (r.ok()) {
                     lv.pseudoClassStateChanged(HOLDS, true);
@@ -106,10 +110,7 @@ public final class FlagPainter {
                     Point2D mid = mid(lv.link());
                     if (mid != null) verdictLabel(r, mid);
                 }
-                Tooltip t = new Tooltip(text);
-                t.getStyleClass().add("node-tip");
-                Tooltip.install(lv, t);
-                linkTips.put(lv, t);
+                lazyTip(lv, text);
             } else {
                 Optional<String> from = doc.find(i.from()).map(Node::id);
                 Optional<String> to = target(doc, i.to(), byAddress);
@@ -150,6 +151,22 @@ public final class FlagPainter {
         }
     }
 
+    /**
+     * The intent's hover text, made on the first hover: a Tooltip per arrow up front costs more
+     * than the whole repaint on a design with hundreds of intents.
+     */
+    private void lazyTip(LinkView lv, String text) {
+        javafx.event.EventHandler<javafx.scene.input.MouseEvent> h = e -> {
+            if (linkTips.containsKey(lv)) return;
+            Tooltip t = new Tooltip(text);
+            t.getStyleClass().add("node-tip");
+            Tooltip.install(lv, t);
+            linkTips.put(lv, t);
+        };
+        lv.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, h);
+        tipHandlers.put(lv, h);
+    }
+
     private void badge(String id, Bounds b, Finding.Severity s, int count) {
         Label badge = new Label(count > 1 ? "!" + count : "!");
         badge.getStyleClass().add("finding-badge");
@@ -157,9 +174,9 @@ public final class FlagPainter {
         badge.pseudoClassStateChanged(ERROR, s == Finding.Severity.ERROR);
         badge.pseudoClassStateChanged(WARNING, s == Finding.Severity.WARNING);
         layer.getChildren().add(badge);
-        badge.applyCss();
-        badge.autosize();
-        badge.relocate(b.getMaxX() - badge.getWidth() * 0.6, b.getMinY() - badge.getHeight() * 0.4);
+        // on the node's top-right corner, whatever size the stylesheet gives it
+        badge.layoutXProperty().bind(badge.widthProperty().multiply(-0.6).add(b.getMaxX()));
+        badge.layoutYProperty().bind(badge.heightProperty().multiply(-0.4).add(b.getMinY()));
     }
 
     private void verdictLabel(IntentResult r, Point2D at) {
@@ -170,12 +187,6 @@ public final class FlagPainter {
         l.applyCss();
         l.autosize();
         l.relocate(at.getX() - l.getWidth() / 2, at.getY() - l.getHeight() - 2);
-    }
-
-    private LinkView linkOf(String intentId) {
-        for (LinkView lv : canvas.linkViews().values())
-            if (lv.link().kind() == Link.Kind.INTENT && intentId.equals(lv.link().network())) return lv;
-        return null;
     }
 
     private Point2D mid(Link l) {
@@ -204,6 +215,9 @@ public final class FlagPainter {
         for (String id : tippedNodes) canvas.setTooltip(id, null);
         for (String id : flaggedLinks) if (canvas.linkViews().containsKey(id)) canvas.setLinkFlagged(id, false);
         for (Map.Entry<LinkView, Tooltip> e : linkTips.entrySet()) Tooltip.uninstall(e.getKey(), e.getValue());
+        for (Map.Entry<LinkView, javafx.event.EventHandler<javafx.scene.input.MouseEvent>> e : tipHandlers.entrySet())
+            e.getKey().removeEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e.getValue());
+        tipHandlers.clear();
         for (LinkView lv : holding) lv.pseudoClassStateChanged(HOLDS, false);
         flaggedNodes.clear();
         tippedNodes.clear();

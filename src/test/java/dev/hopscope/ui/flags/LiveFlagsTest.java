@@ -58,6 +58,8 @@ class LiveFlagsTest {
                 && i.intent().intent().id().equals("user-defined-name-works")))).isTrue();
         assertThat(robot.lookup(".intent-verdict").queryAllAs(javafx.scene.control.Label.class))
                 .anyMatch(l -> l.getText().equals("NAME_NOT_RESOLVED"));
+        // hovering the source shows why and how to fix it
+        assertThat(fx(() -> app.window.canvas().view("app2").orElseThrow().tip())).contains("NAME_NOT_RESOLVED").contains("Fix:");
         app.snapshot(Path.of("target", "screens", "flags-broken-dns.png"));
 
         // double-click the broken intent: its trace plays in the simulation panel
