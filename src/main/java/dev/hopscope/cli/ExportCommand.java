@@ -1,0 +1,40 @@
+package dev.hopscope.cli;
+
+import dev.hopscope.io.export.Exporter;
+import dev.hopscope.model.Document;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "export", description = {
+        "Export a document: png or svg (the canvas), dot or graphml (the topology graph),",
+        "netns (a bash script that builds the compiled dataplane in Linux network namespaces: up, listen, down)."})
+final class ExportCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE") Path file;
+    @Option(names = "--format", required = true, paramLabel = "png|svg|dot|graphml|netns") String format;
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT") Path out;
+    @Spec CommandSpec spec;
+
+    @Override public Integer call() {
+        Exporter.Format f;
+        try {
+            f = Exporter.Format.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        Document doc = Inputs.load(file);
+        try {
+            Exporter.write(doc, f, out);
+        } catch (UncheckedIOException e) {
+            throw new UsageException(e.getMessage());
+        }
+        spec.commandLine().getOut().println(out + ": " + f.label() + " of " + file);
+        return Cli.OK;
+    }
+}

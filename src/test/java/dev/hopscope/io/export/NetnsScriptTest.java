@@ -1,0 +1,156 @@
+package dev.hopscope.io.export;
+
+import dev.hopscope.io.DocumentCodec;
+import dev.hopscope.model.Document;
+import dev.hopscope.net.Network;
+import dev.hopscope.net.dataplane.Dataplane;
+import dev.hopscope.net.dataplane.Namespace;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+class NetnsScriptTest {
+
+    /** A marker file (in the working directory) that a hostile name would create if the script ever ran it. */
+    static final String PWNED = "hopscope-pwned-" + ProcessHandle.current().pid();
+
+    /** A two-host design whose ids and names try to break out of the script, the SVG and the DOT file. */
+    static Document hostile() {
+        String json = """
+                {"format": "hopscope", "version": 1, "name": "evil\\n$(touch %1$s)",
+                 "nodes": [
+                  {"kind": "underlay", "id": "lan", "name": "lan", "subnet": "192.168.50.0/24"},
+                  {"kind": "host", "id": "h1`touch %1$s`", "name": "h1\\"; touch %1$s; \\"", "role": "docker", "underlay": "lan", "address": "192.168.50.11/24"},
+                  {"kind": "bridge", "id": "docker0", "name": "docker0", "host": "h1`touch %1$s`", "bridgeKind": "default", "subnet": "172.17.0.0/16"},
+                  {"kind": "container", "id": "$(touch %1$s)", "name": "<script>alert(1)</script>", "host": "h1`touch %1$s`", "mode": "bridge",
+                   "attachments": [{"network": "docker0"}], "sockets": [{"port": 80, "proto": "tcp", "bind": "0.0.0.0"}]},
+                  {"kind": "container", "id": "a'b;rm -rf x", "name": "a'b;rm -rf x", "host": "h1`touch %1$s`", "mode": "bridge",
+                   "attachments": [{"network": "docker0"}], "ports": [{"hostPort": 8080, "containerPort": 80, "proto": "tcp"}]},
+                  {"kind": "external", "id": "ext\\\\$HOME", "name": "ext", "underlay": "lan", "address": "192.168.50.100/24"}
+                 ]}
+                """.formatted(PWNED);
+        return dev.hopscope.model.layout.AutoLayout.apply(DocumentCodec.read(json, "hostile.json"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"plain", "", "a'b", "'", "''", "$(reboot)", "`id`", "a\nb", "x\"y\\z", "*", "-n", "!x", "a b\tc", "é ☃"})
+    void quotingGivesBackExactlyTheString(String s) {
+        Lab.assumeRootWith("bash"); // not root-only: the check just needs bash on PATH
+        Lab.Result r = Lab.run(10, "bash", "-c", "printf '%s' " + Shell.quote(s));
+        assertEquals(0, r.exit());
+        assertEquals(s, r.output());
+    }
+
+    @Test
+    void aNulCannotBeQuoted() {
+        assertThatThrownBy(() -> Shell.quote("a\0b")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Shell.printable("a\nb\rc\u2028")).isEqualTo("a?b?c?");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.hopscope.io.export.KernelAgreementTest#samples")
+    void everySampleGivesASyntacticallyValidScript(String sample, @TempDir Path dir) throws Exception {
+        assumeTrue(Lab.onPath("bash"), "bash is not installed");
+        Document doc = DocumentCodec.load(Path.of("samples", sample));
+        Path script = dir.resolve("lab.sh");
+        Exporter.write(doc, Exporter.Format.NETNS, script);
+        assertThat(Files.isExecutable(script)).isTrue();
+        Lab.Result r = Lab.run(30, "bash", "-n", script.toString());
+        assertEquals(0, r.exit(), r.output());
+        String text = Files.readString(script);
+        assertThat(text).startsWith("#!/usr/bin/env bash\n").contains("set -euo pipefail");
+        Dataplane dp = Network.compile(doc).dataplane();
+        for (Namespace ns : dp.namespaces()) assertThat(text).contains("ip netns add \"$P\"" + Shell.quote(ns.name()) + "\n");
+        boolean encrypted = doc.all(dev.hopscope.model.Overlay.class).stream().anyMatch(o -> Boolean.TRUE.equals(o.encrypted()));
+        assertThat(text.contains("IPsec ESP) are NOT built")).isEqualTo(encrypted);
+    }
+
+    @Test
+    void theScriptReadsTheCompiledDataplane() {
+        Document doc = DocumentCodec.load(Path.of("samples", "s03-vxlan-overlay.json"));
+        Dataplane dp = Network.compile(doc).dataplane();
+        String text = NetnsScript.of(dp, doc.name());
+        // the VXLAN device with its VNI, port, local VTEP and flood entry to the other host
+        assertThat(text).containsPattern("link add '[^']+' type vxlan id '42' dstport '4789' local '192\\.168\\.50\\.11' dev 'eth0'");
+        assertThat(text).contains("fdb append 00:00:00:00:00:00 dev");
+        assertThat(text).contains("dst '192.168.50.12'");
+        // and MTU 1450 on it, as compiled
+        assertThat(text).containsPattern("link set dev '[^']+' address '[0-9a-f:]{17}' mtu '1450'");
+    }
+
+    @Test
+    void hostileNamesAreQuotedSoBashSeesWords(@TempDir Path dir) throws Exception {
+        assumeTrue(Lab.onPath("bash"), "bash is not installed");
+        Document doc = hostile();
+        Path script = dir.resolve("lab.sh");
+        Exporter.write(doc, Exporter.Format.NETNS, script);
+        assertEquals(0, Lab.run(30, "bash", "-n", script.toString()).exit());
+        // 'list' only prints the names: they come back exactly, and nothing was run
+        Lab.Result list = Lab.script(script, "", "list", 30);
+        assertEquals(0, list.exit(), list.output());
+        List<String> names = Network.compile(doc).dataplane().namespaces().stream().map(Namespace::name).toList();
+        assertThat(list.output()).isEqualTo(String.join("\n", names) + "\n");
+        assertThat(names).contains("$(touch " + PWNED + ")", "a'b;rm -rf x");
+        assertThat(Path.of(PWNED)).doesNotExist();
+    }
+
+    @Test
+    void hostileLabGoesUpWithExactNamesAndDownLeavesNothing(@TempDir Path dir) throws Exception {
+        Lab.assumeRootWith("ip", "bridge", "iptables", "bash");
+        Lab.removeLeftovers();
+        Document doc = hostile();
+        Path script = dir.resolve("lab.sh");
+        Exporter.write(doc, Exporter.Format.NETNS, script);
+        String prefix = Lab.prefix('q');
+        List<String> expected = Network.compile(doc).dataplane().namespaces().stream().map(n -> prefix + n.name()).sorted().toList();
+        try {
+            Lab.Result up = Lab.script(script, prefix, "up", 120);
+            assertEquals(0, up.exit(), up.output());
+            assertThat(Lab.namespaces(prefix)).containsExactlyInAnyOrderElementsOf(expected);
+            Lab.Result ipList = Lab.run(10, "ip", "netns", "list");
+            assertThat(ipList.output()).contains(prefix + "$(touch " + PWNED + ")", prefix + "a'b;rm -rf x");
+            // a second up refuses and builds nothing more
+            Lab.Result again = Lab.script(script, prefix, "up", 60);
+            assertThat(again.exit()).isNotZero();
+            assertThat(again.output()).contains("already exists");
+        } finally {
+            Lab.Result down = Lab.script(script, prefix, "down", 60);
+            assertEquals(0, down.exit(), down.output());
+            assertThat(Lab.namespaces(prefix)).isEmpty();
+        }
+        assertThat(Path.of(PWNED)).doesNotExist();
+    }
+
+    @Test
+    void downToleratesAHalfBuiltLab(@TempDir Path dir) throws Exception {
+        Lab.assumeRootWith("ip", "bash");
+        Lab.removeLeftovers();
+        Document doc = DocumentCodec.load(Path.of("samples", "s08-published-port.json"));
+        Path script = dir.resolve("lab.sh");
+        Exporter.write(doc, Exporter.Format.NETNS, script);
+        String prefix = Lab.prefix('q');
+        try {
+            // as if up had died after its second namespace
+            Lab.run(10, "ip", "netns", "add", prefix + "lan");
+            Lab.run(10, "ip", "netns", "add", prefix + "h1");
+            assertThat(Lab.namespaces(prefix)).hasSize(2);
+            Lab.Result down = Lab.script(script, prefix, "down", 60);
+            assertEquals(0, down.exit(), down.output());
+            assertThat(Lab.namespaces(prefix)).isEmpty();
+            assertEquals(0, Lab.script(script, prefix, "down", 60).exit(), "down twice is fine");
+        } finally {
+            for (String left : Lab.namespaces(prefix)) Lab.deleteNamespace(left);
+        }
+    }
+}
