@@ -55,4 +55,20 @@ class ExportCommandTest {
         assertEquals(Cli.BAD_INPUT, noDir.exit());
         assertThat(noDir.err()).contains("cannot write");
     }
+
+    @Test
+    void generateWritesADesignThatValidatesAndAnalyses(@TempDir Path dir) {
+        Path out = dir.resolve("gen.hopscope");
+        Run r = cli("generate", "--hosts", "3", "--containers-per-host", "4", "--overlay", "-o", out.toString());
+        assertEquals(Cli.OK, r.exit(), r.err());
+        Document doc = DocumentCodec.load(out);
+        assertThat(doc.all(dev.hopscope.model.Host.class)).hasSize(3);
+        assertThat(doc.all(dev.hopscope.model.Container.class)).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(doc.all(dev.hopscope.model.Overlay.class)).hasSize(1);
+        assertEquals(Cli.OK, cli("validate", out.toString()).exit());
+        assertThat(cli("analyze", out.toString()).exit()).isIn(Cli.OK, Cli.FAILING);
+        Run bad = cli("generate", "--hosts", "0", "--containers-per-host", "4", "-o", out.toString());
+        assertEquals(Cli.BAD_INPUT, bad.exit());
+        assertThat(bad.err()).contains("hosts must be");
+    }
 }

@@ -243,7 +243,7 @@ public final class CanvasPainter {
         text(g, s.name(), b.x() + cut, b.y() + 18, b.w() - 2 * cut);
         g.setColor(MUTED);
         g.setFont(font(Font.PLAIN, 10.5f));
-        text(g, join(s.type() == null ? null : s.type().name().toLowerCase().replace("_", ""), addrs.isEmpty() ? null : addrs.get(0)),
+        text(g, join(s.type().label(), addrs.isEmpty() ? null : addrs.get(0)),
                 b.x() + cut, b.y() + 32, b.w() - 2 * cut);
         text(g, ports, b.x() + cut, b.y() + 44, b.w() - 2 * cut);
     }
