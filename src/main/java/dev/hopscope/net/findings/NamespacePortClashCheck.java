@@ -28,17 +28,21 @@ final class NamespacePortClashCheck implements DesignCheck {
             for (List<Binding> clash : Binding.clashes(bindings))
                 report("pod " + p.name() + "'s network namespace", List.of(p.id()), clash, out);
         }
-        Map<Container, List<Binding>> byNamespace = new LinkedHashMap<>();
+        // keyed by the owner's id: hashing whole container records would cost more than the check
+        Map<String, List<Binding>> byNamespace = new LinkedHashMap<>();
+        Map<String, Container> owners = new LinkedHashMap<>();
         for (Container c : ctx.doc().all(Container.class)) {
             Container owner = ctx.namespaceOwner(c);
             if (owner.mode() == Container.Mode.HOST) continue; // the host's namespace: HostPortClashCheck
-            List<Binding> list = byNamespace.computeIfAbsent(owner, k -> new ArrayList<>());
+            owners.putIfAbsent(owner.id(), owner);
+            List<Binding> list = byNamespace.computeIfAbsent(owner.id(), k -> new ArrayList<>());
             for (Socket s : c.sockets())
                 list.add(new Binding(c.id(), s.proto(), s.port(), s.bind(), "container " + c.name() + " listening on " + s));
         }
-        byNamespace.forEach((owner, bindings) -> {
+        byNamespace.forEach((ownerId, bindings) -> {
+            if (bindings.size() < 2) return;
             for (List<Binding> clash : Binding.clashes(bindings))
-                report("the network namespace of container " + owner.name(), Binding.owners(clash), clash, out);
+                report("the network namespace of container " + owners.get(ownerId).name(), Binding.owners(clash), clash, out);
         });
     }
 
