@@ -17,6 +17,8 @@ public final class DesignChecks {
     /** Every check, one rule each. */
     public static final List<DesignCheck> ALL = List.of(
             new OverlappingSubnetsCheck(),
+            new ContainerSubnetsCheck(),
+            new ServiceCidrCheck(),
             new DuplicateAddressCheck(),
             new HostPortClashCheck(),
             new NamespacePortClashCheck(),

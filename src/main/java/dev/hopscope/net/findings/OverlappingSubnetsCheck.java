@@ -1,10 +1,6 @@
 package dev.hopscope.net.findings;
 
-import dev.hopscope.model.Attachment;
 import dev.hopscope.model.Bridge;
-import dev.hopscope.model.Container;
-import dev.hopscope.model.Ipam;
-import dev.hopscope.model.Service;
 import dev.hopscope.model.Cidr;
 import dev.hopscope.model.Host;
 import dev.hopscope.model.Intent;
@@ -27,12 +23,11 @@ import java.util.function.Consumer;
  * <li>two bridges on one host (two connected routes for the same addresses; Docker refuses it);</li>
  * <li>a bridge and the host's own underlay (the bridge route captures underlay addresses);</li>
  * <li>bridges on two hosts when the design expects traffic between them (an intent, or pods that
- *     Kubernetes must route between nodes): the remote address looks on-link, ARP gets no answer;</li>
- * <li>an overlay and another network of one container (two routes inside the container);</li>
- * <li>a Kubernetes node's bridge and the Service CIDR (a warning).</li>
+ *     Kubernetes must route between nodes): the remote address looks on-link, ARP gets no answer.</li>
  * </ul>
  * Two Docker hosts that each keep the default docker0 with nothing expected across them are
- * Docker's normal state: that is only information.
+ * Docker's normal state: that is only information. Overlaps inside one container and with the
+ * Service CIDR are {@link ContainerSubnetsCheck} and {@link ServiceCidrCheck}.
  */
 final class OverlappingSubnetsCheck implements DesignCheck {
 
@@ -59,53 +54,6 @@ final class OverlappingSubnetsCheck implements DesignCheck {
                 else if (a.host().underlay() != null && a.host().underlay().equals(b.host().underlay())) join(group, a.bridge(), b.bridge());
             }
         normal(ctx, nets, group, out);
-        insideContainers(ctx, out);
-        serviceRange(ctx, nets, out);
-    }
-
-    /**
-     * A container on an overlay and another network whose subnets overlap: inside the container
-     * two connected routes cover the same addresses, and traffic for one network leaves through
-     * the other's interface. (Two bridges of one host are reported above, once for the host.)
-     */
-    private void insideContainers(Context ctx, Consumer<Finding> out) {
-        for (Container c : ctx.doc().all(Container.class)) {
-            if (c.mode() != Container.Mode.BRIDGE) continue;
-            List<Attachment> atts = c.attachments();
-            for (int i = 0; i < atts.size(); i++)
-                for (int j = i + 1; j < atts.size(); j++) {
-                    Node x = ctx.doc().node(atts.get(i).network()).orElse(null);
-                    Node y = ctx.doc().node(atts.get(j).network()).orElse(null);
-                    if (x == null || y == null || x.id().equals(y.id()) || (x instanceof Bridge && y instanceof Bridge)) continue;
-                    Cidr cx = Ipam.subnet(ctx.doc(), x.id()).orElse(null);
-                    Cidr cy = Ipam.subnet(ctx.doc(), y.id()).orElse(null);
-                    if (cx == null || cy == null || !cx.overlaps(cy)) continue;
-                    out.accept(new Finding(Finding.Severity.ERROR, Codes.OVERLAPPING_SUBNETS, List.of(c.id(), x.id(), y.id()),
-                            "Container " + c.name() + " is attached to " + x.kind().label() + " " + x.name() + " (" + cx + ") and "
-                                    + y.kind().label() + " " + y.name() + " (" + cy + "), which overlap: inside " + c.name()
-                                    + " two routes cover the same addresses, so traffic for one network leaves through the other's interface.",
-                            "Give " + y.name() + " a subnet that does not overlap " + cx + FreeSubnet.example(ctx, cy) + "."));
-                }
-        }
-    }
-
-    /**
-     * Kubernetes nodes whose pod bridge or underlay overlaps the Service CIDR: kube-proxy DNATs
-     * ClusterIPs out of that range before routing, so a pod or node holding one of those
-     * addresses is shadowed by a Service, and the two IPAMs hand out the same addresses.
-     */
-    private void serviceRange(Context ctx, List<Net> nets, Consumer<Finding> out) {
-        if (ctx.doc().all(Service.class).isEmpty()) return;
-        Cidr services = Ipam.SERVICE_CIDR;
-        List<Host> nodes = ClusterNodes.of(ctx);
-        for (Net n : nets) {
-            if (!nodes.contains(n.host()) || !n.cidr().overlaps(services)) continue;
-            out.accept(new Finding(Finding.Severity.WARNING, Codes.OVERLAPPING_SUBNETS, List.of(n.bridge().id(), n.host().id()),
-                    "Bridge " + n.bridge().name() + " on Kubernetes node " + n.host().name() + " uses " + n.cidr()
-                            + ", which overlaps the Service CIDR " + services + ": Service ClusterIPs and addresses on this bridge "
-                            + "come from the same range, and kube-proxy's DNAT takes any address that is also a ClusterIP.",
-                    "Move " + n.bridge().name() + " out of " + services + FreeSubnet.example(ctx, n.cidr()) + "."));
-        }
     }
 
     private void underlay(Context ctx, Net n, Consumer<Finding> out) {

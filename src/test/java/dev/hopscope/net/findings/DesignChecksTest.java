@@ -88,6 +88,6 @@ class DesignChecksTest {
 
     @Test
     void everyCheckIsListedOnce() {
-        assertThat(DesignChecks.ALL).extracting(c -> c.getClass()).doesNotHaveDuplicates().hasSize(17);
+        assertThat(DesignChecks.ALL).extracting(c -> c.getClass()).doesNotHaveDuplicates().hasSize(19);
     }
 }
