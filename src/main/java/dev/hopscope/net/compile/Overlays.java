@@ -56,7 +56,7 @@ final class Overlays {
         for (Host h : members) {
             Namespace ns = b.hostNs(h.id());
             Ipv4 local = b.underlayIp(h);
-            int mtu = Overheads.effectiveMtu(o, b.underlayMtu(h));
+            int mtu = dev.hopscope.net.findings.Encapsulation.effectiveMtu(o, b.underlayMtu(h));
             Iface br = ns.addIface(Build.ifName(ns, "br-" + o.name()), Iface.Kind.BRIDGE, Mac.derive(h.id() + "/" + o.id()), mtu, o.id());
             b.putBridgeDev(o.id(), h.id(), br);
             if (local == null) continue; // no underlay address: no VTEP
@@ -89,7 +89,7 @@ final class Overlays {
             Ipv4 local = b.underlayIp(h);
             Optional<Bridge> cni = cniBridge(b, h.id());
             if (local == null || cni.isEmpty()) { devs.add(null); podCidrs.add(null); continue; }
-            int mtu = Overheads.effectiveMtu(o, b.underlayMtu(h));
+            int mtu = dev.hopscope.net.findings.Encapsulation.effectiveMtu(o, b.underlayMtu(h));
             Cidr podCidr = Cidr.parse(cni.get().subnet()).base();
             Iface dev = ns.addIface(Build.ifName(ns, "flannel." + o.memberVni(h.id())), Iface.Kind.VXLAN, Mac.derive(h.id() + "/flannel/" + o.id()), mtu, o.id());
             dev.addAddress(new Cidr(podCidr.network(), 32));

@@ -3,7 +3,7 @@ package dev.hopscope.net.trace;
 import dev.hopscope.model.Cidr;
 import dev.hopscope.model.Ipv4;
 import dev.hopscope.model.Proto;
-import dev.hopscope.net.compile.Overheads;
+import dev.hopscope.net.findings.Encapsulation;
 import dev.hopscope.net.dataplane.Dataplane;
 import dev.hopscope.net.dataplane.Iface;
 import dev.hopscope.net.dataplane.Listener;
@@ -352,7 +352,7 @@ final class Walk {
         if (remote == null) return drop(ns, vx.name(), vx.node(), Disposition.NEIGHBOR_UNREACHABLE, frame,
                 vx.name() + " knows no VTEP for " + frame.ethDst() + ": nothing to send the frame to");
         int sport = 32768 + Math.floorMod(frame.flow().hashCode(), 28000);
-        Packet outer = frame.encapsulate(vx.vxlan().local(), remote, sport, vx.vxlan().port(), vx.vxlan().vni(), vx.vxlan().espSpi(), Overheads.ESP);
+        Packet outer = frame.encapsulate(vx.vxlan().local(), remote, sport, vx.vxlan().port(), vx.vxlan().vni(), vx.vxlan().espSpi(), Encapsulation.ESP_OVERHEAD);
         if (record) hop(ns, vx.name(), vx.node(), StepKind.ENCAP, outer, vx.name() + " wraps the frame in outer Ethernet / IPv4 " + vx.vxlan().local() + " → " + remote
                 + (vx.vxlan().encrypted() ? " / ESP (IPsec, encrypted overlay)" : "") + " / UDP " + vx.vxlan().port() + " / VXLAN VNI " + vx.vxlan().vni()
                 + ": " + (outer.length() - frame.length()) + " bytes more");
