@@ -39,12 +39,13 @@ class DocumentCodecMutationTest {
 
     @Test
     void truncationAtEveryOffsetFailsCleanly() {
-        for (int i = 0; i < VALID.length(); i++) {
-            String cut = VALID.substring(0, i);
+        String small = DocumentCodec.write(TestDocuments.small());
+        for (int i = 0; i < small.length(); i++) {
+            String cut = small.substring(0, i);
             try {
                 DocumentCodec.read(cut, "m.json");
                 // only cutting inside the trailing whitespace leaves a complete document
-                assertThat(VALID.substring(i).isBlank()).as("truncated at %d yet loaded", i).isTrue();
+                assertThat(small.substring(i).isBlank()).as("truncated at %d yet loaded", i).isTrue();
             } catch (DocumentException e) {
                 assertThat(e.getMessage()).startsWith("m.json:");
             } catch (RuntimeException e) {
@@ -54,12 +55,12 @@ class DocumentCodecMutationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6})
     void randomByteFlipsLoadOrFailCleanly(long seed) throws Exception {
         Random random = new Random(seed);
         byte[] valid = VALID.getBytes(StandardCharsets.UTF_8);
         Path file = dir.resolve("m.json");
-        for (int round = 0; round < 250; round++) {
+        for (int round = 0; round < 120; round++) {
             byte[] b = valid.clone();
             int flips = 1 + random.nextInt(4);
             for (int k = 0; k < flips; k++) b[random.nextInt(b.length)] = (byte) random.nextInt(256);
@@ -81,7 +82,7 @@ class DocumentCodecMutationTest {
         Random random = new Random(seed);
         String[] replacements = {"null", "0", "-1", "1e400", "99999999999999999999", "\"\"", "\"x\"", "[]", "{}", "true",
                 "[null]", "{\"a\": null}", "\"tcp/0\"", "\"icmp/99999\"", "\"container:\"", "1.5", "\"None\""};
-        for (int round = 0; round < 400; round++) {
+        for (int round = 0; round < 300; round++) {
             StringBuilder sb = new StringBuilder(VALID);
             int edits = 1 + random.nextInt(3);
             for (int k = 0; k < edits; k++) {
