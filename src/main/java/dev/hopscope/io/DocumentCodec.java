@@ -22,6 +22,7 @@ import tools.jackson.core.PrettyPrinter;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamFactory;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
 
@@ -50,19 +51,22 @@ public final class DocumentCodec {
 
     public static Document load(Path file) {
         String source = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        byte[] bytes;
         try {
             long size = Files.size(file);
             if (size > MAX_BYTES) throw tooLarge(source, size);
-            bytes = Files.readAllBytes(file);
+            if (Files.isDirectory(file)) throw new DocumentException(source, 0, 0, file + " is a folder, not a document");
         } catch (NoSuchFileException e) {
             throw new DocumentException(source, 0, 0, "no such file: " + file);
         } catch (IOException e) {
             throw new DocumentException(source, 0, 0, "cannot read " + file + ": " + e.getMessage(), e);
         }
-        if (bytes.length > MAX_BYTES) throw tooLarge(source, bytes.length);
-        try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), bytes)) {
-            return parse(p, source, () -> JSON.createParser(ObjectReadContext.empty(), bytes));
+        // streamed, not read into memory first: the parser buffers a few kilobytes at a time;
+        // the length constraint still stops a file that grew past the limit since the check
+        try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), file)) {
+            return parse(p, source, () -> JSON.createParser(ObjectReadContext.empty(), file));
+        } catch (JacksonException e) {
+            // opening or closing the file failed; reading errors were translated inside
+            throw translate(source, e, null);
         }
     }
 
@@ -132,10 +136,15 @@ public final class DocumentCodec {
         } catch (JacksonException e) {
             throw translate(source, e, p.currentLocation());
         } catch (Misplaced e) {
+            TokenStreamLocation at;
+            // positions are not kept while reading: find this one by reading up to its token again
             try (JsonParser fresh = again.get()) {
-                TokenStreamLocation at = LocatedParser.locate(fresh, e.token);
-                throw new DocumentException(source, Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr()), e.problem);
+                at = LocatedParser.locate(fresh, e.token);
+            } catch (JacksonException unreadable) {
+                at = null; // the file changed or vanished since: the problem is still worth saying
             }
+            throw at == null ? new DocumentException(source, 0, 0, e.problem)
+                    : new DocumentException(source, Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr()), e.problem);
         }
     }
 
@@ -172,6 +181,8 @@ public final class DocumentCodec {
         int nl = original.indexOf('\n');
         if (nl >= 0) original = original.substring(0, nl);
         String what;
+        if (e instanceof JacksonIOException)
+            return new DocumentException(source, 0, 0, "cannot read the file: " + original, e);
         if (e instanceof StreamConstraintsException && original.contains("nesting depth"))
             what = "the JSON is nested more than " + MAX_DEPTH + " levels deep";
         else if (e instanceof StreamConstraintsException)

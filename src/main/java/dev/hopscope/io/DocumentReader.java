@@ -28,11 +28,11 @@ final class DocumentReader {
         Located format = top.get("format");
         if (format == null)
             throw top.error("missing \"format\": \"" + Document.FORMAT + "\" (is this a Hopscope document?)");
-        if (format.type != Located.Type.STRING || !Document.FORMAT.equals(format.text))
+        if (format.type != Located.Type.STRING || !Document.FORMAT.equals(format.text()))
             throw top.error(format, "\"format\" must be \"" + Document.FORMAT + "\", not " + format.shown() + " (is this a Hopscope document?)");
         Located version = top.get("version");
         if (version == null) throw top.error("missing \"version\" (this Hopscope reads version " + Document.VERSION + ")");
-        if (version.type != Located.Type.INTEGER || version.integer != Document.VERSION)
+        if (version.type != Located.Type.INTEGER || version.integer() != Document.VERSION)
             throw top.error(version, "version " + version.shown() + " is not supported; this Hopscope reads version "
                     + Document.VERSION + " only");
         top.allow(TOP);
@@ -42,7 +42,8 @@ final class DocumentReader {
         Located list = top.get("nodes");
         if (list != null) {
             if (list.type != Located.Type.ARRAY) throw top.error(list, "\"nodes\" must be a list, not " + list.shown());
-            for (int i = 0; i < list.items.size(); i++) nodes.add(NodeReader.read(list.items.get(i), i));
+            Located[] items = list.values();
+            for (int i = 0; i < items.length; i++) nodes.add(NodeReader.read(items[i], i));
         }
         return new Document(top.string("name"), top.string("description"), lesson(top), nodes, layout(top));
     }
@@ -59,12 +60,14 @@ final class DocumentReader {
         if (layout == null) return Map.of();
         // a sorted map: Document copies it in linear time, where any other map costs a sort
         TreeMap<String, Box> boxes = new TreeMap<>();
-        for (Located.Member m : layout.located().members) {
-            Located v = m.value();
+        String[] ids = layout.located().names();
+        Located[] values = layout.located().values();
+        for (int i = 0; i < ids.length; i++) {
+            Located v = values[i];
             if (v.type != Located.Type.OBJECT)
-                throw new Misplaced(v.token, "\"" + m.name() + "\" in the layout must be an object, not " + v.shown());
-            Fields b = Fields.of(v, "the box", "a box").named("the box of", m.name()).allow(BOX);
-            boxes.put(m.name(), new Box(b.requiredDecimal("x"), b.requiredDecimal("y"), b.decimal("w", 0), b.decimal("h", 0)));
+                throw new Misplaced(v.token, "\"" + ids[i] + "\" in the layout must be an object, not " + v.shown());
+            Fields b = Fields.of(v, "the box", "a box").named("the box of", ids[i]).allow(BOX);
+            boxes.put(ids[i], new Box(b.requiredDecimal("x"), b.requiredDecimal("y"), b.decimal("w", 0), b.decimal("h", 0)));
             b.done();
         }
         return boxes;

@@ -70,12 +70,11 @@ final class Fields {
      */
     void done() {
         if (known == null) return;
-        Located.Member[] members = object.members;
-        for (int i = 0; i < members.length; i++) {
+        String[] names = object.names();
+        for (int i = 0; i < names.length; i++) {
             if (i < 64 && (read & (1L << i)) != 0) continue;
-            Located.Member m = members[i];
-            if (!known.contains(m.name()))
-                throw new Misplaced(m.token(), "unknown field \"" + m.name() + "\" in " + what()
+            if (!known.contains(names[i]))
+                throw new Misplaced(object.nameToken(i), "unknown field \"" + names[i] + "\" in " + what()
                         + " (known fields: " + known.stream().sorted().collect(Collectors.joining(", ")) + ")");
         }
     }
@@ -89,13 +88,13 @@ final class Fields {
      * the parser interns property names, so a field name in this code is the very same string.
      */
     Located get(String name) {
-        Located.Member[] members = object.members;
+        String[] names = object.names();
         int at = -1;
-        for (int i = 0; i < members.length; i++) if (members[i].name() == name) { at = i; break; }
-        if (at < 0) for (int i = 0; i < members.length; i++) if (members[i].name().equals(name)) { at = i; break; }
+        for (int i = 0; i < names.length; i++) if (names[i] == name) { at = i; break; }
+        if (at < 0) for (int i = 0; i < names.length; i++) if (names[i].equals(name)) { at = i; break; }
         if (at < 0) return null;
         if (at < 64) read |= 1L << at;
-        Located v = members[at].value();
+        Located v = object.values()[at];
         return v.type == Located.Type.NULL ? null : v;
     }
 
@@ -103,7 +102,7 @@ final class Fields {
         Located v = get(name);
         if (v == null) return null;
         if (v.type != Located.Type.STRING) throw error(v, quote(name) + " must be a string, not " + v.shown());
-        return v.text;
+        return v.text();
     }
 
     String requiredString(String name) {
@@ -123,8 +122,8 @@ final class Fields {
     }
 
     private int toInt(String name, Located v) {
-        if (v.type == Located.Type.INTEGER && v.integer >= Integer.MIN_VALUE && v.integer <= Integer.MAX_VALUE)
-            return (int) v.integer;
+        if (v.type == Located.Type.INTEGER && v.integer() >= Integer.MIN_VALUE && v.integer() <= Integer.MAX_VALUE)
+            return (int) v.integer();
         if (v.type == Located.Type.INTEGER || v.type == Located.Type.BIG_INTEGER)
             throw error(v, quote(name) + " is out of range: " + v.shown());
         if (v.type == Located.Type.DECIMAL) throw error(v, quote(name) + " must be a whole number, not " + v.shown());
@@ -135,7 +134,7 @@ final class Fields {
         Located v = get(name);
         if (v == null) return absent;
         if (v.type == Located.Type.INTEGER || v.type == Located.Type.DECIMAL) {
-            if (Double.isFinite(v.decimal)) return v.decimal;
+            if (Double.isFinite(v.decimal())) return v.decimal();
             throw error(v, quote(name) + " is too large: " + v.shown());
         }
         if (v.type == Located.Type.BIG_INTEGER) throw error(v, quote(name) + " is too large: " + v.shown());
@@ -151,7 +150,7 @@ final class Fields {
         Located v = get(name);
         if (v == null) return null;
         if (v.type != Located.Type.BOOLEAN) throw error(v, quote(name) + " must be true or false, not " + v.shown());
-        return v.bool;
+        return v.bool();
     }
 
     boolean bool(String name, boolean absent) {
@@ -181,11 +180,11 @@ final class Fields {
     List<String> strings(String name) {
         Located v = list(name);
         if (v == null) return null;
-        List<String> out = new ArrayList<>(v.items.size());
-        for (Located item : v.items) {
+        List<String> out = new ArrayList<>(v.values().length);
+        for (Located item : v.values()) {
             if (item.type != Located.Type.STRING)
                 throw error(item, "each entry of " + quote(name) + " must be a string, not " + item.shown());
-            out.add(item.text);
+            out.add(item.text());
         }
         return out;
     }
@@ -196,10 +195,12 @@ final class Fields {
         if (v == null) return null;
         if (v.type != Located.Type.OBJECT) throw error(v, quote(name) + " must be an object of strings, not " + v.shown());
         Map<String, String> out = new TreeMap<>();
-        for (Located.Member m : v.members) {
-            if (m.value().type != Located.Type.STRING)
-                throw error(m.value(), quote(name + "." + m.name()) + " must be a string, not " + m.value().shown());
-            out.put(m.name(), m.value().text);
+        String[] keys = v.names();
+        Located[] values = v.values();
+        for (int i = 0; i < keys.length; i++) {
+            if (values[i].type != Located.Type.STRING)
+                throw error(values[i], quote(name + "." + keys[i]) + " must be a string, not " + values[i].shown());
+            out.put(keys[i], values[i].text());
         }
         return out;
     }
@@ -208,8 +209,8 @@ final class Fields {
     <T> List<T> objects(String name, String itemWhat, Function<Fields, T> read) {
         Located v = list(name);
         if (v == null) return null;
-        List<T> out = new ArrayList<>(v.items.size());
-        for (Located item : v.items) {
+        List<T> out = new ArrayList<>(v.values().length);
+        for (Located item : v.values()) {
             if (item.type != Located.Type.OBJECT)
                 throw error(item, "each entry of " + quote(name) + " must be an object, not " + item.shown());
             out.add(new Fields(item, itemWhat, null, this).build(read));

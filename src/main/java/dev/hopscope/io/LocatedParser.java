@@ -1,9 +1,7 @@
 package dev.hopscope.io;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 import tools.jackson.core.JsonParser;
@@ -21,17 +19,29 @@ final class LocatedParser {
 
     private final JsonParser parser;
     private int tokens;
-    // members of the objects being read, innermost last: one growing buffer instead of a list per object
-    private Located.Member[] scratch = new Located.Member[64];
+    // members and items of the containers being read, innermost last: one growing buffer
+    // instead of a list per container, copied out at exact size when the container ends
+    private String[] names = new String[256];
+    private Located[] values = new Located[256];
     private int top;
 
     LocatedParser(JsonParser parser) {
         this.parser = parser;
     }
 
-    private void push(Located.Member m) {
-        if (top == scratch.length) scratch = Arrays.copyOf(scratch, scratch.length * 2);
-        scratch[top++] = m;
+    private void push(String name, Located value) {
+        if (top == values.length) {
+            names = Arrays.copyOf(names, top * 2);
+            values = Arrays.copyOf(values, top * 2);
+        }
+        names[top] = name;
+        values[top++] = value;
+    }
+
+    private void pop(int base) {
+        Arrays.fill(names, base, top, null);
+        Arrays.fill(values, base, top, null);
+        top = base;
     }
 
     /** Advances to the next token, counting it; null at the end of the input. */
@@ -56,29 +66,32 @@ final class LocatedParser {
                     // the factory interns names, so equal names are the same string; a scan is
                     // cheapest for the small objects of a document, big maps get a set
                     if (count < 16) {
-                        for (int i = base; i < top; i++) if (scratch[i].name() == name) { twice = true; break; }
+                        for (int i = base; i < top; i++) if (names[i] == name) { twice = true; break; }
                     } else {
                         if (seen == null) {
                             seen = new HashSet<>();
-                            for (int i = base; i < top; i++) seen.add(scratch[i].name());
+                            for (int i = base; i < top; i++) seen.add(names[i]);
                         }
                         twice = !seen.add(name);
                     }
                     if (twice) throw new Misplaced(tokens, "\"" + name + "\" appears twice in this object");
-                    int nameAt = tokens;
                     next();
                     Located value = value();
-                    push(new Located.Member(name, nameAt, value));
+                    push(name, value);
                 }
-                Located.Member[] members = Arrays.copyOfRange(scratch, base, top);
-                Arrays.fill(scratch, base, top, null);
-                top = base;
-                return Located.object(at, members);
+                Located object = Located.object(at, Arrays.copyOfRange(names, base, top), Arrays.copyOfRange(values, base, top));
+                pop(base);
+                return object;
             }
             case START_ARRAY: {
-                List<Located> items = new ArrayList<>();
-                for (JsonToken n = next(); n != JsonToken.END_ARRAY; n = next()) items.add(value());
-                return Located.array(at, items);
+                int base = top;
+                for (JsonToken n = next(); n != JsonToken.END_ARRAY; n = next()) {
+                    Located value = value();
+                    push(null, value);
+                }
+                Located array = Located.array(at, Arrays.copyOfRange(values, base, top));
+                pop(base);
+                return array;
             }
             case VALUE_STRING:
                 return Located.string(at, parser.getString());

@@ -139,6 +139,8 @@ class DocumentCodecErrorTest {
         assertThat(e.getMessage()).startsWith("broken.json:3:11: not valid JSON");
         assertThatThrownBy(() -> DocumentCodec.load(dir.resolve("nope.json")))
                 .isInstanceOf(DocumentException.class).hasMessageContaining("nope.json").hasMessageContaining("no such file");
+        assertThatThrownBy(() -> DocumentCodec.load(dir))
+                .isInstanceOf(DocumentException.class).hasMessageContaining("is a folder, not a document");
     }
 
     @Test
