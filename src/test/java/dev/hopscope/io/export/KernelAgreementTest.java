@@ -54,15 +54,33 @@ class KernelAgreementTest {
         }
     }
 
+    /**
+     * The samples, and imported files (docker-compose, Kubernetes manifests, docker network
+     * inspect) as the importer lays them out. Not yet k8s/database.yaml: there the engine
+     * applies FORWARD rules to packets a hostNetwork pod sends to a pod on its own node, which the
+     * kernel passes (they leave through OUTPUT; br_netfilter does not run FORWARD for frames the
+     * bridge itself sends), so four rows disagree until the tracer is fixed.
+     */
+    static Stream<String> documents() throws IOException {
+        return Stream.concat(samples(), Stream.of("imports/shop/docker-compose.yml", "imports/k8s/guestbook.yaml",
+                "imports/legacy/docker-compose.yml", "imports/inspect/networks.json"));
+    }
+
+    private static Document open(String name) {
+        if (name.startsWith("imports/"))
+            return dev.hopscope.io.imports.Importer.importFile(Path.of("src/test/resources", name)).document();
+        return DocumentCodec.load(Path.of("samples", name));
+    }
+
     /** One probe from a namespace: what the analysis said and what the kernel did. */
     record Check(String what, String ns, Probe probe, String address, int port, Disposition engine) {
         boolean engineReaches() { return engine == Disposition.DELIVERED; }
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("samples")
+    @MethodSource("documents")
     void kernelAgreesWithTheAnalysis(String sample, @TempDir Path dir) throws Exception {
-        Document doc = DocumentCodec.load(Path.of("samples", sample));
+        Document doc = open(sample);
         assumeFalse(doc.all(Overlay.class).stream().anyMatch(o -> Boolean.TRUE.equals(o.encrypted())),
                 "an encrypted overlay (IPsec ESP) is not built by the lab: the kernel would test a plain VXLAN, not the design");
         Dataplane dp = Network.compile(doc).dataplane();
