@@ -23,6 +23,10 @@ public final class HopSummary {
                 String vni = vx == null ? "" : "VNI " + vx.fields().getOrDefault("vni", "?") + " ";
                 return "wrapped: " + vni + (outer == null ? "" : "→ " + outer.fields().getOrDefault("dst", "?"));
             }
+            case DNS: {
+                Layer ip = find(p, "ipv4");
+                return "name lookup" + (ip == null || !ip.fields().containsKey("dst") ? "" : " → " + ip.fields().get("dst"));
+            }
             case DECAP:
                 return "unwrapped: inner " + flow(p);
             case DROP:

@@ -48,7 +48,7 @@ public final class SimulationPanel extends BorderPane {
     private static final PseudoClass OK = PseudoClass.getPseudoClass("ok");
     private static final PseudoClass BROKEN = PseudoClass.getPseudoClass("broken");
 
-    private static final String HINT = "Choose a source and a destination (or pick them on the canvas with ⌖), then press Play.";
+    private static final String HINT = "Choose a source and a destination (or pick them on the canvas with the target button), then press Play.";
 
     private final AppState state;
     private final Playback playback = new Playback();

@@ -104,6 +104,33 @@ class SimulationPanelTest {
         app.snapshot(Path.of("target", "screens", "sim-s11-dropped.png"));
     }
 
+    @Test void everySampleLessonTracesWithTheGlyphOnEachHopsNode(FxRobot robot) throws Exception {
+        for (String name : Samples.names()) {
+            dev.hopscope.model.Document doc = Samples.open(name);
+            dev.hopscope.model.Lesson l = doc.lesson();
+            if (l == null || l.from() == null || l.to() == null) continue;
+            open(name);
+            fx(() -> panel().playback().load(null));
+            traceAndWait(l.from(), l.to(), l.probe() == null ? Probe.icmp() : l.probe());
+            List<Step> steps = fx(() -> List.copyOf(panel().playback().steps()));
+            List<Point2D> at = fx(() -> panel().player().positions());
+            for (int i = 0; i < steps.size(); i++) {
+                Step s = steps.get(i);
+                String node = s.hop().node();
+                java.util.Optional<Bounds> b = fx(() -> app.window.canvas().nodeBounds(node));
+                if (b.isEmpty()) b = fx(() -> app.window.canvas().nodeBounds(s.hop().host()));
+                assertThat(b).as("%s hop %d: %s is drawn", name, i + 1, node).isPresent();
+                Bounds box = b.get();
+                assertThat(box.contains(at.get(i))).as("%s hop %d at %s: %s in %s", name, i + 1, node, at.get(i), box).isTrue();
+            }
+            if (name.startsWith("welcome")) {
+                int mid = steps.size() / 3;
+                fx(() -> panel().playback().jump(mid));
+                app.snapshot(Path.of("target", "screens", "sim-welcome.png"));
+            }
+        }
+    }
+
     static String texts(javafx.scene.Parent p) {
         StringBuilder b = new StringBuilder();
         for (javafx.scene.Node n : p.lookupAll(".label")) if (n instanceof javafx.scene.control.Labeled l) b.append(l.getText()).append(' ');
