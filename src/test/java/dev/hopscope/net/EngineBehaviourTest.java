@@ -174,6 +174,16 @@ class EngineBehaviourTest {
     }
 
     @Test
+    void theNodeItselfReachesAPolicyIsolatedPodOnItsBridge() {
+        // the kernel: a packet the node sends leaves through OUTPUT; br_netfilter runs FORWARD only for bridged frames
+        Document d = cluster(Service.TrafficPolicy.CLUSTER, Map.of("app", "web"))
+                .with(new Pod("exporter", "exporter", "default", "h2", Map.of("app", "exporter"), List.of(), true, null, null))
+                .with(new NetworkPolicy("deny", "default-deny", "default", Map.of("app", "web"), true, false, List.of(), List.of()));
+        assertThat(trace(d, "exporter", "10.244.2.2:8080", "tcp/8080").disposition()).isEqualTo(Disposition.DELIVERED);
+        assertThat(trace(d, "client", "10.244.2.2:8080", "tcp/8080").disposition()).isEqualTo(Disposition.DENIED);
+    }
+
+    @Test
     void dockerDnsAnswersOnlyOnUserDefinedNetworks() {
         Document d = Scenarios.base("dns", 1, false)
                 .with(Bridge.docker0("docker0", "h1"))

@@ -260,8 +260,9 @@ final class Walk {
         Iface out = portFor(br, p.ethDst(), inPort);
         if (out == null) return drop(ns, br.name(), br.node(), Disposition.NEIGHBOR_UNREACHABLE, p,
                 br.name() + " has no port behind which " + p.ethDst() + " lives");
-        if (!replyLeg && !underlay && !p.encapsulated()) {
-            // br_netfilter: Docker and kube-proxy need bridged IP traffic to pass iptables FORWARD
+        if (!replyLeg && !underlay && !p.encapsulated() && inPort != null) {
+            // br_netfilter: Docker and kube-proxy need bridged IP traffic to pass iptables FORWARD. A frame the
+            // host itself sends out of the bridge device has already passed OUTPUT and is not bridged traffic.
             Rule f = blocking(ns.chain(Rule.Table.FILTER, Rule.Chain.FORWARD), p, br.name(), br.name(), ns);
             if (f != null && (f.target() == Rule.Target.DROP || f.target() == Rule.Target.REJECT)) return denied(ns, br.name(), p, f);
         }
