@@ -46,18 +46,24 @@ public final class Matrix {
         final List<Probe> probes = new ArrayList<>();
     }
 
+    private final Network net;
     private final Document doc;
     private final Ipam.Addressing addr;
     private final List<EndpointClass> classes;
-    private final Cell[][][] cells;
+    private volatile Cell[][][] cells;
 
-    private Matrix(Document doc, Ipam.Addressing addr, List<EndpointClass> classes, Cell[][][] cells) {
-        this.doc = doc;
-        this.addr = addr;
+    private Matrix(Network net, List<EndpointClass> classes) {
+        this.net = net;
+        this.doc = net.document();
+        this.addr = net.dataplane().addressing();
         this.classes = classes;
-        this.cells = cells;
     }
 
+    /**
+     * Groups the endpoints into classes now and traces the class pairs on first use, so an
+     * analysis that only needs intents and findings (the designer's live flags) never pays for the
+     * matrix; call {@link #size()} on a worker thread to have it ready before a view reads it.
+     */
     public static Matrix compute(Network net, List<Node> endpoints) {
         Map<String, EndpointClass> byKey = new LinkedHashMap<>();
         for (Node n : endpoints) {
@@ -65,17 +71,27 @@ public final class Matrix {
             if (c.members.isEmpty()) c.probes.addAll(probes(n));
             c.members.add(n);
         }
-        List<EndpointClass> classes = new ArrayList<>(byKey.values());
-        int k = classes.size();
-        Cell[][][] cells = new Cell[k][k][];
-        IntStream.range(0, k * k).parallel().forEach(i -> {
-            EndpointClass s = classes.get(i / k), d = classes.get(i % k);
-            Node src = s.members.get(0);
-            Node dst = s == d ? (d.members.size() > 1 ? d.members.get(1) : null) : d.members.get(0);
-            if (dst == null) return;
-            cells[i / k][i % k] = trace(net, src, dst, d.probes);
-        });
-        return new Matrix(net.document(), net.dataplane().addressing(), classes, cells);
+        return new Matrix(net, new ArrayList<>(byKey.values()));
+    }
+
+    private Cell[][][] cells() {
+        Cell[][][] c = cells;
+        if (c != null) return c;
+        synchronized (this) {
+            if (cells == null) {
+                int k = classes.size();
+                Cell[][][] out = new Cell[k][k][];
+                IntStream.range(0, k * k).parallel().forEach(i -> {
+                    EndpointClass s = classes.get(i / k), d = classes.get(i % k);
+                    Node src = s.members.get(0);
+                    Node dst = s == d ? (d.members.size() > 1 ? d.members.get(1) : null) : d.members.get(0);
+                    if (dst == null) return;
+                    out[i / k][i % k] = trace(net, src, dst, d.probes);
+                });
+                cells = out;
+            }
+            return cells;
+        }
     }
 
     private static Cell[] trace(Network net, Node src, Node dst, List<Probe> probes) {
@@ -147,6 +163,7 @@ public final class Matrix {
 
     /** Number of rows (every ordered pair of distinct endpoints times the destination's probes). */
     public long size() {
+        cells();
         long n = 0;
         for (EndpointClass s : classes)
             for (EndpointClass d : classes) {
@@ -158,6 +175,7 @@ public final class Matrix {
 
     /** Rows per disposition, without expanding them. */
     public Map<Disposition, Long> counts() {
+        Cell[][][] cells = cells();
         Map<Disposition, Long> out = new EnumMap<>(Disposition.class);
         for (int i = 0; i < classes.size(); i++)
             for (int j = 0; j < classes.size(); j++) {
@@ -172,6 +190,7 @@ public final class Matrix {
 
     /** Expands every row, in endpoint order within classes. */
     public void forEach(Consumer<MatrixRow> sink) {
+        Cell[][][] cells = cells();
         for (int i = 0; i < classes.size(); i++)
             for (Node from : classes.get(i).members)
                 for (int j = 0; j < classes.size(); j++) {
@@ -192,6 +211,7 @@ public final class Matrix {
 
     /** The rows from one endpoint to another (empty when either is not an endpoint). */
     public List<MatrixRow> between(String from, String to) {
+        Cell[][][] cells = cells();
         List<MatrixRow> out = new ArrayList<>();
         int fi = classOf(from), ti = classOf(to);
         if (fi < 0 || ti < 0 || from.equals(to) || cells[fi][ti] == null) return out;

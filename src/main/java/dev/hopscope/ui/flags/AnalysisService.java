@@ -38,6 +38,7 @@ public final class AnalysisService {
 
     private final AppState state;
     private final ObjectProperty<Analysis> analysis = new SimpleObjectProperty<>(this, "analysis");
+    private final ObjectProperty<Analysis> withMatrix = new SimpleObjectProperty<>(this, "withMatrix");
     private final BooleanProperty running = new SimpleBooleanProperty(this, "running");
     private final DoubleProperty lastLatency = new SimpleDoubleProperty(this, "lastLatencyMillis", Double.NaN);
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
@@ -59,6 +60,9 @@ public final class AnalysisService {
     }
 
     public ReadOnlyObjectProperty<Analysis> analysis() { return analysis; }
+
+    /** The same analysis once its reachability matrix is computed (on the worker), for views that show it. */
+    public ReadOnlyObjectProperty<Analysis> withMatrix() { return withMatrix; }
 
     /** True from an edit until its analysis is published. */
     public ReadOnlyBooleanProperty running() { return running; }
@@ -94,6 +98,9 @@ public final class AnalysisService {
             Analysis a = result;
             String p = problem;
             Platform.runLater(() -> publish(gen, a, p));
+            // flags first; the matrix (the expensive part) follows on this thread
+            if (a != null) a.matrix().size();
+            if (generation.get() == gen) Platform.runLater(() -> { if (generation.get() == gen) withMatrix.set(a); });
         });
     }
 

@@ -47,8 +47,9 @@ public final class MatrixView extends BorderPane {
         top.setAlignment(Pos.CENTER_LEFT);
         setTop(top);
         setCenter(scroll);
-        service.analysis().addListener((o, a, now) -> show(now));
-        show(service.analysis().get());
+        // the matrix view follows the analysis once its matrix is ready, computed off the FX thread
+        service.withMatrix().addListener((o, a, now) -> show(now));
+        show(service.withMatrix().get());
     }
 
     /** What a click on a square does (the simulation panel traces that flow). */
