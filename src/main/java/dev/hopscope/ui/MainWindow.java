@@ -40,9 +40,11 @@ public final class MainWindow {
     private final Label status = new Label();
     private final Menus menus;
     private final Panels panels;
+    private final Commands commands;
 
     public MainWindow(AppState state, Commands commands) {
         this.state = state;
+        this.commands = commands;
         this.canvas = new CanvasView(state);
         this.actions = new EditActions(state, canvas);
         this.inspector = new Inspector(state, canvas);
@@ -119,4 +121,6 @@ public final class MainWindow {
 
     /** The simulation, flags, findings, matrix and learn panels. */
     public Panels panels() { return panels; }
+
+    public Commands commands() { return commands; }
 }

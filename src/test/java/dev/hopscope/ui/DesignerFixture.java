@@ -35,6 +35,41 @@ public final class DesignerFixture {
 
     public AppState state() { return window.state(); }
 
+    Commands commands() { return window.commands(); }
+
+    /** Where a canvas point is on the screen, for the robot. */
+    public javafx.geometry.Point2D screen(double x, double y) {
+        return fx(() -> window.canvas().canvasToScreen(x, y));
+    }
+
+    /** The screen point at a fraction of a node's drawn box. */
+    public javafx.geometry.Point2D screenOf(String id, double fx, double fy) {
+        dev.hopscope.model.Box b = box(id);
+        return screen(b.x() + b.w() * fx, b.y() + b.h() * fy);
+    }
+
+    public dev.hopscope.model.Box box(String id) {
+        javafx.geometry.Bounds b = fx(() -> window.canvas().nodeBounds(id).orElseThrow());
+        return new dev.hopscope.model.Box(b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight());
+    }
+
+    /** Starts from an empty document at 100 % zoom with the origin in the canvas's top-left corner. */
+    public void empty() { empty(1); }
+
+    /** As {@link #empty()}, at the given zoom (the top-left corner stays the origin). */
+    public void empty(double zoom) {
+        fx(() -> {
+            state().reset(dev.hopscope.model.Document.empty("test"), null);
+            window.canvas().viewport().zoomProperty().set(1);
+            window.canvas().zoomReset();
+        });
+        fx(() -> {
+            javafx.geometry.Point2D o = window.canvas().viewport().toCanvas(0, 0);
+            window.canvas().viewport().panBy(o.getX(), o.getY());
+            window.canvas().viewport().zoomAt(zoom, 0, 0);
+        });
+    }
+
     public static <T> T fx(Callable<T> c) {
         try {
             return WaitForAsyncUtils.asyncFx(c).get();

@@ -85,7 +85,8 @@ public final class Edits {
     /**
      * Puts a container or pod into another host. Its veths to the old host's bridges cannot
      * follow (a veth pair never crosses hosts), so they are replaced by one to the new host's
-     * first bridge, with an address pinned from IPAM; overlay attachments stay.
+     * first bridge, with an address pinned from IPAM; overlay attachments stay, and a card that
+     * had no veth gets none.
      */
     public static Document reparent(Document doc, String id, String hostId) {
         Node n = doc.node(id).orElseThrow();
@@ -95,7 +96,8 @@ public final class Edits {
             for (Attachment a : c.attachments())
                 if (doc.node(a.network()).filter(x -> x instanceof Overlay).isPresent()) kept.add(a);
             Document next = doc.with(c.withHost(hostId).withAttachments(kept));
-            if (kept.isEmpty() && c.mode() == Container.Mode.BRIDGE && firstBridge.isPresent()) {
+            boolean hadVeth = kept.size() < c.attachments().size();
+            if (hadVeth && c.mode() == Container.Mode.BRIDGE && firstBridge.isPresent()) {
                 String net = firstBridge.get().id();
                 String ip = Ipam.nextFree(next, net).map(Object::toString).orElse(null);
                 List<Attachment> att = new ArrayList<>(kept);

@@ -219,6 +219,11 @@ public final class CanvasView extends Region {
         return viewport.toCanvas(local.getX(), local.getY());
     }
 
+    /** A canvas point on the screen (for robots and popups). */
+    public Point2D canvasToScreen(double x, double y) {
+        return world.localToScreen(x, y);
+    }
+
     /** The canvas point at the centre of the visible area (where pasted or keyboard-added nodes go). */
     public Point2D visibleCentre() { return viewport.toCanvas(getWidth() / 2, getHeight() / 2); }
 
