@@ -2,6 +2,7 @@ package dev.hopscope.ui;
 
 import dev.hopscope.io.DocumentCodec;
 import dev.hopscope.io.DocumentException;
+import dev.hopscope.io.Samples;
 import dev.hopscope.model.Document;
 import dev.hopscope.model.layout.AutoLayout;
 import dev.hopscope.ui.files.Prompts;
@@ -133,13 +134,32 @@ public final class Commands {
         return true;
     }
 
-    public List<String> sampleNames() { return Samples.names(); }
+    /** The samples packed in the jar, by file name (welcome.json, s03-vxlan-overlay.json, ...). */
+    public List<String> sampleNames() {
+        try {
+            return Samples.names();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    /** The start-up document: the welcome sample, or a built-in one if the jar has none. */
+    public Document startDocument() {
+        if (sampleNames().contains(Samples.WELCOME)) {
+            try {
+                return withBoxes(Samples.open(Samples.WELCOME));
+            } catch (RuntimeException e) {
+                state.message().set("The welcome sample cannot be read: " + e.getMessage());
+            }
+        }
+        return WelcomeDocument.create();
+    }
 
     public void openSample(String name) {
         if (!confirmDiscard()) return;
         try {
             show(withBoxes(Samples.open(name)), null);
-            state.message().set("Sample " + name + " (Save As to keep your changes)");
+            state.message().set("Sample " + Menus.sampleTitle(name) + " (Save As to keep your changes)");
         } catch (RuntimeException e) {
             prompts.error("Cannot open the sample " + name, e.getMessage());
         }

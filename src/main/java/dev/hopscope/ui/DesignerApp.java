@@ -24,9 +24,6 @@ import java.util.Optional;
  */
 public final class DesignerApp extends Application {
 
-    /** The sample opened at start-up when present. */
-    public static final String START_SAMPLE = "welcome";
-
     @Override public void start(Stage stage) {
         Settings settings = Settings.load();
         StartupProbe.installIfRequested(stage);
@@ -88,7 +85,7 @@ public final class DesignerApp extends Application {
             settings.save();
         });
         stage.show();
-        commands.start(commands.sampleNames().contains(START_SAMPLE) ? Samples.open(START_SAMPLE) : WelcomeDocument.create());
+        commands.start(commands.startDocument());
         startFile.ifPresent(commands::open);
         return window;
     }

@@ -39,7 +39,8 @@ public final class Menus {
         CanvasView canvas = window.canvas();
 
         Menu samples = new Menu("Samples");
-        for (String name : commands.sampleNames()) samples.getItems().add(item(name, null, e -> commands.openSample(name)));
+        for (String name : commands.sampleNames()) samples.getItems().add(item(sampleTitle(name), null, e -> commands.openSample(name)));
+        samples.setDisable(samples.getItems().isEmpty());
         commands.recent().addListener((ListChangeListener<Path>) c -> fillRecent());
         fillRecent();
         Menu file = new Menu("File", null,
@@ -122,6 +123,11 @@ public final class Menus {
         recentMenu.getItems().clear();
         for (Path p : commands.recent()) recentMenu.getItems().add(item(p.getFileName() + "  —  " + p.getParent(), null, e -> commands.open(p)));
         recentMenu.setDisable(recentMenu.getItems().isEmpty());
+    }
+
+    /** "s03-vxlan-overlay.json" as the menu shows it: "s03 vxlan overlay". */
+    static String sampleTitle(String fileName) {
+        return fileName.replaceFirst("\\.json$", "").replace('-', ' ');
     }
 
     static MenuItem item(String text, String accel, EventHandler<ActionEvent> action) {

@@ -26,8 +26,9 @@ class MainWindowTest {
     @Test void opensWithTheStartDocumentDrawnAndEverySeamInPlace(FxRobot robot) {
         DesignerFixture.settle(robot);
         assertThat(app.state().current().nodes()).isNotEmpty();
-        assertThat(robot.lookup("#node-web").tryQuery()).isPresent();
-        assertThat(app.window.canvas().nodeBounds("web")).isPresent();
+        assertThat(robot.lookup("#node-frontend").tryQuery()).isPresent();
+        assertThat(app.window.canvas().nodeBounds("frontend")).isPresent();
+        assertThat(app.stage.getTitle()).isEqualTo(app.state().current().name() + " — Hopscope");
         assertThat(app.window.bottomDock().getTabs()).isNotEmpty();
         assertThat(app.window.canvas().overlayLayer()).isNotNull();
         assertThat(app.stage.getTitle()).contains("Hopscope").doesNotContain("•");

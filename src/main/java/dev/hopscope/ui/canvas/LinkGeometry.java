@@ -23,8 +23,18 @@ final class LinkGeometry {
         return new double[] {s[0], s[1], t[0], t[1]};
     }
 
-    /** From the box's top or bottom centre straight to the bar's nearer edge. */
+    /**
+     * From the box's top or bottom centre straight to the bar's nearer edge; a box beside the bar
+     * (a globe at the end of its underlay) meets the bar's end horizontally.
+     */
     private static double[] ontoBar(Box box, Box bar) {
+        boolean beside = box.y() < bar.y() + bar.h() && box.y() + box.h() > bar.y()
+                && (box.x() >= bar.x() + bar.w() || box.x() + box.w() <= bar.x());
+        if (beside) {
+            boolean right = box.x() >= bar.x() + bar.w();
+            double y = cy(bar);
+            return new double[] {right ? box.x() : box.x() + box.w(), y, right ? bar.x() + bar.w() : bar.x(), y};
+        }
         double x = Math.max(bar.x() + INSET, Math.min(bar.x() + bar.w() - INSET, cx(box)));
         boolean above = cy(box) < cy(bar);
         double y0 = above ? box.y() + box.h() : box.y();

@@ -90,7 +90,6 @@ public final class Placement {
     private static List<String> hostsOn(Document doc, Underlay u) {
         List<String> ids = new java.util.ArrayList<>();
         for (Host h : doc.all(Host.class)) if (u.id().equals(h.underlay())) ids.add(h.id());
-        for (External e : doc.all(External.class)) if (u.id().equals(e.underlay())) ids.add(e.id());
         return ids;
     }
 
