@@ -87,6 +87,7 @@ public final class DesignerApp extends Application {
         stage.show();
         commands.start(commands.startDocument());
         startFile.ifPresent(commands::open);
+        dev.hopscope.ui.perf.PanProbe.installIfRequested(window);
         return window;
     }
 }

@@ -7,11 +7,13 @@ import dev.hopscope.model.Container;
 import dev.hopscope.model.Document;
 import dev.hopscope.model.External;
 import dev.hopscope.model.Host;
+import dev.hopscope.model.Intent;
 import dev.hopscope.model.Ipam;
 import dev.hopscope.model.Ipv4;
 import dev.hopscope.model.Node;
 import dev.hopscope.model.Overlay;
 import dev.hopscope.model.Pod;
+import dev.hopscope.model.Probe;
 import dev.hopscope.model.Service;
 import dev.hopscope.model.Underlay;
 
@@ -60,6 +62,7 @@ public final class Connections {
             return memberOf(doc, h, ov, br.name());
         }
         if (a instanceof Service s && b instanceof Pod p) return serviceSelects(doc, s, p);
+        if (a.kind().isEndpoint() && b.kind().isEndpoint()) return expectFlow(doc, a, b);
         return null;
     }
 
@@ -180,6 +183,17 @@ public final class Connections {
         return Outcome.refused("a " + link.kind().label() + " link is not removed this way: edit the nodes instead");
     }
 
+    /**
+     * Two endpoints: an expected flow from the first to the second (a ping that must get through),
+     * which the inspector then refines (probe, reachable or isolated). Referenced by id, so a
+     * rename does not break it.
+     */
+    private static Outcome expectFlow(Document doc, Node from, Node to) {
+        String id = doc.freshId(from.id() + "-to-" + to.id());
+        Intent i = new Intent(id, id, from.id(), to.id(), Probe.icmp(), Intent.Expect.REACHABLE);
+        return Outcome.done(doc.with(i), "Expect " + from.name() + " to reach " + to.name());
+    }
+
     /** The next address of the underlay's subnet from {@code first}, written with its prefix (192.168.50.11/24). */
     public static Optional<String> freeUnderlayAddress(Document doc, Underlay u, int first) {
         if (u.subnet() == null || !Cidr.isValid(u.subnet())) return Optional.empty();
@@ -216,12 +230,10 @@ public final class Connections {
             return "no link joins " + pair + ": containers and pods live inside a host; drag the card into the host's box instead";
         if (a instanceof Bridge && b instanceof Bridge)
             return "no link joins two bridges: a bridge reaches another host through routing or an overlay";
-        if (isCard(a) && isCard(b))
-            return "no link joins " + pair + " directly: attach both to a bridge or an overlay";
         if (a instanceof Underlay || b instanceof Underlay)
             return "only hosts and external endpoints sit on an underlay, not the " + (a instanceof Underlay ? b : a).kind().label();
         return "no link joins " + pair + ": connect a container or pod to a bridge (veth), a host or external to an underlay, "
-                + "or a host, bridge or container to an overlay (VXLAN)";
+                + "a host, bridge or container to an overlay (VXLAN), or two endpoints for an expected flow";
     }
 
     private static boolean isCard(Node n) { return n instanceof Container || n instanceof Pod; }

@@ -293,6 +293,7 @@ public final class CanvasView extends Region {
 
     private void renderLinks(Document doc) {
         Map<String, LinkView> next = new LinkedHashMap<>();
+        Map<String, Integer> parallel = new HashMap<>();
         linksByNode.clear();
         for (Link l : TopologyGraph.of(doc).edgeSet()) {
             if (l.kind() == Link.Kind.CONTAINMENT) continue;
@@ -300,6 +301,12 @@ public final class CanvasView extends Region {
             LinkView lv = links.remove(l.id());
             if (lv == null) lv = new LinkView(l, linkText(doc, l));
             next.put(l.id(), lv);
+            if (l.kind() == Link.Kind.INTENT) {
+                String pair = l.source().compareTo(l.target()) < 0 ? l.source() + "|" + l.target() : l.target() + "|" + l.source();
+                int k = parallel.merge(pair, 1, Integer::sum);
+                // intents bow away from the straight veth and VXLAN lines, alternating sides
+                lv.setBend((k % 2 == 1 ? 1 : -1) * 18 * ((k + 1) / 2));
+            }
             linksByNode.computeIfAbsent(l.source(), k -> new ArrayList<>()).add(lv);
             linksByNode.computeIfAbsent(l.target(), k -> new ArrayList<>()).add(lv);
             lv.setFlagged(flagged.contains(l.id()));

@@ -5,7 +5,9 @@ import dev.hopscope.model.Link;
 import javafx.css.PseudoClass;
 import javafx.scene.Group;
 import javafx.scene.control.Label;
-import javafx.scene.shape.Line;
+import javafx.scene.shape.MoveTo;
+import javafx.scene.shape.Path;
+import javafx.scene.shape.QuadCurveTo;
 import javafx.scene.shape.Polygon;
 
 /**
@@ -18,8 +20,10 @@ public final class LinkView extends Group {
     private static final PseudoClass UNREACHABLE = PseudoClass.getPseudoClass("unreachable");
 
     private final Link link;
-    private final Line hit = new Line();
-    private final Line line = new Line();
+    private final Path hit = new Path();
+    private final Path line = new Path();
+    /** How far this link bows sideways, in canvas units: parallel links between one pair fan out. */
+    private double bend;
     private final Polygon arrow = new Polygon();
     private final Label label = new Label();
 
@@ -42,6 +46,8 @@ public final class LinkView extends Group {
 
     public Link link() { return link; }
 
+    public void setBend(double bend) { this.bend = bend; }
+
     public void setSelected(boolean on) { pseudoClassStateChanged(SELECTED, on); }
 
     public void setFlagged(boolean on) { pseudoClassStateChanged(UNREACHABLE, on); }
@@ -49,18 +55,20 @@ public final class LinkView extends Group {
     /** Re-draws between the two boxes; a bar or band end meets the box straight above or below. */
     public void connect(Box from, boolean fromIsBar, Box to, boolean toIsBar) {
         double[] p = LinkGeometry.ends(from, fromIsBar, to, toIsBar);
-        for (Line l : new Line[] {hit, line}) {
-            l.setStartX(p[0]);
-            l.setStartY(p[1]);
-            l.setEndX(p[2]);
-            l.setEndY(p[3]);
-        }
-        double mx = (p[0] + p[2]) / 2;
-        double my = (p[1] + p[3]) / 2;
+        double len = Math.max(1, Math.hypot(p[2] - p[0], p[3] - p[1]));
+        double nx = -(p[3] - p[1]) / len;
+        double ny = (p[2] - p[0]) / len;
+        double cx = (p[0] + p[2]) / 2 + nx * bend * 2;
+        double cy = (p[1] + p[3]) / 2 + ny * bend * 2;
+        for (Path l : new Path[] {hit, line})
+            l.getElements().setAll(new MoveTo(p[0], p[1]), new QuadCurveTo(cx, cy, p[2], p[3]));
+        // the curve's midpoint lies halfway between the chord's middle and the control point
+        double mx = ((p[0] + p[2]) / 2 + cx) / 2;
+        double my = ((p[1] + p[3]) / 2 + cy) / 2;
         label.autosize();
         label.relocate(mx + 4, my - label.getHeight() / 2);
         if (arrow.isVisible()) {
-            double a = Math.atan2(p[3] - p[1], p[2] - p[0]);
+            double a = Math.atan2(p[3] - cy, p[2] - cx);
             double s = 9;
             arrow.getPoints().setAll(p[2], p[3],
                     p[2] - s * Math.cos(a - 0.4), p[3] - s * Math.sin(a - 0.4),

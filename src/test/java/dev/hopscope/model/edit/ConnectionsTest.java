@@ -48,7 +48,8 @@ class ConnectionsTest {
 
     @Test void aContainerCannotBeConnectedToAHostOrAnotherContainer() {
         assertThat(Connections.connect(twoHosts(), "a", "h2").refusal()).contains("inside a host");
-        assertThat(Connections.connect(twoHosts(), "a", "b").refusal()).contains("bridge or an overlay");
+        assertThat(Connections.connect(twoHosts(), "b1", "b2").refusal()).contains("two bridges");
+        assertThat(Connections.connect(twoHosts(), "lan", "b1").refusal()).contains("only hosts and external endpoints");
         assertThat(Connections.connect(twoHosts(), "a", "a").refusal()).contains("itself");
     }
 
@@ -68,6 +69,15 @@ class ConnectionsTest {
         assertThat(d.get("a", Container.class).orElseThrow().attachments()).containsExactly(new Attachment("ov", "10.0.9.2", List.of()));
         assertThat(d.get("ov", Overlay.class).orElseThrow().hasMember("h1")).isTrue();
         assertThat(Connections.connect(d, "h1", "ov").refusal()).contains("already has a VTEP");
+    }
+
+    @Test void twoEndpointsMakeAnExpectedFlow() {
+        Outcome o = Connections.connect(twoHosts(), "a", "b");
+        dev.hopscope.model.Intent i = o.document().all(dev.hopscope.model.Intent.class).get(0);
+        assertThat(i.from()).isEqualTo("a");
+        assertThat(i.to()).isEqualTo("b");
+        assertThat(i.expect()).isEqualTo(dev.hopscope.model.Intent.Expect.REACHABLE);
+        assertThat(TopologyGraph.of(o.document()).edgeSet()).contains(new Link(Link.Kind.INTENT, "a", "b", i.id()));
     }
 
     @Test void disconnectRemovesTheAttributeThatIsTheLink() {

@@ -1,0 +1,107 @@
+package dev.hopscope.ui.perf;
+
+import dev.hopscope.io.SyntheticTopology;
+import dev.hopscope.model.Document;
+import dev.hopscope.model.Intent;
+import dev.hopscope.model.Node;
+import dev.hopscope.ui.MainWindow;
+import dev.hopscope.ui.canvas.CanvasView;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Frame times while panning and zooming a large drawing, measured on the real window:
+ * {@code -Dhopscope.panProbe=2000} opens a generated document of about that many drawn nodes,
+ * then on every pulse (an {@link AnimationTimer}) moves the view a little and records the time
+ * since the previous pulse: panning at 100 %, panning the whole drawing zoomed to fit, and
+ * zooming in and out. Each phase prints one line ({@link FrameStats}); then the designer exits.
+ * JavaFX caps pulses at 60 per second, so 16.7 ms per frame is the best possible figure.
+ */
+public final class PanProbe {
+    public static final String PROPERTY = "hopscope.panProbe";
+    /** Frames each phase runs before measuring, so class loading and first layout do not count. */
+    private static final int WARM_UP = 30;
+    private static final int MEASURED = 240;
+    /** Screen pixels the view moves per frame: a brisk drag. */
+    private static final double STEP = 12;
+
+    private PanProbe() {}
+
+    public static void installIfRequested(MainWindow window) {
+        String size = System.getProperty(PROPERTY);
+        if (size == null) return;
+        int nodes;
+        try {
+            nodes = Integer.parseInt(size.trim());
+        } catch (NumberFormatException e) {
+            System.err.println(PROPERTY + " must be a number of nodes, e.g. 2000, not '" + size + "'");
+            return;
+        }
+        Document doc = drawing(nodes);
+        window.state().reset(doc, null);
+        long drawn = doc.nodes().stream().filter(n -> !(n instanceof Intent)).count();
+        System.out.println("PAN_PROBE document: " + drawn + " drawn nodes, " + (doc.nodes().size() - drawn) + " intents drawn as arrows");
+        run(window.canvas(), line -> {
+            System.out.println("PAN_PROBE " + line);
+            System.out.flush();
+        }, () -> {
+            Platform.exit();
+            System.exit(0);
+        });
+    }
+
+    /** About {@code nodes} drawn nodes: hosts of 48 containers each, two bridges per host, one underlay. */
+    public static Document drawing(int nodes) {
+        int perHost = 48;
+        int hosts = Math.max(1, (int) Math.round(nodes / (perHost + 3.0)));
+        return SyntheticTopology.generate(hosts, perHost, false);
+    }
+
+    /** Runs the phases on the pulse; reports each phase's figures, then calls {@code done}. */
+    public static void run(CanvasView canvas, Consumer<String> report, Runnable done) {
+        List<Phase> phases = new ArrayList<>();
+        phases.add(new Phase("pan at 100%", () -> canvas.viewport().zoomAt(1 / canvas.viewport().zoom(), 0, 0),
+                f -> canvas.viewport().panBy(-STEP, (f / 60 % 2 == 0 ? -1 : 1) * STEP / 3)));
+        phases.add(new Phase("pan, zoomed to fit", canvas::fit,
+                f -> canvas.viewport().panBy((f / 60 % 2 == 0 ? -1 : 1) * STEP, 0)));
+        phases.add(new Phase("zoom in and out", canvas::fit,
+                f -> canvas.viewport().zoomAt(f / 60 % 2 == 0 ? 1.02 : 1 / 1.02, canvas.getWidth() / 2, canvas.getHeight() / 2)));
+        new AnimationTimer() {
+            int phase;
+            int frame = -1;
+            long last;
+            long[] intervals = new long[MEASURED];
+
+            @Override public void handle(long now) {
+                Phase p = phases.get(phase);
+                if (frame < 0) {
+                    p.setup.run();
+                    frame = 0;
+                    last = now;
+                    return;
+                }
+                if (frame >= WARM_UP) intervals[frame - WARM_UP] = now - last;
+                last = now;
+                p.step.accept(frame);
+                frame++;
+                if (frame == WARM_UP + MEASURED) {
+                    report.accept(new FrameStats(p.name, intervals.clone()).toString());
+                    phase++;
+                    frame = -1;
+                    if (phase == phases.size()) {
+                        stop();
+                        done.run();
+                    }
+                }
+            }
+        }.start();
+    }
+
+    private record Phase(String name, Runnable setup, Consumer<Integer> step) {}
+
+    static boolean drawn(Node n) { return !(n instanceof Intent); }
+}
