@@ -35,6 +35,19 @@ public final class DesignerFixture {
 
     public AppState state() { return window.state(); }
 
+    /**
+     * The headless screen is 1280x800: the tests of the canvas fold the bottom dock away, so the
+     * canvas has the room the coordinates in those tests assume.
+     */
+    void roomForTheCanvas() {
+        window.bottomDock().setMinHeight(0);
+        for (javafx.scene.Node n = window.bottomDock(); n != null; n = n.getParent())
+            if (n instanceof javafx.scene.control.SplitPane sp) {
+                sp.setDividerPositions(0.97);
+                break;
+            }
+    }
+
     Commands commands() { return window.commands(); }
 
     /** Where a canvas point is on the screen, for the robot. */
@@ -58,6 +71,7 @@ public final class DesignerFixture {
 
     /** As {@link #empty()}, at the given zoom (the top-left corner stays the origin). */
     public void empty(double zoom) {
+        fx(this::roomForTheCanvas);
         fx(() -> {
             state().reset(dev.hopscope.model.Document.empty("test"), null);
             window.canvas().viewport().zoomProperty().set(1);
