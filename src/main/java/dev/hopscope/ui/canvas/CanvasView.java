@@ -73,6 +73,8 @@ public final class CanvasView extends Region {
     private final ObjectProperty<Link> selectedLink = new SimpleObjectProperty<>();
     private Map<String, Box> placement = Map.of();
     private Gesture gesture;
+    /** After a zoom settles, node caches are redrawn at the new scale (during it, they are stretched). */
+    private final javafx.animation.PauseTransition sharpen = new javafx.animation.PauseTransition(javafx.util.Duration.millis(200));
     private final Navigation navigation;
 
     public CanvasView(AppState state) {
@@ -94,6 +96,8 @@ public final class CanvasView extends Region {
         viewport.pan().xProperty().addListener(o -> viewChanged());
         viewport.pan().yProperty().addListener(o -> viewChanged());
         viewport.zoomProperty().addListener(o -> viewChanged());
+        viewport.zoomProperty().addListener(o -> zooming());
+        sharpen.setOnFinished(e -> { for (NodeView v : views.values()) v.setCacheHint(javafx.scene.CacheHint.QUALITY); });
         widthProperty().addListener(o -> viewChanged());
         heightProperty().addListener(o -> viewChanged());
 
@@ -395,6 +399,13 @@ public final class CanvasView extends Region {
             if (l.isVisible() != on) l.setVisible(on);
         }
         grid.draw(area, viewport.zoom());
+    }
+
+    /** While the zoom changes, caches are scaled rather than redrawn; they sharpen when it stops. */
+    private void zooming() {
+        if (sharpen.getStatus() != javafx.animation.Animation.Status.RUNNING)
+            for (NodeView v : views.values()) v.setCacheHint(javafx.scene.CacheHint.SPEED);
+        sharpen.playFromStart();
     }
 
     @Override protected void layoutChildren() {

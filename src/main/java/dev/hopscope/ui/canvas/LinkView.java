@@ -62,9 +62,12 @@ public final class LinkView extends Group {
         double cy = (p[1] + p[3]) / 2 + ny * bend * 2;
         for (Path l : new Path[] {hit, line})
             l.getElements().setAll(new MoveTo(p[0], p[1]), new QuadCurveTo(cx, cy, p[2], p[3]));
-        // the curve's midpoint lies halfway between the chord's middle and the control point
-        double mx = ((p[0] + p[2]) / 2 + cx) / 2;
-        double my = ((p[1] + p[3]) / 2 + cy) / 2;
+        // the label sits a third of the way from the source (the card or host it belongs to), on the
+        // curve, so it rarely lands on the bar or band at the other end; short links go unlabelled
+        double t = 0.35;
+        double mx = (1 - t) * (1 - t) * p[0] + 2 * (1 - t) * t * cx + t * t * p[2];
+        double my = (1 - t) * (1 - t) * p[1] + 2 * (1 - t) * t * cy + t * t * p[3];
+        label.setVisible(len > 30);
         label.autosize();
         label.relocate(mx + 4, my - label.getHeight() / 2);
         if (arrow.isVisible()) {

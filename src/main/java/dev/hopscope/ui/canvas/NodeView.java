@@ -58,6 +58,10 @@ public abstract class NodeView extends Pane {
         handle.setRadius(5);
         getChildren().addAll(content, handle);
         addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> makeTip());
+        // a pan only translates the world, so a cached bitmap of the node is reused instead of
+        // drawing its words again on every frame; the canvas sharpens the caches after a zoom
+        setCache(true);
+        setCacheHint(javafx.scene.CacheHint.QUALITY);
     }
 
     public String nodeId() { return nodeId; }

@@ -54,7 +54,7 @@ public final class Viewport {
     public void fit(Bounds content, double viewW, double viewH, double margin) {
         if (content == null || content.isEmpty() || viewW <= 0 || viewH <= 0) return;
         double z = Math.min((viewW - 2 * margin) / content.getWidth(), (viewH - 2 * margin) / content.getHeight());
-        z = Math.max(MIN_ZOOM, Math.min(1.5, z));
+        z = Math.max(MIN_ZOOM, Math.min(1, z));
         zoom.set(z);
         pan.setX((viewW - content.getWidth() * z) / 2 - content.getMinX() * z);
         pan.setY((viewH - content.getHeight() * z) / 2 - content.getMinY() * z);
