@@ -11,17 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ScenarioTraceTest {
 
-    static void print(Trace t) {
-        System.out.println("== " + t.from() + " -> " + t.to() + " " + t.probe() + " : " + t.disposition() + " via " + t.via() + " — " + t.reason());
-        for (Hop h : t.hops()) System.out.println("  " + h.n() + " " + h.step() + " " + h.namespace() + ":" + h.device() + " [" + h.node() + "] " + h.note());
-        if (t.reply() != null) for (Hop h : t.reply().hops()) System.out.println("  r" + h.n() + " " + h.step() + " " + h.namespace() + ":" + h.device() + " " + h.note());
-    }
-
     @Test
     void s1SameBridge() {
         Network n = Network.compile(Scenarios.s1());
         Trace t = n.trace("a", "172.17.0.3", Probe.icmp());
-        print(t);
         assertThat(t.disposition()).isEqualTo(Disposition.DELIVERED);
         assertThat(t.hops()).extracting(Hop::step).doesNotContain(StepKind.NAT)
                 .containsSubsequence(StepKind.ROUTE, StepKind.VETH, StepKind.BRIDGE, StepKind.VETH, StepKind.DELIVER);
@@ -34,10 +27,8 @@ class ScenarioTraceTest {
     void s2SameSubnetOnTwoHosts() {
         Network n = Network.compile(Scenarios.s2());
         Trace t = n.trace("a", "172.17.0.3", Probe.icmp());
-        print(t);
         assertThat(t.disposition()).isEqualTo(Disposition.NEIGHBOR_UNREACHABLE);
         Trace t2 = n.trace("a", "192.168.50.12", Probe.icmp());
-        print(t2);
         assertThat(t2.disposition()).isEqualTo(Disposition.DELIVERED);
         assertThat(t2.hops()).extracting(Hop::step).contains(StepKind.NAT, StepKind.UNDERLAY);
     }
@@ -46,11 +37,9 @@ class ScenarioTraceTest {
     void s3Overlay() {
         Network n = Network.compile(Scenarios.s3());
         Trace t = n.trace("a", "10.0.9.3", Probe.icmp());
-        print(t);
         assertThat(t.disposition()).isEqualTo(Disposition.DELIVERED);
         assertThat(t.hops()).extracting(Hop::step).containsSubsequence(StepKind.BRIDGE, StepKind.ENCAP, StepKind.UNDERLAY, StepKind.DECAP, StepKind.BRIDGE, StepKind.DELIVER);
         Trace big = n.trace("a", "10.0.9.3", new Probe(dev.hopscope.model.Proto.ICMP, 0, 1472));
-        print(big);
         assertThat(big.disposition()).isEqualTo(Disposition.MTU_EXCEEDED);
         Trace fits = n.trace("a", "10.0.9.3", new Probe(dev.hopscope.model.Proto.ICMP, 0, 1422));
         assertThat(fits.disposition()).isEqualTo(Disposition.DELIVERED);
@@ -60,10 +49,8 @@ class ScenarioTraceTest {
     @Test
     void s7Egress() {
         Trace t = Network.compile(Scenarios.s7(true)).trace("a", "192.168.50.100", Probe.tcp(443));
-        print(t);
         assertThat(t.disposition()).isEqualTo(Disposition.DELIVERED);
         Trace no = Network.compile(Scenarios.s7(false)).trace("a", "192.168.50.100", Probe.icmp());
-        print(no);
         assertThat(no.disposition()).isEqualTo(Disposition.NO_RETURN_PATH);
     }
 
@@ -71,7 +58,6 @@ class ScenarioTraceTest {
     void s8Published() {
         Network n = Network.compile(Scenarios.s8());
         Trace t = n.trace("ext", "192.168.50.11:8080", Probe.tcp(8080));
-        print(t);
         assertThat(t.disposition()).isEqualTo(Disposition.DELIVERED);
         assertThat(n.trace("ext", "172.17.0.2:80", Probe.tcp(80)).disposition()).isEqualTo(Disposition.NO_ROUTE);
         assertThat(n.trace("ext", "192.168.50.11:80", Probe.tcp(80)).disposition()).isEqualTo(Disposition.NO_LISTENER);

@@ -1,6 +1,7 @@
 package dev.hopscope.io.export;
 
 import dev.hopscope.model.Box;
+import dev.hopscope.model.layout.FacingSides;
 
 /** Where a drawn link meets its boxes: facing sides between boxes, straight down or up onto bars and bands. */
 final class LinkEnds {
@@ -24,20 +25,9 @@ final class LinkEnds {
         return new double[] {x, y0, x, y1};
     }
 
-    static double[] between(Box a, Box b) {
-        double[] s = side(a, cx(b), cy(b));
-        double[] t = side(b, cx(a), cy(a));
-        return new double[] {s[0], s[1], t[0], t[1]};
-    }
+    static double[] between(Box a, Box b) { return FacingSides.between(a, b); }
 
-    private static double[] side(Box b, double px, double py) {
-        double dx = (px - cx(b)) / Math.max(1, b.w());
-        double dy = (py - cy(b)) / Math.max(1, b.h());
-        if (Math.abs(dx) > Math.abs(dy)) return new double[] {dx > 0 ? b.x() + b.w() : b.x(), cy(b)};
-        return new double[] {cx(b), dy > 0 ? b.y() + b.h() : b.y()};
-    }
+    private static double cx(Box b) { return FacingSides.cx(b); }
 
-    private static double cx(Box b) { return b.x() + b.w() / 2; }
-
-    private static double cy(Box b) { return b.y() + b.h() / 2; }
+    private static double cy(Box b) { return FacingSides.cy(b); }
 }

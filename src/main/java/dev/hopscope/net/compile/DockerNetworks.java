@@ -9,7 +9,6 @@ import dev.hopscope.model.Ipam;
 import dev.hopscope.model.Ipv4;
 import dev.hopscope.model.Node;
 import dev.hopscope.model.Overlay;
-import dev.hopscope.model.Proto;
 import dev.hopscope.model.PublishedPort;
 import dev.hopscope.model.Socket;
 import dev.hopscope.net.dataplane.DnsConfig;
@@ -191,6 +190,4 @@ final class DockerNetworks {
     private static List<Rule> list(Map<String, List<Rule>> m, String host) {
         return m.computeIfAbsent(host, k -> new ArrayList<>());
     }
-
-    static boolean isTcpOrUdp(Proto p) { return p == Proto.TCP || p == Proto.UDP; }
 }

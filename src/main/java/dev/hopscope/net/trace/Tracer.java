@@ -1,6 +1,5 @@
 package dev.hopscope.net.trace;
 
-import dev.hopscope.model.Container;
 import dev.hopscope.model.External;
 import dev.hopscope.model.Host;
 import dev.hopscope.model.Ipv4;
@@ -171,6 +170,4 @@ public final class Tracer {
                 + dp.document().node(t.node()).map(Node::name).orElse(t.node()) + " (overlapping subnets)";
     }
 
-    /** Containers and pods that resolve names themselves; externals and host-mode containers use node names directly. */
-    static boolean isContainerLike(Node n) { return n instanceof Container; }
 }

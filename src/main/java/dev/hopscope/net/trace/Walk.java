@@ -1,6 +1,5 @@
 package dev.hopscope.net.trace;
 
-import dev.hopscope.model.Cidr;
 import dev.hopscope.model.Ipv4;
 import dev.hopscope.model.Proto;
 import dev.hopscope.net.findings.Encapsulation;
@@ -520,5 +519,4 @@ final class Walk {
         return m.mark() == 0 || (p.mark() & m.mark()) == m.mark();
     }
 
-    static Cidr any() { return Cidr.parse("0.0.0.0/0"); }
 }

@@ -1,6 +1,7 @@
 package dev.hopscope.ui.canvas;
 
 import dev.hopscope.model.Box;
+import dev.hopscope.model.layout.FacingSides;
 
 /** Where a link meets its two boxes: facing sides for boxes, straight up or down onto bars and bands. */
 final class LinkGeometry {
@@ -18,9 +19,7 @@ final class LinkGeometry {
             double[] e = ontoBar(b, a);
             return new double[] {e[2], e[3], e[0], e[1]};
         }
-        double[] s = side(a, cx(b), cy(b));
-        double[] t = side(b, cx(a), cy(a));
-        return new double[] {s[0], s[1], t[0], t[1]};
+        return FacingSides.between(a, b);
     }
 
     /**
@@ -42,15 +41,7 @@ final class LinkGeometry {
         return new double[] {x, y0, x, y1};
     }
 
-    /** The middle of the side of the box that faces the point. */
-    private static double[] side(Box b, double px, double py) {
-        double dx = (px - cx(b)) / Math.max(1, b.w());
-        double dy = (py - cy(b)) / Math.max(1, b.h());
-        if (Math.abs(dx) > Math.abs(dy)) return new double[] {dx > 0 ? b.x() + b.w() : b.x(), cy(b)};
-        return new double[] {cx(b), dy > 0 ? b.y() + b.h() : b.y()};
-    }
+    private static double cx(Box b) { return FacingSides.cx(b); }
 
-    private static double cx(Box b) { return b.x() + b.w() / 2; }
-
-    private static double cy(Box b) { return b.y() + b.h() / 2; }
+    private static double cy(Box b) { return FacingSides.cy(b); }
 }
