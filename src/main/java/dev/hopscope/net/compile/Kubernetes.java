@@ -13,6 +13,7 @@ import dev.hopscope.model.Service;
 import dev.hopscope.net.dataplane.DnsConfig;
 import dev.hopscope.net.dataplane.Iface;
 import dev.hopscope.net.dataplane.Match;
+import dev.hopscope.net.dataplane.NatTarget;
 import dev.hopscope.net.dataplane.Namespace;
 import dev.hopscope.net.dataplane.Route;
 import dev.hopscope.net.dataplane.Rule;
@@ -142,7 +143,7 @@ final class Kubernetes {
             Namespace ns = b.hostNs(n.id());
             boolean anyNodePort = b.doc.all(Service.class).stream().anyMatch(s -> s.type() == Service.Type.NODE_PORT);
             if (anyNodePort)
-                ns.addRule(new Rule(Rule.Table.NAT, Chain.POSTROUTING, Match.ANY.withMark(MASQ_MARK), Target.MASQUERADE, null, 0, 0,
+                ns.addRule(Rule.nat(Chain.POSTROUTING, Match.ANY.withMark(MASQ_MARK), Target.MASQUERADE,
                         "kube-proxy masquerades NodePort traffic (externalTrafficPolicy Cluster): the backend sees this node's address and replies through it",
                         List.of()));
             for (Service s : b.doc.all(Service.class)) serviceRules(b, n, ns, s);
@@ -155,24 +156,47 @@ final class Kubernetes {
         for (Service.ServicePort sp : s.ports()) {
             if (cip != null) {
                 Match m = Match.ANY.toNet(Cidr.host(cip)).withProto(sp.proto(), sp.port());
-                if (eps.isEmpty()) {
+                List<NatTarget> to = natTargets(b, eps, sp);
+                if (to.isEmpty()) {
                     String why = "Service " + s.name() + " has no endpoints (its selector matches no pod): kube-proxy rejects " + cip + ":" + sp.port();
                     ns.addRule(Rule.filter(Chain.FORWARD, m, Target.REJECT, why, List.of(s.id())));
                     ns.addRule(Rule.filter(Chain.OUTPUT, m, Target.REJECT, why, List.of(s.id())));
                 } else {
-                    Pod ep = eps.get(0);
-                    Ipv4 to = podIp(b, ep);
-                    if (to != null) {
-                        String why = "kube-proxy DNATs Service " + s.name() + " (" + cip + ":" + sp.port() + ") to "
-                                + (eps.size() == 1 ? "its endpoint " : "one of its " + eps.size() + " endpoints at random; this trace follows ")
-                                + ep.name() + " " + to + ":" + sp.targetPort();
-                        ns.addRule(Rule.dnat(Chain.PREROUTING, m, to, sp.targetPort(), 0, why, List.of(s.id(), ep.id())));
-                        ns.addRule(Rule.dnat(Chain.OUTPUT, m, to, sp.targetPort(), 0, why, List.of(s.id(), ep.id())));
-                    }
+                    String why = "kube-proxy DNATs Service " + s.name() + " (" + cip + ":" + sp.port() + ") to " + endpointWords(b, to);
+                    ns.addRule(Rule.dnat(Chain.PREROUTING, m, to, 0, why, subjects(s, to)));
+                    ns.addRule(Rule.dnat(Chain.OUTPUT, m, to, 0, why, subjects(s, to)));
                 }
             }
             if (s.type() == Service.Type.NODE_PORT) nodePortRules(b, node, ns, s, sp, eps);
         }
+    }
+
+    /** The endpoints kube-proxy chooses among for one service port, in document order. */
+    private static List<NatTarget> natTargets(Build b, List<Pod> eps, Service.ServicePort sp) {
+        List<NatTarget> out = new ArrayList<>();
+        for (Pod p : eps) {
+            Ipv4 ip = podIp(b, p);
+            if (ip != null) out.add(new NatTarget(ip, sp.targetPort(), p.id()));
+        }
+        return out;
+    }
+
+    private static String endpointWords(Build b, List<NatTarget> to) {
+        if (to.size() == 1) return "its endpoint " + podName(b, to.get(0)) + " " + to.get(0);
+        List<String> each = new ArrayList<>();
+        for (NatTarget t : to) each.add(podName(b, t) + " " + t);
+        return "one of its " + to.size() + " endpoints, chosen per connection (" + String.join(", ", each) + ")";
+    }
+
+    private static String podName(Build b, NatTarget t) {
+        return b.doc.node(t.node()).map(n -> n.name()).orElse(t.node());
+    }
+
+    private static List<String> subjects(Service s, List<NatTarget> to) {
+        List<String> out = new ArrayList<>();
+        out.add(s.id());
+        for (NatTarget t : to) out.add(t.node());
+        return out;
     }
 
     private static void nodePortRules(Build b, Host node, Namespace ns, Service s, Service.ServicePort sp, List<Pod> eps) {
@@ -180,20 +204,18 @@ final class Kubernetes {
         Match m = Match.ANY.toLocal().withProto(sp.proto(), np);
         boolean local = s.trafficPolicy() == Service.TrafficPolicy.LOCAL;
         List<Pod> usable = local ? eps.stream().filter(p -> p.node().equals(node.id())).toList() : eps;
-        if (usable.isEmpty()) {
+        List<NatTarget> to = natTargets(b, usable, sp);
+        if (to.isEmpty()) {
             String why = eps.isEmpty()
                     ? "Service " + s.name() + " has no endpoints: kube-proxy rejects its NodePort " + np
                     : "externalTrafficPolicy is Local and no pod of " + s.name() + " runs on " + node.name() + ": kube-proxy drops NodePort " + np + " here";
             ns.addRule(Rule.filter(Chain.INPUT, m, eps.isEmpty() ? Target.REJECT : Target.DROP, why, List.of(s.id(), node.id())));
             return;
         }
-        Pod ep = usable.get(0);
-        Ipv4 to = podIp(b, ep);
-        if (to == null) return;
-        String why = "kube-proxy DNATs NodePort " + np + " of Service " + s.name() + " to " + ep.name() + " " + to + ":" + sp.targetPort()
+        String why = "kube-proxy DNATs NodePort " + np + " of Service " + s.name() + " to " + endpointWords(b, to)
                 + (local ? " on this node, keeping the client's address (externalTrafficPolicy Local)"
                          : " and marks it for masquerade (externalTrafficPolicy Cluster)");
-        ns.addRule(Rule.dnat(Chain.PREROUTING, m, to, sp.targetPort(), local ? 0 : MASQ_MARK, why, List.of(s.id(), ep.id())));
+        ns.addRule(Rule.dnat(Chain.PREROUTING, m, to, local ? 0 : MASQ_MARK, why, subjects(s, to)));
     }
 
     private static void policies(Build b) {

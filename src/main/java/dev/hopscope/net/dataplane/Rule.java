@@ -8,10 +8,12 @@ import java.util.List;
 /**
  * One iptables rule in a namespace: table, chain, match and target. {@code why} is the sentence
  * a trace shows when the rule fires; {@code subjects} are the document nodes that caused it.
- * The tracer evaluates these rules and the Linux-lab export writes them with {@link #args()}:
- * one list of rules, two readers.
+ * A DNAT rule lists where it may send a connection ({@code dnatTargets}): one target for a
+ * published port, every endpoint of a Service in kube-proxy's order, of which kube-proxy picks
+ * one per connection. The tracer evaluates these rules and the Linux-lab export writes them with
+ * {@link #argLines()}: one list of rules, two readers.
  */
-public record Rule(Table table, Chain chain, Match match, Target target, Ipv4 toIp, int toPort, int setMark,
+public record Rule(Table table, Chain chain, Match match, Target target, List<NatTarget> dnatTargets, int setMark,
                    String why, List<String> subjects) {
 
     public enum Table { NAT, FILTER }
@@ -20,42 +22,87 @@ public record Rule(Table table, Chain chain, Match match, Target target, Ipv4 to
 
     public Rule {
         subjects = List.copyOf(subjects);
+        dnatTargets = dnatTargets == null ? List.of() : List.copyOf(dnatTargets);
+        if ((target == Target.DNAT) == dnatTargets.isEmpty())
+            throw new IllegalArgumentException(target == Target.DNAT ? "a DNAT rule needs a target" : "only DNAT has targets");
     }
 
     public static Rule nat(Chain chain, Match m, Target t, String why, List<String> subjects) {
-        return new Rule(Table.NAT, chain, m, t, null, 0, 0, why, subjects);
+        return new Rule(Table.NAT, chain, m, t, List.of(), 0, why, subjects);
     }
 
     public static Rule dnat(Chain chain, Match m, Ipv4 ip, int port, int setMark, String why, List<String> subjects) {
-        return new Rule(Table.NAT, chain, m, Target.DNAT, ip, port, setMark, why, subjects);
+        return dnat(chain, m, List.of(new NatTarget(ip, port, null)), setMark, why, subjects);
+    }
+
+    /** A DNAT to one of several targets (kube-proxy's endpoints), chosen per connection. */
+    public static Rule dnat(Chain chain, Match m, List<NatTarget> targets, int setMark, String why, List<String> subjects) {
+        return new Rule(Table.NAT, chain, m, Target.DNAT, targets, setMark, why, subjects);
     }
 
     public static Rule filter(Chain chain, Match m, Target t, String why, List<String> subjects) {
-        return new Rule(Table.FILTER, chain, m, t, null, 0, 0, why, subjects);
+        return new Rule(Table.FILTER, chain, m, t, List.of(), 0, why, subjects);
     }
 
-    /** Arguments after {@code iptables}: {@code -t nat -A PREROUTING ... -j DNAT --to-destination 172.17.0.2:80}. */
+    /** The first DNAT target's address (null for other targets). */
+    public Ipv4 toIp() { return dnatTargets.isEmpty() ? null : dnatTargets.get(0).ip(); }
+
+    /** The first DNAT target's port (0: unchanged, or not a DNAT). */
+    public int toPort() { return dnatTargets.isEmpty() ? 0 : dnatTargets.get(0).port(); }
+
+    /** Whether kube-proxy chooses among several endpoints here: a trace branches. */
+    public boolean branches() { return dnatTargets.size() > 1; }
+
+    /**
+     * Arguments after {@code iptables} for a rule that is one line: {@code -t nat -A PREROUTING ...
+     * -j DNAT --to-destination 172.17.0.2:80}. A rule that marks or chooses among several targets
+     * takes several lines: see {@link #argLines()}.
+     */
     public List<String> args() {
-        List<String> a = new ArrayList<>(List.of("-t", table.name().toLowerCase(), "-A", chain.name()));
+        if (setMark != 0 || branches()) throw new IllegalStateException("this rule takes several iptables lines: use argLines()");
+        List<String> a = head();
         a.addAll(match.args());
+        a.addAll(jump(0));
+        return a;
+    }
+
+    /**
+     * Every iptables line for this rule, in order. kube-proxy's mark for masquerade is a MARK rule
+     * of its own before the DNAT; a choice among n endpoints is n DNAT rules, the i-th taken with
+     * probability 1/(n-i) ({@code -m statistic --mode random}), so each endpoint gets 1/n of the
+     * connections, as kube-proxy writes its KUBE-SVC chains.
+     */
+    public List<List<String>> argLines() {
+        List<List<String>> out = new ArrayList<>();
         if (setMark != 0) {
-            // kube-proxy marks the packet for masquerade in POSTROUTING; iptables needs the mark in its own rule
-            throw new IllegalStateException("use markArgs() for rules that set a mark");
+            List<String> mark = head();
+            mark.addAll(match.args());
+            mark.addAll(List.of("-j", "MARK", "--set-xmark", "0x" + Integer.toHexString(setMark) + "/0x" + Integer.toHexString(setMark)));
+            out.add(mark);
         }
-        a.add("-j");
-        a.add(target.name());
-        if (target == Target.DNAT) { a.add("--to-destination"); a.add(toIp + (toPort != 0 ? ":" + toPort : "")); }
+        int n = Math.max(1, dnatTargets.size());
+        for (int i = 0; i < n; i++) {
+            List<String> line = head();
+            line.addAll(match.args());
+            if (i < n - 1)
+                line.addAll(List.of("-m", "statistic", "--mode", "random", "--probability", probability(n - i)));
+            line.addAll(jump(i));
+            out.add(line);
+        }
+        return out;
+    }
+
+    private List<String> head() { return new ArrayList<>(List.of("-t", table.name().toLowerCase(), "-A", chain.name())); }
+
+    private List<String> jump(int targetIndex) {
+        List<String> a = new ArrayList<>(List.of("-j", target.name()));
+        if (target == Target.DNAT) { a.add("--to-destination"); a.add(dnatTargets.get(targetIndex).toString()); }
         if (target == Target.REJECT) { a.add("--reject-with"); a.add("icmp-port-unreachable"); }
         return a;
     }
 
-    /** For a DNAT that also marks for masquerade: the MARK rule to put before it, then the DNAT rule. */
-    public List<List<String>> argLines() {
-        if (setMark == 0) return List.of(args());
-        Rule plain = new Rule(table, chain, match, target, toIp, toPort, 0, why, subjects);
-        List<String> mark = new ArrayList<>(List.of("-t", table.name().toLowerCase(), "-A", chain.name()));
-        mark.addAll(match.args());
-        mark.addAll(List.of("-j", "MARK", "--set-xmark", "0x" + Integer.toHexString(setMark) + "/0x" + Integer.toHexString(setMark)));
-        return List.of(mark, plain.args());
+    /** 1/k with the precision kube-proxy prints (0.33333333333). */
+    private static String probability(int k) {
+        return String.format(java.util.Locale.ROOT, "%.11f", 1.0 / k);
     }
 }
