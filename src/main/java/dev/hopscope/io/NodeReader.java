@@ -38,7 +38,7 @@ final class NodeReader {
     private static final Choices<Intent.Expect> EXPECT = Choices.of(Intent.Expect.values(), Intent.Expect::label);
     private static final Choices<Proto> PROTO = Choices.of(Proto.values(), Proto::label);
     private static final Set<String> HOST_FIELDS = Set.of("kind", "id", "name", "role", "underlay", "address", "ipForward", "mtu", "routes");
-    private static final Set<String> UNDERLAY_FIELDS = Set.of("kind", "id", "name", "subnet", "mtu");
+    private static final Set<String> UNDERLAY_FIELDS = Set.of("kind", "id", "name", "subnet", "mtu", "gateway");
     private static final Set<String> BRIDGE_FIELDS = Set.of("kind", "id", "name", "host", "bridgeKind", "subnet", "gateway", "masquerade", "internal", "icc");
     private static final Set<String> OVERLAY_FIELDS = Set.of("kind", "id", "name", "vni", "subnet", "driver", "udpPort", "mtu", "controlPlane", "encrypted", "members");
     private static final Set<String> CONTAINER_FIELDS = Set.of("kind", "id", "name", "image", "host", "mode", "modeTarget", "attachments", "ports", "sockets", "links");
@@ -81,7 +81,7 @@ final class NodeReader {
         switch (kind) {
             case HOST: return host(f.allow(HOST_FIELDS));
             case UNDERLAY: f.allow(UNDERLAY_FIELDS);
-                return new Underlay(f.string("id"), name(f), f.string("subnet"), f.integer("mtu", 0));
+                return new Underlay(f.string("id"), name(f), f.string("subnet"), f.integer("mtu", 0), f.string("gateway"));
             case BRIDGE: return bridge(f.allow(BRIDGE_FIELDS));
             case OVERLAY: return overlay(f.allow(OVERLAY_FIELDS));
             case CONTAINER: return container(f.allow(CONTAINER_FIELDS));

@@ -29,7 +29,7 @@ final class NodeWriter {
                     .bool("ipForward", h.ipForward()).num("mtu", h.mtu()).list("routes", h.routes(), NodeWriter::route);
         } else if (n instanceof Underlay) {
             Underlay u = (Underlay) n;
-            o.str("subnet", u.subnet()).num("mtu", u.mtu());
+            o.str("subnet", u.subnet()).num("mtu", u.mtu()).str("gateway", u.gateway());
         } else if (n instanceof Bridge) {
             Bridge b = (Bridge) n;
             o.str("host", b.host()).str("bridgeKind", b.bridgeKind().label()).str("subnet", b.subnet())

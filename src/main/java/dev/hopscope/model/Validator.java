@@ -35,6 +35,11 @@ public final class Validator {
         } else if (n instanceof Underlay u) {
             cidr(id, "subnet", u.subnet(), false, out);
             mtu(id, u.mtu(), out);
+            if (u.gateway() != null) {
+                ip(id, "gateway", u.gateway(), out);
+                if (Cidr.isValid(u.subnet()) && Ipv4.isValid(u.gateway()) && !Cidr.parse(u.subnet()).contains(Ipv4.parse(u.gateway())))
+                    out.accept(new Problem(id, "gateway", "the gateway " + u.gateway() + " is outside the subnet " + u.subnet()));
+            }
         } else if (n instanceof Bridge b) {
             ref(doc, id, "host", b.host(), Host.class, false, out);
             cidr(id, "subnet", b.subnet(), false, out);

@@ -13,7 +13,9 @@ import dev.hopscope.model.Probe;
 import dev.hopscope.model.Proto;
 import dev.hopscope.model.Service;
 import dev.hopscope.model.Socket;
+import dev.hopscope.model.Underlay;
 import dev.hopscope.model.StaticRoute;
+import dev.hopscope.net.Network;
 import dev.hopscope.net.trace.Disposition;
 import dev.hopscope.net.trace.Hop;
 import dev.hopscope.net.trace.Layer;
@@ -111,7 +113,9 @@ class EngineBehaviourTest {
     }
 
     static Document cluster(Service.TrafficPolicy policy, Map<String, String> selector) {
+        // a real node has a default route: through it, a Service without endpoints meets kube-proxy's REJECT in FORWARD
         Document d = Scenarios.base("k8s", 2, true)
+                .update("lan", n -> ((Underlay) n).withGateway("192.168.50.1"))
                 .update("h1", n -> ((Host) n).withRole(Host.Role.K8S_NODE)).update("h2", n -> ((Host) n).withRole(Host.Role.K8S_NODE))
                 .with(new Bridge("cni1", "cni0", "h1", Bridge.Kind.CNI, "10.244.1.0/24", null, true, false, true))
                 .with(new Bridge("cni2", "cni0", "h2", Bridge.Kind.CNI, "10.244.2.0/24", null, true, false, true))
@@ -127,6 +131,22 @@ class EngineBehaviourTest {
         Trace t = trace(cluster(Service.TrafficPolicy.CLUSTER, Map.of("app", "nothing")), "client", "web:80", "tcp/80");
         assertThat(t.disposition()).isEqualTo(Disposition.DENIED);
         assertThat(t.reason()).contains("no endpoints");
+    }
+
+    @Test
+    void aLanWithARouterGivesEveryMachineADefaultRouteAndTheRouterKnowsOnlyTheLan() {
+        Document d = cluster(Service.TrafficPolicy.CLUSTER, Map.of("app", "web"));
+        var h1 = Network.compile(d).dataplane().namespaceOf("h1");
+        assertThat(h1.lookup(dev.hopscope.model.Ipv4.parse("8.8.8.8")).describe()).isEqualTo("0.0.0.0/0 via 192.168.50.1 dev eth0");
+        // a ClusterIP is virtual: a ping is not DNATed, leaves by the default route, and dies at the router
+        Trace ping = trace(d, "client", "web", "icmp");
+        assertThat(ping.disposition()).isEqualTo(Disposition.NO_ROUTE);
+        Hop last = ping.hops().get(ping.hops().size() - 1);
+        assertThat(last.namespace()).isEqualTo("lan-gw");
+        assertThat(last.note()).contains("ClusterIP");
+        // without a router there is no default route: the node itself has no route
+        Document bare = d.update("lan", n -> ((Underlay) n).withGateway(null));
+        assertThat(Network.compile(bare).dataplane().namespaceOf("h1").lookup(dev.hopscope.model.Ipv4.parse("8.8.8.8"))).isNull();
     }
 
     @Test

@@ -50,6 +50,28 @@ public final class DataplaneCompiler {
     private static void underlay(Build b, Underlay u) {
         Namespace sw = b.dp.add(new Namespace(Build.nsName(u.id()), Namespace.Kind.SWITCH, u.id(), null, false));
         sw.addIface("br0", Iface.Kind.BRIDGE, Mac.derive(u.id() + "/br0"), u.mtu(), u.id());
+        if (u.gateway() == null || !Cidr.isValid(u.subnet())) return;
+        // the LAN's router: it forwards, but knows only the LAN, so what it cannot place dies there
+        Namespace gw = b.dp.add(new Namespace(routerName(b, u), Namespace.Kind.ROUTER, u.id(), null, true));
+        Cidr lan = Cidr.parse(u.subnet());
+        plugIntoUnderlay(b, gw, u.id(), u.id(), new Cidr(Ipv4.parse(u.gateway()), lan.prefix()).toString(), u.mtu());
+    }
+
+    /** The router's namespace is named after its underlay ("lan-gw"), kept clear of the document's own names. */
+    private static String routerName(Build b, Underlay u) {
+        String base = Build.nsName(u.id()) + "-gw";
+        String name = base;
+        for (int i = 2; b.dp.namespace(name) != null || b.doc.node(name).isPresent(); i++) name = base + i;
+        return name;
+    }
+
+    /** A machine on a LAN with a router has a default route through it, unless one is drawn. */
+    private static void defaultRoute(Build b, Namespace ns, String underlayId, List<StaticRoute> drawn) {
+        if (underlayId == null || ns.iface("eth0") == null) return;
+        Underlay u = b.doc.get(underlayId, Underlay.class).orElse(null);
+        if (u == null || u.gateway() == null || !Ipv4.isValid(u.gateway())) return;
+        if (drawn.stream().anyMatch(r -> Cidr.isValid(r.destination()) && Cidr.parse(r.destination()).prefix() == 0)) return;
+        ns.addRoute(new Route(Cidr.parse("0.0.0.0/0"), Ipv4.parse(u.gateway()), ns.iface("eth0"), false, null));
     }
 
     /** A machine on an underlay: eth0 is one end of a veth whose other end is a port of the underlay's switch. */
@@ -69,6 +91,7 @@ public final class DataplaneCompiler {
         b.dp.bind(h.id(), ns);
         plugIntoUnderlay(b, ns, h.id(), h.underlay(), h.address(), b.underlayMtu(h));
         staticRoutes(ns, h.routes());
+        defaultRoute(b, ns, h.underlay(), h.routes());
     }
 
     private static void external(Build b, External e) {
@@ -77,6 +100,7 @@ public final class DataplaneCompiler {
         int mtu = e.underlay() == null ? 1500 : b.doc.get(e.underlay(), Underlay.class).map(Underlay::mtu).orElse(1500);
         plugIntoUnderlay(b, ns, e.id(), e.underlay(), e.address(), mtu);
         staticRoutes(ns, e.routes());
+        defaultRoute(b, ns, e.underlay(), e.routes());
         for (Socket s : e.sockets()) ns.listeners().add(new Listener(s.port(), s.proto(), Ipv4.parse(s.bind()), e.id()));
     }
 

@@ -15,7 +15,8 @@ import java.util.Map;
  * externals and underlay switches); {@code node} the document node it stands for.
  */
 public final class Namespace {
-    public enum Kind { HOST, CONTAINER, POD, EXTERNAL, SWITCH }
+    /** SWITCH: an underlay's L2 segment; ROUTER: the underlay's gateway, which knows only its LAN. */
+    public enum Kind { HOST, CONTAINER, POD, EXTERNAL, SWITCH, ROUTER }
 
     private final String name;
     private final Kind kind;

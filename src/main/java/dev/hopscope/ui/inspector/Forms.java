@@ -60,6 +60,8 @@ final class Forms {
         f.text("Subnet", "subnet", "192.168.50.0/24", n -> ((Underlay) n).subnet(), (s, d) -> Parsers.cidr(s), (n, v) -> ((Underlay) n).withSubnet(v));
         f.text("MTU", "mtu", "1500", n -> String.valueOf(((Underlay) n).mtu()), (s, d) -> Parsers.number(s, 68, 65535, "MTU"),
                 (n, v) -> ((Underlay) n).withMtu(v));
+        f.text("Gateway (router)", "gateway", "none", n -> ((Underlay) n).gateway(), (s, d) -> Parsers.optionalIp(s),
+                (n, v) -> ((Underlay) n).withGateway(v));
     }
 
     private static void bridge(Form f) {
