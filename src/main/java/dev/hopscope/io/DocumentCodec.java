@@ -96,6 +96,9 @@ public final class DocumentCodec {
                         .str("to", doc.lesson().to()).str("probe", doc.lesson().probe() == null ? null : doc.lesson().probe().toString());
                 g.writeEndObject();
             }
+            // one saved flow per line, like nodes
+            o.list("scenarios", doc.scenarios(), (w, sc) -> w.str("name", sc.name()).str("from", sc.from()).str("to", sc.to())
+                    .str("probe", sc.probe().toString()).str("expect", sc.expect()).str("note", sc.note()));
             g.writeArrayPropertyStart("nodes");
             for (Node n : doc.nodes()) {
                 g.writeStartObject();

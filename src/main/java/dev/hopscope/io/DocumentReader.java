@@ -10,13 +10,17 @@ import dev.hopscope.model.Box;
 import dev.hopscope.model.Document;
 import dev.hopscope.model.Lesson;
 import dev.hopscope.model.Node;
+import dev.hopscope.model.Scenario;
+import dev.hopscope.net.trace.Disposition;
 
 /** Maps the located JSON tree of a whole file to a {@link Document}, or fails with a position. */
 final class DocumentReader {
 
-    private static final Set<String> TOP = Set.of("format", "version", "name", "description", "lesson", "nodes", "layout");
+    private static final Set<String> TOP = Set.of("format", "version", "name", "description", "lesson", "scenarios", "nodes", "layout");
     private static final Set<String> BOX = Set.of("x", "y", "w", "h");
     private static final Set<String> LESSON = Set.of("title", "text", "from", "to", "probe");
+    private static final Set<String> SCENARIO = Set.of("name", "from", "to", "probe", "expect", "note");
+    private static final Choices<Disposition> OUTCOMES = Choices.of(Disposition.values(), Disposition::name);
 
     private DocumentReader() {}
 
@@ -45,7 +49,7 @@ final class DocumentReader {
             Located[] items = list.values();
             for (int i = 0; i < items.length; i++) nodes.add(NodeReader.read(items[i], i));
         }
-        return new Document(top.string("name"), top.string("description"), lesson(top), nodes, layout(top));
+        return new Document(top.string("name"), top.string("description"), lesson(top), scenarios(top), nodes, layout(top));
     }
 
     private static Lesson lesson(Fields top) {
@@ -53,6 +57,17 @@ final class DocumentReader {
         if (l == null) return null;
         l.allow(LESSON);
         return l.build(f -> new Lesson(f.string("title"), f.string("text"), f.string("from"), f.string("to"), f.probe("probe")));
+    }
+
+    /** Saved flows; "expect" must name a disposition the engine knows, so a typo fails here, not as a wrong verdict. */
+    private static List<Scenario> scenarios(Fields top) {
+        List<Scenario> list = top.objects("scenarios", "a scenario", f -> {
+            f.allow(SCENARIO);
+            Disposition expect = f.choice("expect", OUTCOMES);
+            return new Scenario(f.string("name"), f.requiredString("from"), f.requiredString("to"), f.probe("probe"),
+                    expect == null ? null : expect.name(), f.string("note"));
+        });
+        return list == null ? List.of() : list;
     }
 
     private static Map<String, Box> layout(Fields top) {

@@ -24,14 +24,21 @@ public final class Document {
     private final String name;
     private final String description;
     private final Lesson lesson;
+    private final List<Scenario> scenarios;
     private final List<Node> nodes;
     private final Map<String, Box> layout;
     private volatile Map<String, Node> index;
 
     public Document(String name, String description, Lesson lesson, List<Node> nodes, Map<String, Box> layout) {
+        this(name, description, lesson, List.of(), nodes, layout);
+    }
+
+    /** With saved flows ({@link Scenario}s), in the order the user keeps them. */
+    public Document(String name, String description, Lesson lesson, List<Scenario> scenarios, List<Node> nodes, Map<String, Box> layout) {
         this.name = name == null ? "untitled" : name;
         this.description = description;
         this.lesson = lesson;
+        this.scenarios = scenarios == null ? List.of() : List.copyOf(scenarios);
         this.nodes = Labels.list(nodes);
         this.layout = layout == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(layout));
     }
@@ -39,15 +46,17 @@ public final class Document {
     public String name() { return name; }
     public String description() { return description; }
     public Lesson lesson() { return lesson; }
+    /** The saved flows (never null; empty when the document has none). */
+    public List<Scenario> scenarios() { return scenarios; }
     public List<Node> nodes() { return nodes; }
     public Map<String, Box> layout() { return layout; }
 
     @Override public boolean equals(Object o) {
         return o instanceof Document d && name.equals(d.name) && Objects.equals(description, d.description)
-                && Objects.equals(lesson, d.lesson) && nodes.equals(d.nodes) && layout.equals(d.layout);
+                && Objects.equals(lesson, d.lesson) && scenarios.equals(d.scenarios) && nodes.equals(d.nodes) && layout.equals(d.layout);
     }
 
-    @Override public int hashCode() { return Objects.hash(name, description, lesson, nodes, layout); }
+    @Override public int hashCode() { return Objects.hash(name, description, lesson, scenarios, nodes, layout); }
 
     @Override public String toString() { return "Document[" + name + ", " + nodes.size() + " nodes]"; }
 
@@ -99,7 +108,7 @@ public final class Document {
         List<Node> next = new ArrayList<>(nodes);
         int at = indexOf(node.id());
         if (at >= 0) next.set(at, node); else next.add(node);
-        return new Document(name, description, lesson, next, layout);
+        return new Document(name, description, lesson, scenarios, next, layout);
     }
 
     public Document with(Node node, Box box) { return with(node).withBox(node.id(), box); }
@@ -116,20 +125,21 @@ public final class Document {
         next.removeIf(n -> n.id().equals(id));
         Map<String, Box> boxes = new LinkedHashMap<>(layout);
         boxes.remove(id);
-        return new Document(name, description, lesson, next, boxes);
+        return new Document(name, description, lesson, scenarios, next, boxes);
     }
 
     public Document withBox(String id, Box box) {
         Map<String, Box> boxes = new LinkedHashMap<>(layout);
         if (box == null) boxes.remove(id); else boxes.put(id, box);
-        return new Document(name, description, lesson, nodes, boxes);
+        return new Document(name, description, lesson, scenarios, nodes, boxes);
     }
 
-    public Document withLayout(Map<String, Box> boxes) { return new Document(name, description, lesson, nodes, boxes); }
-    public Document withName(String v) { return new Document(v, description, lesson, nodes, layout); }
-    public Document withDescription(String v) { return new Document(name, v, lesson, nodes, layout); }
-    public Document withLesson(Lesson v) { return new Document(name, description, v, nodes, layout); }
-    public Document withNodes(List<Node> v) { return new Document(name, description, lesson, v, layout); }
+    public Document withLayout(Map<String, Box> boxes) { return new Document(name, description, lesson, scenarios, nodes, boxes); }
+    public Document withName(String v) { return new Document(v, description, lesson, scenarios, nodes, layout); }
+    public Document withDescription(String v) { return new Document(name, v, lesson, scenarios, nodes, layout); }
+    public Document withLesson(Lesson v) { return new Document(name, description, v, scenarios, nodes, layout); }
+    public Document withScenarios(List<Scenario> v) { return new Document(name, description, lesson, v, nodes, layout); }
+    public Document withNodes(List<Node> v) { return new Document(name, description, lesson, scenarios, v, layout); }
 
     /** An id not yet used, built from a prefix: web, web-2, web-3, ... */
     public String freshId(String prefix) {
