@@ -51,6 +51,9 @@ final class SafeYamlReader {
                 .setAllowRecursiveKeys(false)
                 .setAllowDuplicateKeys(false)
                 .setUseMarks(true)
+                // the whole text in one read: the reader copies its window on every refill, so a
+                // long scalar read in small chunks costs the square of its length
+                .setBufferSize(Math.max(1024, text.length() + 1))
                 .build();
         Composer composer = new Composer();
         try {

@@ -78,24 +78,75 @@ final class HostPacker {
     /**
      * The number of card columns that makes the host closest to 16:10, counting that each
      * bridge's group starts a row of its own. Pods of several containers count as taller cards.
+     * Every column count is tried; a try costs one step per row (rows of equal cards are counted,
+     * mixed rows read their tallest card from a range-maximum table), so all tries together cost
+     * about n log n for n cards rather than n squared.
      */
     static int columns(List<List<Node>> groups, int bridges) {
         int widest = 1;
-        for (List<Node> g : groups) widest = Math.max(widest, g.size());
+        List<RowHeights> heights = new ArrayList<>();
+        for (List<Node> g : groups) {
+            widest = Math.max(widest, g.size());
+            heights.add(RowHeights.of(g));
+        }
         int best = 1;
         double bestScore = Double.MAX_VALUE;
         for (int cols = 1; cols <= widest; cols++) {
             double h = HOST_HEADER + GAP / 2 + bridges * (BRIDGE_H + GAP);
-            for (List<Node> g : groups)
-                for (int start = 0; start < g.size(); start += cols) {
-                    double row = 0;
-                    for (int i = start; i < Math.min(g.size(), start + cols); i++) row = Math.max(row, cardHeight(g.get(i)));
-                    h += row + GAP;
-                }
+            for (RowHeights g : heights) h += g.total(cols, GAP);
             double score = Math.abs(Math.log(width(cols) / Math.max(HOST_MIN_H, h) / 1.6));
             if (score < bestScore - 1e-9) { bestScore = score; best = cols; }
         }
         return best;
+    }
+
+    /** The card heights of one group, answering "how tall are its rows of N cards" quickly. */
+    private static final class RowHeights {
+        private final int size;
+        /** The one height every card has, or NaN when they differ. */
+        private final double uniform;
+        /** Sparse table: max[k][i] is the tallest of the 2^k cards from i (only when mixed). */
+        private final double[][] max;
+
+        private RowHeights(int size, double uniform, double[][] max) {
+            this.size = size;
+            this.uniform = uniform;
+            this.max = max;
+        }
+
+        static RowHeights of(List<Node> cards) {
+            double[] h = new double[cards.size()];
+            boolean same = true;
+            for (int i = 0; i < h.length; i++) {
+                h[i] = cardHeight(cards.get(i));
+                same &= h[i] == h[0];
+            }
+            if (same) return new RowHeights(h.length, h.length == 0 ? 0 : h[0], null);
+            int levels = 32 - Integer.numberOfLeadingZeros(h.length);
+            double[][] max = new double[levels][];
+            max[0] = h;
+            for (int k = 1; k < levels; k++) {
+                int span = 1 << k, half = span >> 1;
+                max[k] = new double[h.length - span + 1];
+                for (int i = 0; i < max[k].length; i++) max[k][i] = Math.max(max[k - 1][i], max[k - 1][i + half]);
+            }
+            return new RowHeights(h.length, Double.NaN, max);
+        }
+
+        /** The summed height of the rows of {@code cols} cards, each row followed by a gap. */
+        double total(int cols, double gap) {
+            int rows = (size + cols - 1) / cols;
+            if (max == null) return rows * (uniform + gap);
+            double sum = 0;
+            for (int start = 0; start < size; start += cols) sum += tallest(start, Math.min(size, start + cols)) + gap;
+            return sum;
+        }
+
+        /** The tallest card in [from, to). */
+        private double tallest(int from, int to) {
+            int k = 31 - Integer.numberOfLeadingZeros(to - from);
+            return Math.max(max[k][from], max[k][to - (1 << k)]);
+        }
     }
 
     /** Cards grouped by the bridge they attach to first, in bridge order; the rest last. */
