@@ -242,10 +242,15 @@ public final class NetnsScript {
             if (n.rules().isEmpty()) return;
             for (Rule.Chain chain : List.of(Rule.Chain.FORWARD, Rule.Chain.INPUT)) {
                 boolean drops = false;
-                for (Rule r : n.chain(Rule.Table.FILTER, chain))
+                for (Rule r : n.chain(Rule.Table.FILTER, chain)) {
                     drops |= r.target() == Rule.Target.DROP || r.target() == Rule.Target.REJECT;
+                    if (r.target() == Rule.Target.JUMP) // a chain of our own (a pod's NetworkPolicy) drops for this hook
+                        for (Rule own : n.chain(Rule.Table.FILTER, r.jumpTo()))
+                            drops |= own.target() == Rule.Target.DROP || own.target() == Rule.Target.REJECT;
+                }
                 if (drops) exec(n, "iptables -t filter -A " + chain.name() + " -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT");
             }
+            for (Rule.Chain own : n.ownChains()) exec(n, "iptables -t filter -N " + q(own.name()));
             for (Rule r : n.rules())
                 for (List<String> args : r.argLines()) {
                     StringBuilder cmd = new StringBuilder("iptables");

@@ -218,36 +218,58 @@ final class Kubernetes {
         ns.addRule(Rule.dnat(Chain.PREROUTING, m, to, local ? 0 : MASQ_MARK, why, subjects(s, to)));
     }
 
+    /**
+     * NetworkPolicies, enforced at each selected pod whichever node the peer is on: the pod's
+     * node sends everything to and from the pod through a chain of the pod's own per direction
+     * (FORWARD -d pod -j POL-IN-…, -s pod -j POL-OUT-…). An allowed flow RETURNs, so the other
+     * direction's chain (the peer pod's egress, this pod's ingress) still gets its say — one
+     * FORWARD pass on a node bridging two of its own pods checks both, as two nodes would.
+     * Traffic from the node itself (OUTPUT) is not filtered: Kubernetes always admits the node.
+     */
     private static void policies(Build b) {
-        Map<String, List<Rule>> accepts = new LinkedHashMap<>();
-        Map<String, List<Rule>> drops = new LinkedHashMap<>();
-        for (NetworkPolicy np : b.doc.all(NetworkPolicy.class)) {
-            for (Pod p : b.doc.all(Pod.class)) {
-                if (p.hostNetwork() || !p.namespace().equals(np.namespace()) || !Labels.matches(np.podSelector(), p.labels())) continue;
-                Ipv4 ip = podIp(b, p);
-                if (ip == null) continue;
-                Cidr me = Cidr.host(ip);
-                List<Rule> acc = accepts.computeIfAbsent(p.node(), k -> new ArrayList<>());
-                List<Rule> drop = drops.computeIfAbsent(p.node(), k -> new ArrayList<>());
-                if (np.ingressIsolated()) isolate(b, np, p, np.ingress(), me, true, acc, drop);
-                if (np.egressIsolated()) isolate(b, np, p, np.egress(), me, false, acc, drop);
+        for (Pod p : b.doc.all(Pod.class)) {
+            if (p.hostNetwork()) continue;
+            Ipv4 ip = podIp(b, p);
+            if (ip == null) continue;
+            List<NetworkPolicy> ingress = new ArrayList<>(), egress = new ArrayList<>();
+            for (NetworkPolicy np : b.doc.all(NetworkPolicy.class)) {
+                if (!p.namespace().equals(np.namespace()) || !Labels.matches(np.podSelector(), p.labels())) continue;
+                if (np.ingressIsolated()) ingress.add(np);
+                if (np.egressIsolated()) egress.add(np);
             }
+            Namespace node = b.hostNs(p.node());
+            Cidr me = Cidr.host(ip);
+            if (!ingress.isEmpty()) isolate(b, node, p, ingress, me, true);
+            if (!egress.isEmpty()) isolate(b, node, p, egress, me, false);
         }
-        for (var e : accepts.entrySet()) for (Rule r : e.getValue()) b.hostNs(e.getKey()).addRule(r);
-        for (var e : drops.entrySet()) for (Rule r : e.getValue()) b.hostNs(e.getKey()).addRule(r);
     }
 
-    /** One direction of a policy for one pod: an ACCEPT per allowed peer and port, then a DROP for the rest. */
-    private static void isolate(Build b, NetworkPolicy np, Pod p, List<NetworkPolicy.Rule> rules, Cidr me, boolean ingress,
-                                List<Rule> acc, List<Rule> drop) {
-        List<String> who = List.of(np.id(), p.id());
-        String dir = ingress ? "into " : "out of ";
-        for (NetworkPolicy.Rule r : rules)
-            for (Cidr peer : peers(b, np, r))
-                for (Match m : ports(r, ingress ? Match.ANY.toNet(me) : Match.ANY.fromNet(me), peer, ingress))
-                    acc.add(Rule.filter(Chain.FORWARD, m, Target.ACCEPT, "NetworkPolicy " + np.name() + " allows this " + dir + p.name(), who));
-        drop.add(Rule.filter(Chain.FORWARD, ingress ? Match.ANY.toNet(me) : Match.ANY.fromNet(me), Target.DROP,
-                "NetworkPolicy " + np.name() + " isolates " + p.name() + " for " + (ingress ? "ingress" : "egress") + ", and no rule allows this", who));
+    /** One direction of one pod: a jump to its chain, then an allow (RETURN) per peer and port of every policy, then a DROP. */
+    private static void isolate(Build b, Namespace node, Pod p, List<NetworkPolicy> policies, Cidr me, boolean ingress) {
+        String base = (ingress ? "POL-IN-" : "POL-OUT-") + shortHash(p.id());
+        Chain chain = new Chain(base);
+        for (int i = 2; node.ownChains().contains(chain); i++) chain = new Chain(base + "-" + i);
+        List<String> who = new ArrayList<>();
+        policies.forEach(np -> who.add(np.id()));
+        who.add(p.id());
+        String names = String.join(", ", policies.stream().map(NetworkPolicy::name).toList());
+        String dir = ingress ? "ingress" : "egress";
+        node.addRule(Rule.jump(Chain.FORWARD, ingress ? Match.ANY.toNet(me) : Match.ANY.fromNet(me), chain,
+                "traffic " + (ingress ? "to " : "from ") + p.name() + " passes its " + dir + " NetworkPolicy chain", who));
+        for (NetworkPolicy np : policies)
+            for (NetworkPolicy.Rule r : ingress ? np.ingress() : np.egress())
+                for (Cidr peer : peers(b, np, r))
+                    for (Match m : ports(r, Match.ANY, peer, ingress))
+                        node.addRule(Rule.filter(chain, m, Target.RETURN,
+                                "NetworkPolicy " + np.name() + " allows this " + (ingress ? "into " : "out of ") + p.name(), List.of(np.id(), p.id())));
+        node.addRule(Rule.filter(chain, Match.ANY, Target.DROP,
+                "NetworkPolicy " + names + (policies.size() == 1 ? " isolates " : " isolate ") + p.name() + " for " + dir + ", and no rule allows this", who));
+    }
+
+    /** A stable 8-hex-digit name part, as CNIs name per-pod chains (chain names are short). */
+    private static String shortHash(String id) {
+        String hex = Integer.toHexString(id.hashCode() * 0x9E3779B1 ^ id.length());
+        return "00000000".substring(hex.length()) + hex;
     }
 
     /** A rule's peers as addresses; an empty list of peers means anyone (0.0.0.0/0). */

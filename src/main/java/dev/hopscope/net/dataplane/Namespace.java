@@ -84,6 +84,46 @@ public final class Namespace {
         return m.getOrDefault(t + "/" + c, List.of());
     }
 
+    /**
+     * What a chain decides for a packet, as iptables walks it: the first matching rule that
+     * ACCEPTs, DROPs or REJECTs, following JUMPs into chains of our own (a RETURN there, or
+     * falling off their end, goes on after the jump). Null when nothing decides (falling off a
+     * hook, or a RETURN in it): the hook's policy, ACCEPT.
+     */
+    public Rule decide(Rule.Table table, Rule.Chain chain, java.util.function.Predicate<Match> matches) {
+        return decide(table, chain, matches, 0);
+    }
+
+    private static final Rule RETURNED = Rule.filter(Rule.Chain.INPUT, Match.ANY, Rule.Target.RETURN, "", List.of());
+
+    private Rule decide(Rule.Table table, Rule.Chain chain, java.util.function.Predicate<Match> matches, int depth) {
+        if (depth > 16) return null; // iptables refuses jump loops; never compiled, but never followed for ever either
+        for (Rule r : chain(table, chain)) {
+            if (!matches.test(r.match())) continue;
+            switch (r.target()) {
+                case ACCEPT: case DROP: case REJECT: return r;
+                case RETURN: return depth == 0 ? null : RETURNED;
+                case JUMP: {
+                    Rule inner = decide(table, r.jumpTo(), matches, depth + 1);
+                    if (inner != null && inner != RETURNED) return inner;
+                    break;
+                }
+                default: break; // NAT targets do not decide a filter verdict
+            }
+        }
+        return depth == 0 ? null : RETURNED;
+    }
+
+    /** Every chain of our own that some rule here jumps to, in the order first used (the lab creates them first). */
+    public List<Rule.Chain> ownChains() {
+        List<Rule.Chain> out = new ArrayList<>();
+        for (Rule r : rules) {
+            if (!r.chain().builtin() && !out.contains(r.chain())) out.add(r.chain());
+            if (r.jumpTo() != null && !out.contains(r.jumpTo())) out.add(r.jumpTo());
+        }
+        return out;
+    }
+
     void addressesChanged() { local = null; }
 
     /** Whether {@code ip} is one of this namespace's own addresses (127/8 counts: the kernel's local table). */

@@ -13,22 +13,48 @@ import java.util.List;
  * one per connection. The tracer evaluates these rules and the Linux-lab export writes them with
  * {@link #argLines()}: one list of rules, two readers.
  */
-public record Rule(Table table, Chain chain, Match match, Target target, List<NatTarget> dnatTargets, int setMark,
+public record Rule(Table table, Chain chain, Match match, Target target, List<NatTarget> dnatTargets, Chain jumpTo, int setMark,
                    String why, List<String> subjects) {
 
     public enum Table { NAT, FILTER }
-    public enum Chain { PREROUTING, OUTPUT, POSTROUTING, FORWARD, INPUT }
-    public enum Target { ACCEPT, DROP, REJECT, RETURN, DNAT, MASQUERADE }
+
+    /**
+     * A chain: one of the kernel's hooks (PREROUTING, INPUT, FORWARD, OUTPUT, POSTROUTING), or a
+     * chain of our own that rules JUMP to (a pod's NetworkPolicy, one chain per pod and direction).
+     */
+    public record Chain(String name) {
+        public static final Chain PREROUTING = new Chain("PREROUTING");
+        public static final Chain OUTPUT = new Chain("OUTPUT");
+        public static final Chain POSTROUTING = new Chain("POSTROUTING");
+        public static final Chain FORWARD = new Chain("FORWARD");
+        public static final Chain INPUT = new Chain("INPUT");
+        private static final List<Chain> HOOKS = List.of(PREROUTING, INPUT, FORWARD, OUTPUT, POSTROUTING);
+
+        public Chain {
+            if (name == null || name.isEmpty() || name.length() > 28 || name.chars().anyMatch(c -> c <= ' ' || c == '!' || c == '/'))
+                throw new IllegalArgumentException("'" + name + "' is not an iptables chain name");
+        }
+
+        /** Whether the kernel calls this chain itself (a hook), rather than a rule jumping to it. */
+        public boolean builtin() { return HOOKS.contains(this); }
+
+        @Override public String toString() { return name; }
+    }
+
+    /** JUMP goes to {@code jumpTo}; RETURN there goes back to the rule after the jump, RETURN in a hook ends it. */
+    public enum Target { ACCEPT, DROP, REJECT, RETURN, DNAT, MASQUERADE, JUMP }
 
     public Rule {
         subjects = List.copyOf(subjects);
         dnatTargets = dnatTargets == null ? List.of() : List.copyOf(dnatTargets);
         if ((target == Target.DNAT) == dnatTargets.isEmpty())
             throw new IllegalArgumentException(target == Target.DNAT ? "a DNAT rule needs a target" : "only DNAT has targets");
+        if ((target == Target.JUMP) == (jumpTo == null))
+            throw new IllegalArgumentException(target == Target.JUMP ? "a JUMP needs a chain" : "only JUMP goes to a chain");
     }
 
     public static Rule nat(Chain chain, Match m, Target t, String why, List<String> subjects) {
-        return new Rule(Table.NAT, chain, m, t, List.of(), 0, why, subjects);
+        return new Rule(Table.NAT, chain, m, t, List.of(), null, 0, why, subjects);
     }
 
     public static Rule dnat(Chain chain, Match m, Ipv4 ip, int port, int setMark, String why, List<String> subjects) {
@@ -37,11 +63,16 @@ public record Rule(Table table, Chain chain, Match match, Target target, List<Na
 
     /** A DNAT to one of several targets (kube-proxy's endpoints), chosen per connection. */
     public static Rule dnat(Chain chain, Match m, List<NatTarget> targets, int setMark, String why, List<String> subjects) {
-        return new Rule(Table.NAT, chain, m, Target.DNAT, targets, setMark, why, subjects);
+        return new Rule(Table.NAT, chain, m, Target.DNAT, targets, null, setMark, why, subjects);
     }
 
     public static Rule filter(Chain chain, Match m, Target t, String why, List<String> subjects) {
-        return new Rule(Table.FILTER, chain, m, t, List.of(), 0, why, subjects);
+        return new Rule(Table.FILTER, chain, m, t, List.of(), null, 0, why, subjects);
+    }
+
+    /** A filter rule that sends matching packets through a chain of our own. */
+    public static Rule jump(Chain chain, Match m, Chain to, String why, List<String> subjects) {
+        return new Rule(Table.FILTER, chain, m, Target.JUMP, List.of(), to, 0, why, subjects);
     }
 
     /** The first DNAT target's address (null for other targets). */
@@ -95,7 +126,7 @@ public record Rule(Table table, Chain chain, Match match, Target target, List<Na
     private List<String> head() { return new ArrayList<>(List.of("-t", table.name().toLowerCase(), "-A", chain.name())); }
 
     private List<String> jump(int targetIndex) {
-        List<String> a = new ArrayList<>(List.of("-j", target.name()));
+        List<String> a = new ArrayList<>(List.of("-j", target == Target.JUMP ? jumpTo.name() : target.name()));
         if (target == Target.DNAT) { a.add("--to-destination"); a.add(dnatTargets.get(targetIndex).toString()); }
         if (target == Target.REJECT) { a.add("--reject-with"); a.add("icmp-port-unreachable"); }
         return a;

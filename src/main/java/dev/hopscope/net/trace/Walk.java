@@ -101,12 +101,11 @@ final class Walk {
         return -1;
     }
 
-    /** The first matching rule if it drops or rejects (an ACCEPT ends the chain with nothing to report). */
-    private Rule blocking(List<Rule> rules, Packet p, String in, String out, Namespace ns) {
-        int i = matchIndex(rules, p, in, out, ns);
-        if (i < 0) return null;
-        Rule r = rules.get(i);
-        return r.target() == Rule.Target.DROP || r.target() == Rule.Target.REJECT ? r : null;
+    /** What the chain decides, if it drops or rejects (an ACCEPT, or nothing, lets the packet pass), recorded for reuse. */
+    private Rule blocking(Namespace ns, Rule.Chain chain, Packet p, String in, String out) {
+        Rule r = ns.decide(Rule.Table.FILTER, chain, m -> matches(m, p, in, out, ns));
+        check(d -> ns.decide(Rule.Table.FILTER, chain, m -> matches(m, p.withDst(d), in, out, ns)) == r);
+        return r != null && (r.target() == Rule.Target.DROP || r.target() == Rule.Target.REJECT) ? r : null;
     }
 
     Walk recording(boolean on) { this.record = on; return this; }
@@ -173,7 +172,7 @@ final class Walk {
         if (record) hop(ns, r.dev().name(), ns.node(), StepKind.ROUTE, p, ns.name() + " looks up " + p.dst() + ": route " + r.describe()
                 + (p.encapsulated() ? " (the outer packet, on the underlay)" : ""));
         if (!replyLeg && !p.encapsulated()) {
-            Rule f = blocking(ns.chain(Rule.Table.FILTER, Rule.Chain.OUTPUT), p, null, r.dev().name(), ns);
+            Rule f = blocking(ns, Rule.Chain.OUTPUT, p, null, r.dev().name());
             if (f != null && (f.target() == Rule.Target.DROP || f.target() == Rule.Target.REJECT)) return denied(ns, r.dev().name(), p, f);
         }
         return send(ns, r, p, null);
@@ -183,7 +182,7 @@ final class Walk {
     private Ending send(Namespace ns, Route r, Packet p, Iface in) {
         Iface dev = r.dev();
         if (!replyLeg && in != null && !p.encapsulated()) {
-            Rule f = blocking(ns.chain(Rule.Table.FILTER, Rule.Chain.FORWARD), p, in.name(), dev.name(), ns);
+            Rule f = blocking(ns, Rule.Chain.FORWARD, p, in.name(), dev.name());
             if (f != null && (f.target() == Rule.Target.DROP || f.target() == Rule.Target.REJECT)) return denied(ns, dev.name(), p, f);
         }
         if (!replyLeg && !p.encapsulated()) p = nat(ns, Rule.Chain.POSTROUTING, p, in, dev);
@@ -262,7 +261,7 @@ final class Walk {
         if (!replyLeg && !underlay && !p.encapsulated() && inPort != null) {
             // br_netfilter: Docker and kube-proxy need bridged IP traffic to pass iptables FORWARD. A frame the
             // host itself sends out of the bridge device has already passed OUTPUT and is not bridged traffic.
-            Rule f = blocking(ns.chain(Rule.Table.FILTER, Rule.Chain.FORWARD), p, br.name(), br.name(), ns);
+            Rule f = blocking(ns, Rule.Chain.FORWARD, p, br.name(), br.name());
             if (f != null && (f.target() == Rule.Target.DROP || f.target() == Rule.Target.REJECT)) return denied(ns, br.name(), p, f);
         }
         if (p.length() > out.mtu())
@@ -371,7 +370,7 @@ final class Walk {
             else arrived(ns);
             if (p.encapsulated()) return decapsulate(ns, in, p);
             if (!replyLeg) {
-                Rule f = blocking(ns.chain(Rule.Table.FILTER, Rule.Chain.INPUT), p, in.name(), null, ns);
+                Rule f = blocking(ns, Rule.Chain.INPUT, p, in.name(), null);
                 if (f != null && (f.target() == Rule.Target.DROP || f.target() == Rule.Target.REJECT)) return denied(ns, in.name(), p, f);
             }
             return deliver(ns, in, p);
@@ -434,8 +433,8 @@ final class Walk {
 
     private Ending noRoute(Namespace ns, Packet p, Iface in) {
         // A real node has a default route that would carry this to kube-proxy's FORWARD/OUTPUT rejects.
-        Rule f = replyLeg ? null : blocking(ns.chain(Rule.Table.FILTER, in == null ? Rule.Chain.OUTPUT : Rule.Chain.FORWARD), p,
-                in == null ? null : in.name(), null, ns);
+        Rule f = replyLeg ? null : blocking(ns, in == null ? Rule.Chain.OUTPUT : Rule.Chain.FORWARD, p,
+                in == null ? null : in.name(), null);
         if (f != null && f.target() == Rule.Target.REJECT) return denied(ns, in == null ? "-" : in.name(), p, f);
         String reason = ns.name() + " has no route to " + p.dst();
         if (ns.kind() == Namespace.Kind.CONTAINER && ns.lookup(Ipv4.parse("0.0.0.0")) == null && hasOnlyInternalNetworks(ns))
