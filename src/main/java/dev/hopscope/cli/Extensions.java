@@ -7,6 +7,6 @@ final class Extensions {
     private Extensions() {}
 
     static List<Object> commands() {
-        return List.of(new ImportCommand(), new ExportCommand(), new GenerateCommand());
+        return List.of(new ImportCommand(), new ExportCommand(), new GenerateCommand(), new DiffCommand());
     }
 }
