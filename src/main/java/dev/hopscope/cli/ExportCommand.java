@@ -14,10 +14,11 @@ import java.util.concurrent.Callable;
 
 @Command(name = "export", description = {
         "Export a document: png or svg (the canvas), dot or graphml (the topology graph),",
-        "netns (a bash script that builds the compiled dataplane in Linux network namespaces: up, listen, down)."})
+        "netns (a bash script that builds the compiled dataplane in Linux network namespaces: up, listen, down),",
+        "mermaid (a flowchart GitHub renders) or drawio (a diagram draw.io opens and edits)."})
 final class ExportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE") Path file;
-    @Option(names = "--format", required = true, paramLabel = "png|svg|dot|graphml|netns") String format;
+    @Option(names = "--format", required = true, paramLabel = "png|svg|dot|graphml|netns|mermaid|drawio") String format;
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT") Path out;
     @Spec CommandSpec spec;
 

@@ -23,13 +23,14 @@ public final class Exporter {
     private Exporter() {}
 
     public enum Format {
-        PNG, SVG, DOT, GRAPHML, NETNS;
+        PNG, SVG, DOT, GRAPHML, NETNS, MERMAID, DRAWIO;
 
         public String label() { return name().toLowerCase(Locale.ROOT); }
 
         public static Format parse(String s) {
             for (Format f : values()) if (f.label().equalsIgnoreCase(s)) return f;
-            throw new IllegalArgumentException("unknown format '" + s + "' (use png, svg, dot, graphml or netns)");
+            throw new IllegalArgumentException("unknown format '" + s + "' (use " + java.util.Arrays.stream(values()).map(Format::label)
+                    .collect(java.util.stream.Collectors.joining(", ")) + ")");
         }
     }
 
@@ -43,6 +44,8 @@ public final class Exporter {
             case DOT -> GraphExport.dot(doc).getBytes(StandardCharsets.UTF_8);
             case GRAPHML -> GraphExport.graphml(doc).getBytes(StandardCharsets.UTF_8);
             case NETNS -> NetnsScript.of(Network.compile(doc).dataplane(), doc.name()).getBytes(StandardCharsets.UTF_8);
+            case MERMAID -> MermaidExport.of(doc).getBytes(StandardCharsets.UTF_8);
+            case DRAWIO -> DrawioExport.of(doc).getBytes(StandardCharsets.UTF_8);
         };
     }
 
