@@ -1,6 +1,9 @@
 package dev.hopscope.cli;
 
 import dev.hopscope.io.DocumentCodec;
+import dev.hopscope.io.docker.EngineAddress;
+import dev.hopscope.io.docker.EngineException;
+import dev.hopscope.io.docker.LiveImporter;
 import dev.hopscope.io.imports.ImportException;
 import dev.hopscope.io.imports.ImportResult;
 import dev.hopscope.io.imports.Importer;
@@ -14,19 +17,36 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "import", description = "A docker-compose file, Kubernetes manifests or docker network inspect JSON, to a laid-out Hopscope document.")
+@Command(name = "import", description = "A docker-compose file, Kubernetes manifests, docker network inspect JSON or a running Docker engine (--docker), to a laid-out Hopscope document.")
 final class ImportCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE") Path file;
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE") Path file;
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "where to write the document") Path out;
+    @Option(names = "--docker", description = "read a running Docker engine instead of a file (only reads: nothing on the engine changes)") boolean docker;
+    @Option(names = "--host", paramLabel = "URL", description = "with --docker: the engine, unix:///PATH or tcp://HOST:PORT (default: DOCKER_HOST, else unix:///var/run/docker.sock; TLS from DOCKER_TLS_VERIFY and DOCKER_CERT_PATH)") String host;
     @Spec CommandSpec spec;
 
     @Override public Integer call() {
-        if (!Files.exists(file)) throw new UsageException(file + ": no such file");
+        if (docker && file != null) throw new UsageException("give either FILE or --docker, not both");
+        if (!docker && host != null) throw new UsageException("--host needs --docker");
+        if (!docker && file == null) throw new UsageException("missing FILE (or --docker to read a running engine)");
+        String source;
         ImportResult result;
-        try {
-            result = Importer.importFile(file);
-        } catch (ImportException e) {
-            throw new UsageException(e.getMessage());
+        if (docker) {
+            try {
+                EngineAddress address = EngineAddress.resolve(host, System.getenv());
+                source = address.uri().toString();
+                result = LiveImporter.importEngine(address, step -> {});
+            } catch (EngineException e) {
+                throw new UsageException(e.getMessage());
+            }
+        } else {
+            if (!Files.exists(file)) throw new UsageException(file + ": no such file");
+            source = file.toString();
+            try {
+                result = Importer.importFile(file);
+            } catch (ImportException e) {
+                throw new UsageException(e.getMessage());
+            }
         }
         // warnings go to stderr so that scripts can keep stdout for the summary
         for (String w : result.warnings()) spec.commandLine().getErr().println("warning: " + w);
@@ -35,7 +55,7 @@ final class ImportCommand implements Callable<Integer> {
         } catch (UncheckedIOException e) {
             throw new UsageException(out + ": cannot write: " + e.getMessage());
         }
-        spec.commandLine().getOut().println(file + " -> " + out + ": " + result.document().nodes().size() + " nodes, "
+        spec.commandLine().getOut().println(source + " -> " + out + ": " + result.document().nodes().size() + " nodes, "
                 + result.warnings().size() + " warning" + (result.warnings().size() == 1 ? "" : "s"));
         return Cli.OK;
     }
