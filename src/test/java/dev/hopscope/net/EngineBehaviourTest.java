@@ -150,6 +150,34 @@ class EngineBehaviourTest {
     }
 
     @Test
+    void aLinkOnUserDefinedNetworksResolvesOnTheNetworkTheTwoShare() {
+        // backend is on "data" first and "api" second; frontend shares only "api" and links to backend
+        Document d = Scenarios.base("links", 1, false)
+                .with(new Bridge("data", "br-data", "h1", Bridge.Kind.USER_DEFINED, "172.18.0.0/16", null, true, false, true))
+                .with(new Bridge("api", "br-api", "h1", Bridge.Kind.USER_DEFINED, "172.19.0.0/16", null, true, false, true))
+                .with(new Container("backend", "backend", null, "h1", Container.Mode.BRIDGE, null,
+                        List.of(Attachment.to("data"), Attachment.to("api")), List.of(), List.of(Socket.tcp(80)), List.of()))
+                .with(new Container("frontend", "frontend", null, "h1", Container.Mode.BRIDGE, null,
+                        List.of(Attachment.to("api")), List.of(), List.of(), List.of("backend:be")));
+        for (String name : List.of("backend", "be")) {
+            Trace t = trace(d, "frontend", name + ":80", "tcp/80");
+            assertThat(t.disposition()).as(t.reason()).isEqualTo(Disposition.DELIVERED);
+            assertThat(t.via()).isEqualTo("172.19.0.2:80");
+            assertThat(t.hops().get(0).note()).contains("embedded DNS").contains("br-api");
+        }
+    }
+
+    @Test
+    void aLegacyLinkOnTheDefaultBridgeIsAnEtcHostsEntry() {
+        Document d = Scenarios.s1().update("a", n -> ((Container) n).withLinks(List.of("b:web")));
+        Trace t = trace(d, "a", "web:80", "tcp/80");
+        assertThat(t.disposition()).as(t.reason()).isEqualTo(Disposition.DELIVERED);
+        assertThat(t.hops().get(0).note()).contains("/etc/hosts");
+        // without the link, the default bridge resolves nothing
+        assertThat(trace(Scenarios.s1(), "a", "b:80", "tcp/80").disposition()).isEqualTo(Disposition.NAME_NOT_RESOLVED);
+    }
+
+    @Test
     void serviceNamesResolveFromPodsInEveryForm() {
         Document d = cluster(Service.TrafficPolicy.CLUSTER, Map.of("app", "web"));
         for (String name : List.of("web", "web.default", "web.default.svc", "web.default.svc.cluster.local")) {

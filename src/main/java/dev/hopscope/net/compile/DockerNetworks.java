@@ -143,22 +143,34 @@ final class DockerNetworks {
                 publish(c, host, bridge, ip);
             }
         }
-        for (String link : c.links()) {
-            // --link name[:alias]: both the name and the alias land in /etc/hosts
-            String[] parts = link.split(":", 2);
-            String alias = parts.length == 2 && !parts[1].isBlank() ? parts[1].trim() : null;
-            b.doc.find(parts[0].trim()).filter(n -> n instanceof Container).ifPresent(n -> {
-                for (Attachment a : ((Container) n).attachments()) {
-                    var ip = b.addr.address(n.id(), a.network());
-                    if (ip.isPresent()) {
-                        hosts.put(n.name(), ip.get());
-                        if (alias != null) hosts.put(alias, ip.get());
-                        break;
-                    }
-                }
-            });
+        Map<String, DnsConfig.LinkAlias> linkAliases = new LinkedHashMap<>();
+        for (String link : c.links()) links(c, link, hosts, linkAliases);
+        ns.setDns(new DnsConfig(dnsNets, null, hosts, linkAliases));
+    }
+
+    /**
+     * {@code --link name[:alias]}. On a user-defined network Docker makes the name and the alias
+     * answers of its embedded DNS, for this container only, with the linked container's address
+     * on the network the two share; on the default bridge (legacy links) both land in /etc/hosts
+     * with the linked container's default-bridge address.
+     */
+    private void links(Container c, String link, Map<String, Ipv4> hosts, Map<String, DnsConfig.LinkAlias> aliases) {
+        String[] parts = link.split(":", 2);
+        String alias = parts.length == 2 && !parts[1].isBlank() ? parts[1].trim() : null;
+        Container target = b.doc.find(parts[0].trim()).filter(n -> n instanceof Container).map(n -> (Container) n).orElse(null);
+        if (target == null) return;
+        List<String> mine = c.attachments().stream().map(Attachment::network).toList();
+        for (Attachment a : target.attachments()) {
+            if (!mine.contains(a.network())) continue;
+            Ipv4 ip = b.addr.address(target.id(), a.network()).orElse(null);
+            if (ip == null) continue;
+            boolean legacy = b.doc.get(a.network(), Bridge.class).map(br -> br.bridgeKind() == Bridge.Kind.DEFAULT).orElse(false);
+            for (String name : alias == null ? List.of(target.name()) : List.of(target.name(), alias)) {
+                if (legacy) hosts.put(name, ip);
+                else aliases.put(name.toLowerCase(java.util.Locale.ROOT), new DnsConfig.LinkAlias(ip, a.network()));
+            }
+            return;
         }
-        ns.setDns(new DnsConfig(dnsNets, null, hosts));
     }
 
     /** -p hostPort:containerPort: DNAT on the host, plus the FORWARD accept dockerd adds for it. */

@@ -61,6 +61,10 @@ final class Resolver {
         String q = name.toLowerCase(Locale.ROOT);
         Ipv4 fromHosts = dns.hosts().get(q);
         if (fromHosts != null) return new Answer(fromHosts, name + " is " + fromHosts + " in " + asker.name() + "'s /etc/hosts");
+        DnsConfig.LinkAlias link = dns.linkAliases().get(q);
+        if (link != null)
+            return new Answer(link.address(), "Docker's embedded DNS (127.0.0.11) answers " + name + " → " + link.address()
+                    + ": a link of " + asker.name() + "'s, answered with the address on the network the two share (" + netName(link.network()) + ")");
         for (String net : dns.embeddedNetworks()) {
             Ipv4 ip = embedded().getOrDefault(net, Map.of()).get(q);
             if (ip != null)
