@@ -34,7 +34,7 @@ final class TextReport {
     private static void hops(List<Hop> hops, PrintWriter out) {
         for (Hop h : hops) {
             out.printf("%3d  %-8s %-24s %s%n", h.n(), h.step(), h.namespace() + ":" + h.device(), h.note());
-            out.printf("     %-8s %-24s %s%n", "", "", stack(h.packet()));
+            out.printf("     %-8s %-24s %s%n", "", "", stack(h.layers()));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.hopscope.cli;
 
 import dev.hopscope.io.ReportJson;
+import dev.hopscope.model.Destination;
 import dev.hopscope.model.Document;
 import dev.hopscope.model.Probe;
 import dev.hopscope.model.Proto;
@@ -28,17 +29,13 @@ final class TraceCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         Document doc = Inputs.load(file);
-        int port = 0;
-        String dest = to;
-        int colon = to.lastIndexOf(':');
-        if (colon > 0) {
-            try {
-                port = Integer.parseInt(to.substring(colon + 1));
-                dest = to.substring(0, colon);
-            } catch (NumberFormatException e) {
-                throw new UsageException("--to " + to + ": '" + to.substring(colon + 1) + "' is not a port number");
-            }
+        Destination dest;
+        try {
+            dest = Destination.parse(to.strip());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--to " + e.getMessage());
         }
+        int port = dest.port();
         Proto p;
         try {
             p = proto != null ? Proto.parse(proto) : port != 0 ? Proto.TCP : Proto.ICMP;
@@ -53,7 +50,8 @@ final class TraceCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        Trace t = Network.compile(doc).trace(from, dest, probe);
+        if (p == Proto.ICMP) dest = dest.withPort(0);
+        Trace t = Network.compile(doc).tracer().trace(from, dest, probe);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ReportJson.writeTrace(t, out);

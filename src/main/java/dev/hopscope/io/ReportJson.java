@@ -4,15 +4,11 @@ import dev.hopscope.net.Finding;
 import dev.hopscope.net.analysis.Analysis;
 import dev.hopscope.net.analysis.Endpoint;
 import dev.hopscope.net.analysis.IntentResult;
-import dev.hopscope.net.trace.Hop;
-import dev.hopscope.net.trace.Layer;
-import dev.hopscope.net.trace.Leg;
 import dev.hopscope.net.trace.Trace;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.Writer;
-import java.util.Map;
 
 /**
  * The JSON the command line prints for {@code analyze --json} and {@code trace --json} (SPEC
@@ -89,55 +85,7 @@ public final class ReportJson {
 
     public static void writeTrace(Trace t, Writer out) {
         try (JsonGenerator g = MAPPER.writerWithDefaultPrettyPrinter().createGenerator(out)) {
-            g.writeStartObject();
-            g.writeStringProperty("from", t.from());
-            g.writeStringProperty("to", t.to());
-            g.writeStringProperty("probe", t.probe().toString());
-            g.writeStringProperty("via", t.via());
-            g.writeStringProperty("disposition", t.disposition().name());
-            g.writeStringProperty("reason", t.reason());
-            g.writeName("hops");
-            hops(g, t.request());
-            g.writeName("reply");
-            if (t.reply() == null) g.writeNull();
-            else {
-                g.writeStartObject();
-                g.writeStringProperty("disposition", t.reply().disposition().name());
-                g.writeStringProperty("reason", t.reply().reason());
-                g.writeName("hops");
-                hops(g, t.reply());
-                g.writeEndObject();
-            }
-            g.writeEndObject();
+            TraceJson.write(g, t);
         }
-    }
-
-    private static void hops(JsonGenerator g, Leg leg) {
-        g.writeStartArray();
-        for (Hop h : leg.hops()) {
-            g.writeStartObject();
-            g.writeNumberProperty("n", h.n());
-            g.writeStringProperty("host", h.host());
-            g.writeStringProperty("namespace", h.namespace());
-            g.writeStringProperty("device", h.device());
-            g.writeStringProperty("node", h.node());
-            g.writeStringProperty("step", h.step().name());
-            g.writeName("packet");
-            g.writeStartArray();
-            for (Layer l : h.packet()) {
-                g.writeStartObject();
-                g.writeStringProperty("layer", l.layer());
-                for (Map.Entry<String, String> f : l.fields().entrySet()) g.writeStringProperty(f.getKey(), f.getValue());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeName("changed");
-            g.writeStartArray();
-            for (String c : h.changed()) g.writeString(c);
-            g.writeEndArray();
-            g.writeStringProperty("note", h.note());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
     }
 }

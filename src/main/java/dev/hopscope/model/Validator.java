@@ -79,6 +79,7 @@ public final class Validator {
             if (i.from() == null || doc.find(i.from()).filter(x -> x.kind().isEndpoint()).isEmpty())
                 out.accept(new Problem(id, "from", "'" + i.from() + "' is not a container, pod or external endpoint"));
             if (i.to() == null || i.to().isBlank()) out.accept(new Problem(id, "to", "an intent needs a destination"));
+            else Destination.problem(i.to()).ifPresent(why -> out.accept(new Problem(id, "to", why)));
         }
     }
 

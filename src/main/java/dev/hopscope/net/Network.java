@@ -31,4 +31,9 @@ public final class Network {
     public dev.hopscope.net.trace.Trace trace(String from, String to, dev.hopscope.model.Probe probe) {
         return tracer.trace(from, to, probe);
     }
+
+    /** One flow, both ways, to a parsed destination (see {@link dev.hopscope.model.Destination#parse}). */
+    public dev.hopscope.net.trace.Trace trace(String from, dev.hopscope.model.Destination to, dev.hopscope.model.Probe probe) {
+        return tracer.trace(from, to, probe);
+    }
 }

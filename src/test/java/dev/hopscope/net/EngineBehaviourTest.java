@@ -98,7 +98,7 @@ class EngineBehaviourTest {
         Trace t = trace(d, "a", "10.0.9.3", "tcp/80");
         assertThat(t.disposition()).isEqualTo(Disposition.DELIVERED);
         Hop encap = t.hops().stream().filter(h -> h.step() == StepKind.ENCAP).findFirst().orElseThrow();
-        assertThat(encap.packet()).extracting(Layer::layer).startsWith("ipv4", "esp", "udp", "vxlan");
+        assertThat(encap.layers()).extracting(Layer::layer).startsWith("ipv4", "esp", "udp", "vxlan");
         assertThat(encap.changed()).anyMatch(c -> c.contains("esp"));
         assertThat(trace(d, "a", "10.0.9.3", "icmp/1422").disposition()).isEqualTo(Disposition.MTU_EXCEEDED);
         assertThat(trace(d, "a", "10.0.9.3", "icmp/1382").disposition()).isEqualTo(Disposition.DELIVERED);
@@ -193,7 +193,7 @@ class EngineBehaviourTest {
         Document d = cluster(Service.TrafficPolicy.CLUSTER, Map.of("app", "web"));
         Trace t = trace(d, "ext", "192.168.50.11:30080", "tcp/30080");
         assertThat(t.disposition()).isEqualTo(Disposition.DELIVERED);
-        Layer ip = t.hops().get(t.hops().size() - 1).packet().stream().filter(l -> l.layer().equals("ipv4")).findFirst().orElseThrow();
+        Layer ip = t.hops().get(t.hops().size() - 1).layers().stream().filter(l -> l.layer().equals("ipv4")).findFirst().orElseThrow();
         assertThat(ip.fields().get("src")).as("the backend sees the node's address").isEqualTo("192.168.50.11");
     }
 
@@ -203,7 +203,7 @@ class EngineBehaviourTest {
         assertThat(trace(d, "ext", "192.168.50.11:30080", "tcp/30080").disposition()).isEqualTo(Disposition.DENIED);
         Trace ok = trace(d, "ext", "192.168.50.12:30080", "tcp/30080");
         assertThat(ok.disposition()).isEqualTo(Disposition.DELIVERED);
-        Layer ip = ok.hops().get(ok.hops().size() - 1).packet().stream().filter(l -> l.layer().equals("ipv4")).findFirst().orElseThrow();
+        Layer ip = ok.hops().get(ok.hops().size() - 1).layers().stream().filter(l -> l.layer().equals("ipv4")).findFirst().orElseThrow();
         assertThat(ip.fields().get("src")).isEqualTo("192.168.50.100");
     }
 
@@ -266,7 +266,7 @@ class EngineBehaviourTest {
         assertThat(t.disposition()).isEqualTo(Disposition.DELIVERED);
         Hop encap = t.hops().stream().filter(h -> h.step() == StepKind.ENCAP).findFirst().orElseThrow();
         assertThat(encap.device()).isEqualTo("flannel.1");
-        assertThat(encap.packet().get(1).fields()).containsEntry("dport", "8472");
+        assertThat(encap.layers().get(1).fields()).containsEntry("dport", "8472");
         assertThat(steps(t)).contains(StepKind.DECAP).doesNotContain(StepKind.NAT);
     }
 

@@ -67,7 +67,7 @@ class KernelVerdictTest {
         Trace t = trace(sample, from, to, probe);
         Hop delivered = t.hops().get(t.hops().size() - 1);
         assertThat(delivered.step()).isEqualTo(StepKind.DELIVER);
-        Layer ip = delivered.packet().stream().filter(l -> l.layer().equals("ipv4")).reduce((a, b) -> b).orElseThrow();
+        Layer ip = delivered.layers().stream().filter(l -> l.layer().equals("ipv4")).reduce((a, b) -> b).orElseThrow();
         assertThat(ip.fields().get("src")).isEqualTo(seen);
     }
 
@@ -75,10 +75,10 @@ class KernelVerdictTest {
     void s3OnTheUnderlayThePacketIsUdp4789WithVni42() {
         Trace t = trace("s03-vxlan-overlay.json", "a", "10.0.9.3", "tcp/80");
         Hop underlay = t.hops().stream().filter(h -> h.step() == StepKind.UNDERLAY).findFirst().orElseThrow();
-        assertThat(underlay.packet()).extracting(Layer::layer).startsWith("ethernet", "ipv4", "udp", "vxlan", "ethernet", "ipv4", "tcp");
-        assertThat(underlay.packet().get(2).fields()).containsEntry("dport", "4789");
-        assertThat(underlay.packet().get(3).fields()).containsEntry("vni", "42");
-        assertThat(underlay.packet().get(1).fields()).containsEntry("src", "192.168.50.11").containsEntry("dst", "192.168.50.12");
+        assertThat(underlay.layers()).extracting(Layer::layer).startsWith("ethernet", "ipv4", "udp", "vxlan", "ethernet", "ipv4", "tcp");
+        assertThat(underlay.layers().get(2).fields()).containsEntry("dport", "4789");
+        assertThat(underlay.layers().get(3).fields()).containsEntry("vni", "42");
+        assertThat(underlay.layers().get(1).fields()).containsEntry("src", "192.168.50.11").containsEntry("dst", "192.168.50.12");
     }
 
     @Test

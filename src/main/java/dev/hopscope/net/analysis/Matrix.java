@@ -14,6 +14,7 @@ import dev.hopscope.model.Socket;
 import dev.hopscope.net.Network;
 import dev.hopscope.net.dataplane.Namespace;
 import dev.hopscope.net.trace.Disposition;
+import dev.hopscope.net.trace.Target;
 import dev.hopscope.net.trace.Targets;
 import dev.hopscope.net.trace.Trace;
 
@@ -100,7 +101,7 @@ public final class Matrix {
         Cell[] out = new Cell[probes.size()];
         for (int p = 0; p < probes.size(); p++) {
             Probe probe = probes.get(p);
-            List<Targets.Target> cands = targets.of(dst, probe, null);
+            List<Target> cands = targets.of(dst, probe);
             if (ns == null || cands.isEmpty()) {
                 out[p] = new Cell(probe, Disposition.NO_ROUTE, dst.name() + " has no address to send to", new Via(null, 0, "-"));
                 continue;

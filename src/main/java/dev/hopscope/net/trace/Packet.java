@@ -8,58 +8,112 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A packet in flight: Ethernet (null until a neighbour is resolved), IPv4, and TCP/UDP ports or an
- * ICMP type. {@code length} is the IPv4 total length. A VXLAN packet is an outer UDP packet whose
- * {@code inner} is the encapsulated frame; {@code espSpi} non-zero adds an ESP header (encrypted
- * overlay). {@code mark} is the netfilter mark (kube-proxy's masquerade bit).
+ * A packet in flight, as the walk rewrites it: Ethernet (null until a neighbour is resolved),
+ * IPv4, TCP/UDP ports and flags or an ICMP type, and for a tunnelled packet the {@link Tunnel}
+ * that holds the inner one. {@code length} is the IPv4 total length; {@code mark} the netfilter
+ * mark (kube-proxy's masquerade bit), which is no header and is never on a wire.
+ * <p>
+ * Flat on purpose: the walk makes a new value at every rewrite, and this keeps that cheap. The
+ * typed header stack ({@link #headers()}) and the display view ({@link #layers()}) are derived.
  */
 public record Packet(Mac ethSrc, Mac ethDst, Ipv4 src, Ipv4 dst, int ttl, Proto proto, int sport, int dport,
-                     int icmpType, int length, boolean df, int mark, int vni, int espSpi, Packet inner) {
+                     int icmpType, int tcpFlags, int length, boolean df, int mark, Tunnel tunnel) {
 
-    public static final int ECHO_REQUEST = 8;
-    public static final int ECHO_REPLY = 0;
+    public static final int ECHO_REQUEST = Header.Icmp.ECHO_REQUEST;
+    public static final int ECHO_REPLY = Header.Icmp.ECHO_REPLY;
 
-    public Packet withEth(Mac s, Mac d) { return new Packet(s, d, src, dst, ttl, proto, sport, dport, icmpType, length, df, mark, vni, espSpi, inner); }
-    public Packet withSrc(Ipv4 v) { return new Packet(ethSrc, ethDst, v, dst, ttl, proto, sport, dport, icmpType, length, df, mark, vni, espSpi, inner); }
-    public Packet withDst(Ipv4 v) { return new Packet(ethSrc, ethDst, src, v, ttl, proto, sport, dport, icmpType, length, df, mark, vni, espSpi, inner); }
-    public Packet withSport(int v) { return new Packet(ethSrc, ethDst, src, dst, ttl, proto, v, dport, icmpType, length, df, mark, vni, espSpi, inner); }
-    public Packet withDport(int v) { return new Packet(ethSrc, ethDst, src, dst, ttl, proto, sport, v, icmpType, length, df, mark, vni, espSpi, inner); }
-    public Packet withTtl(int v) { return new Packet(ethSrc, ethDst, src, dst, v, proto, sport, dport, icmpType, length, df, mark, vni, espSpi, inner); }
-    public Packet withLength(int v) { return new Packet(ethSrc, ethDst, src, dst, ttl, proto, sport, dport, icmpType, v, df, mark, vni, espSpi, inner); }
-    public Packet withMark(int v) { return new Packet(ethSrc, ethDst, src, dst, ttl, proto, sport, dport, icmpType, length, df, v, vni, espSpi, inner); }
-
-    /** Wraps this frame in outer IPv4/UDP/VXLAN (and ESP): 50 bytes more, plus ESP's. */
-    public Packet encapsulate(Ipv4 outerSrc, Ipv4 outerDst, int udpSport, int udpDport, int vniValue, int spi, int espOverhead) {
-        int outerLength = length + 14 + 8 + 8 + 20 + (spi != 0 ? espOverhead : 0);
-        return new Packet(null, null, outerSrc, outerDst, 64, Proto.UDP, udpSport, udpDport, 0, outerLength, false, 0, vniValue, spi, this);
+    /**
+     * The outer part of a tunnelled packet: how it is tunnelled, the VNI (VXLAN, Geneve), the
+     * ESP SPI (non-zero: the tunnel packet is wrapped in IPsec ESP) and the packet inside.
+     */
+    public record Tunnel(TunnelKind kind, int vni, int espSpi, Packet inner) {
+        public Tunnel {
+            if (kind == null || inner == null) throw new IllegalArgumentException("a tunnel needs a kind and an inner packet");
+        }
     }
 
-    public boolean encapsulated() { return inner != null; }
+    /** A new request: no Ethernet yet, no source until the route decides it. */
+    public static Packet request(Ipv4 dst, Proto proto, int sport, int dport, int length, boolean df) {
+        return new Packet(null, null, null, dst, 64, proto, sport, dport, proto == Proto.ICMP ? ECHO_REQUEST : 0,
+                proto == Proto.TCP ? Header.SYN : 0, length, df, 0, null);
+    }
 
-    /** The header stack, outermost first: what the trace shows for a hop. */
-    public List<Layer> layers() {
-        List<Layer> out = new ArrayList<>();
-        addLayers(out, "");
+    /** The answer to {@code got} (as it arrived): addresses and ports swapped, an echo reply or a SYN-ACK. */
+    public static Packet answer(Packet got) {
+        return new Packet(null, null, got.dst, got.src, 64, got.proto, got.dport, got.sport,
+                got.proto == Proto.ICMP ? ECHO_REPLY : 0, got.proto == Proto.TCP ? Header.SYN | Header.ACK : 0,
+                got.proto == Proto.TCP ? 60 : got.length, got.df, 0, null);
+    }
+
+    public Packet withEth(Mac s, Mac d) { return new Packet(s, d, src, dst, ttl, proto, sport, dport, icmpType, tcpFlags, length, df, mark, tunnel); }
+    public Packet withSrc(Ipv4 v) { return new Packet(ethSrc, ethDst, v, dst, ttl, proto, sport, dport, icmpType, tcpFlags, length, df, mark, tunnel); }
+    public Packet withDst(Ipv4 v) { return new Packet(ethSrc, ethDst, src, v, ttl, proto, sport, dport, icmpType, tcpFlags, length, df, mark, tunnel); }
+    public Packet withSport(int v) { return new Packet(ethSrc, ethDst, src, dst, ttl, proto, v, dport, icmpType, tcpFlags, length, df, mark, tunnel); }
+    public Packet withDport(int v) { return new Packet(ethSrc, ethDst, src, dst, ttl, proto, sport, v, icmpType, tcpFlags, length, df, mark, tunnel); }
+    public Packet withTtl(int v) { return new Packet(ethSrc, ethDst, src, dst, v, proto, sport, dport, icmpType, tcpFlags, length, df, mark, tunnel); }
+    public Packet withLength(int v) { return new Packet(ethSrc, ethDst, src, dst, ttl, proto, sport, dport, icmpType, tcpFlags, v, df, mark, tunnel); }
+    public Packet withMark(int v) { return new Packet(ethSrc, ethDst, src, dst, ttl, proto, sport, dport, icmpType, tcpFlags, length, df, v, tunnel); }
+
+    /**
+     * Wraps this frame in outer IPv4 / UDP / VXLAN (and ESP when {@code spi} is non-zero): the
+     * outer packet is 50 bytes longer (outer Ethernet 14, IPv4 20, UDP 8, VXLAN 8), plus ESP's.
+     */
+    public Packet encapsulate(Ipv4 outerSrc, Ipv4 outerDst, int udpSport, int udpDport, int vniValue, int spi, int espOverhead) {
+        int outerLength = length + 14 + 8 + 8 + 20 + (spi != 0 ? espOverhead : 0);
+        return new Packet(null, null, outerSrc, outerDst, 64, Proto.UDP, udpSport, udpDport, 0, 0, outerLength, false, 0,
+                new Tunnel(TunnelKind.VXLAN, vniValue, spi, this));
+    }
+
+    public boolean encapsulated() { return tunnel != null; }
+
+    /** The packet inside the tunnel, or null for a plain packet. */
+    public Packet inner() { return tunnel == null ? null : tunnel.inner(); }
+
+    /** The tunnel's VNI (0 for a plain packet). */
+    public int vni() { return tunnel == null ? 0 : tunnel.vni(); }
+
+    /** The tunnel's ESP SPI (0: not encrypted, or a plain packet). */
+    public int espSpi() { return tunnel == null ? 0 : tunnel.espSpi(); }
+
+    /** The typed header stack, outermost first (the outer headers of a tunnel, then the inner packet's). */
+    public List<Header> headers() {
+        List<Header> out = new ArrayList<>(8);
+        addHeaders(out);
         return out;
     }
 
-    private void addLayers(List<Layer> out, String prefix) {
-        if (ethSrc != null) out.add(Layer.of("ethernet", "src", ethSrc.toString(), "dst", ethDst.toString(), "type", "IPv4"));
-        out.add(Layer.of("ipv4", "src", src == null ? "?" : src.toString(), "dst", dst.toString(), "ttl", Integer.toString(ttl),
-                "proto", proto.label(), "length", Integer.toString(length), "df", df ? "1" : "0"));
-        if (inner != null) {
-            if (espSpi != 0) out.add(Layer.of("esp", "spi", "0x" + Integer.toHexString(espSpi)));
-            out.add(Layer.of("udp", "sport", Integer.toString(sport), "dport", Integer.toString(dport)));
-            out.add(Layer.of("vxlan", "vni", Integer.toString(vni)));
-            inner.addLayers(out, prefix);
+    private void addHeaders(List<Header> out) {
+        if (ethSrc != null) out.add(new Header.Ethernet(ethSrc, ethDst, Header.Ethernet.IPV4));
+        if (tunnel != null) {
+            TunnelKind k = tunnel.kind();
+            boolean esp = tunnel.espSpi() != 0 || k == TunnelKind.ESP;
+            int protocol = esp ? Header.ESP : k == TunnelKind.IPIP ? Header.IPIP : Header.UDP;
+            out.add(new Header.Ip(src, dst, ttl, protocol, length, df));
+            if (esp) out.add(new Header.Esp(tunnel.espSpi(), 1));
+            if (k.overUdp()) {
+                out.add(new Header.Udp(sport, dport, length - 20));
+                out.add(k == TunnelKind.GENEVE ? new Header.Geneve(tunnel.vni()) : new Header.Vxlan(tunnel.vni()));
+            }
+            tunnel.inner().addHeaders(out);
             return;
         }
-        if (proto == Proto.ICMP) out.add(Layer.of("icmp", "type", icmpType == ECHO_REQUEST ? "echo-request" : "echo-reply"));
-        else out.add(Layer.of(proto.label(), "sport", Integer.toString(sport), "dport", Integer.toString(dport)));
+        int protocol = proto == Proto.ICMP ? Header.ICMP : proto == Proto.TCP ? Header.TCP : Header.UDP;
+        out.add(new Header.Ip(src, dst, ttl, protocol, length, df));
+        switch (proto) {
+            case ICMP: out.add(new Header.Icmp(icmpType, 0)); break;
+            case TCP: out.add(new Header.Tcp(sport, dport, tcpFlags)); break;
+            default: out.add(new Header.Udp(sport, dport, length - 20));
+        }
     }
 
-    public String flow() {
-        if (proto == Proto.ICMP) return (src == null ? "?" : src) + " → " + dst + " icmp";
-        return (src == null ? "?" : src) + ":" + sport + " → " + dst + ":" + dport + " " + proto.label();
+    /** The header stack as a person reads it, outermost first: what a hop shows and the JSON prints. */
+    public List<Layer> layers() {
+        List<Header> hs = headers();
+        List<Layer> out = new ArrayList<>(hs.size());
+        for (Header h : hs) out.add(h.layer());
+        return out;
     }
+
+    /** The flow in a few words: "10.0.0.2:41000 → 10.0.0.3:80 tcp". */
+    public String flow() { return Flow.of(this).toString(); }
 }

@@ -8,6 +8,7 @@ import dev.hopscope.model.External;
 import dev.hopscope.model.Host;
 import dev.hopscope.model.Ipam;
 import dev.hopscope.model.Ipv4;
+import dev.hopscope.model.Labels;
 import dev.hopscope.model.Node;
 import dev.hopscope.model.Pod;
 import dev.hopscope.model.Probe;
@@ -17,92 +18,129 @@ import dev.hopscope.model.Service;
 import dev.hopscope.net.dataplane.Dataplane;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * Every address and port by which a node's socket can be reached: its own addresses, and where
- * the socket is published, the host's address with the published port; for a Service its
- * ClusterIP and, for a NodePort, each node's address with the node port.
+ * Every address and port by which a node's socket can be reached, as typed {@link Target}s: its
+ * own addresses, and where the socket is published, the host's address with the published port;
+ * for a pod, each node's address with the port of a NodePort Service that selects it; for a
+ * Service its ClusterIP and, for a NodePort, each node's address with the node port.
  */
 public final class Targets {
-    /** An address and port to send to; {@code node} is the endpoint meant (null for a bare address or a DNS answer). */
-    public record Target(Ipv4 address, int port, String dnsNote, String node) {
-        public Target(Ipv4 address, int port, String dnsNote) { this(address, port, dnsNote, null); }
-    }
-
     private final Dataplane dp;
 
     Targets(Dataplane dp) { this.dp = dp; }
 
     /** The node's own addresses (what the analysis reports as an endpoint's addresses). */
-    public List<Ipv4> addresses(Node n) {
+    public List<Ipv4> addresses(Node n) { return new ArrayList<>(ownAddresses(n).keySet()); }
+
+    /** The node's own addresses, each with the network (document id) it holds it on. */
+    private Map<Ipv4, String> ownAddresses(Node n) {
         Ipam.Addressing a = dp.addressing();
-        Set<Ipv4> out = new LinkedHashSet<>();
+        Map<Ipv4, String> out = new LinkedHashMap<>();
         if (n instanceof Container c) {
-            if (c.mode() == Container.Mode.HOST) dp.document().get(c.host(), Host.class).ifPresent(h -> out.addAll(addresses(h)));
-            else if (c.mode() == Container.Mode.CONTAINER) dp.document().find(c.modeTarget()).filter(t -> t != n).ifPresent(t -> out.addAll(addresses(t)));
-            else for (Attachment at : c.attachments()) a.address(c.id(), at.network()).ifPresent(out::add);
+            if (c.mode() == Container.Mode.HOST) dp.document().get(c.host(), Host.class).ifPresent(h -> out.putAll(ownAddresses(h)));
+            else if (c.mode() == Container.Mode.CONTAINER) dp.document().find(c.modeTarget()).filter(t -> t != n).ifPresent(t -> out.putAll(ownAddresses(t)));
+            else for (Attachment at : c.attachments()) a.address(c.id(), at.network()).ifPresent(ip -> out.putIfAbsent(ip, at.network()));
         } else if (n instanceof Pod p) {
-            if (p.hostNetwork()) dp.document().get(p.node(), Host.class).ifPresent(h -> out.addAll(addresses(h)));
-            else Ipam.podNetwork(dp.document(), p).flatMap(b -> a.address(p.id(), b.id())).ifPresent(out::add);
+            if (p.hostNetwork()) dp.document().get(p.node(), Host.class).ifPresent(h -> out.putAll(ownAddresses(h)));
+            else Ipam.podNetwork(dp.document(), p).ifPresent(b -> a.address(p.id(), b.id()).ifPresent(ip -> out.putIfAbsent(ip, b.id())));
         } else if (n instanceof External e) {
-            if (e.address() != null) out.add(Cidr.parse(e.address()).address());
+            if (e.address() != null) out.putIfAbsent(Cidr.parse(e.address()).address(), e.underlay());
         } else if (n instanceof Host h) {
-            if (h.address() != null) out.add(Cidr.parse(h.address()).address());
-            for (Bridge b : dp.document().all(Bridge.class)) if (b.host().equals(h.id())) a.gateway(b.id()).ifPresent(out::add);
+            if (h.address() != null) out.putIfAbsent(Cidr.parse(h.address()).address(), h.underlay());
+            for (Bridge b : dp.document().all(Bridge.class)) if (b.host().equals(h.id())) a.gateway(b.id()).ifPresent(ip -> out.putIfAbsent(ip, b.id()));
         } else if (n instanceof Service s) {
             Ipv4 cip = a.clusterIps().get(s.id());
-            if (cip != null) out.add(cip);
+            if (cip != null) out.putIfAbsent(cip, null);
         }
-        return new ArrayList<>(out);
+        return out;
     }
 
-    /** Candidates for a probe to a node: own addresses first, then published ports / NodePorts. */
-    public List<Target> of(Node n, Probe probe, String note) {
+    /** Same as {@link #of(Node, Probe)}; the note is not used any more (a DNS answer is a {@link Target#lookup()}). */
+    @Deprecated
+    public List<Target> of(Node n, Probe probe, String unused) { return of(n, probe); }
+
+    /**
+     * Candidates for a probe to a node's socket on {@code probe.port()} (what the reachability
+     * matrix tries): own addresses first, then published ports and NodePorts.
+     */
+    public List<Target> of(Node n, Probe probe) {
         List<Target> out = new ArrayList<>();
         if (n instanceof Service s) {
+            Ipv4 cip = dp.addressing().clusterIps().get(s.id());
             for (Service.ServicePort sp : s.ports()) {
                 if (probe.proto() != Proto.ICMP && (sp.proto() != probe.proto() || sp.port() != probe.port())) continue;
-                Ipv4 cip = dp.addressing().clusterIps().get(s.id());
-                if (cip != null) out.add(new Target(cip, sp.port(), note, null));
+                if (cip != null) out.add(new Target(cip, sp.port(), new Target.ClusterIp(s.id(), sp.port()), Optional.empty(), Optional.empty()));
                 if (s.type() == Service.Type.NODE_PORT)
                     for (Host h : nodes()) {
                         if (h.address() == null) continue;
-                        out.add(new Target(Cidr.parse(h.address()).address(), dp.addressing().nodePort(s.id(), sp.port()), note, null));
+                        int nodePort = dp.addressing().nodePort(s.id(), sp.port());
+                        out.add(new Target(Cidr.parse(h.address()).address(), nodePort, new Target.NodePort(s.id(), h.id(), sp.port(), nodePort),
+                                Optional.empty(), Optional.empty()));
                     }
             }
-            if (probe.proto() == Proto.ICMP && out.isEmpty())
-                for (Ipv4 ip : addresses(n)) out.add(new Target(ip, 0, note));
+            if (probe.proto() == Proto.ICMP && out.isEmpty() && cip != null)
+                out.add(new Target(cip, 0, new Target.ClusterIp(s.id(), 0), Optional.empty(), Optional.empty()));
             return out;
         }
         // the endpoint's own namespace must be where the packet lands (hosts and host-mode endpoints share the host's)
-        String self = n instanceof Container || n instanceof Pod || n instanceof External ? n.id() : null;
-        for (Ipv4 ip : addresses(n)) out.add(new Target(ip, probe.port(), note, self));
+        Optional<String> self = n instanceof Container || n instanceof Pod || n instanceof External ? Optional.of(n.id()) : Optional.empty();
+        for (Map.Entry<Ipv4, String> own : ownAddresses(n).entrySet())
+            out.add(new Target(own.getKey(), probe.port(), new Target.OwnAddress(own.getValue()), self, Optional.empty()));
         if (n instanceof Pod pod && probe.proto() != Proto.ICMP) {
             // a NodePort Service that selects this pod publishes its target port on every node
             for (Service s : dp.document().all(Service.class)) {
-                if (s.type() != Service.Type.NODE_PORT || s.selector().isEmpty() || !s.namespace().equals(pod.namespace())
-                        || !dev.hopscope.model.Labels.matches(s.selector(), pod.labels())) continue;
+                if (s.type() != Service.Type.NODE_PORT || !selects(s, pod)) continue;
                 for (Service.ServicePort sp : s.ports()) {
                     if (sp.proto() != probe.proto() || sp.targetPort() != probe.port()) continue;
+                    int nodePort = dp.addressing().nodePort(s.id(), sp.port());
                     for (Host h : nodes())
                         if (h.address() != null)
-                            out.add(new Target(Cidr.parse(h.address()).address(), dp.addressing().nodePort(s.id(), sp.port()), note, self));
+                            out.add(new Target(Cidr.parse(h.address()).address(), nodePort, new Target.NodePort(s.id(), h.id(), sp.port(), nodePort),
+                                    self, Optional.empty()));
                 }
             }
         }
-        if (n instanceof Container c && probe.proto() != Proto.ICMP) {
-            Host h = dp.document().get(c.host(), Host.class).orElse(null);
-            for (PublishedPort pp : c.ports()) {
-                if (pp.proto() != probe.proto() || pp.containerPort() != probe.port() || h == null) continue;
-                Ipv4 hostIp = pp.hostIp() != null && !pp.hostIp().equals("0.0.0.0") ? Ipv4.parse(pp.hostIp())
-                        : h.address() != null ? Cidr.parse(h.address()).address() : null;
-                if (hostIp != null) out.add(new Target(hostIp, pp.hostPort(), note, self));
-            }
-        }
+        if (n instanceof Container c && probe.proto() != Proto.ICMP)
+            for (PublishedPort pp : c.ports())
+                if (pp.proto() == probe.proto() && pp.containerPort() == probe.port()) published(c, pp).ifPresent(out::add);
         return out;
+    }
+
+    /**
+     * Candidates for what a person typed as NAME:PORT: {@link #of(Node, Probe)}, and where the port
+     * is one a container publishes on its host (web:8080 for {@code -p 8080:80}), the host's port and
+     * the container's own address at its container port too.
+     */
+    public List<Target> typed(Node n, Probe probe) {
+        List<Target> out = of(n, probe);
+        if (n instanceof Container c && probe.proto() != Proto.ICMP)
+            for (PublishedPort pp : c.ports()) {
+                if (pp.proto() != probe.proto() || pp.hostPort() != probe.port() || pp.containerPort() == probe.port()) continue;
+                published(c, pp).ifPresent(out::add);
+                Optional<String> self = Optional.of(c.id());
+                for (Map.Entry<Ipv4, String> own : ownAddresses(c).entrySet())
+                    out.add(new Target(own.getKey(), pp.containerPort(), new Target.OwnAddress(own.getValue()), self, Optional.empty()));
+            }
+        return out;
+    }
+
+    private Optional<Target> published(Container c, PublishedPort pp) {
+        Host h = dp.document().get(c.host(), Host.class).orElse(null);
+        if (h == null) return Optional.empty();
+        Ipv4 hostIp = pp.hostIp() != null && !pp.hostIp().equals("0.0.0.0") ? Ipv4.parse(pp.hostIp())
+                : h.address() != null ? Cidr.parse(h.address()).address() : null;
+        if (hostIp == null) return Optional.empty();
+        return Optional.of(new Target(hostIp, pp.hostPort(), new Target.PublishedPort(h.id(), pp.containerPort(), pp.hostPort(), pp.proto()),
+                Optional.of(c.id()), Optional.empty()));
+    }
+
+    private static boolean selects(Service s, Pod pod) {
+        return !s.selector().isEmpty() && s.namespace().equals(pod.namespace()) && Labels.matches(s.selector(), pod.labels());
     }
 
     private List<Host> nodes() {

@@ -1,5 +1,6 @@
 package dev.hopscope.net.trace;
 
+import dev.hopscope.model.Destination;
 import dev.hopscope.model.External;
 import dev.hopscope.model.Host;
 import dev.hopscope.model.Ipv4;
@@ -13,84 +14,138 @@ import dev.hopscope.net.dataplane.Namespace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Traces flows through one compiled dataplane: resolves the source and the destination (a node,
- * an address or a name, as the source would resolve it), walks the request, and if it arrives,
- * walks the reply back through conntrack. Where a node can be reached at several addresses (its
- * own, a published port, a NodePort) every one is tried and the best outcome is reported.
+ * Traces flows through one compiled dataplane: resolves the source and the {@link Destination}
+ * (a node, an address or a name, as the source would resolve it), walks the request, and if it
+ * arrives, walks the reply back through conntrack. Where a node can be reached at several
+ * addresses (its own, a published port, a NodePort) every one is tried and the one that gets
+ * furthest is answered, with the others listed as {@link Trace#alternatives()}.
  */
 public final class Tracer {
     private final Dataplane dp;
     private final Resolver resolver;
     private final Targets targets;
+    private final Narrator narrator;
 
     public Tracer(Dataplane dp) {
         this.dp = dp;
         this.resolver = new Resolver(dp.document(), dp.addressing());
         this.targets = new Targets(dp);
+        this.narrator = new Narrator(dp);
     }
 
     public Targets targets() { return targets; }
 
-    public Trace trace(String from, String to, Probe probe) { return trace(from, to, probe, true); }
+    public Narrator narrator() { return narrator; }
+
+    /** {@code to} as typed: a node's id or name, an address or a DNS name, optionally with {@code :PORT}. */
+    public Trace trace(String from, String to, Probe probe) { return trace(from, Destination.parse(to.strip()), probe, true); }
 
     public Trace trace(String from, String to, Probe probe, boolean recordHops) {
-        Node src = dp.document().find(from).orElseThrow(() -> new IllegalArgumentException("no node called '" + from + "' in this document"));
-        Namespace ns = dp.namespaceOf(src.id());
-        if (ns == null) throw new IllegalArgumentException("'" + from + "' (a " + src.kind().label() + ") does not send traffic; trace from a container, pod, external or host");
-        String dest = to.trim();
-        int colon = dest.lastIndexOf(':');
-        if (colon > 0 && dest.substring(colon + 1).chars().allMatch(Character::isDigit) && colon < dest.length() - 1) {
-            int port = Integer.parseInt(dest.substring(colon + 1));
-            dest = dest.substring(0, colon);
-            if (probe.proto() == Proto.ICMP) probe = new Probe(Proto.TCP, port, probe.size());
-            else probe = new Probe(probe.proto(), port, probe.size());
-        }
-        if (Ipv4.isValid(dest)) return traceTo(src, ns, to, new Targets.Target(Ipv4.parse(dest), probe.port(), null), probe, recordHops);
-
-        Node named = dp.document().find(dest).orElse(null);
-        boolean usesDns = ns.dns() != DnsConfig.NONE;
-        if (usesDns || named == null) {
-            Resolver.Answer a = resolver.resolve(ns, dest);
-            if (a.address() == null && named != null && (named instanceof External || named instanceof Host)) {
-                List<Targets.Target> ts = targets.of(named, probe, "the host's resolver knows " + dest);
-                if (!ts.isEmpty()) return best(src, ns, to, ts, probe, recordHops);
-            }
-            if (a.address() == null) return unresolved(src, ns, to, dest, probe, a.note());
-            return traceTo(src, ns, to, new Targets.Target(a.address(), probe.port(), a.note()), probe, recordHops);
-        }
-        List<Targets.Target> ts = targets.of(named, probe, null);
-        if (ts.isEmpty())
-            return unresolved(src, ns, to, dest, probe, named.name() + " has no address " + src.name() + " could send to");
-        return best(src, ns, to, ts, probe, recordHops);
+        return trace(from, Destination.parse(to.strip()), probe, recordHops);
     }
 
-    /** Traces to each candidate and keeps the one that gets furthest (the first on ties). */
-    public Trace best(Node src, Namespace ns, String to, List<Targets.Target> candidates, Probe probe) {
+    public Trace trace(String from, Destination to, Probe probe) { return trace(from, to, probe, true); }
+
+    /**
+     * One flow from {@code from} (a node's id or name) to {@code to}; a port in {@code to} sets the
+     * probe's port (and makes an ICMP probe TCP). {@code recordHops} false skips building hops:
+     * the analysis needs only outcomes.
+     */
+    public Trace trace(String from, Destination to, Probe probe, boolean recordHops) {
+        Node src = source(from);
+        Namespace ns = dp.namespaceOf(src.id());
+        if (to.hasPort())
+            probe = new Probe(probe.proto() == Proto.ICMP ? Proto.TCP : probe.proto(), to.port(), probe.size());
+        String shown = to.host();
+        if (to instanceof Destination.Address a) return traceTo(src, ns, shown, Target.address(a.address(), probe.port()), probe, recordHops);
+
+        String name = ((Destination.Named) to).name();
+        Node named = dp.document().find(name).orElse(null);
+        if (ns.dns() != DnsConfig.NONE || named == null) {
+            DnsLookup lookup = resolver.resolve(ns, name);
+            if (lookup.address().isEmpty() && (named instanceof External || named instanceof Host)) {
+                List<Target> ts = new ArrayList<>();
+                for (Target t : targets.typed(named, probe)) ts.add(t.withLookup(Resolver.knownNode(ns, name, t.address(), named.id())));
+                if (!ts.isEmpty()) return best(src, ns, shown, ts, probe, recordHops);
+            }
+            if (lookup.address().isEmpty()) return unresolved(src, ns, shown, probe, new DropCause.NotResolved(lookup), lookup, recordHops);
+            Target t = new Target(lookup.address().get(), probe.port(), new Target.Given(), Optional.empty(), Optional.of(lookup));
+            return traceTo(src, ns, shown, t, probe, recordHops);
+        }
+        List<Target> ts = targets.typed(named, probe);
+        if (ts.isEmpty()) return unresolved(src, ns, shown, probe, new DropCause.NoAddress(named.id(), src.id()), null, recordHops);
+        return best(src, ns, shown, ts, probe, recordHops);
+    }
+
+    /** One flow to a given target: for instance one of another trace's {@link Trace#alternatives()}. */
+    public Trace trace(String from, Target target, Probe probe) {
+        Node src = source(from);
+        Probe p = probe.proto() == Proto.ICMP ? probe : new Probe(probe.proto(), target.port(), probe.size());
+        return traceTo(src, dp.namespaceOf(src.id()), target.via(p.proto()), target, p, true);
+    }
+
+    private Node source(String from) {
+        Node src = dp.document().find(from).orElseThrow(() -> new IllegalArgumentException("no node called '" + from + "' in this document"));
+        if (dp.namespaceOf(src.id()) == null)
+            throw new IllegalArgumentException("'" + from + "' (a " + src.kind().label() + ") does not send traffic; trace from a container, pod, external or host");
+        return src;
+    }
+
+    /** Traces to each candidate and answers the one that gets furthest (the first on ties), listing every one as an alternative. */
+    public Trace best(Node src, Namespace ns, String to, List<Target> candidates, Probe probe) {
         return best(src, ns, to, candidates, probe, true);
     }
 
-    /** {@code recordHops} false skips building the hop list: the matrix needs only the outcome. */
-    public Trace best(Node src, Namespace ns, String to, List<Targets.Target> candidates, Probe probe, boolean recordHops) {
+    /**
+     * {@code recordHops} false skips building hops and stops at the first candidate that delivers
+     * (the analysis); true tries every candidate, so the alternatives all say how far they get.
+     */
+    public Trace best(Node src, Namespace ns, String to, List<Target> candidates, Probe probe, boolean recordHops) {
         Trace best = null;
-        for (Targets.Target t : candidates) {
+        List<Trace> tried = new ArrayList<>(candidates.size());
+        for (Target t : candidates) {
+            if (!recordHops && best != null && best.disposition().isSuccessful()) break;
             Trace tr = traceTo(src, ns, to, t, probe, recordHops);
+            tried.add(tr);
             if (best == null || tr.disposition().progress() > best.disposition().progress()) best = tr;
-            if (best.disposition().isSuccessful()) break;
         }
-        return best;
+        if (best == null) throw new IllegalArgumentException("no address to send to");
+        List<Alternative> alternatives = new ArrayList<>(candidates.size());
+        for (int i = 0; i < candidates.size(); i++) {
+            Target t = candidates.get(i);
+            alternatives.add(new Alternative(t, i < tried.size() ? Optional.of(tried.get(i).disposition()) : Optional.empty(),
+                    narrator.label(src == null ? null : endpointOf(t, to), t, probe.proto())));
+        }
+        return new Trace(best.from(), best.to(), best.probe(), best.target(), best.disposition(), best.reason(), best.request(), best.reply(),
+                alternatives, best.branches());
     }
 
-    private Trace unresolved(Node src, Namespace ns, String to, String name, Probe probe, String why) {
-        Walk w = new Walk(dp, false, new ArrayList<>());
-        w.hop(ns, "-", src.id(), StepKind.DNS, initial(null, probe, 0), why);
-        return new Trace(src.id(), to, probe, null, Disposition.NAME_NOT_RESOLVED, why,
-                new Leg(Disposition.NAME_NOT_RESOLVED, why, w.hops()), null);
+    private String endpointOf(Target t, String to) {
+        if (t.endpoint().isPresent()) return t.endpoint().get();
+        Target.How h = t.how();
+        if (h instanceof Target.ClusterIp c) return c.service();
+        if (h instanceof Target.NodePort n) return n.service();
+        return t.lookup().map(l -> l.answer() instanceof DnsLookup.Found f && f.record() instanceof DnsLookup.NodeName nn ? nn.node() : null)
+                .orElse(null);
+    }
+
+    private Trace unresolved(Node src, Namespace ns, String to, Probe probe, DropCause cause, DnsLookup lookup, boolean recordHops) {
+        List<Hop> hops = List.of();
+        if (recordHops) {
+            HopRecorder rec = new HopRecorder(dp, narrator, new HopRecorder.Neighbours());
+            Packet p = initial(null, probe, 0);
+            if (lookup != null) rec.step(ns, "-", src.id(), p, lookup);
+            else rec.step(ns, "-", src.id(), p, new StepDetail.Dropped(cause));
+            hops = rec.hops();
+        }
+        String why = narrator.reason(cause);
+        return new Trace(src.id(), to, probe, Optional.empty(), cause.disposition(), why, new Leg(cause.disposition(), why, hops, cause), null,
+                List.of(), List.of());
     }
 
     static Packet initial(Ipv4 dst, Probe probe, int port) {
@@ -103,71 +158,83 @@ public final class Tracer {
             default: length = probe.size() > 0 ? 40 + probe.size() : 60;
         }
         Ipv4 d = dst == null ? Ipv4.parse("0.0.0.0") : dst;
-        return new Packet(null, null, null, d, 64, probe.proto(), probe.proto() == Proto.ICMP ? 0 : sport, probe.proto() == Proto.ICMP ? 0 : port,
-                Packet.ECHO_REQUEST, length, df, 0, 0, 0, null);
+        boolean icmp = probe.proto() == Proto.ICMP;
+        return Packet.request(d, probe.proto(), icmp ? 0 : sport, icmp ? 0 : port, length, df);
     }
 
-    Trace traceTo(Node src, Namespace ns, String to, Targets.Target t, Probe probe) {
-        return traceTo(src, ns, to, t, probe, true);
-    }
+    /**
+     * What the analysis remembers of a request traced without hops, to answer other destinations
+     * that take exactly the same decisions ({@code checks}) without walking again.
+     */
+    private sealed interface Memo {
+        List<WalkObserver.DestinationCheck> checks();
 
-    /** Outcomes of requests that ended before anything depended on exactly who owns the destination. */
-    /** {@code arrivedAt} non-null: the request arrived there, and only a target elsewhere can reuse it (as shadowed). */
-    private record Memo(List<Walk.DstCheck> checks, Ipv4 dst, Disposition disposition, String reason, Namespace arrivedAt) {}
+        /** The request ended (dropped) before anything depended on who owns its destination {@code dst}. */
+        record Ended(List<WalkObserver.DestinationCheck> checks, Ipv4 dst, DropCause cause) implements Memo {}
+
+        /** The request arrived at {@code at}, which owns the destination: only a target meant elsewhere can reuse it (as shadowed). */
+        record Arrived(List<WalkObserver.DestinationCheck> checks, Namespace at) implements Memo {}
+    }
 
     private record MemoKey(Namespace ns, Probe probe, int port) {}
 
     private final Map<MemoKey, List<Memo>> memos = new ConcurrentHashMap<>();
 
-    Trace traceTo(Node src, Namespace ns, String to, Targets.Target t, Probe probe, boolean recordHops) {
-        String via = t.address() + (probe.proto() == Proto.ICMP ? "" : ":" + t.port());
+    private Trace traceTo(Node src, Namespace ns, String to, Target t, Probe probe, boolean recordHops) {
         MemoKey key = recordHops ? null : new MemoKey(ns, probe, t.port());
         if (key != null)
-            for (Memo m : memos.getOrDefault(key, List.of()))
-                if (m.checks().stream().allMatch(c -> c.holds(t.address()))) {
-                    if (m.arrivedAt() != null) {
-                        Namespace target = t.node() == null ? null : dp.namespaceOf(t.node());
-                        if (target == null || target == m.arrivedAt()) break; // it arrives where it should: trace it whole
-                        String why = shadowed(t, m.arrivedAt());
-                        return new Trace(src.id(), to, probe, via, Disposition.NO_ROUTE, why, new Leg(Disposition.NO_ROUTE, why, List.of()), null);
-                    }
-                    String reason = m.reason().replaceAll("(?<![\\d.])" + Pattern.quote(m.dst().toString()) + "(?![\\d])",
-                            Matcher.quoteReplacement(t.address().toString()));
-                    return new Trace(src.id(), to, probe, via, m.disposition(), reason, new Leg(m.disposition(), reason, List.of()), null);
+            for (Memo m : memos.getOrDefault(key, List.of())) {
+                if (!m.checks().stream().allMatch(c -> c.holds(t.address()))) continue;
+                if (m instanceof Memo.Arrived a) {
+                    Namespace meant = t.endpoint().map(dp::namespaceOf).orElse(null);
+                    if (meant == null || meant == a.at()) break; // it arrives where it should: trace it whole
+                    return ended(src, to, probe, t, shadowed(t, a.at()), List.of());
                 }
-        List<Walk.Conntrack> ct = new ArrayList<>();
-        Walk req = new Walk(dp, false, ct).recording(recordHops);
-        if (key != null) req.memoizing();
+                Memo.Ended e = (Memo.Ended) m;
+                return ended(src, to, probe, t, e.cause().retarget(e.dst(), t.address()), List.of());
+            }
+        ConntrackTable ct = new ConntrackTable();
+        HopRecorder.Neighbours neighbours = new HopRecorder.Neighbours();
+        HopRecorder requestHops = recordHops ? new HopRecorder(dp, narrator, neighbours) : null;
+        MemoRecorder memo = key != null ? new MemoRecorder() : null;
+        Walk req = new Walk(dp, false, ct, requestHops != null ? requestHops : memo != null ? memo : WalkObserver.NONE);
         Packet p = initial(t.address(), probe, t.port());
-        if (t.dnsNote() != null) req.hop(ns, "-", src.id(), StepKind.DNS, p, t.dnsNote());
+        if (t.lookup().isPresent()) req.step(ns, "-", src.id(), p, t.lookup().get());
         Walk.Ending e = req.originate(ns, p);
-        if (key != null && req.reusable() && e.disposition() != Disposition.DELIVERED)
-            memos.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(new Memo(List.copyOf(req.checks()), t.address(), e.disposition(), e.reason(), null));
-        else if (key != null && req.arrivedAt() != null)
-            memos.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(new Memo(List.copyOf(req.checks()), t.address(), null, null, req.arrivedAt()));
-        Leg request = new Leg(e.disposition(), e.reason(), req.hops());
-        if (e.disposition() != Disposition.DELIVERED)
-            return new Trace(src.id(), to, probe, via, e.disposition(), e.reason(), request, null);
-        if (t.node() != null && dp.namespaceOf(t.node()) != null && e.ns() != dp.namespaceOf(t.node())) {
+        if (memo != null && memo.reusable() && e.outcome() instanceof DropCause cause)
+            memos.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(new Memo.Ended(memo.checks(), t.address(), cause));
+        else if (memo != null && memo.arrivedAt() != null)
+            memos.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(new Memo.Arrived(memo.checks(), memo.arrivedAt()));
+        List<Hop> requestList = requestHops == null ? List.of() : requestHops.hops();
+        Leg request = new Leg(e.disposition(), narrator.reason(e.outcome()), requestList, e.outcome());
+        if (e.disposition() != Disposition.DELIVERED) return trace(src, to, probe, t, e.outcome(), request, null);
+        Namespace meant = t.endpoint().map(dp::namespaceOf).orElse(null);
+        if (meant != null && e.ns() != meant) {
             // the address is shadowed: another namespace owns it too (overlapping subnets), and the kernel delivers there
-            String why = shadowed(t, e.ns());
-            return new Trace(src.id(), to, probe, via, Disposition.NO_ROUTE, why, request, null);
+            DropCause why = shadowed(t, e.ns());
+            return new Trace(src.id(), to, probe, Optional.of(t), why.disposition(), narrator.reason(why), request, null, List.of(), List.of());
         }
-        Packet got = e.packet();
-        Packet back = new Packet(null, null, got.dst(), got.src(), 64, got.proto(), got.dport(), got.sport(), Packet.ECHO_REPLY,
-                got.proto() == Proto.TCP ? 60 : got.length(), got.df(), 0, 0, 0, null);
-        Walk rep = new Walk(dp, true, ct).recording(recordHops).expectingClient(ns, p);
-        Walk.Ending r = rep.originate(e.ns(), back);
-        Leg reply = new Leg(r.disposition(), r.reason(), rep.hops());
-        if (r.disposition() == Disposition.DELIVERED)
-            return new Trace(src.id(), to, probe, via, Disposition.DELIVERED, e.reason() + ", and the reply came back", request, reply);
-        String why = "the request arrives (" + e.reason() + "), but the reply is lost: " + r.reason();
-        return new Trace(src.id(), to, probe, via, Disposition.NO_RETURN_PATH, why, request, reply);
+        HopRecorder replyHops = recordHops ? new HopRecorder(dp, narrator, neighbours) : null;
+        Walk rep = new Walk(dp, true, ct, replyHops != null ? replyHops : WalkObserver.NONE).expectingClient(ns, p);
+        Walk.Ending r = rep.originate(e.ns(), Packet.answer(e.packet()));
+        Leg reply = new Leg(r.disposition(), narrator.reason(r.outcome()), replyHops == null ? List.of() : replyHops.hops(), r.outcome());
+        return trace(src, to, probe, t, e.outcome(), request, reply);
     }
 
-    private String shadowed(Targets.Target t, Namespace owner) {
-        return t.address() + " is also an address of " + owner.name() + ": the packet is delivered there and never reaches "
-                + dp.document().node(t.node()).map(Node::name).orElse(t.node()) + " (overlapping subnets)";
+    private Trace trace(Node src, String to, Probe probe, Target t, Outcome request, Leg requestLeg, Leg reply) {
+        Disposition d = reply == null ? request.disposition()
+                : reply.disposition() == Disposition.DELIVERED ? Disposition.DELIVERED : Disposition.NO_RETURN_PATH;
+        return new Trace(src.id(), to, probe, Optional.of(t), d, narrator.traceReason(request, reply == null ? null : reply.outcome()),
+                requestLeg, reply, List.of(), List.of());
     }
 
+    private Trace ended(Node src, String to, Probe probe, Target t, DropCause cause, List<Hop> hops) {
+        String why = narrator.reason(cause);
+        return new Trace(src.id(), to, probe, Optional.of(t), cause.disposition(), why, new Leg(cause.disposition(), why, hops, cause), null,
+                List.of(), List.of());
+    }
+
+    private DropCause shadowed(Target t, Namespace owner) {
+        return new DropCause.Shadowed(t.address(), owner.name(), t.endpoint().orElse(null));
+    }
 }

@@ -15,84 +15,69 @@ import dev.hopscope.net.dataplane.Rule;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Walks one packet through a compiled dataplane the way the kernel would: output NAT, route
  * lookup, neighbour resolution (ARP across veths, bridges and VXLAN), bridge forwarding, netfilter
  * hooks, VXLAN encapsulation, input NAT, forwarding, delivery to a socket. One Walk is one leg:
  * the request, or (with {@code replyLeg}) the reply, which conntrack un-NATs and filters let pass.
- * Every walk ends: hops are bounded and TTL is decremented.
+ * <p>
+ * The walk only forwards: every step, ARP answer and destination-dependent decision is told to a
+ * {@link WalkObserver}, which records hops, keeps a memo, or ignores it. Every walk ends: steps are
+ * counted against {@link #MAX_HOPS} whether or not anyone records them, and TTL is decremented.
  */
 final class Walk {
     static final int MAX_HOPS = 160;
 
-    /** A NAT applied on the request leg: conntrack undoes it for the reply in the same namespace. */
-    record Conntrack(Namespace ns, Packet before, Packet after) {}
-
     /** How a leg ended; {@code listener} is the socket that took a delivered request. */
-    record Ending(Disposition disposition, String reason, Namespace ns, Packet packet, Listener listener) {}
+    record Ending(Outcome outcome, Namespace ns, Packet packet, Listener listener) {
+        Disposition disposition() { return outcome.disposition(); }
+    }
 
     private final Dataplane dp;
     private final boolean replyLeg;
-    private final List<Conntrack> conntrack;
-    private final List<Hop> hops = new ArrayList<>();
-    private List<Layer> last = List.of();
-    /** For the reply leg: where the client waits and the address it sent to. */
+    private final ConntrackTable conntrack;
+    private final WalkObserver observer;
+    private final int budget;
+    private int steps;
+    /** For the reply leg: where the client waits and the packet it sent. */
     private Namespace client;
     private Packet clientSent;
 
-    Walk(Dataplane dp, boolean replyLeg, List<Conntrack> conntrack) {
+    Walk(Dataplane dp, boolean replyLeg, ConntrackTable conntrack, WalkObserver observer) {
+        this(dp, replyLeg, conntrack, observer, MAX_HOPS);
+    }
+
+    /** {@code budget}: how many steps the walk may take before it is called a loop. */
+    Walk(Dataplane dp, boolean replyLeg, ConntrackTable conntrack, WalkObserver observer, int budget) {
         this.dp = dp;
         this.replyLeg = replyLeg;
         this.conntrack = conntrack;
+        this.observer = observer;
+        this.budget = budget;
     }
 
-    private boolean record = true;
+    Walk expectingClient(Namespace ns, Packet sent) { this.client = ns; this.clientSent = sent; return this; }
 
-    /** A decision that depended on the destination address: does another address get the same answer? */
-    interface DstCheck { boolean holds(Ipv4 dst); }
-
-    /** Non-null while recording the request's destination-dependent decisions, for reuse of the outcome. */
-    private List<DstCheck> checks;
-    private boolean reusable = true;
-
-    Walk memoizing() { this.checks = new ArrayList<>(); return this; }
-
-    List<DstCheck> checks() { return checks; }
-
-    /** Whether the outcome depends on the destination only through the recorded checks. */
-    boolean reusable() { return checks != null && reusable; }
-
-    private void check(DstCheck c) { if (checks != null && reusable) checks.add(c); }
-
-    private void notReusable() { reusable = false; }
-
-    /** Where the request first arrived at a namespace that owns its destination, while still reusable. */
-    private Namespace arrivedAt;
-
-    Namespace arrivedAt() { return arrivedAt; }
-
-    private void arrived(Namespace ns) {
-        if (checks != null && reusable && arrivedAt == null) arrivedAt = ns;
-        notReusable(); // delivery, and the reply that follows, depend on exactly who owns the address
-    }
+    // ---------------------------------------------------------------- decisions the memo re-asks
 
     private boolean local(Namespace ns, Ipv4 dst) {
         boolean answer = ns.isLocal(dst);
-        check(d -> ns.isLocal(d) == answer);
+        observer.decided(d -> ns.isLocal(d) == answer);
         return answer;
     }
 
     private Route route(Namespace ns, Ipv4 dst) {
         Route r = ns.lookup(dst);
-        check(d -> ns.lookup(d) == r);
+        observer.decided(d -> ns.lookup(d) == r);
         return r;
     }
 
-    /** First rule of the list that matches, as its index (-1 for none), recorded for reuse. */
+    /** First rule of the list that matches, as its index (-1 for none). */
     private int matchIndex(List<Rule> rules, Packet p, String in, String out, Namespace ns) {
         int idx = firstIndex(rules, p, in, out, ns);
-        check(d -> firstIndex(rules, p.withDst(d), in, out, ns) == idx);
+        observer.decided(d -> firstIndex(rules, p.withDst(d), in, out, ns) == idx);
         return idx;
     }
 
@@ -101,79 +86,51 @@ final class Walk {
         return -1;
     }
 
-    /** What the chain decides, if it drops or rejects (an ACCEPT, or nothing, lets the packet pass), recorded for reuse. */
-    private Rule blocking(Namespace ns, Rule.Chain chain, Packet p, String in, String out) {
+    /** What a filter chain decides, if it drops or rejects (an ACCEPT, or nothing, lets the packet pass); JUMPs are followed. */
+    private Optional<Rule> blocking(Namespace ns, Rule.Chain chain, Packet p, String in, String out) {
         Rule r = ns.decide(Rule.Table.FILTER, chain, m -> matches(m, p, in, out, ns));
-        check(d -> ns.decide(Rule.Table.FILTER, chain, m -> matches(m, p.withDst(d), in, out, ns)) == r);
-        return r != null && (r.target() == Rule.Target.DROP || r.target() == Rule.Target.REJECT) ? r : null;
+        observer.decided(d -> ns.decide(Rule.Table.FILTER, chain, m -> matches(m, p.withDst(d), in, out, ns)) == r);
+        return r != null && (r.target() == Rule.Target.DROP || r.target() == Rule.Target.REJECT) ? Optional.of(r) : Optional.empty();
     }
 
-    Walk recording(boolean on) { this.record = on; return this; }
+    // ---------------------------------------------------------------- events
 
-    Walk expectingClient(Namespace ns, Packet sent) { this.client = ns; this.clientSent = sent; return this; }
-
-    List<Hop> hops() { return hops; }
-
-    // ---------------------------------------------------------------- recording
-
-    void hop(Namespace ns, String device, String node, StepKind step, Packet p, String note) {
-        if (!record) return;
-        List<Layer> now = p.layers();
-        hops.add(new Hop(hops.size() + 1, ns.host() != null ? hostName(ns.host()) : nodeName(ns.node()), ns.name(), device,
-                node, step, now, changed(last, now), note));
-        last = now;
+    /** One step: counted against the budget, told to the observer. */
+    void step(Namespace ns, String device, String node, Packet p, StepDetail detail) {
+        steps++;
+        observer.step(ns, device, node, p, detail);
     }
 
-    private String hostName(String id) { return dp.document().node(id).map(n -> n.name()).orElse(id); }
+    private Ending end(Outcome o, Namespace ns, Packet p) { return new Ending(o, ns, p, null); }
 
-    private String nodeName(String id) { return id == null ? "" : dp.document().node(id).map(n -> n.name()).orElse(id); }
-
-    /** Fields that differ from the previous hop, matched from the innermost header outwards. */
-    static List<String> changed(List<Layer> before, List<Layer> after) {
-        List<String> out = new ArrayList<>();
-        if (before.isEmpty()) return out;
-        for (int k = 1; k <= after.size(); k++) {
-            int ai = after.size() - k, bi = before.size() - k;
-            Layer a = after.get(ai);
-            if (bi < 0 || !before.get(bi).layer().equals(a.layer())) {
-                out.add(ai + ":" + a.layer() + ".*");
-                continue;
-            }
-            for (var e : a.fields().entrySet())
-                if (!e.getValue().equals(before.get(bi).fields().get(e.getKey()))) out.add(ai + ":" + a.layer() + "." + e.getKey());
-        }
-        return out;
+    private Ending drop(Namespace ns, String device, String node, Packet p, DropCause cause) {
+        step(ns, device, node, p, new StepDetail.Dropped(cause));
+        return end(cause, ns, p);
     }
 
-    private Ending end(Disposition d, String reason, Namespace ns, Packet p) { return new Ending(d, reason, ns, p, null); }
+    private boolean outOfBudget() { return steps >= budget; }
 
-    private Ending drop(Namespace ns, String device, String node, Disposition d, Packet p, String reason) {
-        if (record) hop(ns, device, node, StepKind.DROP, p, reason);
-        return end(d, reason, ns, p);
-    }
-
-    private boolean outOfBudget() { return hops.size() >= MAX_HOPS; }
+    private Ending loop(Namespace ns, Packet p) { return end(new DropCause.HopBudget(budget), ns, p); }
 
     // ---------------------------------------------------------------- sending
 
-    /** A packet generated by a socket (or a VXLAN device) in {@code ns}. */
+    /** A packet generated by a socket (or a tunnel device) in {@code ns}. */
     Ending originate(Namespace ns, Packet p) {
         if (!replyLeg && !p.encapsulated()) p = nat(ns, Rule.Chain.OUTPUT, p, null, null);
         if (local(ns, p.dst())) {
-            arrived(ns);
+            observer.arrived(ns);
             Iface lo = ns.iface("lo");
-            if (p.src() == null) p = p.withSrc(p.dst().isLoopback() ? p.dst() : p.dst());
-            if (record) hop(ns, "lo", ns.node(), StepKind.ROUTE, p, p.dst() + " is an address of " + ns.name() + " itself: the packet loops back over lo");
+            if (p.src() == null) p = p.withSrc(p.dst());
+            step(ns, "lo", ns.node(), p, new StepDetail.Local(ns.name(), p.dst()));
             return input(ns, lo, p);
         }
         Route r = route(ns, p.dst());
         if (r == null) return noRoute(ns, p, null);
         if (p.src() == null) p = p.withSrc(r.src() != null ? r.src() : r.dev().primaryAddress());
-        if (record) hop(ns, r.dev().name(), ns.node(), StepKind.ROUTE, p, ns.name() + " looks up " + p.dst() + ": route " + r.describe()
-                + (p.encapsulated() ? " (the outer packet, on the underlay)" : ""));
+        step(ns, r.dev().name(), ns.node(), p, new StepDetail.Routed(ns.name(), p.dst(), r, false, p.ttl(), p.ttl(), p.encapsulated()));
         if (!replyLeg && !p.encapsulated()) {
-            Rule f = blocking(ns, Rule.Chain.OUTPUT, p, null, r.dev().name());
-            if (f != null && (f.target() == Rule.Target.DROP || f.target() == Rule.Target.REJECT)) return denied(ns, r.dev().name(), p, f);
+            Optional<Rule> f = blocking(ns, Rule.Chain.OUTPUT, p, null, r.dev().name());
+            if (f.isPresent()) return denied(ns, r.dev().name(), p, f.get());
         }
         return send(ns, r, p, null);
     }
@@ -182,52 +139,50 @@ final class Walk {
     private Ending send(Namespace ns, Route r, Packet p, Iface in) {
         Iface dev = r.dev();
         if (!replyLeg && in != null && !p.encapsulated()) {
-            Rule f = blocking(ns, Rule.Chain.FORWARD, p, in.name(), dev.name());
-            if (f != null && (f.target() == Rule.Target.DROP || f.target() == Rule.Target.REJECT)) return denied(ns, dev.name(), p, f);
+            Optional<Rule> f = blocking(ns, Rule.Chain.FORWARD, p, in.name(), dev.name());
+            if (f.isPresent()) return denied(ns, dev.name(), p, f.get());
         }
         if (!replyLeg && !p.encapsulated()) p = nat(ns, Rule.Chain.POSTROUTING, p, in, dev);
         if (p.length() > dev.mtu()) {
             if (p.df()) {
-                String why = in == null
-                        ? "the packet is " + p.length() + " bytes with Don't Fragment set, but " + dev.name() + "'s MTU is " + dev.mtu()
-                          + ": the kernel refuses to send it (\"message too long\")"
-                        : ns.name() + " cannot forward a " + p.length() + "-byte packet with Don't Fragment set out of " + dev.name()
-                          + " (MTU " + dev.mtu() + "): it drops it and answers ICMP \"fragmentation needed\"";
-                return drop(ns, dev.name(), ns.node(), Disposition.MTU_EXCEEDED, p, why);
+                DropCause why = in == null ? new DropCause.TooBigToSend(dev.name(), dev.mtu(), p.length())
+                        : new DropCause.TooBigToForward(ns.name(), dev.name(), dev.mtu(), p.length());
+                return drop(ns, dev.name(), ns.node(), p, why);
             }
-            if (record) hop(ns, dev.name(), ns.node(), StepKind.ROUTE, p, "the packet (" + p.length() + " bytes) is larger than " + dev.name()
-                    + "'s MTU " + dev.mtu() + ": the kernel fragments it (slower, and fragments are often dropped on the way)");
+            step(ns, dev.name(), ns.node(), p, new StepDetail.Fragmented(dev.name(), dev.mtu(), p.length()));
             p = p.withLength(dev.mtu()); // follow the first fragment; the far end reassembles the rest
         }
         Ipv4 next = r.via() != null ? r.via() : p.dst();
+        Ipv4 sender = dev.primaryAddress() != null ? dev.primaryAddress() : p.src();
         Mac mac;
         if (dev.kind() == Iface.Kind.VXLAN) {
             Neighbour n = ns.neighbour(dev, next);
-            if (n == null) return drop(ns, dev.name(), ns.node(), Disposition.NEIGHBOR_UNREACHABLE, p,
-                    "no neighbour entry for " + next + " on " + dev.name() + ": the overlay's control plane never told this node where it is");
+            if (n == null) return drop(ns, dev.name(), ns.node(), p, new DropCause.NoNeighbourEntry(dev.name(), next));
             mac = n.mac();
+            observer.neighbour(new NeighbourLookup(ns.name(), dev.name(), sender, dev.mac(), next, new NeighbourLookup.PermanentEntry(mac), null));
         } else {
-            mac = arp(dev, next);
-            if (next.equals(p.dst())) {
-                Mac answer = mac;
-                check(d -> java.util.Objects.equals(arp(dev, d), answer));
+            Iface answerer = arp(dev, next);
+            if (next.equals(p.dst())) observer.decided(d -> arp(dev, d) == answerer);
+            if (answerer == null) {
+                observer.neighbour(new NeighbourLookup(ns.name(), dev.name(), sender, dev.mac(), next, new NeighbourLookup.Unanswered(), null));
+                return drop(ns, dev.name(), ns.node(), p, new DropCause.ArpUnanswered(ns.name(), dev.name(), next));
             }
-            if (mac == null) return drop(ns, dev.name(), ns.node(), Disposition.NEIGHBOR_UNREACHABLE, p,
-                    next + " is on-link for " + ns.name() + " (" + dev.name() + "), but the ARP request for it gets no answer: no one on that segment has the address");
+            mac = answerer.mac();
+            observer.neighbour(new NeighbourLookup(ns.name(), dev.name(), sender, dev.mac(), next,
+                    new NeighbourLookup.ArpReply(answerer.ns().name(), answerer.name(), mac, !answerer.hasAddress(next)), null));
         }
         p = p.withEth(dev.mac(), mac);
         return transmit(dev, p);
     }
 
     private Ending transmit(Iface dev, Packet p) {
-        if (outOfBudget()) return end(Disposition.LOOP, "the packet went round more than " + MAX_HOPS + " hops", dev.ns(), p);
+        if (outOfBudget()) return loop(dev.ns(), p);
         switch (dev.kind()) {
             case VETH: {
                 Iface peer = dev.peer();
                 p = p.withMark(0); // crossing into another namespace scrubs the netfilter mark
                 if (peer.ns().kind() != Namespace.Kind.SWITCH && dev.ns().kind() != Namespace.Kind.SWITCH)
-                    if (record) hop(dev.ns(), dev.name(), peer.node(), StepKind.VETH, p, "the frame crosses the veth pair " + dev.ns().name() + ":" + dev.name()
-                            + " → " + peer.ns().name() + ":" + peer.name());
+                    step(dev.ns(), dev.name(), peer.node(), p, new StepDetail.VethCrossed(dev.ns().name(), dev.name(), peer.ns().name(), peer.name()));
                 return receive(peer, p);
             }
             case BRIDGE:
@@ -250,31 +205,27 @@ final class Walk {
         Namespace ns = br.ns();
         boolean underlay = ns.kind() == Namespace.Kind.SWITCH;
         if (p.ethDst().equals(br.mac())) {
-            if (record) hop(ns, br.name(), br.node(), StepKind.BRIDGE, p, "the frame is addressed to " + br.name() + " itself: it goes up to " + ns.name() + "'s IP stack");
+            step(ns, br.name(), br.node(), p, new StepDetail.ToBridgeItself(br.name(), ns.name()));
             return input(ns, br, p);
         }
         // br_netfilter: a bridged reply still passes conntrack, which undoes a Service's DNAT on the same node
         if (replyLeg && !underlay && !p.encapsulated()) p = unNat(ns, br, p);
         Iface out = portFor(br, p.ethDst(), inPort);
-        if (out == null) return drop(ns, br.name(), br.node(), Disposition.NEIGHBOR_UNREACHABLE, p,
-                br.name() + " has no port behind which " + p.ethDst() + " lives");
+        if (out == null) return drop(ns, br.name(), br.node(), p, new DropCause.NoBridgePort(br.name(), p.ethDst()));
         if (!replyLeg && !underlay && !p.encapsulated() && inPort != null) {
             // br_netfilter: Docker and kube-proxy need bridged IP traffic to pass iptables FORWARD. A frame the
             // host itself sends out of the bridge device has already passed OUTPUT and is not bridged traffic.
-            Rule f = blocking(ns, Rule.Chain.FORWARD, p, br.name(), br.name());
-            if (f != null && (f.target() == Rule.Target.DROP || f.target() == Rule.Target.REJECT)) return denied(ns, br.name(), p, f);
+            Optional<Rule> f = blocking(ns, Rule.Chain.FORWARD, p, br.name(), br.name());
+            if (f.isPresent()) return denied(ns, br.name(), p, f.get());
         }
         if (p.length() > out.mtu())
-            return drop(ns, br.name(), br.node(), Disposition.MTU_EXCEEDED, p, "the frame carries a " + p.length() + "-byte packet but the port "
-                    + out.name() + " has MTU " + out.mtu() + (out.kind() == Iface.Kind.VXLAN ? " (VXLAN costs 50 bytes)" : "")
-                    + ": the bridge drops it silently");
+            return drop(ns, br.name(), br.node(), p, new DropCause.TooBigForPort(out.name(), out.mtu(), p.length(), out.kind() == Iface.Kind.VXLAN));
         if (underlay) {
             Iface to = out.peer();
-            if (record) hop(ns, br.name(), br.node(), StepKind.UNDERLAY, p, "the underlay " + nodeName(ns.node()) + " carries the frame from "
-                    + (inPort == null ? "?" : inPort.peer().ns().name()) + " to " + to.ns().name() + " (" + p.ethDst() + ")");
+            step(ns, br.name(), br.node(), p, new StepDetail.UnderlayCrossed(ns.node(), inPort == null ? null : inPort.peer().ns().name(),
+                    to.ns().name(), p.ethDst()));
         } else {
-            if (record) hop(ns, br.name(), br.node(), StepKind.BRIDGE, p, br.name() + " looks up " + p.ethDst() + " in its forwarding table and sends the frame out of "
-                    + out.name() + " — bridged, not routed: no TTL change, no NAT");
+            step(ns, br.name(), br.node(), p, new StepDetail.Bridged(br.name(), p.ethDst(), out.name()));
         }
         if (out.kind() == Iface.Kind.VXLAN) return encapsulate(out, p);
         return transmit(out, p);
@@ -310,36 +261,36 @@ final class Walk {
         return out;
     }
 
-    /** Who answers an ARP request for {@code ip} sent out of {@code dev}. */
-    private Mac arp(Iface dev, Ipv4 ip) {
+    /** The device that answers an ARP request for {@code ip} sent out of {@code dev}, or null. */
+    private Iface arp(Iface dev, Ipv4 ip) {
         if (dev.kind() == Iface.Kind.VETH) {
             Iface peer = dev.peer();
             if (peer.master() != null) return arpInBridge(peer.master(), ip, peer, true);
-            return peer.hasAddress(ip) ? peer.mac() : null;
+            return peer.hasAddress(ip) ? peer : null;
         }
         if (dev.kind() == Iface.Kind.BRIDGE) return arpInBridge(dev, ip, null, true);
         return null;
     }
 
-    private Mac arpInBridge(Iface br, Ipv4 ip, Iface except, boolean crossTunnels) {
-        if (br.hasAddress(ip)) return br.mac();
+    private Iface arpInBridge(Iface br, Ipv4 ip, Iface except, boolean crossTunnels) {
+        if (br.hasAddress(ip)) return br;
         for (Iface port : br.ports()) {
             if (port == except) continue;
-            if (port.kind() == Iface.Kind.VETH && port.peer().hasAddress(ip)) return port.peer().mac();
+            if (port.kind() == Iface.Kind.VETH && port.peer().hasAddress(ip)) return port.peer();
             if (port.kind() == Iface.Kind.VXLAN && crossTunnels)
                 for (Iface remote : remoteVteps(port)) {
                     if (remote.master() == null) continue;
-                    Mac m = arpInBridge(remote.master(), ip, remote, false);
+                    Iface m = arpInBridge(remote.master(), ip, remote, false);
                     if (m != null) return m;
                 }
         }
         return null;
     }
 
-    // ---------------------------------------------------------------- VXLAN
+    // ---------------------------------------------------------------- tunnels
 
     private Ending encapsulate(Iface vx, Packet frame) {
-        notReusable(); // the outer destination follows from the inner frame's exact owner
+        observer.dependsOnOwner(); // the outer destination follows from the inner frame's exact owner
         Namespace ns = vx.ns();
         Ipv4 remote;
         if (vx.master() == null) {
@@ -348,43 +299,12 @@ final class Walk {
             Iface r = remoteVtepFor(vx, frame.ethDst());
             remote = r == null ? null : r.vxlan().local();
         }
-        if (remote == null) return drop(ns, vx.name(), vx.node(), Disposition.NEIGHBOR_UNREACHABLE, frame,
-                vx.name() + " knows no VTEP for " + frame.ethDst() + ": nothing to send the frame to");
+        if (remote == null) return drop(ns, vx.name(), vx.node(), frame, new DropCause.NoRemoteEndpoint(vx.name(), frame.ethDst()));
         int sport = 32768 + Math.floorMod(frame.flow().hashCode(), 28000);
         Packet outer = frame.encapsulate(vx.vxlan().local(), remote, sport, vx.vxlan().port(), vx.vxlan().vni(), vx.vxlan().espSpi(), Encapsulation.ESP_OVERHEAD);
-        if (record) hop(ns, vx.name(), vx.node(), StepKind.ENCAP, outer, vx.name() + " wraps the frame in outer Ethernet / IPv4 " + vx.vxlan().local() + " → " + remote
-                + (vx.vxlan().encrypted() ? " / ESP (IPsec, encrypted overlay)" : "") + " / UDP " + vx.vxlan().port() + " / VXLAN VNI " + vx.vxlan().vni()
-                + ": " + (outer.length() - frame.length()) + " bytes more");
+        step(ns, vx.name(), vx.node(), outer, new StepDetail.Encapsulated(TunnelKind.VXLAN, vx.name(), vx.vxlan().local(), remote,
+                vx.vxlan().port(), vx.vxlan().vni(), vx.vxlan().encrypted(), outer.length() - frame.length()));
         return originate(ns, outer);
-    }
-
-    // ---------------------------------------------------------------- L3 input
-
-    private Ending input(Namespace ns, Iface in, Packet p) {
-        if (outOfBudget()) return end(Disposition.LOOP, "the packet went round more than " + MAX_HOPS + " hops", ns, p);
-        p = p.withEth(null, null); // the IP layer takes the packet out of its frame; a new frame is built on transmit
-        if (replyLeg) p = unNat(ns, in, p);
-        else if (!p.encapsulated()) p = nat(ns, Rule.Chain.PREROUTING, p, in, null);
-        if (local(ns, p.dst())) {
-            if (p.encapsulated()) notReusable();
-            else arrived(ns);
-            if (p.encapsulated()) return decapsulate(ns, in, p);
-            if (!replyLeg) {
-                Rule f = blocking(ns, Rule.Chain.INPUT, p, in.name(), null);
-                if (f != null && (f.target() == Rule.Target.DROP || f.target() == Rule.Target.REJECT)) return denied(ns, in.name(), p, f);
-            }
-            return deliver(ns, in, p);
-        }
-        if (!ns.ipForward())
-            return drop(ns, in.name(), ns.node(), Disposition.NO_ROUTE, p, p.dst() + " is not an address of " + ns.name()
-                    + ", and ip_forward is off there: the kernel does not route it on");
-        if (p.ttl() <= 1)
-            return drop(ns, in.name(), ns.node(), Disposition.LOOP, p, "the TTL ran out at " + ns.name() + ": the packet is going round in circles");
-        p = p.withTtl(p.ttl() - 1);
-        Route r = route(ns, p.dst());
-        if (r == null) return noRoute(ns, p, in);
-        if (record) hop(ns, r.dev().name(), ns.node(), StepKind.ROUTE, p, ns.name() + " forwards " + p.dst() + " (ip_forward on, TTL " + p.ttl() + "): route " + r.describe());
-        return send(ns, r, p, in);
     }
 
     private Ending decapsulate(Namespace ns, Iface in, Packet outer) {
@@ -392,118 +312,117 @@ final class Walk {
             if (vx.kind() != Iface.Kind.VXLAN || vx.vxlan().port() != outer.dport() || !vx.vxlan().local().equals(outer.dst())) continue;
             if (vx.vxlan().vni() != outer.vni()) continue;
             Packet inner = outer.inner();
-            if (record) hop(ns, vx.name(), vx.node(), StepKind.DECAP, inner, vx.name() + " on " + ns.name() + " takes the UDP " + outer.dport() + " packet with VNI "
-                    + outer.vni() + (outer.espSpi() != 0 ? ", decrypts the ESP payload," : "") + " and unwraps the original frame");
+            step(ns, vx.name(), vx.node(), inner, new StepDetail.Decapsulated(outer.tunnel().kind(), vx.name(), ns.name(), outer.dport(),
+                    outer.vni(), outer.espSpi() != 0));
             if (vx.master() != null) return bridge(vx.master(), inner, vx);
             return input(ns, vx, inner);
         }
-        return drop(ns, in.name(), ns.node(), Disposition.NEIGHBOR_UNREACHABLE, outer, ns.name() + " has no VXLAN device for VNI " + outer.vni()
-                + " on UDP " + outer.dport() + ": the kernel drops the tunnelled frame");
+        return drop(ns, in.name(), ns.node(), outer, new DropCause.NoTunnelDevice(ns.name(), outer.vni(), outer.dport()));
+    }
+
+    // ---------------------------------------------------------------- L3 input
+
+    private Ending input(Namespace ns, Iface in, Packet p) {
+        if (outOfBudget()) return loop(ns, p);
+        p = p.withEth(null, null); // the IP layer takes the packet out of its frame; a new frame is built on transmit
+        if (replyLeg) p = unNat(ns, in, p);
+        else if (!p.encapsulated()) p = nat(ns, Rule.Chain.PREROUTING, p, in, null);
+        if (local(ns, p.dst())) {
+            if (p.encapsulated()) {
+                observer.dependsOnOwner();
+                return decapsulate(ns, in, p);
+            }
+            observer.arrived(ns);
+            if (!replyLeg) {
+                Optional<Rule> f = blocking(ns, Rule.Chain.INPUT, p, in.name(), null);
+                if (f.isPresent()) return denied(ns, in.name(), p, f.get());
+            }
+            return deliver(ns, in, p);
+        }
+        if (!ns.ipForward()) return drop(ns, in.name(), ns.node(), p, new DropCause.IpForwardOff(ns.name(), p.dst()));
+        if (p.ttl() <= 1) return drop(ns, in.name(), ns.node(), p, new DropCause.TtlExpired(ns.name()));
+        int ttl = p.ttl();
+        p = p.withTtl(ttl - 1);
+        Route r = route(ns, p.dst());
+        if (r == null) return noRoute(ns, p, in);
+        step(ns, r.dev().name(), ns.node(), p, new StepDetail.Routed(ns.name(), p.dst(), r, true, ttl, p.ttl(), p.encapsulated()));
+        return send(ns, r, p, in);
     }
 
     private Ending deliver(Namespace ns, Iface in, Packet p) {
         if (replyLeg) {
-            if (ns != client) return drop(ns, in.name(), ns.node(), Disposition.NO_RETURN_PATH, p,
-                    "the reply ends up at " + ns.name() + ", not at the client " + client.name());
+            if (ns != client) return drop(ns, in.name(), ns.node(), p, new DropCause.ReplyAstray(ns.name(), client.name()));
             if (!p.src().equals(clientSent.dst()) || (p.proto() != Proto.ICMP && p.sport() != clientSent.dport()))
-                return drop(ns, in.name(), ns.node(), Disposition.NO_RETURN_PATH, p, "the reply comes from " + p.src()
-                        + (p.proto() != Proto.ICMP ? ":" + p.sport() : "") + ", but the client sent to " + clientSent.dst()
-                        + (p.proto() != Proto.ICMP ? ":" + clientSent.dport() : "") + ": it is dropped (no matching connection)");
-            if (record) hop(ns, in.name(), ns.node(), StepKind.DELIVER, p, "the reply reaches the client " + nodeName(ns.node()) + ": the flow works both ways");
-            return end(Disposition.DELIVERED, "the reply came back", ns, p);
+                return drop(ns, in.name(), ns.node(), p, new DropCause.ReplyUnmatched(Flow.of(p), Flow.of(clientSent)));
+            StepDetail.ReplyReturned back = new StepDetail.ReplyReturned(ns.name(), ns.node());
+            step(ns, in.name(), ns.node(), p, back);
+            return end(back, ns, p);
         }
         if (p.proto() == Proto.ICMP) {
-            if (record) hop(ns, in.name(), ns.node(), StepKind.DELIVER, p, ns.name() + " owns " + p.dst() + " and answers the ping (echo reply)");
-            return end(Disposition.DELIVERED, "delivered to " + ns.name(), ns, p);
+            StepDetail.PingAnswered answered = new StepDetail.PingAnswered(ns.name(), p.dst());
+            step(ns, in.name(), ns.node(), p, answered);
+            return end(answered, ns, p);
         }
         for (Listener l : ns.listeners()) {
             if (l.accepts(p.dst(), p.proto(), p.dport())) {
-                if (record) hop(ns, in.name(), l.owner(), StepKind.DELIVER, p, "delivered to " + nodeName(l.owner()) + ", listening on "
-                        + l.bind() + ":" + l.port() + "/" + l.proto().label() + "; it sees the source " + p.src());
-                return new Ending(Disposition.DELIVERED, "delivered to " + nodeName(l.owner()), ns, p, l);
+                StepDetail.SocketReached reached = new StepDetail.SocketReached(ns.name(), l, p.src());
+                step(ns, in.name(), l.owner(), p, reached);
+                return new Ending(reached, ns, p, l);
             }
         }
-        String reason = "the packet reaches " + ns.name() + ", but nothing listens on " + p.dst() + ":" + p.dport() + "/" + p.proto().label()
-                + (p.proto() == Proto.TCP ? ": the kernel answers with a TCP reset" : ": the kernel answers ICMP port unreachable");
-        for (Listener l : ns.listeners())
-            if (l.proto() == p.proto() && l.port() == p.dport())
-                reason += " (" + nodeName(l.owner()) + " listens on " + l.bind() + " only)";
-        return drop(ns, in.name(), ns.node(), Disposition.NO_LISTENER, p, reason);
+        List<Listener> elsewhere = new ArrayList<>();
+        for (Listener l : ns.listeners()) if (l.proto() == p.proto() && l.port() == p.dport()) elsewhere.add(l);
+        return drop(ns, in.name(), ns.node(), p, new DropCause.NoListener(ns.name(), p.dst(), p.dport(), p.proto(), elsewhere));
     }
 
     private Ending noRoute(Namespace ns, Packet p, Iface in) {
         // A real node has a default route that would carry this to kube-proxy's FORWARD/OUTPUT rejects.
-        Rule f = replyLeg ? null : blocking(ns, in == null ? Rule.Chain.OUTPUT : Rule.Chain.FORWARD, p,
-                in == null ? null : in.name(), null);
-        if (f != null && f.target() == Rule.Target.REJECT) return denied(ns, in == null ? "-" : in.name(), p, f);
-        String reason = ns.name() + " has no route to " + p.dst();
-        if (ns.kind() == Namespace.Kind.CONTAINER && ns.lookup(Ipv4.parse("0.0.0.0")) == null && hasOnlyInternalNetworks(ns))
-            reason += ": its networks are internal, and Docker gives containers on internal networks no default route";
-        if (dp.addressing().clusterIps().containsValue(p.dst()))
-            reason += ": " + p.dst() + " is a ClusterIP, a virtual address no device holds; kube-proxy only rewrites its service ports"
-                    + (p.proto() == Proto.ICMP ? ", so a ping to it goes nowhere" : "");
-        return drop(ns, in == null ? "-" : in.name(), ns.node(), Disposition.NO_ROUTE, p, reason);
-    }
-
-    private boolean hasOnlyInternalNetworks(Namespace ns) {
-        return dp.document().get(ns.node(), dev.hopscope.model.Container.class).map(c -> !c.attachments().isEmpty() && c.attachments().stream()
-                .allMatch(a -> dp.document().get(a.network(), dev.hopscope.model.Bridge.class).map(b -> b.internal()).orElse(false))).orElse(false);
+        Optional<Rule> f = replyLeg ? Optional.empty()
+                : blocking(ns, in == null ? Rule.Chain.OUTPUT : Rule.Chain.FORWARD, p, in == null ? null : in.name(), null);
+        if (f.isPresent() && f.get().target() == Rule.Target.REJECT) return denied(ns, in == null ? "-" : in.name(), p, f.get());
+        return drop(ns, in == null ? "-" : in.name(), ns.node(), p, new DropCause.NoRoute(ns.name(), p.dst(), p.proto()));
     }
 
     private Ending denied(Namespace ns, String device, Packet p, Rule f) {
-        if (record) hop(ns, device, ns.node(), StepKind.FILTER, p, "iptables " + String.join(" ", f.args()) + ": " + f.why());
-        return drop(ns, device, ns.node(), Disposition.DENIED, p, f.why());
+        step(ns, device, ns.node(), p, new StepDetail.Filtered(f));
+        return drop(ns, device, ns.node(), p, new DropCause.Denied(f));
     }
 
     // ---------------------------------------------------------------- netfilter
 
     private Packet nat(Namespace ns, Rule.Chain chain, Packet p, Iface in, Iface out) {
         List<Rule> rules = ns.chain(Rule.Table.NAT, chain);
-        int first = matchIndex(rules, p, in == null ? null : in.name(), out == null ? null : out.name(), ns);
+        String inName = in == null ? null : in.name(), outName = out == null ? null : out.name();
+        int first = matchIndex(rules, p, inName, outName, ns);
         for (int i = Math.max(first, 0); first >= 0 && i < rules.size(); i++) {
             Rule r = rules.get(i);
-            if (i > first && !matches(r.match(), p, in == null ? null : in.name(), out == null ? null : out.name(), ns)) continue;
+            if (i > first && !matches(r.match(), p, inName, outName, ns)) continue;
             if (r.target() == Rule.Target.RETURN) return p;
             Packet before = p;
             if (r.target() == Rule.Target.DNAT) {
-                notReusable();
+                observer.dependsOnOwner();
                 p = p.withDst(r.toIp());
                 if (r.toPort() != 0 && p.proto() != Proto.ICMP) p = p.withDport(r.toPort());
                 if (r.setMark() != 0) p = p.withMark(p.mark() | r.setMark());
-                if (record) hop(ns, in == null ? "-" : in.name(), ns.node(), StepKind.NAT, p, "DNAT " + before.dst() + (p.proto() != Proto.ICMP ? ":" + before.dport() : "")
-                        + " → " + p.dst() + (p.proto() != Proto.ICMP ? ":" + p.dport() : "") + " — " + r.why());
+                step(ns, in == null ? "-" : in.name(), ns.node(), p, new StepDetail.Dnat(r, Flow.of(before), Flow.of(p), Optional.empty()));
             } else if (r.target() == Rule.Target.MASQUERADE) {
                 Ipv4 addr = out.primaryAddress();
                 if (addr == null) return p;
                 p = p.withSrc(addr);
-                if (record) hop(ns, out.name(), ns.node(), StepKind.NAT, p, "MASQUERADE " + before.src() + " → " + addr + " — " + r.why());
+                step(ns, out.name(), ns.node(), p, new StepDetail.Masquerade(r, Flow.of(before), Flow.of(p)));
             } else {
                 continue;
             }
-            conntrack.add(new Conntrack(ns, before, p));
+            conntrack.add(ns, before, p);
             return p;
         }
         return p;
     }
 
-    /**
-     * conntrack: a reply to a NATed connection gets the original addresses back in the namespace
-     * that NATed it. Entries are undone newest first, so DNAT plus masquerade (a NodePort) both unwind.
-     */
+    /** conntrack: a reply to a translated connection gets the original addresses back in the namespace that translated it. */
     private Packet unNat(Namespace ns, Iface in, Packet p) {
-        Packet q = p;
-        for (int i = conntrack.size() - 1; i >= 0; i--) {
-            Conntrack c = conntrack.get(i);
-            if (c.ns() != ns) continue;
-            Packet a = c.after();
-            if (!q.src().equals(a.dst()) || !q.dst().equals(a.src())) continue;
-            if (q.proto() != Proto.ICMP && (q.sport() != a.dport() || q.dport() != a.sport())) continue;
-            Packet b = c.before();
-            Packet r = q.withSrc(b.dst()).withDst(b.src());
-            if (q.proto() != Proto.ICMP) r = r.withSport(b.dport()).withDport(b.sport());
-            q = r;
-        }
-        if (q != p) hop(ns, in.name(), ns.node(), StepKind.NAT, q, "conntrack recognises the reply and undoes the NAT: " + p.flow() + " becomes " + q.flow());
+        Packet q = conntrack.undo(ns, p);
+        if (q != p) step(ns, in.name(), ns.node(), q, new StepDetail.Unnat(Flow.of(p), Flow.of(q)));
         return q;
     }
 
@@ -517,5 +436,4 @@ final class Walk {
         if (m.dstLocal() && !ns.isLocal(p.dst())) return false;
         return m.mark() == 0 || (p.mark() & m.mark()) == m.mark();
     }
-
 }

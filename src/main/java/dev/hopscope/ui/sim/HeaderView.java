@@ -1,5 +1,6 @@
 package dev.hopscope.ui.sim;
 
+import dev.hopscope.net.trace.HeaderChange;
 import dev.hopscope.net.trace.Hop;
 import dev.hopscope.net.trace.Layer;
 import javafx.css.PseudoClass;
@@ -48,10 +49,15 @@ public final class HeaderView extends VBox {
         }
         Hop h = s.hop();
         caption.setText((s.reply() ? "Reply" : "Request") + " · hop " + h.n() + " · " + h.step());
-        List<Layer> layers = h.packet();
+        List<Layer> layers = h.layers();
         int vx = -1;
         for (int i = 0; i < layers.size(); i++) if (layers.get(i).layer().equals("vxlan")) { vx = i; break; }
-        Set<String> changed = new HashSet<>(h.changed());
+        Set<Integer> pushed = new HashSet<>();
+        Set<String> rewritten = new HashSet<>();
+        for (HeaderChange c : h.changes()) {
+            if (c instanceof HeaderChange.Pushed p) pushed.add(p.layer());
+            else if (c instanceof HeaderChange.Field f) rewritten.add(f.layer() + "." + f.field());
+        }
         for (int i = 0; i < layers.size(); i++) {
             Layer l = layers.get(i);
             boolean outer = vx >= 0 && i <= vx;
@@ -60,7 +66,7 @@ public final class HeaderView extends VBox {
             box.getStyleClass().addAll("layer", "layer-" + l.layer());
             if (outer) box.getStyleClass().add("outer");
             if (inner) box.getStyleClass().add("inner");
-            box.pseudoClassStateChanged(ADDED, changed.contains(i + ":" + l.layer() + ".*"));
+            box.pseudoClassStateChanged(ADDED, pushed.contains(i));
             Label name = new Label((outer && !l.layer().equals("vxlan") ? "outer " : inner ? "inner " : "") + HopSummary.layerName(l.layer()));
             name.getStyleClass().add("layer-name");
             FlowPane fields = new FlowPane();
@@ -72,11 +78,11 @@ public final class HeaderView extends VBox {
                 v.getStyleClass().add("field-value");
                 HBox kv = new HBox(k, v);
                 kv.getStyleClass().add("layer-field");
-                kv.pseudoClassStateChanged(CHANGED, changed.contains(i + ":" + l.layer() + "." + f.getKey()));
+                kv.pseudoClassStateChanged(CHANGED, rewritten.contains(i + "." + f.getKey()));
                 fields.getChildren().add(kv);
             }
             HBox row = new HBox(name, fields);
-            if (changed.contains(i + ":" + l.layer() + ".*")) {
+            if (pushed.contains(i)) {
                 Label badge = new Label("added here");
                 badge.getStyleClass().add("layer-badge");
                 row.getChildren().add(badge);

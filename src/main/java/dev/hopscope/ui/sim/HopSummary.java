@@ -1,5 +1,6 @@
 package dev.hopscope.ui.sim;
 
+import dev.hopscope.net.trace.HeaderChange;
 import dev.hopscope.net.trace.Hop;
 import dev.hopscope.net.trace.Layer;
 
@@ -14,7 +15,7 @@ public final class HopSummary {
     /** "10.0.9.2 → 10.0.9.3 · tcp 41261 → 80", or what this hop changed, or the encapsulation. */
     public static String of(Step s) {
         Hop h = s.hop();
-        List<Layer> p = h.packet();
+        List<Layer> p = h.layers();
         String changes = changes(h);
         switch (h.step()) {
             case ENCAP: {
@@ -52,21 +53,11 @@ public final class HopSummary {
         return b.toString();
     }
 
-    /** "ipv4.src → 192.168.50.11" for each changed field; a layer that appeared reads "+ udp". */
+    /** "ipv4.src → 192.168.50.11" for each changed field (a header pushed or popped is not listed). */
     static String changes(Hop h) {
         List<String> out = new ArrayList<>();
-        for (String c : h.changed()) {
-            int colon = c.indexOf(':');
-            int dot = c.lastIndexOf('.');
-            if (colon < 0 || dot < colon) continue;
-            int idx;
-            try { idx = Integer.parseInt(c.substring(0, colon)); } catch (NumberFormatException e) { continue; }
-            String layer = c.substring(colon + 1, dot);
-            String field = c.substring(dot + 1);
-            if (field.equals("*")) continue;
-            String value = idx < h.packet().size() ? h.packet().get(idx).fields().getOrDefault(field, "?") : "?";
-            out.add(layer + "." + field + " → " + value);
-        }
+        for (HeaderChange c : h.changes())
+            if (c instanceof HeaderChange.Field f) out.add(f.header() + "." + f.field() + " → " + f.after());
         return String.join(", ", out);
     }
 

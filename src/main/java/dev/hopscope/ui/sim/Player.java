@@ -132,7 +132,7 @@ public final class Player {
 
     /** "VNI 42" while the packet travels inside a VXLAN envelope; null otherwise. */
     static String envelopeTag(Step s) {
-        for (Layer l : s.hop().packet()) {
+        for (Layer l : s.hop().layers()) {
             if (l.layer().equals("vxlan")) return "VXLAN · VNI " + l.fields().getOrDefault("vni", "?");
         }
         return null;

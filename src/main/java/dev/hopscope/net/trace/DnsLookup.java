@@ -1,0 +1,89 @@
+package dev.hopscope.net.trace;
+
+import dev.hopscope.model.Ipv4;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A name lookup, as the source's resolver does it (modelled, not sent as packets): the question,
+ * the namespace that asked, the server that answered (or would have), and the answer or why there
+ * is none. It is the detail of a DNS step.
+ */
+public record DnsLookup(String question, String asker, Server server, Answer answer) implements StepDetail {
+
+    @Override public StepKind step() { return StepKind.DNS; }
+
+    /** The answered address, if any. */
+    public Optional<Ipv4> address() { return answer instanceof Found f ? Optional.of(f.address()) : Optional.empty(); }
+
+    /** Who answers. */
+    public sealed interface Server permits HostsFile, DockerDns, ClusterDns, HostResolver, NoServer {}
+
+    /** The namespace's own {@code /etc/hosts} (localhost, legacy links, pinned names). */
+    public record HostsFile() implements Server {}
+
+    /** Docker's embedded DNS server, 127.0.0.11 in every container on a user-defined network. */
+    public record DockerDns() implements Server {
+        public static final Ipv4 ADDRESS = Ipv4.parse("127.0.0.11");
+        public Ipv4 address() { return ADDRESS; }
+    }
+
+    /** Cluster DNS (CoreDNS behind the kube-dns Service); {@code address} is that Service's ClusterIP when the design has one. */
+    public record ClusterDns(Optional<Ipv4> address) implements Server {}
+
+    /** The resolver of a host or an external machine, which knows the design's nodes by name. */
+    public record HostResolver() implements Server {}
+
+    /** No resolver would answer (a container only on the default bridge, for instance). */
+    public record NoServer() implements Server {}
+
+    /** An answer or its absence. */
+    public sealed interface Answer permits Found, NotFound {}
+
+    /** An address; {@code record} says what the name stands for. */
+    public record Found(Ipv4 address, Record record) implements Answer {}
+
+    /** What a found name stands for. */
+    public sealed interface Record permits ContainerName, LinkName, HostsEntry, ServiceName, HeadlessServicePod, NodeName {}
+
+    /** A container's name, id or alias on a user-defined network (by document id). */
+    public record ContainerName(String network) implements Record {}
+
+    /** A link of the asker's on a user-defined network: answered with the address on the network the two share. */
+    public record LinkName(String network) implements Record {}
+
+    /** An /etc/hosts line. */
+    public record HostsEntry() implements Record {}
+
+    /** A Service's ClusterIP (the Service by document id). */
+    public record ServiceName(String service, String namespace) implements Record {}
+
+    /** A headless Service answers with a selected pod's own address. */
+    public record HeadlessServicePod(String service, String pod) implements Record {}
+
+    /** A node of the design, as a host's resolver knows it. */
+    public record NodeName(String node) implements Record {}
+
+    /** Why nothing answered. */
+    public sealed interface NotFound extends Answer permits NoServiceRecord, DefaultBridgeOnly, NoResolver, NotOnNetworks, HeadlessWithoutPods {}
+
+    /** Cluster DNS resolves Services, not pod names. */
+    public record NoServiceRecord() implements NotFound {}
+
+    /** The asker is only on Docker's default bridge, which has no embedded DNS. */
+    public record DefaultBridgeOnly() implements NotFound {}
+
+    /** The asker has no resolver that knows the name. */
+    public record NoResolver() implements NotFound {}
+
+    /** Docker's DNS answers only for containers on the asker's networks (document ids). */
+    public record NotOnNetworks(List<String> networks) implements NotFound {
+        public NotOnNetworks {
+            networks = List.copyOf(networks);
+        }
+    }
+
+    /** A headless Service that selects no pod has no address to answer with. */
+    public record HeadlessWithoutPods(String service) implements NotFound {}
+}

@@ -1,0 +1,250 @@
+package dev.hopscope.net.trace;
+
+import dev.hopscope.model.Bridge;
+import dev.hopscope.model.Container;
+import dev.hopscope.model.Document;
+import dev.hopscope.model.Ipv4;
+import dev.hopscope.model.Node;
+import dev.hopscope.model.Proto;
+import dev.hopscope.model.Service;
+import dev.hopscope.net.dataplane.Dataplane;
+import dev.hopscope.net.dataplane.Listener;
+import dev.hopscope.net.dataplane.Namespace;
+
+import java.util.List;
+
+/**
+ * Writes every sentence a trace shows: each hop's from its {@link StepDetail}, each leg's reason
+ * from its {@link Outcome}, the trace's reason from both legs, the ARP exchange, and the labels
+ * of the ways to reach a destination. The one place where trace prose lives; nothing parses it.
+ */
+public final class Narrator {
+    private final Dataplane dp;
+    private final Document doc;
+
+    public Narrator(Dataplane dp) {
+        this.dp = dp;
+        this.doc = dp.document();
+    }
+
+    // ---------------------------------------------------------------- hops
+
+    /** The hop's sentence. */
+    public String sentence(StepDetail d) {
+        if (d instanceof StepDetail.Routed r) {
+            if (r.forwarded())
+                return r.namespace() + " forwards " + r.destination() + " (ip_forward on, TTL " + r.ttlAfter() + "): route " + r.route().describe();
+            return r.namespace() + " looks up " + r.destination() + ": route " + r.route().describe()
+                    + (r.outer() ? " (the outer packet, on the underlay)" : "");
+        }
+        if (d instanceof StepDetail.Local l)
+            return l.destination() + " is an address of " + l.namespace() + " itself: the packet loops back over lo";
+        if (d instanceof StepDetail.Fragmented f)
+            return "the packet (" + f.length() + " bytes) is larger than " + f.device() + "'s MTU " + f.mtu()
+                    + ": the kernel fragments it (slower, and fragments are often dropped on the way)";
+        if (d instanceof StepDetail.VethCrossed v)
+            return "the frame crosses the veth pair " + v.fromNamespace() + ":" + v.fromDevice() + " → " + v.toNamespace() + ":" + v.toDevice();
+        if (d instanceof StepDetail.Bridged b)
+            return b.bridge() + " looks up " + b.destination() + " in its forwarding table and sends the frame out of " + b.port()
+                    + " — bridged, not routed: no TTL change, no NAT";
+        if (d instanceof StepDetail.ToBridgeItself b)
+            return "the frame is addressed to " + b.bridge() + " itself: it goes up to " + b.namespace() + "'s IP stack";
+        if (d instanceof StepDetail.UnderlayCrossed u)
+            return "the underlay " + name(u.underlay()) + " carries the frame from " + (u.fromNamespace() == null ? "?" : u.fromNamespace())
+                    + " to " + u.toNamespace() + " (" + u.destination() + ")";
+        if (d instanceof StepDetail.Filtered f)
+            return "iptables " + String.join(" ", f.rule().args()) + ": " + f.rule().why();
+        if (d instanceof StepDetail.Dnat n)
+            return "DNAT " + n.before().destination() + " → " + n.after().destination() + " — " + n.rule().why()
+                    + n.choice().map(c -> " (kube-proxy picks one of " + c.of() + " endpoints per connection; this trace follows "
+                    + (c.endpoint() == null ? n.after().destination() : name(c.endpoint())) + ")").orElse("");
+        if (d instanceof StepDetail.Masquerade m)
+            return "MASQUERADE " + m.before().src() + " → " + m.after().src() + " — " + m.rule().why();
+        if (d instanceof StepDetail.Unnat u)
+            return "conntrack recognises the reply and undoes the NAT: " + u.before() + " becomes " + u.after();
+        if (d instanceof StepDetail.Encapsulated e)
+            return e.device() + " wraps the frame in outer Ethernet / IPv4 " + e.localEndpoint() + " → " + e.remoteEndpoint()
+                    + (e.esp() ? " / ESP (IPsec, encrypted overlay)" : "") + tunnelHeaders(e.tunnel(), e.udpPort(), e.vni())
+                    + ": " + e.addedBytes() + " bytes more";
+        if (d instanceof StepDetail.Decapsulated e)
+            return e.device() + " on " + e.namespace() + " takes the " + (e.tunnel().overUdp() ? "UDP " + e.udpPort() + " " : "")
+                    + "packet with " + (e.tunnel().overUdp() ? "VNI " + e.vni() : e.tunnel().name())
+                    + (e.esp() ? ", decrypts the ESP payload," : "") + " and unwraps the original " + (e.tunnel().carriesFrames() ? "frame" : "packet");
+        if (d instanceof DnsLookup l) return dns(l);
+        if (d instanceof StepDetail.SocketReached s)
+            return "delivered to " + name(s.socket().owner()) + ", listening on " + s.socket().bind() + ":" + s.socket().port() + "/"
+                    + s.socket().proto().label() + "; it sees the source " + s.seenSource();
+        if (d instanceof StepDetail.PingAnswered p)
+            return p.namespace() + " owns " + p.address() + " and answers the ping (echo reply)";
+        if (d instanceof StepDetail.ReplyReturned r)
+            return "the reply reaches the client " + name(r.client()) + ": the flow works both ways";
+        if (d instanceof StepDetail.Dropped x) return reason(x.cause());
+        throw new IllegalStateException("no sentence for " + d);
+    }
+
+    private static String tunnelHeaders(TunnelKind k, int port, int vni) {
+        switch (k) {
+            case VXLAN: return " / UDP " + port + " / VXLAN VNI " + vni;
+            case GENEVE: return " / UDP " + port + " / Geneve VNI " + vni;
+            case IPIP: return " (IP in IP)";
+            default: return "";
+        }
+    }
+
+    /** The ARP exchange (or neighbour-table answer) that let a hop send its frame. */
+    public String arp(NeighbourLookup l) {
+        if (l.answer() instanceof NeighbourLookup.PermanentEntry p)
+            return l.namespace() + " finds " + l.target() + " at " + p.mac() + " in its neighbour table on " + l.device()
+                    + " (a permanent entry: no ARP on the wire)";
+        String ask = l.namespace() + " asks on " + l.device() + " (ARP): who has " + l.target() + "? tell "
+                + (l.senderAddress() == null ? l.namespace() : l.senderAddress().toString());
+        if (l.answer() instanceof NeighbourLookup.ArpReply r)
+            return ask + " — " + r.namespace() + ":" + r.device() + " answers " + l.target() + " is at " + r.mac()
+                    + (r.proxy() ? " (proxy ARP: it answers for an address it does not hold)" : "");
+        return ask + " — nobody answers";
+    }
+
+    // ---------------------------------------------------------------- names
+
+    /** A DNS step's sentence. */
+    String dns(DnsLookup l) {
+        String q = l.question();
+        DnsLookup.Answer a = l.answer();
+        if (a instanceof DnsLookup.Found f) {
+            DnsLookup.Record r = f.record();
+            if (r instanceof DnsLookup.HostsEntry) return q + " is " + f.address() + " in " + l.asker() + "'s /etc/hosts";
+            if (r instanceof DnsLookup.ContainerName c)
+                return "Docker's embedded DNS (127.0.0.11) answers " + q + " → " + f.address() + " (network " + name(c.network()) + ")";
+            if (r instanceof DnsLookup.LinkName k)
+                return "Docker's embedded DNS (127.0.0.11) answers " + q + " → " + f.address() + ": a link of " + l.asker()
+                        + "'s, answered with the address on the network the two share (" + name(k.network()) + ")";
+            if (r instanceof DnsLookup.HeadlessServicePod h)
+                return clusterDns(l.server()) + " answers the headless Service " + q + " with a pod address: " + f.address();
+            if (r instanceof DnsLookup.ServiceName s)
+                return clusterDns(l.server()) + " answers " + q + " → " + f.address() + " (the ClusterIP of Service " + name(s.service()) + "." + s.namespace() + ")";
+            if (r instanceof DnsLookup.NodeName) return "the host's resolver knows " + q;
+        }
+        return notFound(l);
+    }
+
+    private static String clusterDns(DnsLookup.Server s) {
+        if (s instanceof DnsLookup.ClusterDns c && c.address().isPresent()) return "cluster DNS (" + c.address().get() + ")";
+        return "cluster DNS";
+    }
+
+    private String notFound(DnsLookup l) {
+        String q = l.question();
+        DnsLookup.Answer a = l.answer();
+        if (a instanceof DnsLookup.HeadlessWithoutPods h)
+            return "the headless Service " + name(h.service()) + " selects no pod: cluster DNS has no address for " + q;
+        if (a instanceof DnsLookup.NoServiceRecord)
+            return "cluster DNS has no record for " + q + ": it resolves Services (name, name.namespace, name.namespace.svc.cluster.local), not pod names";
+        if (a instanceof DnsLookup.DefaultBridgeOnly)
+            return l.asker() + " is only on the default bridge, where Docker has no embedded DNS: \"" + q
+                    + "\" does not resolve (put both containers on a user-defined network, or use the address)";
+        if (a instanceof DnsLookup.NotOnNetworks n)
+            return "Docker's embedded DNS answers only for containers on " + l.asker() + "'s networks ("
+                    + String.join(", ", n.networks().stream().map(this::name).toList()) + "): no container called \"" + q + "\" is there";
+        return l.asker() + " has no resolver that knows \"" + q + "\"";
+    }
+
+    // ---------------------------------------------------------------- reasons
+
+    /** A leg's reason: the outcome in one sentence. */
+    public String reason(Outcome o) {
+        if (o instanceof StepDetail.SocketReached s) return "delivered to " + name(s.socket().owner());
+        if (o instanceof StepDetail.PingAnswered p) return "delivered to " + p.namespace();
+        if (o instanceof StepDetail.ReplyReturned) return "the reply came back";
+        DropCause c = (DropCause) o;
+        if (c instanceof DropCause.IpForwardOff f)
+            return f.destination() + " is not an address of " + f.namespace() + ", and ip_forward is off there: the kernel does not route it on";
+        if (c instanceof DropCause.NoRoute r) return noRoute(r);
+        if (c instanceof DropCause.TtlExpired t) return "the TTL ran out at " + t.namespace() + ": the packet is going round in circles";
+        if (c instanceof DropCause.HopBudget b) return "the packet went round more than " + b.steps() + " hops";
+        if (c instanceof DropCause.ArpUnanswered a)
+            return a.nextHop() + " is on-link for " + a.namespace() + " (" + a.device()
+                    + "), but the ARP request for it gets no answer: no one on that segment has the address";
+        if (c instanceof DropCause.NoNeighbourEntry n)
+            return "no neighbour entry for " + n.nextHop() + " on " + n.device() + ": the overlay's control plane never told this node where it is";
+        if (c instanceof DropCause.NoBridgePort b) return b.bridge() + " has no port behind which " + b.destination() + " lives";
+        if (c instanceof DropCause.NoRemoteEndpoint v) return v.device() + " knows no VTEP for " + v.destination() + ": nothing to send the frame to";
+        if (c instanceof DropCause.NoTunnelDevice t)
+            return t.namespace() + " has no VXLAN device for VNI " + t.vni() + " on UDP " + t.udpPort() + ": the kernel drops the tunnelled frame";
+        if (c instanceof DropCause.TooBigToSend m)
+            return "the packet is " + m.length() + " bytes with Don't Fragment set, but " + m.device() + "'s MTU is " + m.mtu()
+                    + ": the kernel refuses to send it (\"message too long\")";
+        if (c instanceof DropCause.TooBigToForward m)
+            return m.namespace() + " cannot forward a " + m.length() + "-byte packet with Don't Fragment set out of " + m.device()
+                    + " (MTU " + m.mtu() + "): it drops it and answers ICMP \"fragmentation needed\"";
+        if (c instanceof DropCause.TooBigForPort m)
+            return "the frame carries a " + m.length() + "-byte packet but the port " + m.port() + " has MTU " + m.mtu()
+                    + (m.tunnelPort() ? " (VXLAN costs 50 bytes)" : "") + ": the bridge drops it silently";
+        if (c instanceof DropCause.Denied d) return d.rule().why();
+        if (c instanceof DropCause.NoListener n) return noListener(n);
+        if (c instanceof DropCause.ReplyAstray r) return "the reply ends up at " + r.namespace() + ", not at the client " + r.client();
+        if (c instanceof DropCause.ReplyUnmatched u)
+            return "the reply comes from " + u.reply().source() + ", but the client sent to " + u.sent().destination()
+                    + ": it is dropped (no matching connection)";
+        if (c instanceof DropCause.Shadowed s)
+            return s.address() + " is also an address of " + s.owner() + ": the packet is delivered there and never reaches "
+                    + name(s.endpoint()) + " (overlapping subnets)";
+        if (c instanceof DropCause.NotResolved n) return dns(n.lookup());
+        if (c instanceof DropCause.NoAddress n) return name(n.endpoint()) + " has no address " + name(n.source()) + " could send to";
+        throw new IllegalStateException("no reason for " + c);
+    }
+
+    private String noRoute(DropCause.NoRoute r) {
+        String reason = r.namespace() + " has no route to " + r.destination();
+        Namespace ns = dp.namespace(r.namespace());
+        if (ns != null && ns.kind() == Namespace.Kind.CONTAINER && ns.lookup(Ipv4.parse("0.0.0.0")) == null && onlyInternalNetworks(ns))
+            reason += ": its networks are internal, and Docker gives containers on internal networks no default route";
+        if (dp.addressing().clusterIps().containsValue(r.destination()))
+            reason += ": " + r.destination() + " is a ClusterIP, a virtual address no device holds; kube-proxy only rewrites its service ports"
+                    + (r.proto() == Proto.ICMP ? ", so a ping to it goes nowhere" : "");
+        return reason;
+    }
+
+    private boolean onlyInternalNetworks(Namespace ns) {
+        return doc.get(ns.node(), Container.class).map(c -> !c.attachments().isEmpty() && c.attachments().stream()
+                .allMatch(a -> doc.get(a.network(), Bridge.class).map(Bridge::internal).orElse(false))).orElse(false);
+    }
+
+    private String noListener(DropCause.NoListener n) {
+        StringBuilder reason = new StringBuilder("the packet reaches " + n.namespace() + ", but nothing listens on " + n.destination() + ":"
+                + n.port() + "/" + n.proto().label()
+                + (n.proto() == Proto.TCP ? ": the kernel answers with a TCP reset" : ": the kernel answers ICMP port unreachable"));
+        for (Listener l : n.boundElsewhere()) reason.append(" (").append(name(l.owner())).append(" listens on ").append(l.bind()).append(" only)");
+        return reason.toString();
+    }
+
+    /** The trace's reason, from how its legs ended ({@code reply} null when there was none). */
+    public String traceReason(Outcome request, Outcome reply) {
+        if (reply == null || !request.disposition().isSuccessful()) return reason(request);
+        if (reply.disposition().isSuccessful()) return reason(request) + ", and the reply came back";
+        return "the request arrives (" + reason(request) + "), but the reply is lost: " + reason(reply);
+    }
+
+    /** How a target stands for the destination, in a few words: "web via h1:8080", "web's own address 172.17.0.2:80". */
+    public String label(String destination, Target t, Proto proto) {
+        String who = destination == null ? t.via(proto) : name(destination);
+        Target.How h = t.how();
+        if (h instanceof Target.OwnAddress o) return who + "'s own address " + t.via(proto) + (o.network() == null ? "" : " on " + name(o.network()));
+        if (h instanceof Target.PublishedPort p) return who + " via " + name(p.host()) + ":" + p.hostPort() + " (" + t.address() + ", published from port " + p.containerPort() + ")";
+        if (h instanceof Target.NodePort n) return who + " via NodePort " + n.nodePort() + " on " + name(n.node()) + " (" + t.address() + ")";
+        if (h instanceof Target.ClusterIp c) return who + " via the ClusterIP " + t.via(proto) + " of Service " + name(c.service());
+        return t.lookup().map(l -> who + " as resolved: " + t.via(proto)).orElse(t.via(proto));
+    }
+
+    /** A document node's name (its id when it has none or is gone). */
+    public String name(String id) {
+        if (id == null) return "";
+        return doc.node(id).map(Node::name).orElse(id);
+    }
+
+    /** The display name of a Service, "web.default". */
+    String serviceName(String id) {
+        return doc.get(id, Service.class).map(s -> s.name() + "." + s.namespace()).orElse(id);
+    }
+
+    List<String> names(List<String> ids) { return ids.stream().map(this::name).toList(); }
+}

@@ -1,0 +1,126 @@
+package dev.hopscope.net.trace;
+
+import dev.hopscope.model.Ipv4;
+import dev.hopscope.net.dataplane.Listener;
+import dev.hopscope.net.dataplane.Mac;
+import dev.hopscope.net.dataplane.Route;
+import dev.hopscope.net.dataplane.Rule;
+
+import java.util.Optional;
+
+/**
+ * What one step of a trace did, typed (Batfish's step details): one small record per kind of
+ * step, holding the facts — the route entry, the rule, NAT before and after, the outer headers,
+ * the socket. The {@link Narrator} writes the hop's sentence from it; nothing reads the sentence
+ * back. Namespaces and devices are named as the dataplane names them; nodes by document id.
+ */
+public sealed interface StepDetail permits StepDetail.Routed, StepDetail.Local, StepDetail.Fragmented, StepDetail.VethCrossed,
+        StepDetail.Bridged, StepDetail.ToBridgeItself, StepDetail.UnderlayCrossed, StepDetail.Filtered, StepDetail.Dnat,
+        StepDetail.Masquerade, StepDetail.Unnat, StepDetail.Encapsulated, StepDetail.Decapsulated, DnsLookup,
+        StepDetail.Delivery, StepDetail.Dropped {
+
+    /** The SPEC step this detail is shown as. */
+    StepKind step();
+
+    /**
+     * A routing decision ({@code ip route get}): the entry matched for a packet the namespace sends
+     * ({@code forwarded} false) or forwards (true, with the TTL before and after the decrement);
+     * {@code outer} when it is a tunnel's outer packet.
+     */
+    record Routed(String namespace, Ipv4 destination, Route route, boolean forwarded, int ttlBefore, int ttlAfter, boolean outer)
+            implements StepDetail {
+        @Override public StepKind step() { return StepKind.ROUTE; }
+    }
+
+    /** The destination is one of the namespace's own addresses: the local table sends it over {@code lo}. */
+    record Local(String namespace, Ipv4 destination) implements StepDetail {
+        @Override public StepKind step() { return StepKind.ROUTE; }
+    }
+
+    /** Larger than the device's MTU without Don't Fragment: the kernel fragments it (the trace follows the first fragment). */
+    record Fragmented(String device, int mtu, int length) implements StepDetail {
+        @Override public StepKind step() { return StepKind.ROUTE; }
+    }
+
+    /** The frame crossed a veth pair. */
+    record VethCrossed(String fromNamespace, String fromDevice, String toNamespace, String toDevice) implements StepDetail {
+        @Override public StepKind step() { return StepKind.VETH; }
+    }
+
+    /** A bridge looked up the destination MAC in its forwarding database and sent the frame out of {@code port}. */
+    record Bridged(String bridge, Mac destination, String port) implements StepDetail {
+        @Override public StepKind step() { return StepKind.BRIDGE; }
+    }
+
+    /** The frame is addressed to the bridge device itself: it goes up to the namespace's IP stack. */
+    record ToBridgeItself(String bridge, String namespace) implements StepDetail {
+        @Override public StepKind step() { return StepKind.BRIDGE; }
+    }
+
+    /** The underlay (a switch: {@code underlay} is its document node) carried the frame from one machine to another. */
+    record UnderlayCrossed(String underlay, String fromNamespace, String toNamespace, Mac destination) implements StepDetail {
+        @Override public StepKind step() { return StepKind.UNDERLAY; }
+    }
+
+    /** An iptables rule fired (its table and chain are the rule's). Today only rules that drop or reject are shown. */
+    record Filtered(Rule rule) implements StepDetail {
+        @Override public StepKind step() { return StepKind.FILTER; }
+        public Rule.Table table() { return rule.table(); }
+        public Rule.Chain chain() { return rule.chain(); }
+    }
+
+    /**
+     * Destination NAT: a published port, a ClusterIP or a NodePort rewritten to a backend.
+     * {@code choice} is set where the rule lists several endpoints and one was taken for this trace.
+     */
+    record Dnat(Rule rule, Flow before, Flow after, Optional<Choice> choice) implements StepDetail {
+        @Override public StepKind step() { return StepKind.NAT; }
+    }
+
+    /** Source NAT to the outgoing device's address (MASQUERADE). */
+    record Masquerade(Rule rule, Flow before, Flow after) implements StepDetail {
+        @Override public StepKind step() { return StepKind.NAT; }
+    }
+
+    /** conntrack recognised a reply to a translated connection and undid the translation. */
+    record Unnat(Flow before, Flow after) implements StepDetail {
+        @Override public StepKind step() { return StepKind.NAT; }
+    }
+
+    /** A tunnel device pushed outer headers: {@code addedBytes} is the outer length minus the inner one. */
+    record Encapsulated(TunnelKind tunnel, String device, Ipv4 localEndpoint, Ipv4 remoteEndpoint, int udpPort, int vni,
+                        boolean esp, int addedBytes) implements StepDetail {
+        @Override public StepKind step() { return StepKind.ENCAP; }
+    }
+
+    /** A tunnel device took the outer headers off (and decrypted ESP). */
+    record Decapsulated(TunnelKind tunnel, String device, String namespace, int udpPort, int vni, boolean esp) implements StepDetail {
+        @Override public StepKind step() { return StepKind.DECAP; }
+    }
+
+    /** The packet was dropped; the cause says why and what disposition that is. */
+    record Dropped(DropCause cause) implements StepDetail {
+        @Override public StepKind step() { return StepKind.DROP; }
+    }
+
+    /** A delivery: the step that ends a leg well. */
+    sealed interface Delivery extends StepDetail, Outcome permits SocketReached, PingAnswered, ReplyReturned {
+        @Override default StepKind step() { return StepKind.DELIVER; }
+        @Override default Disposition disposition() { return Disposition.DELIVERED; }
+    }
+
+    /** A listening socket took the request; {@code seenSource} is the source address it sees. */
+    record SocketReached(String namespace, Listener socket, Ipv4 seenSource) implements Delivery {}
+
+    /** The namespace owns the pinged address and answers with an echo reply. */
+    record PingAnswered(String namespace, Ipv4 address) implements Delivery {}
+
+    /** The reply reached the client that sent the request: {@code client} is its document node. */
+    record ReplyReturned(String namespace, String client) implements Delivery {}
+
+    /**
+     * One choice among several a rule offered (kube-proxy's endpoints of a Service): which was
+     * taken ({@code index}, from 0) of how many, and the endpoint it leads to.
+     */
+    record Choice(int index, int of, Ipv4 address, int port, String endpoint) {}
+}

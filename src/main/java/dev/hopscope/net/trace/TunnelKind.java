@@ -1,0 +1,23 @@
+package dev.hopscope.net.trace;
+
+/**
+ * How an outer packet carries an inner one. VXLAN is what the dataplane compiles today; the others
+ * are here so that a provider that compiles them (Geneve for Cilium, IPIP for Calico, ESP for an
+ * IPsec tunnel) needs no change to the packet model or to a capture writer.
+ */
+public enum TunnelKind {
+    /** outer IPv4 / UDP (4789, flannel 8472) / VXLAN (VNI) / inner Ethernet frame */
+    VXLAN,
+    /** outer IPv4 / UDP 6081 / Geneve (VNI) / inner Ethernet frame */
+    GENEVE,
+    /** outer IPv4 (protocol 4) / inner IPv4 packet, no inner Ethernet */
+    IPIP,
+    /** outer IPv4 (protocol 50) / ESP / inner IPv4 packet (IPsec tunnel mode) */
+    ESP;
+
+    /** Whether the inner packet keeps its Ethernet header (an L2 tunnel). */
+    public boolean carriesFrames() { return this == VXLAN || this == GENEVE; }
+
+    /** Whether the outer packet is UDP (with a port and a VNI). */
+    public boolean overUdp() { return this == VXLAN || this == GENEVE; }
+}
