@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hopscope.model.Ipv4;
 import dev.hopscope.model.Proto;
 import dev.hopscope.net.dataplane.Mac;
+import dev.hopscope.net.trace.Header;
 import dev.hopscope.net.trace.Packet;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -30,8 +31,8 @@ class WireTest {
 
     static Packet tcp(boolean reply) {
         return reply
-                ? new Packet(B, A, IP_B, IP_A, 64, Proto.TCP, 8080, 45773, Packet.ECHO_REPLY, 60, true, 0, 0, 0, null)
-                : new Packet(A, B, IP_A, IP_B, 64, Proto.TCP, 45773, 8080, Packet.ECHO_REQUEST, 60, true, 0, 0, 0, null);
+                ? new Packet(B, A, IP_B, IP_A, 64, Proto.TCP, 8080, 45773, 0, Header.SYN | Header.ACK, 60, true, 0, null)
+                : new Packet(A, B, IP_A, IP_B, 64, Proto.TCP, 45773, 8080, 0, Header.SYN, 60, true, 0, null);
     }
 
     private List<JsonNode> capture(Frame... frames) throws Exception {
@@ -85,9 +86,9 @@ class WireTest {
 
     @Test
     void pingsUdpAndRawIpPacketsDissect() throws Exception {
-        Packet echo = new Packet(null, null, IP_A, IP_B, 63, Proto.ICMP, 0, 0, Packet.ECHO_REQUEST, 84, false, 0, 0, 0, null);
-        Packet reply = new Packet(B, A, IP_B, IP_A, 64, Proto.ICMP, 0, 0, Packet.ECHO_REPLY, 84, false, 0, 0, 0, null);
-        Packet udp = new Packet(A, B, IP_A, IP_B, 64, Proto.UDP, 40000, 9999, 0, 60, false, 0, 0, 0, null);
+        Packet echo = new Packet(null, null, IP_A, IP_B, 63, Proto.ICMP, 0, 0, Packet.ECHO_REQUEST, 0, 84, false, 0, null);
+        Packet reply = new Packet(B, A, IP_B, IP_A, 64, Proto.ICMP, 0, 0, Packet.ECHO_REPLY, 0, 84, false, 0, null);
+        Packet udp = new Packet(A, B, IP_A, IP_B, 64, Proto.UDP, 40000, 9999, 0, 0, 60, false, 0, null);
         List<JsonNode> p = capture(
                 new Frame("h1:-", PcapngWriter.LINKTYPE_RAW, PacketBytes.encode(echo, false, FLOW), null),
                 Frame.eth("a:eth0", PacketBytes.encode(reply, true, FLOW), null),
@@ -164,7 +165,7 @@ class WireTest {
             int raw = w.interfaceFor("h1:eth0", PcapngWriter.LINKTYPE_RAW, "h1's IP stack at eth0");
             assertThat(w.interfaceFor("h1:eth0", PcapngWriter.LINKTYPE_ETHERNET, null)).isEqualTo(eth);
             assertThat(raw).isNotEqualTo(eth);
-            w.packet(raw, 1000, PacketBytes.encode(new Packet(null, null, IP_A, IP_B, 64, Proto.UDP, 1, 2, 0, 28, false, 0, 0, 0, null), false, FLOW), "é ü — unicode");
+            w.packet(raw, 1000, PacketBytes.encode(new Packet(null, null, IP_A, IP_B, 64, Proto.UDP, 1, 2, 0, 0, 28, false, 0, null), false, FLOW), "é ü — unicode");
             w.packet(eth, 2000, PacketBytes.encode(tcp(false), false, FLOW), null);
         }
         List<JsonNode> p = Tshark.packets(f);
