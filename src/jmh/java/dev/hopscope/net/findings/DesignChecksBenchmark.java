@@ -1,5 +1,6 @@
 package dev.hopscope.net.findings;
 
+import dev.hopscope.net.Findings;
 import dev.hopscope.model.Bridge;
 import dev.hopscope.model.Container;
 import dev.hopscope.model.Document;
@@ -57,7 +58,7 @@ public class DesignChecksBenchmark {
 
     @Benchmark
     public List<Finding> findings() {
-        return DesignChecks.run(doc, addressing);
+        return Findings.of(doc, addressing);
     }
 
     /** hosts x perHost containers, alternating docker0 and a user-defined bridge, one intent per container. */

@@ -6,7 +6,7 @@ import dev.hopscope.model.Ipv4;
 import dev.hopscope.model.Node;
 import dev.hopscope.net.Finding;
 import dev.hopscope.net.Network;
-import dev.hopscope.net.findings.DesignChecks;
+import dev.hopscope.net.Findings;
 import dev.hopscope.net.trace.Disposition;
 import dev.hopscope.net.trace.Trace;
 
@@ -28,7 +28,7 @@ public final class Analyzer {
                     net.tracer().targets().addresses(n).stream().map(Ipv4::toString).toList()));
         List<IntentResult> intents = doc.all(Intent.class).parallelStream().map(i -> check(net, i, false)).toList();
         Matrix matrix = Matrix.compute(net, endpoints);
-        List<Finding> findings = DesignChecks.run(doc, net.dataplane().addressing());
+        List<Finding> findings = Findings.of(doc, net.dataplane().addressing());
         return new Analysis(doc.name(), eps, intents, matrix, findings);
     }
 

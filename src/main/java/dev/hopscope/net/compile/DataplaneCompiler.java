@@ -17,91 +17,97 @@ import dev.hopscope.net.dataplane.Listener;
 import dev.hopscope.net.dataplane.Mac;
 import dev.hopscope.net.dataplane.Namespace;
 import dev.hopscope.net.dataplane.Route;
+import dev.hopscope.net.provider.Compilation;
+import dev.hopscope.net.provider.NetworkProvider;
+import dev.hopscope.net.provider.Providers;
 
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Compiles a document into a Linux dataplane, the way Docker, a CNI plugin, flannel and
- * kube-proxy would set up the kernel: namespaces, veth pairs, bridges, VXLAN devices, routes,
- * iptables rules and listening sockets.
+ * Compiles a document into a Linux dataplane. What every network kind shares is built here —
+ * underlays (a switch, and a router where the LAN has a gateway), hosts, externals, and the
+ * namespaces of containers and pods — and each network kind's provider ({@link Providers})
+ * builds its devices, joins endpoints to its networks and writes its routes and rules, the way
+ * Docker, a CNI plugin, flannel and kube-proxy set up the kernel.
  */
 public final class DataplaneCompiler {
     private DataplaneCompiler() {}
 
-    public static Dataplane compile(Document doc) {
+    public static Dataplane compile(Document doc) { return compile(doc, Providers.all()); }
+
+    public static Dataplane compile(Document doc, List<NetworkProvider> providers) {
         List<Problem> problems = Validator.validate(doc);
         if (!problems.isEmpty())
             throw new IllegalArgumentException("the document has problems: "
                     + problems.stream().map(Problem::toString).collect(Collectors.joining("; ")));
-        Build b = new Build(doc, Ipam.allocate(doc));
-        for (Underlay u : doc.all(Underlay.class)) underlay(b, u);
-        for (Host h : doc.all(Host.class)) host(b, h);
-        for (External e : doc.all(External.class)) external(b, e);
-        DockerNetworks docker = new DockerNetworks(b);
-        docker.bridges();
-        Overlays.compile(b);
-        docker.containers();
-        Kubernetes.compile(b);
-        docker.finish();
-        return b.dp;
+        Compilation c = new Compilation(doc, Ipam.allocate(doc), providers);
+        for (Underlay u : doc.all(Underlay.class)) underlay(c, u);
+        for (Host h : doc.all(Host.class)) host(c, h);
+        for (External e : doc.all(External.class)) external(c, e);
+        for (NetworkProvider p : providers) p.build(c);
+        Containers.compile(c);
+        Pods.compile(c);
+        for (NetworkProvider p : providers) p.connect(c);
+        for (NetworkProvider p : providers) p.finish(c);
+        return c.dp();
     }
 
-    private static void underlay(Build b, Underlay u) {
-        Namespace sw = b.dp.add(new Namespace(Build.nsName(u.id()), Namespace.Kind.SWITCH, u.id(), null, false));
+    private static void underlay(Compilation c, Underlay u) {
+        Namespace sw = c.dp().add(new Namespace(Compilation.nsName(u.id()), Namespace.Kind.SWITCH, u.id(), null, false));
         sw.addIface("br0", Iface.Kind.BRIDGE, Mac.derive(u.id() + "/br0"), u.mtu(), u.id());
         if (u.gateway() == null || !Cidr.isValid(u.subnet())) return;
         // the LAN's router: it forwards, but knows only the LAN, so what it cannot place dies there
-        Namespace gw = b.dp.add(new Namespace(routerName(b, u), Namespace.Kind.ROUTER, u.id(), null, true));
+        Namespace gw = c.dp().add(new Namespace(routerName(c, u), Namespace.Kind.ROUTER, u.id(), null, true));
         Cidr lan = Cidr.parse(u.subnet());
-        plugIntoUnderlay(b, gw, u.id(), u.id(), new Cidr(Ipv4.parse(u.gateway()), lan.prefix()).toString(), u.mtu());
+        plugIntoUnderlay(c, gw, u.id(), u.id(), new Cidr(Ipv4.parse(u.gateway()), lan.prefix()).toString(), u.mtu());
     }
 
     /** The router's namespace is named after its underlay ("lan-gw"), kept clear of the document's own names. */
-    private static String routerName(Build b, Underlay u) {
-        String base = Build.nsName(u.id()) + "-gw";
+    private static String routerName(Compilation c, Underlay u) {
+        String base = Compilation.nsName(u.id()) + "-gw";
         String name = base;
-        for (int i = 2; b.dp.namespace(name) != null || b.doc.node(name).isPresent(); i++) name = base + i;
+        for (int i = 2; c.dp().namespace(name) != null || c.doc().node(name).isPresent(); i++) name = base + i;
         return name;
     }
 
     /** A machine on a LAN with a router has a default route through it, unless one is drawn. */
-    private static void defaultRoute(Build b, Namespace ns, String underlayId, List<StaticRoute> drawn) {
+    private static void defaultRoute(Compilation c, Namespace ns, String underlayId, List<StaticRoute> drawn) {
         if (underlayId == null || ns.iface("eth0") == null) return;
-        Underlay u = b.doc.get(underlayId, Underlay.class).orElse(null);
+        Underlay u = c.doc().get(underlayId, Underlay.class).orElse(null);
         if (u == null || u.gateway() == null || !Ipv4.isValid(u.gateway())) return;
         if (drawn.stream().anyMatch(r -> Cidr.isValid(r.destination()) && Cidr.parse(r.destination()).prefix() == 0)) return;
         ns.addRoute(new Route(Cidr.parse("0.0.0.0/0"), Ipv4.parse(u.gateway()), ns.iface("eth0"), false, null));
     }
 
     /** A machine on an underlay: eth0 is one end of a veth whose other end is a port of the underlay's switch. */
-    private static Iface plugIntoUnderlay(Build b, Namespace ns, String nodeId, String underlayId, String address, int mtu) {
+    private static Iface plugIntoUnderlay(Compilation c, Namespace ns, String nodeId, String underlayId, String address, int mtu) {
         if (underlayId == null || address == null) return null;
-        Namespace sw = b.dp.namespace(Build.nsName(underlayId));
-        Iface[] pair = b.vethPair(ns, "eth0", nodeId, sw, Build.ifName(sw, "p-" + nodeId), underlayId, mtu);
+        Namespace sw = c.dp().namespace(Compilation.nsName(underlayId));
+        Iface[] pair = c.vethPair(ns, "eth0", nodeId, sw, Compilation.ifName(sw, "p-" + nodeId), underlayId, mtu);
         pair[1].enslaveTo(sw.iface("br0"));
         Cidr cidr = Cidr.parse(address);
         pair[0].addAddress(cidr);
-        Build.connected(ns, pair[0], cidr);
+        Compilation.connected(ns, pair[0], cidr);
         return pair[0];
     }
 
-    private static void host(Build b, Host h) {
-        Namespace ns = b.dp.add(new Namespace(Build.nsName(h.id()), Namespace.Kind.HOST, h.id(), h.id(), h.ipForward()));
-        b.dp.bind(h.id(), ns);
-        plugIntoUnderlay(b, ns, h.id(), h.underlay(), h.address(), b.underlayMtu(h));
+    private static void host(Compilation c, Host h) {
+        Namespace ns = c.dp().add(new Namespace(Compilation.nsName(h.id()), Namespace.Kind.HOST, h.id(), h.id(), h.ipForward()));
+        c.dp().bind(h.id(), ns);
+        plugIntoUnderlay(c, ns, h.id(), h.underlay(), h.address(), c.underlayMtu(h));
         staticRoutes(ns, h.routes());
-        defaultRoute(b, ns, h.underlay(), h.routes());
+        defaultRoute(c, ns, h.underlay(), h.routes());
     }
 
-    private static void external(Build b, External e) {
-        Namespace ns = b.dp.add(new Namespace(Build.nsName(e.id()), Namespace.Kind.EXTERNAL, e.id(), null, false));
-        b.dp.bind(e.id(), ns);
-        int mtu = e.underlay() == null ? 1500 : b.doc.get(e.underlay(), Underlay.class).map(Underlay::mtu).orElse(1500);
-        plugIntoUnderlay(b, ns, e.id(), e.underlay(), e.address(), mtu);
+    private static void external(Compilation c, External e) {
+        Namespace ns = c.dp().add(new Namespace(Compilation.nsName(e.id()), Namespace.Kind.EXTERNAL, e.id(), null, false));
+        c.dp().bind(e.id(), ns);
+        int mtu = e.underlay() == null ? 1500 : c.doc().get(e.underlay(), Underlay.class).map(Underlay::mtu).orElse(1500);
+        plugIntoUnderlay(c, ns, e.id(), e.underlay(), e.address(), mtu);
         staticRoutes(ns, e.routes());
-        defaultRoute(b, ns, e.underlay(), e.routes());
-        for (Socket s : e.sockets()) ns.listeners().add(new Listener(s.port(), s.proto(), Ipv4.parse(s.bind()), e.id()));
+        defaultRoute(c, ns, e.underlay(), e.routes());
+        listen(ns, e.sockets(), e.id());
     }
 
     /** A static route leaves through the device whose connected subnet holds the gateway. */
@@ -112,5 +118,9 @@ public final class DataplaneCompiler {
             if (connected == null) continue; // unreachable gateway: the kernel refuses such a route ("Nexthop has invalid gateway")
             ns.addRoute(new Route(Cidr.parse(r.destination()).base(), via, connected.dev(), false, null));
         }
+    }
+
+    static void listen(Namespace ns, List<Socket> sockets, String owner) {
+        for (Socket s : sockets) ns.listeners().add(new Listener(s.port(), s.proto(), Ipv4.parse(s.bind()), owner));
     }
 }

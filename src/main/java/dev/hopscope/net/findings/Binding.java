@@ -11,9 +11,9 @@ import java.util.Map;
  * One socket bound in a network namespace: who binds it ({@code owner} node id), on which address,
  * port and protocol, and how to describe it in a message.
  */
-record Binding(String owner, Proto proto, int port, String address, String description) {
+public record Binding(String owner, Proto proto, int port, String address, String description) {
 
-    static final String ANY = "0.0.0.0";
+    public static final String ANY = "0.0.0.0";
 
     /**
      * Two binds of one port/proto collide when their addresses are equal or either is the wildcard:
@@ -25,7 +25,7 @@ record Binding(String owner, Proto proto, int port, String address, String descr
     }
 
     /** Groups bindings by port/proto and keeps, per group, those that collide with another one. */
-    static List<List<Binding>> clashes(List<Binding> bindings) {
+    public static List<List<Binding>> clashes(List<Binding> bindings) {
         Map<String, List<Binding>> byPort = new LinkedHashMap<>();
         for (Binding b : bindings) byPort.computeIfAbsent(b.proto + "/" + b.port, k -> new ArrayList<>()).add(b);
         List<List<Binding>> out = new ArrayList<>();
@@ -41,15 +41,15 @@ record Binding(String owner, Proto proto, int port, String address, String descr
     }
 
     /** The owners of some bindings, once each, in order. */
-    static List<String> owners(List<Binding> bindings) {
+    public static List<String> owners(List<Binding> bindings) {
         List<String> out = new ArrayList<>();
         for (Binding b : bindings) if (!out.contains(b.owner)) out.add(b.owner);
         return out;
     }
 
-    static String times(int n) { return n == 2 ? "twice" : n + " times"; }
+    public static String times(int n) { return n == 2 ? "twice" : n + " times"; }
 
-    static String describe(List<Binding> bindings) {
+    public static String describe(List<Binding> bindings) {
         List<String> parts = new ArrayList<>();
         for (Binding b : bindings) parts.add(b.description);
         return String.join(" and ", parts);

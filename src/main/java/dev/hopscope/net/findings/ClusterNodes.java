@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Set;
 
 /** The Kubernetes nodes of a design, in document order: hosts with the k8s-node role, and any host that runs a pod. */
-final class ClusterNodes {
+public final class ClusterNodes {
     private ClusterNodes() {}
 
-    static List<Host> of(Context ctx) {
+    public static List<Host> of(Context ctx) {
         Set<String> withPods = new HashSet<>();
         for (Pod p : ctx.doc().all(Pod.class)) if (p.node() != null) withPods.add(p.node());
         List<Host> out = new ArrayList<>();

@@ -9,31 +9,21 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Runs every design-wide check over one document snapshot. The result is ordered by severity
- * (errors first), then code, then subjects, so two runs over the same document print the same.
+ * Runs design-wide checks over one document snapshot. The result is ordered by severity (errors
+ * first), then code, then subjects, so two runs over the same document print the same. The
+ * checks that belong to one network kind (a Docker overlay's MTU, a Service's endpoints, ...)
+ * live here too but are named by that kind's provider; {@code dev.hopscope.net.Findings} runs
+ * them all.
  */
 public final class DesignChecks {
 
-    /** Every check, one rule each. */
+    /** The checks every design gets, whatever its network kinds. */
     public static final List<DesignCheck> ALL = List.of(
             new OverlappingSubnetsCheck(),
             new ContainerSubnetsCheck(),
-            new ServiceCidrCheck(),
             new DuplicateAddressCheck(),
-            new HostPortClashCheck(),
             new NamespacePortClashCheck(),
-            new DefaultBridgeDnsCheck(),
-            new OverlayMtuCheck(),
-            new VniMismatchCheck(),
-            new OverlayControlPlaneCheck(),
-            new ServiceEndpointsCheck(),
-            new ServiceTargetPortCheck(),
-            new ServiceAllocationCheck(),
-            new PodNatCheck(),
-            new PodRoutingCheck(),
             new NameCollisionCheck(),
-            new InternalNetworkPublishedCheck(),
-            new PublishedPortClosedCheck(),
             new UnattachedCheck());
 
     /** Findings order: severity, code, subjects (element by element), then message. */
@@ -45,17 +35,13 @@ public final class DesignChecks {
 
     private DesignChecks() {}
 
-    public static List<Finding> run(Document doc, Ipam.Addressing addressing) {
+    /** Runs the given checks over one snapshot, in {@link #ORDER}. */
+    public static List<Finding> run(Document doc, Ipam.Addressing addressing, List<DesignCheck> checks) {
         Context ctx = new Context(doc, addressing);
         List<Finding> out = new ArrayList<>();
-        for (DesignCheck check : ALL) check.check(ctx, out::add);
+        for (DesignCheck check : checks) check.check(ctx, out::add);
         out.sort(ORDER);
         return List.copyOf(out);
-    }
-
-    /** Convenience: allocates addresses first. */
-    public static List<Finding> run(Document doc) {
-        return run(doc, Ipam.allocate(doc));
     }
 
     private static int compareLists(List<String> a, List<String> b) {

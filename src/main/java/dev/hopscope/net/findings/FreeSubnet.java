@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Suggests a subnet nobody in the design uses, so a fix can name a concrete value. */
-final class FreeSubnet {
+public final class FreeSubnet {
     private FreeSubnet() {}
 
     /** The next block of the same size after {@code like} that overlaps no subnet in the design. */
@@ -37,7 +37,7 @@ final class FreeSubnet {
     }
 
     /** " (e.g. 172.18.0.0/16)" or nothing. */
-    static String example(Context ctx, Cidr like) {
+    public static String example(Context ctx, Cidr like) {
         return after(ctx, like).map(c -> " (e.g. " + c + ")").orElse("");
     }
 }

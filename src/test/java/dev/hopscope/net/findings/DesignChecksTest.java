@@ -1,5 +1,6 @@
 package dev.hopscope.net.findings;
 
+import dev.hopscope.net.Findings;
 import dev.hopscope.model.Bridge;
 import dev.hopscope.model.Container;
 import dev.hopscope.model.Document;
@@ -68,8 +69,8 @@ class DesignChecksTest {
     @Test
     void resultIsTheSameWhateverTheOrderOfChecksOutput() {
         Document d = doc(messy().toArray(new Node[0]));
-        List<Finding> once = DesignChecks.run(d, Ipam.allocate(d));
-        List<Finding> again = DesignChecks.run(d, Ipam.allocate(d));
+        List<Finding> once = Findings.of(d, Ipam.allocate(d));
+        List<Finding> again = Findings.of(d, Ipam.allocate(d));
         assertThat(again).isEqualTo(once);
         List<Finding> shuffled = new ArrayList<>(once);
         Collections.shuffle(shuffled, new Random(7));
@@ -83,11 +84,11 @@ class DesignChecksTest {
                 container("web", "h1", "app").withSockets(List.of(Socket.tcp(80))).withPorts(List.of(PublishedPort.tcp(8080, 80))),
                 container("db", "h1", "app").withSockets(List.of(Socket.tcp(5432))),
                 intent("web-db", "web", "db", Probe.tcp(5432)));
-        assertThat(DesignChecks.run(d)).isEmpty();
+        assertThat(Findings.of(d)).isEmpty();
     }
 
     @Test
     void everyCheckIsListedOnce() {
-        assertThat(DesignChecks.ALL).extracting(c -> c.getClass()).doesNotHaveDuplicates().hasSize(19);
+        assertThat(Findings.checks()).extracting(c -> c.getClass()).doesNotHaveDuplicates().hasSize(19);
     }
 }

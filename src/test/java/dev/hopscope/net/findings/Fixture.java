@@ -1,5 +1,6 @@
 package dev.hopscope.net.findings;
 
+import dev.hopscope.net.Findings;
 import dev.hopscope.model.Attachment;
 import dev.hopscope.model.Bridge;
 import dev.hopscope.model.Container;
@@ -60,7 +61,7 @@ final class Fixture {
         return d;
     }
 
-    static List<Finding> run(Document d) { return DesignChecks.run(d, Ipam.allocate(d)); }
+    static List<Finding> run(Document d) { return Findings.of(d, Ipam.allocate(d)); }
 
     static List<Finding> code(Document d, String code) {
         return run(d).stream().filter(f -> f.code().equals(code)).toList();

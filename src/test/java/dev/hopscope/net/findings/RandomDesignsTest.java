@@ -1,5 +1,6 @@
 package dev.hopscope.net.findings;
 
+import dev.hopscope.net.Findings;
 import dev.hopscope.model.Attachment;
 import dev.hopscope.model.Bridge;
 import dev.hopscope.model.Container;
@@ -42,8 +43,8 @@ class RandomDesignsTest {
     void checksNeverThrowAndAreDeterministic(long seed) {
         Document d = design(new Random(seed));
         Ipam.Addressing a = Ipam.allocate(d);
-        List<Finding> first = DesignChecks.run(d, a);
-        assertThat(DesignChecks.run(d, Ipam.allocate(d))).isEqualTo(first);
+        List<Finding> first = Findings.of(d, a);
+        assertThat(Findings.of(d, Ipam.allocate(d))).isEqualTo(first);
         assertThat(first).isSortedAccordingTo(DesignChecks.ORDER);
         for (Finding f : first) {
             assertThat(f.subjects()).isNotEmpty().doesNotHaveDuplicates();
@@ -62,7 +63,7 @@ class RandomDesignsTest {
         Collections.shuffle(intents, new Random(seed));
         nodes.addAll(intents);
         Document shuffled = d.withNodes(nodes);
-        assertThat(DesignChecks.run(shuffled)).containsExactlyInAnyOrderElementsOf(DesignChecks.run(d));
+        assertThat(Findings.of(shuffled)).containsExactlyInAnyOrderElementsOf(Findings.of(d));
     }
 
     private static Document design(Random r) {

@@ -1,4 +1,8 @@
-package dev.hopscope.net.findings;
+package dev.hopscope.net.provider.kubeproxy;
+
+import dev.hopscope.net.findings.Context;
+import dev.hopscope.net.findings.DesignCheck;
+import dev.hopscope.net.findings.Codes;
 
 import dev.hopscope.model.Pod;
 import dev.hopscope.model.Service;
@@ -14,7 +18,7 @@ import java.util.function.Consumer;
  * the pod answers with a RST (TCP) or port unreachable (UDP). A listener bound to 127.0.0.1 does
  * not count, since the DNAT'd packet is addressed to the pod's own IP.
  */
-final class ServiceTargetPortCheck implements DesignCheck {
+public final class ServiceTargetPortCheck implements DesignCheck {
 
     @Override public void check(Context ctx, Consumer<Finding> out) {
         for (Service s : ctx.doc().all(Service.class)) {

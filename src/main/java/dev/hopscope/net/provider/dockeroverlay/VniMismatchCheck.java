@@ -1,4 +1,8 @@
-package dev.hopscope.net.findings;
+package dev.hopscope.net.provider.dockeroverlay;
+
+import dev.hopscope.net.findings.Context;
+import dev.hopscope.net.findings.DesignCheck;
+import dev.hopscope.net.findings.Codes;
 
 import dev.hopscope.model.Host;
 import dev.hopscope.model.Overlay;
@@ -19,7 +23,7 @@ import java.util.function.Consumer;
  * the same VNI and UDP port are one VXLAN segment to the kernel (the second device is refused or
  * the segments merge), which is a warning when their subnets say they are meant to be separate.
  */
-final class VniMismatchCheck implements DesignCheck {
+public final class VniMismatchCheck implements DesignCheck {
 
     @Override public void check(Context ctx, Consumer<Finding> out) {
         List<Overlay> overlays = ctx.doc().all(Overlay.class);

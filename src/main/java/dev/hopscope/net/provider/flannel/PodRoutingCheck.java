@@ -1,4 +1,9 @@
-package dev.hopscope.net.findings;
+package dev.hopscope.net.provider.flannel;
+
+import dev.hopscope.net.findings.Context;
+import dev.hopscope.net.findings.DesignCheck;
+import dev.hopscope.net.findings.Codes;
+import dev.hopscope.net.findings.ClusterNodes;
 
 import dev.hopscope.model.Bridge;
 import dev.hopscope.model.Cidr;
@@ -21,7 +26,7 @@ import java.util.function.Consumer;
  * the kernel sends the packet to the default gateway or drops it (NO_ROUTE), and only NAT'd paths
  * such as NodePorts remain. Overlapping pod CIDRs are reported as OVERLAPPING_SUBNETS instead.
  */
-final class PodRoutingCheck implements DesignCheck {
+public final class PodRoutingCheck implements DesignCheck {
 
     @Override public void check(Context ctx, Consumer<Finding> out) {
         List<Host> nodes = ClusterNodes.of(ctx);

@@ -1,4 +1,9 @@
-package dev.hopscope.net.findings;
+package dev.hopscope.net.provider.flannel;
+
+import dev.hopscope.net.findings.Context;
+import dev.hopscope.net.findings.DesignCheck;
+import dev.hopscope.net.findings.Codes;
+import dev.hopscope.net.findings.ClusterNodes;
 
 import dev.hopscope.model.Bridge;
 import dev.hopscope.model.Host;
@@ -16,7 +21,7 @@ import java.util.function.Consumer;
  * Kubernetes network model (pods reach pods without NAT) is broken. A CNI bridge is left alone:
  * its ipMasq rule exempts the cluster's pod CIDR.
  */
-final class PodNatCheck implements DesignCheck {
+public final class PodNatCheck implements DesignCheck {
 
     @Override public void check(Context ctx, Consumer<Finding> out) {
         if (ClusterNodes.of(ctx).size() < 2) return; // on a single node, pod-to-pod never leaves the bridge

@@ -1,4 +1,8 @@
-package dev.hopscope.net.findings;
+package dev.hopscope.net.provider.kubeproxy;
+
+import dev.hopscope.net.findings.Context;
+import dev.hopscope.net.findings.DesignCheck;
+import dev.hopscope.net.findings.Codes;
 
 import dev.hopscope.model.Ipv4;
 import dev.hopscope.model.Service;
@@ -15,7 +19,7 @@ import java.util.function.Consumer;
  * (DUPLICATE_ADDRESS) or one NodePort (PORT_CLASH). The API server refuses the second ("provided
  * IP/port is already allocated"); drawn anyway, kube-proxy would send both to one backend set.
  */
-final class ServiceAllocationCheck implements DesignCheck {
+public final class ServiceAllocationCheck implements DesignCheck {
 
     private record Use(Service service, Service.ServicePort port) {}
 

@@ -1,4 +1,9 @@
-package dev.hopscope.net.findings;
+package dev.hopscope.net.provider.dockerbridge;
+
+import dev.hopscope.net.findings.Context;
+import dev.hopscope.net.findings.DesignCheck;
+import dev.hopscope.net.findings.Codes;
+import dev.hopscope.net.findings.Binding;
 
 import dev.hopscope.model.Container;
 import dev.hopscope.model.Host;
@@ -19,7 +24,7 @@ import java.util.function.Consumer;
  * host ports that Docker publishes (docker-proxy binds each one) all share the host's port space.
  * The second bind fails: "Address already in use", or from Docker "port is already allocated".
  */
-final class HostPortClashCheck implements DesignCheck {
+public final class HostPortClashCheck implements DesignCheck {
 
     @Override public void check(Context ctx, Consumer<Finding> out) {
         Map<String, List<Binding>> byHost = new LinkedHashMap<>();

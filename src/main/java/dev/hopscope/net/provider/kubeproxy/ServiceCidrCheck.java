@@ -1,4 +1,10 @@
-package dev.hopscope.net.findings;
+package dev.hopscope.net.provider.kubeproxy;
+
+import dev.hopscope.net.findings.Context;
+import dev.hopscope.net.findings.DesignCheck;
+import dev.hopscope.net.findings.Codes;
+import dev.hopscope.net.findings.FreeSubnet;
+import dev.hopscope.net.findings.ClusterNodes;
 
 import dev.hopscope.model.Bridge;
 import dev.hopscope.model.Cidr;
@@ -16,7 +22,7 @@ import java.util.function.Consumer;
  * addresses is shadowed by a Service, and the two IPAMs hand out the same addresses. Only when
  * the design has Services: without them nothing is DNAT'd.
  */
-final class ServiceCidrCheck implements DesignCheck {
+public final class ServiceCidrCheck implements DesignCheck {
 
     @Override public void check(Context ctx, Consumer<Finding> out) {
         if (ctx.doc().all(Service.class).isEmpty()) return;

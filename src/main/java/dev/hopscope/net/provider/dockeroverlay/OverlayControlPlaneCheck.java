@@ -1,4 +1,8 @@
-package dev.hopscope.net.findings;
+package dev.hopscope.net.provider.dockeroverlay;
+
+import dev.hopscope.net.findings.Context;
+import dev.hopscope.net.findings.DesignCheck;
+import dev.hopscope.net.findings.Codes;
 
 import dev.hopscope.model.Overlay;
 import dev.hopscope.net.Finding;
@@ -10,7 +14,7 @@ import java.util.function.Consumer;
  * An overlay with no control plane: nothing tells a VTEP which host holds which MAC or subnet, so
  * no frame finds its way to another host (the kernel's vxlan device has an empty FDB).
  */
-final class OverlayControlPlaneCheck implements DesignCheck {
+public final class OverlayControlPlaneCheck implements DesignCheck {
 
     @Override public void check(Context ctx, Consumer<Finding> out) {
         for (Overlay o : ctx.doc().all(Overlay.class)) {

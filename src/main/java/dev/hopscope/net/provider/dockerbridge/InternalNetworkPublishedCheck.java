@@ -1,4 +1,8 @@
-package dev.hopscope.net.findings;
+package dev.hopscope.net.provider.dockerbridge;
+
+import dev.hopscope.net.findings.Context;
+import dev.hopscope.net.findings.DesignCheck;
+import dev.hopscope.net.findings.Codes;
 
 import dev.hopscope.model.Attachment;
 import dev.hopscope.model.Bridge;
@@ -15,7 +19,7 @@ import java.util.function.Consumer;
  * for an internal network (it has no route out and no gateway NAT), so the published port is
  * silently dead.
  */
-final class InternalNetworkPublishedCheck implements DesignCheck {
+public final class InternalNetworkPublishedCheck implements DesignCheck {
 
     @Override public void check(Context ctx, Consumer<Finding> out) {
         for (Container c : ctx.doc().all(Container.class)) {

@@ -1,4 +1,8 @@
-package dev.hopscope.net.findings;
+package dev.hopscope.net.provider.kubeproxy;
+
+import dev.hopscope.net.findings.Context;
+import dev.hopscope.net.findings.DesignCheck;
+import dev.hopscope.net.findings.Codes;
 
 import dev.hopscope.model.Pod;
 import dev.hopscope.model.Service;
@@ -14,7 +18,7 @@ import java.util.stream.Collectors;
  * A Service with no endpoints: kube-proxy has no pod to DNAT its clusterIP to, so every connection
  * to it is refused (iptables REJECTs it with "no endpoints").
  */
-final class ServiceEndpointsCheck implements DesignCheck {
+public final class ServiceEndpointsCheck implements DesignCheck {
 
     @Override public void check(Context ctx, Consumer<Finding> out) {
         for (Service s : ctx.doc().all(Service.class)) {

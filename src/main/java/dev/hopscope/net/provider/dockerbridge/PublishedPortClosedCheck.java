@@ -1,4 +1,8 @@
-package dev.hopscope.net.findings;
+package dev.hopscope.net.provider.dockerbridge;
+
+import dev.hopscope.net.findings.Context;
+import dev.hopscope.net.findings.DesignCheck;
+import dev.hopscope.net.findings.Codes;
 
 import dev.hopscope.model.Container;
 import dev.hopscope.model.PublishedPort;
@@ -15,7 +19,7 @@ import java.util.function.Consumer;
  * Usually the two numbers of {@code -p HOST:CONTAINER} are swapped or the app listens elsewhere.
  * A listener on 127.0.0.1 does not count: the DNAT'd packet is addressed to the container's IP.
  */
-final class PublishedPortClosedCheck implements DesignCheck {
+public final class PublishedPortClosedCheck implements DesignCheck {
 
     @Override public void check(Context ctx, Consumer<Finding> out) {
         for (Container c : ctx.doc().all(Container.class)) {

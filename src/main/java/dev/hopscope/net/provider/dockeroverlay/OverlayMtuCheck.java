@@ -1,4 +1,9 @@
-package dev.hopscope.net.findings;
+package dev.hopscope.net.provider.dockeroverlay;
+
+import dev.hopscope.net.findings.Context;
+import dev.hopscope.net.findings.DesignCheck;
+import dev.hopscope.net.findings.Codes;
+import dev.hopscope.net.findings.Encapsulation;
 
 import dev.hopscope.model.Host;
 import dev.hopscope.model.Overlay;
@@ -16,7 +21,7 @@ import java.util.function.Consumer;
  * left to the default, which each host derives from its own underlay: then hosts with a larger
  * underlay MTU send packets that do not fit the smaller one.
  */
-final class OverlayMtuCheck implements DesignCheck {
+public final class OverlayMtuCheck implements DesignCheck {
 
     @Override public void check(Context ctx, Consumer<Finding> out) {
         for (Overlay o : ctx.doc().all(Overlay.class)) {

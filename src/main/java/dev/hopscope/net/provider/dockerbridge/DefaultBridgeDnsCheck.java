@@ -1,4 +1,8 @@
-package dev.hopscope.net.findings;
+package dev.hopscope.net.provider.dockerbridge;
+
+import dev.hopscope.net.findings.Context;
+import dev.hopscope.net.findings.DesignCheck;
+import dev.hopscope.net.findings.Codes;
 
 import dev.hopscope.model.Attachment;
 import dev.hopscope.model.Bridge;
@@ -20,7 +24,7 @@ import java.util.function.Consumer;
  * the container gets the host's resolv.conf, which knows no container names, so the lookup fails
  * before a packet is sent. Legacy links are the exception: they write the name into /etc/hosts.
  */
-final class DefaultBridgeDnsCheck implements DesignCheck {
+public final class DefaultBridgeDnsCheck implements DesignCheck {
 
     @Override public void check(Context ctx, Consumer<Finding> out) {
         for (Intent intent : ctx.doc().all(Intent.class)) {

@@ -1,0 +1,109 @@
+package dev.hopscope.net.compile;
+
+import dev.hopscope.model.Attachment;
+import dev.hopscope.model.Bridge;
+import dev.hopscope.model.Cidr;
+import dev.hopscope.model.Container;
+import dev.hopscope.model.Ipv4;
+import dev.hopscope.model.Node;
+import dev.hopscope.net.dataplane.DnsConfig;
+import dev.hopscope.net.dataplane.Namespace;
+import dev.hopscope.net.dataplane.Route;
+import dev.hopscope.net.provider.Compilation;
+import dev.hopscope.net.provider.Joined;
+import dev.hopscope.net.provider.NetworkProvider;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Docker's container runtime: a namespace per container (or the host's, in host mode, or another
+ * container's, in {@code container:NAME} mode), its listening sockets, each attachment joined by
+ * the network's provider, one default route (the first network that offers a gateway, which
+ * also publishes the container's ports), the embedded DNS of its user-defined networks, and links.
+ */
+final class Containers {
+    private Containers() {}
+
+    static void compile(Compilation c) {
+        List<Container> shared = new ArrayList<>();
+        for (Container ct : c.doc().all(Container.class)) {
+            Namespace host = c.hostNs(ct.host());
+            if (ct.mode() == Container.Mode.HOST) {
+                c.dp().bind(ct.id(), host);
+                DataplaneCompiler.listen(host, ct.sockets(), ct.id());
+            } else if (ct.mode() == Container.Mode.CONTAINER) {
+                shared.add(ct);
+            } else {
+                Namespace ns = c.dp().add(new Namespace(Compilation.nsName(ct.id()), Namespace.Kind.CONTAINER, ct.id(), ct.host(), false));
+                c.dp().bind(ct.id(), ns);
+                DataplaneCompiler.listen(ns, ct.sockets(), ct.id());
+                if (ct.mode() == Container.Mode.BRIDGE) attach(c, ct, ns);
+            }
+        }
+        // container:NAME joins another container's namespace; chains of them resolve in a few rounds
+        for (int round = 0; round < shared.size() + 1 && !shared.isEmpty(); round++) {
+            for (var it = shared.iterator(); it.hasNext(); ) {
+                Container ct = it.next();
+                Node target = c.doc().find(ct.modeTarget()).orElseThrow();
+                Namespace ns = c.dp().namespaceOf(target.id());
+                if (ns == null) continue;
+                c.dp().bind(ct.id(), ns);
+                DataplaneCompiler.listen(ns, ct.sockets(), ct.id());
+                it.remove();
+            }
+        }
+    }
+
+    private static void attach(Compilation c, Container ct, Namespace ns) {
+        List<String> dnsNets = new ArrayList<>();
+        Map<String, Ipv4> hosts = new LinkedHashMap<>();
+        hosts.put("localhost", Ipv4.parse("127.0.0.1"));
+        boolean routed = false;
+        for (Attachment a : ct.attachments()) {
+            Ipv4 ip = c.addr().address(ct.id(), a.network()).orElse(null);
+            Node net = c.doc().node(a.network()).orElseThrow();
+            NetworkProvider provider = c.providerOf(net).orElse(null);
+            if (ip == null || provider == null) continue; // a full subnet
+            Joined j = provider.attach(c, ns, ct, net, ip);
+            if (j == null) continue; // an overlay this host is not a member of
+            if (j.embeddedDns()) dnsNets.add(a.network());
+            if (j.gateway() != null && !routed) {
+                ns.addRoute(new Route(Cidr.parse("0.0.0.0/0"), j.gateway(), j.inside(), j.onlinkGateway(), null));
+                routed = true;
+                provider.publish(c, ct, j);
+            }
+        }
+        Map<String, DnsConfig.LinkAlias> linkAliases = new LinkedHashMap<>();
+        for (String link : ct.links()) link(c, ct, link, hosts, linkAliases);
+        ns.setDns(new DnsConfig(dnsNets, null, hosts, linkAliases));
+    }
+
+    /**
+     * {@code --link name[:alias]}. On a user-defined network Docker makes the name and the alias
+     * answers of its embedded DNS, for this container only, with the linked container's address
+     * on the network the two share; on the default bridge (legacy links) both land in /etc/hosts
+     * with the linked container's default-bridge address.
+     */
+    private static void link(Compilation c, Container ct, String link, Map<String, Ipv4> hosts, Map<String, DnsConfig.LinkAlias> aliases) {
+        String[] parts = link.split(":", 2);
+        String alias = parts.length == 2 && !parts[1].isBlank() ? parts[1].trim() : null;
+        Container target = c.doc().find(parts[0].trim()).filter(n -> n instanceof Container).map(n -> (Container) n).orElse(null);
+        if (target == null) return;
+        List<String> mine = ct.attachments().stream().map(Attachment::network).toList();
+        for (Attachment a : target.attachments()) {
+            if (!mine.contains(a.network())) continue;
+            Ipv4 ip = c.addr().address(target.id(), a.network()).orElse(null);
+            if (ip == null) continue;
+            boolean legacy = c.doc().get(a.network(), Bridge.class).map(br -> br.bridgeKind() == Bridge.Kind.DEFAULT).orElse(false);
+            for (String name : alias == null ? List.of(target.name()) : List.of(target.name(), alias)) {
+                if (legacy) hosts.put(name, ip);
+                else aliases.put(name.toLowerCase(Locale.ROOT), new DnsConfig.LinkAlias(ip, a.network()));
+            }
+            return;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.hopscope.net.provider;
+
+import dev.hopscope.net.findings.DesignCheck;
+import dev.hopscope.net.provider.dockerbridge.DockerBridgeProvider;
+import dev.hopscope.net.provider.dockeroverlay.DockerOverlayProvider;
+import dev.hopscope.net.provider.flannel.FlannelProvider;
+import dev.hopscope.net.provider.kubeproxy.KubeProxyProvider;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one place network kinds are registered. Order matters where two kinds write into one
+ * chain: each phase runs the providers in this order.
+ */
+public final class Providers {
+    private Providers() {}
+
+    private static final List<NetworkProvider> ALL = List.of(
+            new DockerBridgeProvider(),
+            new DockerOverlayProvider(),
+            new FlannelProvider(),
+            new KubeProxyProvider());
+
+    public static List<NetworkProvider> all() { return ALL; }
+
+    /** The design checks every registered kind adds. */
+    public static List<DesignCheck> checks() {
+        List<DesignCheck> out = new ArrayList<>();
+        for (NetworkProvider p : ALL) out.addAll(p.checks());
+        return out;
+    }
+}

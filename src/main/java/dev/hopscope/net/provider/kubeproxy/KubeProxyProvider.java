@@ -1,0 +1,136 @@
+package dev.hopscope.net.provider.kubeproxy;
+
+import dev.hopscope.model.Cidr;
+import dev.hopscope.model.Host;
+import dev.hopscope.model.Ipv4;
+import dev.hopscope.model.Labels;
+import dev.hopscope.model.Pod;
+import dev.hopscope.model.Service;
+import dev.hopscope.net.dataplane.Match;
+import dev.hopscope.net.dataplane.NatTarget;
+import dev.hopscope.net.dataplane.Namespace;
+import dev.hopscope.net.dataplane.Rule;
+import dev.hopscope.net.dataplane.Rule.Chain;
+import dev.hopscope.net.dataplane.Rule.Target;
+import dev.hopscope.net.findings.DesignCheck;
+import dev.hopscope.net.provider.Compilation;
+import dev.hopscope.net.provider.NetworkProvider;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * kube-proxy in iptables mode on every node: a Service's ClusterIP and NodePort DNAT to its
+ * endpoints (every one listed; kube-proxy picks one per connection), the masquerade mark for
+ * NodePort traffic with externalTrafficPolicy Cluster, rejects for a Service without endpoints,
+ * and drops for a Local NodePort on a node with no local endpoint.
+ */
+public final class KubeProxyProvider implements NetworkProvider {
+    /** kube-proxy's KUBE-MARK-MASQ bit */
+    public static final int MASQ_MARK = 0x4000;
+
+    @Override public String name() { return "kube-proxy"; }
+
+    /** The hosts kube-proxy runs on: every k8s node, or where there are none, every host with pods. */
+    public static List<Host> nodes(Compilation c) {
+        List<Host> nodes = c.doc().all(Host.class).stream().filter(h -> h.role() == Host.Role.K8S_NODE).toList();
+        if (!nodes.isEmpty()) return nodes;
+        Set<String> withPods = new TreeSet<>();
+        for (Pod p : c.doc().all(Pod.class)) withPods.add(p.node());
+        return c.doc().all(Host.class).stream().filter(h -> withPods.contains(h.id())).toList();
+    }
+
+    /** The pods a Service selects, in document order (kube-proxy's endpoints). */
+    public static List<Pod> endpoints(Compilation c, Service s) {
+        if (s.selector().isEmpty()) return List.of();
+        return c.doc().all(Pod.class).stream()
+                .filter(p -> p.namespace().equals(s.namespace()) && Labels.matches(s.selector(), p.labels()))
+                .toList();
+    }
+
+    @Override public void connect(Compilation c) {
+        boolean anyNodePort = c.doc().all(Service.class).stream().anyMatch(s -> s.type() == Service.Type.NODE_PORT);
+        for (Host n : nodes(c)) {
+            Namespace ns = c.hostNs(n.id());
+            if (anyNodePort)
+                ns.addRule(Rule.nat(Chain.POSTROUTING, Match.ANY.withMark(MASQ_MARK), Target.MASQUERADE,
+                        "kube-proxy masquerades NodePort traffic (externalTrafficPolicy Cluster): the backend sees this node's address and replies through it",
+                        List.of()));
+            for (Service s : c.doc().all(Service.class)) serviceRules(c, n, ns, s);
+        }
+    }
+
+    private static void serviceRules(Compilation c, Host node, Namespace ns, Service s) {
+        Ipv4 cip = c.addr().clusterIps().get(s.id());
+        List<Pod> eps = endpoints(c, s);
+        for (Service.ServicePort sp : s.ports()) {
+            if (cip != null) {
+                Match m = Match.ANY.toNet(Cidr.host(cip)).withProto(sp.proto(), sp.port());
+                List<NatTarget> to = natTargets(c, eps, sp);
+                if (to.isEmpty()) {
+                    String why = "Service " + s.name() + " has no endpoints (its selector matches no pod): kube-proxy rejects " + cip + ":" + sp.port();
+                    ns.addRule(Rule.filter(Chain.FORWARD, m, Target.REJECT, why, List.of(s.id())));
+                    ns.addRule(Rule.filter(Chain.OUTPUT, m, Target.REJECT, why, List.of(s.id())));
+                } else {
+                    String why = "kube-proxy DNATs Service " + s.name() + " (" + cip + ":" + sp.port() + ") to " + endpointWords(c, to);
+                    ns.addRule(Rule.dnat(Chain.PREROUTING, m, to, 0, why, subjects(s, to)));
+                    ns.addRule(Rule.dnat(Chain.OUTPUT, m, to, 0, why, subjects(s, to)));
+                }
+            }
+            if (s.type() == Service.Type.NODE_PORT) nodePortRules(c, node, ns, s, sp, eps);
+        }
+    }
+
+    /** The endpoints kube-proxy chooses among for one service port, in document order. */
+    private static List<NatTarget> natTargets(Compilation c, List<Pod> eps, Service.ServicePort sp) {
+        List<NatTarget> out = new ArrayList<>();
+        for (Pod p : eps) {
+            Ipv4 ip = c.podAddress(p);
+            if (ip != null) out.add(new NatTarget(ip, sp.targetPort(), p.id()));
+        }
+        return out;
+    }
+
+    private static String endpointWords(Compilation c, List<NatTarget> to) {
+        if (to.size() == 1) return "its endpoint " + podName(c, to.get(0)) + " " + to.get(0);
+        List<String> each = new ArrayList<>();
+        for (NatTarget t : to) each.add(podName(c, t) + " " + t);
+        return "one of its " + to.size() + " endpoints, chosen per connection (" + String.join(", ", each) + ")";
+    }
+
+    private static String podName(Compilation c, NatTarget t) {
+        return c.doc().node(t.node()).map(n -> n.name()).orElse(t.node());
+    }
+
+    private static List<String> subjects(Service s, List<NatTarget> to) {
+        List<String> out = new ArrayList<>();
+        out.add(s.id());
+        for (NatTarget t : to) out.add(t.node());
+        return out;
+    }
+
+    private static void nodePortRules(Compilation c, Host node, Namespace ns, Service s, Service.ServicePort sp, List<Pod> eps) {
+        int np = c.addr().nodePort(s.id(), sp.port());
+        Match m = Match.ANY.toLocal().withProto(sp.proto(), np);
+        boolean local = s.trafficPolicy() == Service.TrafficPolicy.LOCAL;
+        List<Pod> usable = local ? eps.stream().filter(p -> p.node().equals(node.id())).toList() : eps;
+        List<NatTarget> to = natTargets(c, usable, sp);
+        if (to.isEmpty()) {
+            String why = eps.isEmpty()
+                    ? "Service " + s.name() + " has no endpoints: kube-proxy rejects its NodePort " + np
+                    : "externalTrafficPolicy is Local and no pod of " + s.name() + " runs on " + node.name() + ": kube-proxy drops NodePort " + np + " here";
+            ns.addRule(Rule.filter(Chain.INPUT, m, eps.isEmpty() ? Target.REJECT : Target.DROP, why, List.of(s.id(), node.id())));
+            return;
+        }
+        String why = "kube-proxy DNATs NodePort " + np + " of Service " + s.name() + " to " + endpointWords(c, to)
+                + (local ? " on this node, keeping the client's address (externalTrafficPolicy Local)"
+                         : " and marks it for masquerade (externalTrafficPolicy Cluster)");
+        ns.addRule(Rule.dnat(Chain.PREROUTING, m, to, local ? 0 : MASQ_MARK, why, subjects(s, to)));
+    }
+
+    @Override public List<DesignCheck> checks() {
+        return List.of(new ServiceEndpointsCheck(), new ServiceTargetPortCheck(), new ServiceAllocationCheck(), new ServiceCidrCheck());
+    }
+}
