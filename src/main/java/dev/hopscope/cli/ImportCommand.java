@@ -5,11 +5,14 @@ import dev.hopscope.io.docker.EngineAddress;
 import dev.hopscope.io.docker.EngineException;
 import dev.hopscope.io.docker.LiveImporter;
 import dev.hopscope.io.imports.ImportException;
+import dev.hopscope.io.imports.ImportOptions;
 import dev.hopscope.io.imports.ImportResult;
 import dev.hopscope.io.imports.Importer;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,18 +20,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "import", description = "A docker-compose file, Kubernetes manifests, docker network inspect JSON or a running Docker engine (--docker), to a laid-out Hopscope document.")
+@Command(name = "import", description = "docker-compose files (merged as docker compose -f A -f B merges them), Kubernetes manifests,"
+        + " docker network inspect JSON or a running Docker engine (--docker), to a laid-out Hopscope document.")
 final class ImportCommand implements Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE") Path file;
+    @Parameters(index = "0..*", arity = "0..*", paramLabel = "FILE") List<Path> files = new ArrayList<>();
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "where to write the document") Path out;
     @Option(names = "--docker", description = "read a running Docker engine instead of a file (only reads: nothing on the engine changes)") boolean docker;
     @Option(names = "--host", paramLabel = "URL", description = "with --docker: the engine, unix:///PATH or tcp://HOST:PORT (default: DOCKER_HOST, else unix:///var/run/docker.sock; TLS from DOCKER_TLS_VERIFY and DOCKER_CERT_PATH)") String host;
+    @Option(names = "--profile", paramLabel = "P", description = "enable a compose profile (repeatable; '*' enables all)") List<String> profiles = new ArrayList<>();
+    @Option(names = "--env-file", paramLabel = "F", description = "read compose variables from F instead of the project's .env (repeatable)") List<Path> envFiles = new ArrayList<>();
     @Spec CommandSpec spec;
 
     @Override public Integer call() {
-        if (docker && file != null) throw new UsageException("give either FILE or --docker, not both");
+        if (docker && !files.isEmpty()) throw new UsageException("give either FILE or --docker, not both");
         if (!docker && host != null) throw new UsageException("--host needs --docker");
-        if (!docker && file == null) throw new UsageException("missing FILE (or --docker to read a running engine)");
+        if (!docker && files.isEmpty()) throw new UsageException("missing FILE (or --docker to read a running engine)");
         String source;
         ImportResult result;
         if (docker) {
@@ -40,10 +46,11 @@ final class ImportCommand implements Callable<Integer> {
                 throw new UsageException(e.getMessage());
             }
         } else {
-            if (!Files.exists(file)) throw new UsageException(file + ": no such file");
-            source = file.toString();
+            for (Path f : files) if (!Files.exists(f)) throw new UsageException(f + ": no such file");
+            for (Path f : envFiles) if (!Files.exists(f)) throw new UsageException(f + ": no such env file");
+            source = files.size() == 1 ? files.get(0).toString() : files.get(0) + " (+" + (files.size() - 1) + ")";
             try {
-                result = Importer.importFile(file);
+                result = Importer.importFiles(files, ImportOptions.fromProcess().withProfiles(profiles).withEnvFiles(envFiles));
             } catch (ImportException e) {
                 throw new UsageException(e.getMessage());
             }

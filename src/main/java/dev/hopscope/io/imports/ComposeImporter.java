@@ -14,7 +14,10 @@ import dev.hopscope.model.Probe;
 import dev.hopscope.model.Proto;
 import dev.hopscope.model.PublishedPort;
 import dev.hopscope.model.Socket;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -51,87 +54,175 @@ final class ComposeImporter {
     static final Set<String> SERVICE_NETWORK_KEYS = Set.of("aliases", "ipv4_address", "ipv6_address", "link_local_ips",
             "mac_address", "driver_opts", "priority", "gw_priority", "interface_name");
 
-    private static final int FIRST_EPHEMERAL_PORT = 32768;
+    static final Set<String> BUILD_KEYS = Set.of("context", "dockerfile", "dockerfile_inline", "args", "ssh", "cache_from", "cache_to",
+            "additional_contexts", "extra_hosts", "isolation", "privileged", "labels", "no_cache", "pull", "network", "shm_size",
+            "target", "secrets", "tags", "ulimits", "platforms", "entitlements", "provenance", "sbom");
+    static final int MAX_REPLICAS = 10_000;
+    private static final java.util.regex.Pattern PROFILE = java.util.regex.Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
+    private static final java.util.regex.Pattern CONTAINER_NAME = java.util.regex.Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
 
     private final Diagnostics diag;
     private final ComposePorts ports;
-    private final String folderName;
     private final Ids ids = new Ids();
+    private final Map<String, SourceNode> origins = new LinkedHashMap<>();
+    private final HostPorts hostPorts;
+    private Map<String, java.nio.file.Path> baseDirs = Map.of();
 
     /** What a compose network became: a bridge or overlay id, or a network mode for host/none. */
-    private record Net(String key, String id, Container.Mode mode) {}
+    private record Net(String key, String id, Container.Mode mode, SourceNode at) {}
 
-    ComposeImporter(Diagnostics diag, String folderName) {
+    /** One service read: how its containers join the network, what they publish and listen on. */
+    private record Plan(String name, SourceNode svc, int replicas, String containerName, String image, Container.Mode mode,
+                        String modeTarget, List<Attachment> attachments, List<ComposePorts.Binding> published,
+                        List<SourceNode> publishedAt, List<Socket> sockets, List<String> links) {}
+
+    ComposeImporter(Diagnostics diag) {
         this.diag = diag;
-        this.folderName = folderName;
         this.ports = new ComposePorts(diag);
-        diag.interpolateVariables();
+        this.hostPorts = new HostPorts(diag);
     }
 
-    Document read(SourceNode root) {
+    Importer.Imported read(ComposeLoader.Model model) {
+        SourceNode root = model.root();
+        baseDirs = model.baseDirs();
         diag.unknownKeys(root, TOP_KEYS, "the compose file", true);
-        if (root.has("include")) diag.warn(root.keyNode("include"), "'include' is not followed: import each included file on its own");
-        String project = projectName(root);
+        String project = model.projectName();
         SourceNode services = diag.map(root.get("services"), "services");
         if (services == null || services.entries().isEmpty()) throw diag.error(root, "the compose file defines no services");
-        for (String name : services.entries().keySet()) ids.claim(name);
+        Map<String, SourceNode> all = new LinkedHashMap<>();
+        for (Map.Entry<String, SourceNode> e : services.entries().entrySet()) {
+            SourceNode svc = diag.map(e.getValue(), "service '" + e.getKey() + "'");
+            all.put(e.getKey(), svc != null ? svc : SourceNode.map(e.getValue().file, e.getValue().line, e.getValue().column));
+        }
+        Map<String, List<String>> disabled = new LinkedHashMap<>();
+        Map<String, SourceNode> running = enabled(all, model.profiles(), disabled, services);
+        Map<String, Integer> replicas = new LinkedHashMap<>();
+        for (Map.Entry<String, SourceNode> e : running.entrySet()) replicas.put(e.getKey(), replicas(e.getKey(), e.getValue()));
+        for (String name : running.keySet()) if (replicas.get(name) > 0) origins.put(ids.claim(name), services.keyNode(name));
+        Map<String, String> byContainerName = containerNames(running, replicas, services);
 
         SourceNode networks = diag.map(root.get("networks"), "networks");
         // networks are named before the host and the LAN: ids from the file beat invented ones
-        Map<String, SourceNode> declared = declaredNetworks(networks, services);
+        Map<String, SourceNode> declared = declaredNetworks(networks, running);
         Map<String, String> netIds = new LinkedHashMap<>();
-        for (String key : declared.keySet()) netIds.put(key, ids.claim(ids.taken(key) ? key + "-net" : key));
+        for (String key : declared.keySet()) {
+            String id = ids.claim(ids.taken(key) ? key + "-net" : key);
+            netIds.put(key, id);
+            if (networks != null && networks.has(key)) origins.put(id, networks.keyNode(key));
+        }
         String hostId = ids.claim("host"), lanId = ids.claim("lan");
         List<Node> nodes = new ArrayList<>();
         nodes.add(Site.lan(lanId));
         nodes.add(new Host(hostId, "host", Host.Role.DOCKER, lanId, Site.hostAddress(0), true, 1500, List.of()));
 
-        Map<String, Net> nets = networks(project, declared, netIds, hostId, nodes);
+        Map<String, Net> nets = networks(project, declared, netIds, hostId, nodes, networks);
         String[] docker0 = {null};
-        Set<Integer> hostPorts = new HashSet<>();
-        Map<String, List<Socket>> listening = new LinkedHashMap<>();
+        Map<String, Plan> plans = new LinkedHashMap<>();
+        for (Map.Entry<String, SourceNode> e : running.entrySet())
+            plans.put(e.getKey(), plan(e.getKey(), e.getValue(), replicas.get(e.getKey()), running, disabled, byContainerName, nets, hostId, docker0, nodes, services));
         Map<String, List<SourceNode>> dependencies = new LinkedHashMap<>();
+        for (Map.Entry<String, Plan> e : plans.entrySet())
+            dependencies.put(e.getKey(), dependencyNodes(e.getKey(), e.getValue().svc(), all, running, disabled));
+        refuseCycles(plans, dependencies);
+
         List<Container> containers = new ArrayList<>();
-        for (Map.Entry<String, SourceNode> e : services.entries().entrySet()) {
-            SourceNode svc = diag.map(e.getValue(), "service '" + e.getKey() + "'");
-            if (svc == null) svc = SourceNode.map(e.getValue().line, e.getValue().column);
-            Container c = service(e.getKey(), svc, services, nets, hostId, docker0, nodes, hostPorts);
-            containers.add(c);
-            listening.put(c.id(), c.sockets());
-            dependencies.put(c.id(), dependencyNodes(e.getKey(), svc, services));
-        }
+        for (Plan p : plans.values()) containers.addAll(containers(project, p, hostId, services));
         nodes.addAll(containers);
+        warnFullSubnets(nodes, containers);
         String extId = ids.claim(Site.EXTERNAL);
-        if (!extId.equals(Site.EXTERNAL)) diag.warn(null, "a service is named 'external': the external client is '" + extId + "'");
+        if (!extId.equals(Site.EXTERNAL))
+            diag.warn(services.keyNode(Site.EXTERNAL), "a service is named 'external': the external client is '" + extId + "'");
         nodes.add(Site.client(extId, lanId));
-        for (Map.Entry<String, List<SourceNode>> e : dependencies.entrySet())
-            for (SourceNode dep : e.getValue()) nodes.add(intent(e.getKey(), dep.text, listening.get(dep.text)));
-        return new Document(project, "Imported from " + diag.file(), null, nodes, Map.of());
+        for (Map.Entry<String, List<SourceNode>> e : dependencies.entrySet()) {
+            if (replicas.get(e.getKey()) == 0) continue;
+            for (SourceNode dep : e.getValue()) {
+                if (replicas.get(dep.text) == 0) {
+                    diag.warn(dep, "service '" + dep.text + "' runs no container (scale 0): no intent from " + e.getKey() + " is made");
+                    continue;
+                }
+                Intent i = intent(e.getKey(), dep.text, plans.get(dep.text).sockets());
+                origins.put(i.id(), dep);
+                nodes.add(i);
+            }
+        }
+        return new Importer.Imported(new Document(project, "Imported from " + diag.file(), null, nodes, Map.of()), origins);
     }
 
-    /** The project name: {@code name:}, else the folder's name, normalised as Compose does. */
-    private String projectName(SourceNode root) {
-        String name = diag.string(root.get("name"), "name");
-        String raw = name != null && !name.isBlank() ? name : folderName;
-        String norm = raw == null ? "" : raw.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]", "").replaceAll("^[^a-z0-9]+", "");
-        return norm.isEmpty() ? "project" : norm;
+    /** The services that run with the active profiles (all of them with "*"); the others, with their profiles, in {@code disabled}. */
+    private Map<String, SourceNode> enabled(Map<String, SourceNode> all, Set<String> active, Map<String, List<String>> disabled, SourceNode services) {
+        Map<String, SourceNode> out = new LinkedHashMap<>();
+        Set<String> known = new LinkedHashSet<>();
+        for (Map.Entry<String, SourceNode> e : all.entrySet()) {
+            SourceNode svc = e.getValue();
+            List<String> profiles = diag.strings(svc.get("profiles"), "profiles");
+            for (String p : profiles)
+                if (!PROFILE.matcher(p).matches()) throw diag.error(svc.get("profiles"), "'" + p + "' is not a profile name ([a-zA-Z0-9][a-zA-Z0-9_.-]*)");
+            known.addAll(profiles);
+            if (profiles.isEmpty() || active.contains("*") || profiles.stream().anyMatch(active::contains)) out.put(e.getKey(), svc);
+            else disabled.put(e.getKey(), profiles);
+        }
+        if (out.isEmpty())
+            throw diag.error(services, "no service runs: every service has a profile and " + (active.isEmpty() ? "none is enabled" : "none of " + active + " is theirs")
+                    + " (enable one with --profile; this file's profiles: " + String.join(", ", known) + ")");
+        return out;
     }
 
-    /** The file's networks in order, the project's default first when a service lists none. */
-    private Map<String, SourceNode> declaredNetworks(SourceNode networks, SourceNode services) {
+    /** How many containers a service runs: {@code deploy.replicas} or {@code scale} (1; one for {@code deploy.mode: global}). */
+    private int replicas(String name, SourceNode svc) {
+        SourceNode deploy = diag.map(svc.get("deploy"), "deploy");
+        SourceNode replicasNode = deploy == null ? null : deploy.get("replicas");
+        SourceNode scaleNode = svc.get("scale");
+        String mode = deploy == null ? null : diag.string(deploy.get("mode"), "deploy.mode");
+        if (mode != null && !mode.equals("replicated") && !mode.equals("global") && !mode.equals("replicated-job") && !mode.equals("global-job"))
+            throw diag.error(deploy.get("mode"), "deploy.mode must be replicated or global, not " + deploy.get("mode").describe());
+        int fromDeploy = diag.integer(replicasNode, "replicas", 0, MAX_REPLICAS, -1);
+        int fromScale = diag.integer(scaleNode, "scale", 0, MAX_REPLICAS, -1);
+        if (fromDeploy >= 0 && fromScale >= 0 && fromDeploy != fromScale)
+            throw diag.error(scaleNode, "service '" + name + "' can't set distinct values on 'scale' (" + fromScale + ") and 'deploy.replicas' (" + fromDeploy + ")");
+        if (mode != null && mode.startsWith("global")) {
+            if (fromDeploy > 1 || fromScale > 1)
+                throw diag.error(replicasNode != null ? replicasNode : scaleNode, "service '" + name + "' runs in global mode (one container per host): it cannot also have replicas");
+            return 1;
+        }
+        return fromDeploy >= 0 ? fromDeploy : fromScale >= 0 ? fromScale : 1;
+    }
+
+    /** container_name, checked as Docker checks it: a valid name, on one container, used once; the services by it. */
+    private Map<String, String> containerNames(Map<String, SourceNode> running, Map<String, Integer> replicas, SourceNode services) {
+        Map<String, String> byName = new HashMap<>();
+        Map<String, SourceNode> at = new HashMap<>();
+        for (Map.Entry<String, SourceNode> e : running.entrySet()) {
+            SourceNode n = e.getValue().get("container_name");
+            String cn = diag.string(n, "container_name");
+            if (cn == null) continue;
+            if (!CONTAINER_NAME.matcher(cn).matches())
+                throw diag.error(n, "Invalid container name (" + cn + "), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
+            if (replicas.get(e.getKey()) > 1)
+                throw diag.error(n, "service '" + e.getKey() + "' can't set container_name and run " + replicas.get(e.getKey())
+                        + " replicas: a container name must be unique");
+            if (byName.containsKey(cn))
+                throw diag.error(n, "Conflict. The container name \"/" + cn + "\" is already in use by service '" + byName.get(cn) + "' ("
+                        + at.get(cn).where(diag.file()) + ")");
+            byName.put(cn, e.getKey());
+            at.put(cn, n);
+        }
+        for (String name : running.keySet()) byName.putIfAbsent(name, name);
+        return byName;
+    }
+
+    /** The file's networks in order, the project's default first when a running service lists none. */
+    private Map<String, SourceNode> declaredNetworks(SourceNode networks, Map<String, SourceNode> running) {
         Map<String, SourceNode> declared = new LinkedHashMap<>();
         boolean needsDefault = false;
-        for (Map.Entry<String, SourceNode> e : services.entries().entrySet()) {
-            SourceNode svc = e.getValue();
-            if (svc.isMap() && !svc.has("network_mode") && (svc.get("networks") == null || svc.get("networks").isNull())) needsDefault = true;
-            if (!svc.isMap() && svc.isNull()) needsDefault = true;
-        }
+        for (SourceNode svc : running.values())
+            if (!svc.has("network_mode") && (svc.get("networks") == null || svc.get("networks").isNull())) needsDefault = true;
         if (needsDefault && (networks == null || !networks.has("default"))) declared.put("default", null);
         if (networks != null) declared.putAll(networks.entries());
         return declared;
     }
 
-    private Map<String, Net> networks(String project, Map<String, SourceNode> declared, Map<String, String> netIds, String hostId, List<Node> nodes) {
+    private Map<String, Net> networks(String project, Map<String, SourceNode> declared, Map<String, String> netIds, String hostId, List<Node> nodes,
+                                      SourceNode networks) {
         AddressPool pool = AddressPool.docker();
         Map<String, SourceNode> defs = new LinkedHashMap<>();
         for (Map.Entry<String, SourceNode> e : declared.entrySet()) {
@@ -145,13 +236,14 @@ final class ComposeImporter {
         for (Map.Entry<String, SourceNode> e : defs.entrySet()) {
             String key = e.getKey();
             SourceNode def = e.getValue();
+            SourceNode at = networks != null && networks.has(key) ? networks.keyNode(key) : null;
             boolean external = def != null && externalFlag(def);
             String explicitName = def == null ? null : diag.string(def.get("name"), "name");
             String dockerName = explicitName != null ? explicitName : external ? key : project + "_" + key;
             String driver = def == null ? null : diag.string(def.get("driver"), "driver");
             if (external && driver == null && (dockerName.equals("host") || dockerName.equals("none") || dockerName.equals("bridge"))) driver = dockerName;
-            if ("host".equals(driver)) { out.put(key, new Net(key, null, Container.Mode.HOST)); continue; }
-            if ("none".equals(driver) || "null".equals(driver)) { out.put(key, new Net(key, null, Container.Mode.NONE)); continue; }
+            if ("host".equals(driver)) { out.put(key, new Net(key, null, Container.Mode.HOST, at)); continue; }
+            if ("none".equals(driver) || "null".equals(driver)) { out.put(key, new Net(key, null, Container.Mode.NONE, at)); continue; }
             String id = netIds.get(key);
             String subnet = ipamSubnet(def, key);
             String gateway = ipamGateway(def, key);
@@ -159,7 +251,7 @@ final class ComposeImporter {
                 if (subnet == null) subnet = pool.nextOverlay().toString();
                 nodes.add(new Overlay(id, dockerName, 4096 + out.size() + 1, subnet, Overlay.Driver.DOCKER_OVERLAY, 0, 0,
                         Overlay.ControlPlane.SWARM, false, List.of(Overlay.Member.of(hostId))));
-                out.put(key, new Net(key, id, Container.Mode.BRIDGE));
+                out.put(key, new Net(key, id, Container.Mode.BRIDGE, at));
                 continue;
             }
             if (driver != null && !driver.equals("bridge") && !(external && dockerName.equals("bridge")))
@@ -180,7 +272,7 @@ final class ComposeImporter {
                     !"false".equals(opts.get("com.docker.network.bridge.enable_icc")));
             if (device != null) diag.warn(def.get("driver_opts"), "bridge device name '" + device + "' noted; the bridge is shown as '" + b.name() + "'");
             nodes.add(b);
-            out.put(key, new Net(key, id, Container.Mode.BRIDGE));
+            out.put(key, new Net(key, id, Container.Mode.BRIDGE, at));
         }
         return out;
     }
@@ -233,15 +325,14 @@ final class ComposeImporter {
         return gw;
     }
 
-    private Container service(String name, SourceNode svc, SourceNode services, Map<String, Net> nets, String hostId,
-                              String[] docker0, List<Node> nodes, Set<Integer> hostPorts) {
+    private Plan plan(String name, SourceNode svc, int replicas, Map<String, SourceNode> running, Map<String, List<String>> disabled,
+                      Map<String, String> byContainerName, Map<String, Net> nets, String hostId, String[] docker0, List<Node> nodes,
+                      SourceNode services) {
         String where = "service '" + name + "'";
         diag.unknownKeys(svc, SERVICE_KEYS, where, true);
         String containerName = diag.string(svc.get("container_name"), "container_name");
         String image = diag.string(svc.get("image"), "image");
-        warnReplicas(svc, name);
-        if (svc.has("extends")) diag.warn(svc.keyNode("extends"), where + " extends another service: what it inherits is not imported, only what it writes itself");
-        if (svc.has("profiles")) diag.warn(svc.keyNode("profiles"), where + " only runs with its profile enabled; imported as if it were");
+        if (image != null && image.isBlank()) image = null;
 
         Container.Mode mode = Container.Mode.BRIDGE;
         String target = null;
@@ -256,10 +347,11 @@ final class ComposeImporter {
             else if (networkMode.equals("bridge") || networkMode.equals("default")) attachments.add(Attachment.to(docker0(docker0, hostId, nodes)));
             else if (networkMode.startsWith("service:")) {
                 target = networkMode.substring("service:".length());
-                if (!services.has(target)) throw diag.error(modeNode, "network_mode " + networkMode + " names no service of this file");
+                if (disabled.containsKey(target)) throw requiredButDisabled(modeNode, target, name, disabled);
+                if (!running.containsKey(target)) throw diag.error(modeNode, "network_mode " + networkMode + " names no service of this file");
                 mode = Container.Mode.CONTAINER;
             } else if (networkMode.startsWith("container:")) {
-                target = containerNamed(services, networkMode.substring("container:".length()));
+                target = byContainerName.get(networkMode.substring("container:".length()));
                 if (target == null) {
                     diag.warn(modeNode, "network_mode " + networkMode + " names a container outside this file: imported as network mode none");
                     mode = Container.Mode.NONE;
@@ -278,8 +370,10 @@ final class ComposeImporter {
                     mode = attach(where, e.getKey(), list.keyNode(e.getKey()), diag.map(e.getValue(), "network '" + e.getKey() + "' of " + where), nets, attachments, mode);
             } else throw diag.error(list, "networks of " + where + " must be a list or a mapping, not " + list.describe());
         }
+        refuseConflicts(name, svc, mode, replicas, attachments);
 
-        List<PublishedPort> published = new ArrayList<>();
+        List<ComposePorts.Binding> published = new ArrayList<>();
+        List<SourceNode> publishedAt = new ArrayList<>();
         Set<Socket> sockets = new LinkedHashSet<>();
         for (SourceNode p : portEntries(svc.get("ports"), "ports of " + where)) {
             for (ComposePorts.Binding b : ports.ports(p)) {
@@ -292,28 +386,181 @@ final class ComposeImporter {
                     diag.warn(p, where + " has network mode " + mode.label() + ": Docker cannot publish its ports; publish them on the container whose network it uses");
                     continue;
                 }
-                int hostPort = b.hostPort();
-                if (hostPort == 0) {
-                    hostPort = FIRST_EPHEMERAL_PORT;
-                    while (hostPorts.contains(hostPort)) hostPort++;
-                    diag.warn(p, "container port " + b.containerPort() + " of " + name + " is published on an ephemeral host port; the import uses " + hostPort);
-                }
-                hostPorts.add(hostPort);
-                published.add(new PublishedPort(b.hostIp(), hostPort, b.containerPort(), b.proto()));
+                published.add(b);
+                publishedAt.add(p);
             }
         }
         for (SourceNode x : portEntries(svc.get("expose"), "expose of " + where))
             for (ComposePorts.Binding b : ports.expose(x)) sockets.add(new Socket(b.containerPort(), b.proto(), "0.0.0.0"));
+        sockets.addAll(imageSockets(name, svc, image));
 
         List<String> links = new ArrayList<>();
         for (SourceNode l : diag.items(svc.get("links"), "links of " + where)) {
             String link = diag.string(l, "a link");
+            if (link == null || link.isBlank()) throw diag.error(l, "an empty link");
             String linked = link.split(":", 2)[0].trim();
-            if (!services.has(linked)) throw diag.error(l, "the link '" + link + "' names no service of this file");
+            if (disabled.containsKey(linked)) throw requiredButDisabled(l, linked, name, disabled);
+            if (!running.containsKey(linked)) throw diag.error(l, "the link '" + link + "' names no service of this file");
             if (mode == Container.Mode.BRIDGE) links.add(link.trim());
         }
-        return new Container(name, containerName != null ? containerName : name, image, hostId, mode, target,
-                attachments, published, List.copyOf(sockets), links);
+        return new Plan(name, svc, replicas, containerName, image, mode, target, attachments, published, publishedAt,
+                List.copyOf(sockets), links);
+    }
+
+    /**
+     * What the Docker engine refuses when it creates the container, with its own words: options
+     * that a container sharing another's network namespace (or the host's) cannot have.
+     */
+    private void refuseConflicts(String name, SourceNode svc, Container.Mode mode, int replicas, List<Attachment> attachments) {
+        String where = "service '" + name + "'";
+        if (mode == Container.Mode.CONTAINER) {
+            String[][] refused = {
+                    {"ports", "conflicting options: port exposing and the container type network mode"},
+                    {"expose", "conflicting options: port exposing and the container type network mode"},
+                    {"links", "conflicting options: container type network can't be used with links. This would result in undefined behavior"},
+                    {"hostname", "conflicting options: hostname and the network mode"},
+                    {"dns", "conflicting options: dns and the network mode"},
+                    {"extra_hosts", "conflicting options: custom host-to-IP mapping and the network mode"},
+                    {"mac_address", "conflicting options: mac-address and the network mode"},
+            };
+            for (String[] r : refused) {
+                SourceNode v = svc.get(r[0]);
+                if (v == null || v.isNull() || (v.isList() && v.items().isEmpty()) || (v.isMap() && v.entries().isEmpty())) continue;
+                throw diag.error(svc.keyNode(r[0]), where + " shares another container's network namespace (network_mode "
+                        + svc.get("network_mode").text + "), so Docker refuses its '" + r[0] + "': " + r[1]);
+            }
+        }
+        if (mode == Container.Mode.HOST) {
+            SourceNode links = svc.get("links");
+            if (links != null && links.isList() && !links.items().isEmpty())
+                throw diag.error(svc.keyNode("links"), where + " uses the host's network, so Docker refuses its links: "
+                        + "conflicting options: host type networking can't be used with links. This would result in undefined behavior");
+            SourceNode mac = svc.get("mac_address");
+            if (mac != null && !mac.isNull())
+                throw diag.error(svc.keyNode("mac_address"), where + " uses the host's network, so Docker refuses its mac_address: conflicting options: mac-address and the network mode");
+        }
+        if (replicas > 1) {
+            SourceNode nets = svc.get("networks");
+            if (nets != null && nets.isMap())
+                for (Map.Entry<String, SourceNode> e : nets.entries().entrySet())
+                    if (e.getValue().isMap() && e.getValue().get("ipv4_address") != null && !e.getValue().get("ipv4_address").isNull())
+                        throw diag.error(e.getValue().get("ipv4_address"), where + " runs " + replicas + " containers but pins ipv4_address "
+                                + e.getValue().get("ipv4_address").text + " on network '" + e.getKey()
+                                + "': Docker gives it to the first and refuses the others (Address already in use)");
+        }
+    }
+
+    private ImportException requiredButDisabled(SourceNode at, String required, String by, Map<String, List<String>> disabled) {
+        return diag.error(at, "service " + required + " is required by " + by + " but is disabled. Can be enabled by profiles "
+                + disabled.get(required));
+    }
+
+    /**
+     * What the image listens on: for a service that builds, the EXPOSE lines of its Dockerfile
+     * (and of the image it starts from); otherwise what the catalog knows of the image.
+     */
+    private List<Socket> imageSockets(String name, SourceNode svc, String image) {
+        SourceNode build = svc.get("build");
+        if (build != null && !build.isNull()) return buildSockets(name, build);
+        if (image == null) {
+            diag.warn(svc.get("image") != null ? svc.get("image") : svc, "service '" + name + "' has neither an image nor a build context: Docker Compose refuses to run it");
+            return List.of();
+        }
+        ImageReference ref;
+        try {
+            ref = ImageReference.parse(image);
+        } catch (ImageReference.Invalid e) {
+            throw diag.error(svc.get("image"), "service '" + name + "': image '" + shorten(image) + "': " + e.getMessage());
+        }
+        return ImageCatalog.lookup(ref).map(ImageCatalog.Entry::sockets).orElse(List.of());
+    }
+
+    private List<Socket> buildSockets(String name, SourceNode build) {
+        String where = "service '" + name + "'";
+        String context, dockerfile = null, inline = null, target = null;
+        Map<String, String> args = new LinkedHashMap<>();
+        if (build.isScalar()) context = build.text;
+        else {
+            SourceNode m = diag.map(build, "build of " + where);
+            diag.unknownKeys(m, BUILD_KEYS, "build of " + where, true);
+            context = diag.string(m.get("context"), "context");
+            dockerfile = diag.string(m.get("dockerfile"), "dockerfile");
+            inline = diag.string(m.get("dockerfile_inline"), "dockerfile_inline");
+            target = diag.string(m.get("target"), "target");
+            SourceNode a = m.get("args");
+            if (a != null && a.isMap()) for (Map.Entry<String, SourceNode> e : a.entries().entrySet()) {
+                String v = diag.string(e.getValue(), e.getKey());
+                if (v != null) args.put(e.getKey(), v);
+            } else for (String kv : diag.strings(a, "args")) {
+                int eq = kv.indexOf('=');
+                if (eq > 0) args.put(kv.substring(0, eq), kv.substring(eq + 1));
+            }
+        }
+        if (context == null || context.isBlank()) context = ".";
+        SourceNode at = build.isMap() ? build.get("target") : null;
+        if (inline != null) return DockerfileExpose.exposed(diag.fileOf(build) + " (dockerfile_inline of " + name + ")", inline, target, at, args, diag);
+        if (context.contains("://") || context.startsWith("git@") || context.startsWith("github.com/")) {
+            diag.warn(build, "the build context of " + where + " is remote (" + context + "): its Dockerfile is not read, so what it exposes is unknown");
+            return List.of();
+        }
+        java.nio.file.Path base = baseDirs.get(diag.fileOf(build));
+        if (base == null) {
+            diag.warn(build, "the build context of " + where + " is not read (the compose file was not imported from disk): what its image exposes is unknown");
+            return List.of();
+        }
+        java.nio.file.Path dir = base.resolve(context).normalize();
+        java.nio.file.Path file = dir.resolve(dockerfile == null ? "Dockerfile" : dockerfile).normalize();
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            diag.warn(build, where + " builds from " + file + ", which does not exist: docker compose build would fail, and what the image exposes is unknown");
+            return List.of();
+        }
+        String shown = displayed(build, context, dockerfile == null ? "Dockerfile" : dockerfile);
+        return DockerfileExpose.exposed(shown, Importer.readText(file, shown), target, at, args, diag);
+    }
+
+    /** A Dockerfile named as the user would find it: beside the compose file's name as given. */
+    private String displayed(SourceNode at, String context, String dockerfile) {
+        java.nio.file.Path parent = java.nio.file.Path.of(diag.fileOf(at)).getParent();
+        java.nio.file.Path rel = java.nio.file.Path.of(context).resolve(dockerfile);
+        if (rel.isAbsolute()) return rel.normalize().toString();
+        return (parent == null ? rel : parent.resolve(rel)).normalize().toString();
+    }
+
+    private static String shorten(String s) { return s.length() > 60 ? s.substring(0, 60) + "... (" + s.length() + " characters)" : s; }
+
+    /** A service's containers: one named as the service, or replicas named as Compose names them. */
+    private List<Container> containers(String project, Plan p, String hostId, SourceNode services) {
+        List<Container> out = new ArrayList<>();
+        String where = "service '" + p.name() + "'";
+        for (int k = 1; k <= p.replicas(); k++) {
+            String id, name;
+            if (p.replicas() == 1) {
+                id = p.name();
+                name = p.containerName() != null ? p.containerName() : p.name();
+            } else {
+                // Compose v2 names replicas PROJECT-SERVICE-N; the first keeps the service's name as its id, as
+                // `docker compose exec SERVICE` picks replica 1, so --from SERVICE still works
+                name = project + "-" + p.name() + "-" + k;
+                id = k == 1 ? p.name() : ids.claim(name);
+                if (k > 1) origins.put(id, services.keyNode(p.name()));
+            }
+            List<Attachment> attachments = p.attachments();
+            if (p.replicas() > 1) {
+                // the service name is an alias of every replica on each network, so it resolves to them all
+                List<Attachment> aliased = new ArrayList<>();
+                for (Attachment a : attachments) {
+                    List<String> aliases = new ArrayList<>(a.aliases());
+                    if (!aliases.contains(p.name())) aliases.add(0, p.name());
+                    aliased.add(new Attachment(a.network(), a.ip(), aliases));
+                }
+                attachments = aliased;
+            }
+            List<PublishedPort> published = new ArrayList<>();
+            for (int b = 0; b < p.published().size(); b++)
+                published.add(hostPorts.publish(p.published().get(b), p.publishedAt().get(b), where, k, p.replicas()));
+            out.add(new Container(id, name, p.image(), hostId, p.mode(), p.modeTarget(), attachments, published, p.sockets(), p.links()));
+        }
+        return out;
     }
 
     private List<SourceNode> portEntries(SourceNode n, String what) {
@@ -347,23 +594,13 @@ final class ComposeImporter {
         return docker0[0];
     }
 
-    /** The service whose container is NAME: by container_name, else by service name. */
-    private String containerNamed(SourceNode services, String name) {
-        for (Map.Entry<String, SourceNode> e : services.entries().entrySet())
-            if (e.getValue().isMap() && name.equals(diag.string(e.getValue().get("container_name"), "container_name"))) return e.getKey();
-        return services.has(name) ? name : null;
-    }
-
-    private void warnReplicas(SourceNode svc, String name) {
-        SourceNode deploy = diag.map(svc.get("deploy"), "deploy");
-        int replicas = deploy == null ? 1 : diag.integer(deploy.get("replicas"), "replicas", 0, 10_000, 1);
-        replicas = Math.max(replicas, diag.integer(svc.get("scale"), "scale", 0, 10_000, 1));
-        if (replicas > 1) diag.warn(svc.has("scale") ? svc.get("scale") : deploy.get("replicas"),
-                "service '" + name + "' runs " + replicas + " replicas; imported as one container named " + name);
-    }
-
-    /** depends_on (list or map) and links, in that order, each named once; as their scalar nodes. */
-    private List<SourceNode> dependencyNodes(String name, SourceNode svc, SourceNode services) {
+    /**
+     * depends_on (list or map), links and network_mode service:X, in that order, each named
+     * once; as their scalar nodes. A dependency that is not required ({@code required: false})
+     * may be missing or disabled; any other is an error where it is written.
+     */
+    private List<SourceNode> dependencyNodes(String name, SourceNode svc, Map<String, SourceNode> all, Map<String, SourceNode> running,
+                                            Map<String, List<String>> disabled) {
         Map<String, SourceNode> out = new LinkedHashMap<>();
         SourceNode deps = svc.get("depends_on");
         List<SourceNode> refs = new ArrayList<>();
@@ -371,19 +608,116 @@ final class ComposeImporter {
             for (String k : deps.entries().keySet()) {
                 SourceNode cond = diag.map(deps.get(k), "depends_on '" + k + "'");
                 diag.unknownKeys(cond, Set.of("condition", "restart", "required"), "depends_on '" + k + "'", true);
-                refs.add(SourceNode.scalar(k, false, deps.keyNode(k).line, deps.keyNode(k).column));
+                SourceNode ref = SourceNode.scalar(deps.keyNode(k).file, k, false, deps.keyNode(k).line, deps.keyNode(k).column);
+                if (cond != null && !diag.bool(cond.get("required"), "required", true) && !running.containsKey(k)) {
+                    if (!all.containsKey(k)) diag.warn(ref, "service '" + name + "' depends on '" + k + "', which is not a service of this file (not required: ignored)");
+                    continue;
+                }
+                refs.add(ref);
             }
         } else {
             for (SourceNode d : diag.items(deps, "depends_on of service '" + name + "'"))
-                refs.add(SourceNode.scalar(diag.string(d, "a dependency"), false, d.line, d.column));
+                refs.add(SourceNode.scalar(d.file, diag.string(d, "a dependency"), false, d.line, d.column));
         }
         for (SourceNode l : diag.items(svc.get("links"), "links"))
-            refs.add(SourceNode.scalar(diag.string(l, "a link").split(":", 2)[0].trim(), false, l.line, l.column));
+            refs.add(SourceNode.scalar(l.file, diag.string(l, "a link").split(":", 2)[0].trim(), false, l.line, l.column));
         for (SourceNode r : refs) {
-            if (!services.has(r.text)) throw diag.error(r, "service '" + name + "' depends on '" + r.text + "', which is not a service of this file");
-            if (!r.text.equals(name)) out.putIfAbsent(r.text, r);
+            if (disabled.containsKey(r.text)) throw requiredButDisabled(r, r.text, name, disabled);
+            if (!running.containsKey(r.text)) throw diag.error(r, "service '" + name + "' depends on '" + r.text + "', which is not a service of this file");
+            if (r.text.equals(name)) throw diag.error(r, "dependency cycle detected: " + name + " -> " + name);
+            out.putIfAbsent(r.text, r);
         }
         return List.copyOf(out.values());
+    }
+
+    /**
+     * Compose refuses a project whose services wait on each other in a circle, and Docker cannot
+     * create containers that join each other's network namespace in a circle: both are errors
+     * at the place that closes the circle.
+     */
+    private void refuseCycles(Map<String, Plan> plans, Map<String, List<SourceNode>> dependencies) {
+        Map<String, List<SourceNode>> edges = new LinkedHashMap<>();
+        Map<String, SourceNode> modeEdges = new HashMap<>();
+        for (Map.Entry<String, Plan> e : plans.entrySet()) {
+            List<SourceNode> out = new ArrayList<>(dependencies.get(e.getKey()));
+            Plan p = e.getValue();
+            if (p.mode() == Container.Mode.CONTAINER && p.modeTarget() != null) {
+                SourceNode at = p.svc().get("network_mode");
+                if (p.modeTarget().equals(e.getKey()))
+                    throw diag.error(at, "service '" + e.getKey() + "' cannot join its own network namespace (network_mode " + at.text + ")");
+                SourceNode edge = SourceNode.scalar(at.file, p.modeTarget(), false, at.line, at.column);
+                out.add(edge);
+                modeEdges.put(e.getKey(), edge);
+            }
+            edges.put(e.getKey(), out);
+        }
+        Map<String, Integer> state = new HashMap<>(); // 1 = on the path, 2 = done
+        for (String start : edges.keySet()) {
+            if (state.containsKey(start)) continue;
+            Deque<String> path = new ArrayDeque<>();
+            Deque<java.util.Iterator<SourceNode>> its = new ArrayDeque<>();
+            path.push(start);
+            its.push(edges.get(start).iterator());
+            state.put(start, 1);
+            while (!path.isEmpty()) {
+                java.util.Iterator<SourceNode> it = its.peek();
+                if (!it.hasNext()) { state.put(path.pop(), 2); its.pop(); continue; }
+                SourceNode edge = it.next();
+                String next = edge.text;
+                Integer st = state.get(next);
+                if (st == null) {
+                    state.put(next, 1);
+                    path.push(next);
+                    its.push(edges.getOrDefault(next, List.of()).iterator());
+                } else if (st == 1) {
+                    List<String> cycle = new ArrayList<>();
+                    boolean inCycle = false, allModes = true;
+                    List<String> order = new ArrayList<>(path);
+                    java.util.Collections.reverse(order);
+                    for (String s : order) {
+                        if (s.equals(next)) inCycle = true;
+                        if (inCycle) cycle.add(s);
+                    }
+                    cycle.add(next);
+                    for (int i = 0; i + 1 < cycle.size(); i++) {
+                        SourceNode m = modeEdges.get(cycle.get(i));
+                        if (m == null || !m.text.equals(cycle.get(i + 1))) allModes = false;
+                    }
+                    String chain = String.join(" -> ", cycle);
+                    if (allModes)
+                        throw diag.error(edge, "the services " + chain + " join each other's network namespace in a circle (network_mode service:...): "
+                                + "Docker cannot create any of them");
+                    throw diag.error(edge, "dependency cycle detected: " + chain);
+                }
+            }
+        }
+    }
+
+    /** A warning where a network runs out of addresses: Docker would refuse the containers beyond its size. */
+    private void warnFullSubnets(List<Node> nodes, List<Container> containers) {
+        Map<String, Long> capacity = new HashMap<>();
+        Map<String, String> names = new HashMap<>();
+        for (Node n : nodes) {
+            String subnet = n instanceof Bridge b ? b.subnet() : n instanceof dev.hopscope.model.Overlay o ? o.subnet() : null;
+            if (subnet == null || !Cidr.isValid(subnet)) continue;
+            Cidr c = Cidr.parse(subnet);
+            // less the network and broadcast addresses and the gateway's
+            capacity.put(n.id(), Math.max(0, c.size() - 3));
+            names.put(n.id(), n.name() + " (" + subnet + ")");
+        }
+        Map<String, Long> used = new HashMap<>();
+        Set<String> warned = new HashSet<>();
+        for (Container c : containers)
+            for (Attachment a : c.attachments()) {
+                Long cap = capacity.get(a.network());
+                if (cap == null) continue;
+                long n = used.merge(a.network(), 1L, Long::sum);
+                if (n > cap && warned.add(a.network())) {
+                    long total = containers.stream().filter(x -> x.attachments().stream().anyMatch(y -> y.network().equals(a.network()))).count();
+                    diag.warn(origins.get(c.id()), "network " + names.get(a.network()) + " has addresses for " + cap + " containers, but "
+                            + total + " join it: from " + c.name() + " on, Docker refuses to start them (no available IPv4 addresses on this network's address pools)");
+                }
+            }
     }
 
     private Intent intent(String from, String to, List<Socket> targetSockets) {

@@ -13,8 +13,11 @@ import java.util.Locale;
  */
 final class ComposePorts {
 
-    /** One container port, possibly published on the host. */
-    record Binding(String hostIp, int hostPort, int containerPort, Proto proto, boolean published) {}
+    /**
+     * One container port, possibly published on the host: on {@code hostPort} (0: an ephemeral
+     * port Docker picks), or on the first free port from {@code hostPort} to {@code hostPortEnd}.
+     */
+    record Binding(String hostIp, int hostPort, int hostPortEnd, int containerPort, Proto proto, boolean published) {}
 
     /** A range longer than this is refused: it would flood the diagram with sockets. */
     static final int MAX_RANGE = 100;
@@ -22,6 +25,36 @@ final class ComposePorts {
     private final Diagnostics diag;
 
     ComposePorts(Diagnostics diag) { this.diag = diag; }
+
+    /**
+     * What makes two port entries the same when files are merged: host address, published port,
+     * target and protocol, however each is written; null when the entry cannot be read (it is
+     * then kept, and reading it later reports the problem).
+     */
+    static String mergeKey(SourceNode entry) {
+        if (entry.isMap()) {
+            String target = text(entry.get("target")), published = text(entry.get("published"));
+            String ip = text(entry.get("host_ip")), proto = text(entry.get("protocol"));
+            return key(ip, published, target, proto);
+        }
+        if (!entry.isScalar()) return null;
+        String t = entry.text.trim(), proto = null;
+        int slash = t.lastIndexOf('/');
+        if (slash >= 0) { proto = t.substring(slash + 1); t = t.substring(0, slash); }
+        int last = t.lastIndexOf(':');
+        if (last < 0) return key(null, null, t, proto);
+        String container = t.substring(last + 1), rest = t.substring(0, last);
+        int before = rest.lastIndexOf(':');
+        if (before < 0) return key(null, rest, container, proto);
+        return key(rest.substring(0, before), rest.substring(before + 1), container, proto);
+    }
+
+    private static String text(SourceNode n) { return n == null || n.isNull() || !n.isScalar() ? null : n.text.trim(); }
+
+    private static String key(String ip, String published, String target, String proto) {
+        String host = ip == null || ip.isEmpty() || ip.equals("0.0.0.0") ? "" : ip.replace("[", "").replace("]", "");
+        return host + "|" + (published == null ? "" : published) + "|" + target + "|" + (proto == null || proto.isEmpty() ? "tcp" : proto.toLowerCase(Locale.ROOT));
+    }
 
     List<Binding> ports(SourceNode entry) {
         if (entry.isMap()) return longSyntax(entry);
@@ -38,7 +71,8 @@ final class ComposePorts {
         int slash = t.indexOf('/');
         if (slash >= 0) { proto = proto(entry, t.substring(slash + 1)); t = t.substring(0, slash); }
         List<Binding> out = new ArrayList<>();
-        for (int p : range(entry, t)) out.add(new Binding(null, 0, p, proto, false));
+        int[] r = range(entry, t, true);
+        for (int p = r[0]; p <= r[1]; p++) out.add(new Binding(null, 0, 0, p, proto, false));
         return out;
     }
 
@@ -86,28 +120,30 @@ final class ComposePorts {
         }
         if (hostIp != null && !dev.hopscope.model.Ipv4.isValid(hostIp)) throw diag.error(at, "'" + text + "': " + hostIp + " is not an IPv4 address");
         if ("0.0.0.0".equals(hostIp)) hostIp = null;
-        List<Integer> containerPorts = range(at, container);
-        List<Integer> hostPorts = host.isEmpty() ? null : range(at, host);
-        if (hostPorts != null && hostPorts.size() != containerPorts.size() && hostPorts.size() != 1)
-            throw diag.error(at, "'" + text + "': the host range and the container range have different lengths");
+        int[] c = range(at, container, true);
+        int[] h = host.isEmpty() ? null : range(at, host, false);
+        int n = c[1] - c[0] + 1;
+        if (h != null && n > 1 && h[1] - h[0] + 1 != n)
+            throw diag.error(at, "'" + text + "': invalid ranges specified for container and host Ports: " + container.trim() + " and " + host.trim()
+                    + " (a range of container ports needs a host range of the same length)");
         List<Binding> out = new ArrayList<>();
-        for (int i = 0; i < containerPorts.size(); i++) {
-            int hp = hostPorts == null ? 0 : hostPorts.size() == 1 ? hostPorts.get(0) + (containerPorts.size() > 1 ? i : 0) : hostPorts.get(i);
-            out.add(new Binding(hostIp, hp, containerPorts.get(i), proto, true));
+        for (int i = 0; i < n; i++) {
+            if (h == null) out.add(new Binding(hostIp, 0, 0, c[0] + i, proto, true));
+            else if (n > 1) out.add(new Binding(hostIp, h[0] + i, h[0] + i, c[0] + i, proto, true));
+            else out.add(new Binding(hostIp, h[0], h[1], c[0], proto, true));
         }
         return out;
     }
 
-    private List<Integer> range(SourceNode at, String text) {
+    /** A port or a range FROM-TO, as {from, to}; container ranges are bounded, a host range to pick from is not. */
+    private int[] range(SourceNode at, String text, boolean bounded) {
         String t = text.trim();
         int dash = t.indexOf('-');
         int from = port(at, dash < 0 ? t : t.substring(0, dash));
         int to = dash < 0 ? from : port(at, t.substring(dash + 1));
         if (to < from) throw diag.error(at, "the port range " + t + " runs backwards");
-        if (to - from >= MAX_RANGE) throw diag.error(at, "the port range " + t + " is longer than " + MAX_RANGE + " ports");
-        List<Integer> out = new ArrayList<>();
-        for (int p = from; p <= to; p++) out.add(p);
-        return out;
+        if (bounded && to - from >= MAX_RANGE) throw diag.error(at, "the port range " + t + " is longer than " + MAX_RANGE + " ports");
+        return new int[] {from, to};
     }
 
     private int port(SourceNode at, String text) {

@@ -12,26 +12,35 @@ import java.util.Set;
 final class Diagnostics {
 
     private final String file;
-    private final List<String> warnings = new ArrayList<>();
+    private final List<String> warnings;
 
-    /** Compose files substitute ${VAR:-default} in values; other formats take text as it is. */
-    private boolean interpolate;
+    Diagnostics(String file) { this(file, new ArrayList<>()); }
 
-    Diagnostics(String file) { this.file = file; }
+    private Diagnostics(String file, List<String> warnings) {
+        this.file = file;
+        this.warnings = warnings;
+    }
 
-    void interpolateVariables() { interpolate = true; }
+    /** The same import read on in another file: values read through it name that file; warnings are shared. */
+    Diagnostics forFile(String otherFile) {
+        return new Diagnostics(otherFile, warnings);
+    }
 
     String file() { return file; }
 
     List<String> warnings() { return List.copyOf(warnings); }
 
     ImportException error(SourceNode at, String what) {
-        return at == null ? new ImportException(file, 1, 1, what) : new ImportException(file, at.line, at.column, what);
+        return at == null ? new ImportException(file, 1, 1, what) : new ImportException(fileOf(at), at.line, at.column, what);
     }
 
+    /** A warning at a place; without one it points at the start of the file, so every warning has a line and column. */
     void warn(SourceNode at, String what) {
-        warnings.add(at == null ? file + ": " + what : file + ":" + at.line + ":" + at.column + ": " + what);
+        warnings.add(at == null ? file + ":1:1: " + what : at.where(file) + ": " + what);
     }
+
+    /** The file a value was read from. */
+    String fileOf(SourceNode at) { return at == null || at.file == null ? file : at.file; }
 
     /** Warns once per key of {@code map} that is neither known nor an {@code x-} extension. */
     void unknownKeys(SourceNode map, Set<String> known, String where, boolean extensions) {
@@ -66,7 +75,7 @@ final class Diagnostics {
     String string(SourceNode n, String what) {
         if (n == null || n.isNull()) return null;
         if (!n.isScalar()) throw error(n, what + " must be a single value, not " + n.describe());
-        return interpolate ? ComposeInterpolation.apply(n.text, n, this) : n.text;
+        return n.text;
     }
 
     String requiredString(SourceNode parent, String key, String what) {

@@ -33,7 +33,9 @@ final class InspectImporter {
 
     private record Membership(String network, String ip, Container.Mode mode) {}
 
-    Document read(SourceNode array) {
+    private final Map<String, SourceNode> origins = new LinkedHashMap<>();
+
+    Importer.Imported read(SourceNode array) {
         // container names are what people type: claim them before anything invented
         Map<String, List<Membership>> containers = new LinkedHashMap<>();
         Set<String> names = new java.util.LinkedHashSet<>();
@@ -45,6 +47,7 @@ final class InspectImporter {
             String name = diag.requiredString(net, "Name", "the network's Name");
             if (netIds.containsKey(name)) throw diag.error(net.get("Name"), "the network '" + name + "' appears twice");
             netIds.put(name, ids.claim(ids.taken(name) ? name + "-net" : name));
+            origins.put(netIds.get(name), net.get("Name"));
         }
         String hostId = ids.claim("host"), lanId = ids.claim("lan");
         List<Node> nodes = new ArrayList<>();
@@ -68,6 +71,7 @@ final class InspectImporter {
                     ip = bare;
                 }
                 containers.computeIfAbsent(cname, k -> new ArrayList<>()).add(new Membership(id, ip, mode));
+                origins.putIfAbsent(cname, c.get("Name"));
             }
         }
         for (Map.Entry<String, List<Membership>> e : containers.entrySet()) {
@@ -83,8 +87,9 @@ final class InspectImporter {
         String extId = ids.claim(Site.EXTERNAL);
         nodes.add(Site.client(extId, lanId));
         if (!containers.isEmpty())
-            diag.warn(null, "docker network inspect does not show what containers listen on: add their sockets in the inspector");
-        return new Document(fileStem(), "Imported from " + diag.file(), null, nodes, Map.of());
+            diag.warn(origins.get(containers.keySet().iterator().next()),
+                    "docker network inspect does not show what containers listen on: add their sockets in the inspector");
+        return new Importer.Imported(new Document(fileStem(), "Imported from " + diag.file(), null, nodes, Map.of()), origins);
     }
 
     private Node network(SourceNode net, String id, String name, String driver, String hostId) {

@@ -32,7 +32,7 @@ final class JsonTreeReader {
                 TokenStreamLocation loc = p.currentTokenLocation();
                 int line = loc.getLineNr(), col = loc.getColumnNr();
                 if (t == JsonToken.PROPERTY_NAME) {
-                    pendingKey = SourceNode.scalar(p.currentName(), false, line, col);
+                    pendingKey = SourceNode.scalar(diag.file(), p.currentName(), false, line, col);
                     continue;
                 }
                 if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
@@ -47,15 +47,15 @@ final class JsonTreeReader {
                     if (open.size() >= SafeYamlReader.MAX_DEPTH)
                         throw new ImportException(diag.file(), line, col, "the input nests deeper than " + SafeYamlReader.MAX_DEPTH + " levels");
                     if (root != null) throw new ImportException(diag.file(), line, col, "more than one JSON value in the file");
-                    n = t == JsonToken.START_OBJECT ? SourceNode.map(line, col) : SourceNode.list(line, col);
+                    n = t == JsonToken.START_OBJECT ? SourceNode.map(diag.file(), line, col) : SourceNode.list(diag.file(), line, col);
                     open.push(n);
                     keys.push(pendingKey == null ? n : pendingKey);
                     pendingKey = null;
                     continue;
                 }
-                if (t == JsonToken.VALUE_STRING) n = SourceNode.scalar(p.getString(), false, line, col);
-                else if (t == JsonToken.VALUE_NULL) n = SourceNode.scalar("null", true, line, col);
-                else n = SourceNode.scalar(p.getText(), true, line, col);
+                if (t == JsonToken.VALUE_STRING) n = SourceNode.scalar(diag.file(), p.getString(), false, line, col);
+                else if (t == JsonToken.VALUE_NULL) n = SourceNode.scalar(diag.file(), "null", true, line, col);
+                else n = SourceNode.scalar(diag.file(), p.getText(), true, line, col);
                 if (open.isEmpty()) {
                     if (root != null) throw new ImportException(diag.file(), line, col, "more than one JSON value in the file");
                     root = n;

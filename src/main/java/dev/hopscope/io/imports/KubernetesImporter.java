@@ -39,7 +39,9 @@ final class KubernetesImporter {
     /** One pod to create: its name as Kubernetes gives it and what its template says. */
     private record PodPlan(String name, PodTemplate template, boolean daemon) {}
 
-    Document read(List<SourceNode> documents) {
+    private final Map<String, SourceNode> origins = new LinkedHashMap<>();
+
+    Importer.Imported read(List<SourceNode> documents) {
         List<SourceNode> objects = new ArrayList<>();
         for (SourceNode d : documents) flatten(d, objects, 0);
 
@@ -95,7 +97,7 @@ final class KubernetesImporter {
         nodes.addAll(serviceNodes);
         nodes.addAll(policyNodes);
         nodes.add(Site.client(ids.claim(Site.EXTERNAL), lanId));
-        return new Document(title(), "Imported from " + diag.file(), null, nodes, Map.of());
+        return new Importer.Imported(new Document(title(), "Imported from " + diag.file(), null, nodes, Map.of()), origins);
     }
 
     /** Every pod to create, for Services to resolve their named target ports against. */

@@ -37,6 +37,8 @@ final class SafeYamlReader {
 
     private static final String CORE = "tag:yaml.org,2002:";
     private static final Set<String> CORE_TAGS = Set.of("str", "int", "float", "bool", "null", "map", "seq", "merge", "timestamp");
+    /** Compose's merge tags: they mark a value, they construct nothing. */
+    static final Set<String> MERGE_TAGS = Set.of("!reset", "!override");
 
     private final Diagnostics diag;
 
@@ -89,14 +91,15 @@ final class SafeYamlReader {
             switch (e.getEventId()) {
                 case DocumentStart -> { anchors.clear(); collectionAliases = 0; root = null; }
                 case DocumentEnd -> {
-                    SourceNode doc = root == null ? SourceNode.scalar("", true, line(e), col(e)) : root;
+                    SourceNode doc = root == null ? SourceNode.scalar(diag.file(), "", true, line(e), col(e)) : root;
                     checkExpandedSize(doc);
                     documents.add(doc);
                 }
                 case Scalar -> {
                     ScalarEvent s = (ScalarEvent) e;
                     checkTag(s.getTag(), e);
-                    SourceNode n = SourceNode.scalar(s.getValue(), s.isPlain() && s.getTag().isEmpty(), line(e), col(e));
+                    SourceNode n = SourceNode.scalar(diag.file(), s.getValue(), s.isPlain() && s.getTag().isEmpty(), line(e), col(e))
+                            .withTag(mergeTag(s.getTag()));
                     anchor(s, n);
                     add(n, e);
                 }
@@ -104,7 +107,8 @@ final class SafeYamlReader {
                     checkTag(((CollectionStartEvent) e).getTag(), e);
                     if (open.size() >= MAX_DEPTH)
                         throw diag.error(at(e), "the input nests deeper than " + MAX_DEPTH + " levels");
-                    SourceNode n = e.getEventId() == Event.ID.MappingStart ? SourceNode.map(line(e), col(e)) : SourceNode.list(line(e), col(e));
+                    SourceNode n = (e.getEventId() == Event.ID.MappingStart ? SourceNode.map(diag.file(), line(e), col(e))
+                            : SourceNode.list(diag.file(), line(e), col(e))).withTag(mergeTag(((CollectionStartEvent) e).getTag()));
                     anchor((NodeEvent) e, n);
                     unfinished.add(n);
                     open.push(new Frame(n));
@@ -160,8 +164,12 @@ final class SafeYamlReader {
             e.getAnchor().ifPresent(a -> anchors.put(a.getValue(), n));
         }
 
+        private String mergeTag(Optional<String> tag) {
+            return tag.filter(MERGE_TAGS::contains).orElse(null);
+        }
+
         private void checkTag(Optional<String> tag, Event e) {
-            if (tag.isEmpty() || tag.get().equals("!")) return;
+            if (tag.isEmpty() || tag.get().equals("!") || MERGE_TAGS.contains(tag.get())) return;
             String t = tag.get();
             if (t.startsWith(CORE) && CORE_TAGS.contains(t.substring(CORE.length()))) return;
             throw diag.error(at(e), "the tag " + t + " is not allowed: an import never constructs objects from tags");
@@ -184,7 +192,7 @@ final class SafeYamlReader {
             return total;
         }
 
-        private SourceNode at(Event e) { return SourceNode.scalar("", false, line(e), col(e)); }
+        private SourceNode at(Event e) { return SourceNode.scalar(diag.file(), "", false, line(e), col(e)); }
     }
 
     private static int line(Event e) { return e.getStartMark().map(m -> m.getLine() + 1).orElse(1); }

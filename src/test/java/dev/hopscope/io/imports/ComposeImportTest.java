@@ -191,26 +191,56 @@ class ComposeImportTest {
     }
 
     @Test
-    void portsOfSharedOrHostNamespacesAreNotPublishedButStillListen() {
+    void portsOfTheHostsNamespaceAreDiscardedAsDockerDiscardsThemButStillListen() {
         ImportResult r = Importer.importText("c.yml", null, """
                 services:
                   web:
                     image: nginx
-                  sidecar:
-                    network_mode: service:web
-                    ports: ["9000:9000"]
                   agent:
                     network_mode: host
+                    image: datadog/agent
                     ports: ["8125:8125/udp"]
                 """);
-        Container sidecar = r.document().get("sidecar", Container.class).orElseThrow();
-        assertThat(sidecar.ports()).isEmpty();
-        assertThat(sidecar.sockets()).containsExactly(Socket.tcp(9000));
         Container agent = r.document().get("agent", Container.class).orElseThrow();
         assertThat(agent.ports()).isEmpty();
         assertThat(agent.sockets()).containsExactly(new Socket(8125, Proto.UDP, "0.0.0.0"));
-        assertThat(r.warnings()).anyMatch(w -> w.startsWith("c.yml:6:13: service 'sidecar' has network mode container"))
-                .anyMatch(w -> w.startsWith("c.yml:9:13: service 'agent' uses the host's network"));
+        assertThat(r.warnings()).anyMatch(w -> w.startsWith("c.yml:7:13: service 'agent' uses the host's network"));
+    }
+
+    @Test
+    void whatTheEngineRefusesOnASharedNamespaceIsAnErrorInDockersWords() {
+        // the Docker engine's own messages (moby runconfig): a container that joins another's
+        // network namespace cannot publish, expose, link, or set its hostname, DNS or hosts
+        String[][] cases = {
+                {"ports: [\"9000:9000\"]", "6:5", "'ports': conflicting options: port exposing and the container type network mode"},
+                {"expose: [\"9000\"]", "6:5", "'expose': conflicting options: port exposing and the container type network mode"},
+                {"links: [web]", "6:5", "'links': conflicting options: container type network can't be used with links. This would result in undefined behavior"},
+                {"hostname: side", "6:5", "'hostname': conflicting options: hostname and the network mode"},
+                {"dns: [1.1.1.1]", "6:5", "'dns': conflicting options: dns and the network mode"},
+                {"extra_hosts: [\"db=10.0.0.5\"]", "6:5", "'extra_hosts': conflicting options: custom host-to-IP mapping and the network mode"},
+        };
+        for (String[] c : cases)
+            assertThatThrownBy(() -> Importer.importText("c.yml", null, """
+                    services:
+                      web:
+                        image: nginx
+                      sidecar:
+                        network_mode: service:web
+                        %s
+                        image: envoyproxy/envoy:v1.31
+                    """.formatted(c[0]))).as(c[0])
+                    .isInstanceOf(ImportException.class)
+                    .hasMessageStartingWith("c.yml:" + c[1] + ": service 'sidecar' shares another container's network namespace (network_mode service:web)")
+                    .hasMessageEndingWith(c[2]);
+        assertThatThrownBy(() -> Importer.importText("c.yml", null, """
+                services:
+                  web:
+                    image: nginx
+                  agent:
+                    network_mode: host
+                    links: [web]
+                """)).hasMessage("c.yml:6:5: service 'agent' uses the host's network, so Docker refuses its links: "
+                + "conflicting options: host type networking can't be used with links. This would result in undefined behavior");
     }
 
     @Test

@@ -15,5 +15,5 @@ final class Fixtures {
         }
     }
 
-    static ImportResult load(String name) { return Importer.importFile(path(name)); }
+    static ImportResult load(String name) { return Importer.importFiles(java.util.List.of(path(name)), ImportOptions.none()); }
 }

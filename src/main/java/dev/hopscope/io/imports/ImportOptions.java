@@ -1,0 +1,30 @@
+package dev.hopscope.io.imports;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How to read compose files, as {@code docker compose} reads them: the profiles to enable
+ * ({@code --profile}; none means Compose's {@code COMPOSE_PROFILES}), the env files that replace
+ * the project's {@code .env} ({@code --env-file}, later ones win), and the shell environment,
+ * which wins over every env file. Kubernetes manifests and inspect JSON ignore all three.
+ */
+public record ImportOptions(List<String> profiles, List<Path> envFiles, Map<String, String> environment) {
+
+    public ImportOptions {
+        profiles = List.copyOf(profiles);
+        envFiles = List.copyOf(envFiles);
+        environment = Map.copyOf(environment);
+    }
+
+    /** No profile, the project's own {@code .env}, and no shell environment: the same file imports the same way everywhere. */
+    public static ImportOptions none() { return new ImportOptions(List.of(), List.of(), Map.of()); }
+
+    /** As {@code docker compose} run from this process: its environment variables are the shell's. */
+    public static ImportOptions fromProcess() { return new ImportOptions(List.of(), List.of(), System.getenv()); }
+
+    public ImportOptions withProfiles(List<String> v) { return new ImportOptions(v, envFiles, environment); }
+    public ImportOptions withEnvFiles(List<Path> v) { return new ImportOptions(profiles, v, environment); }
+    public ImportOptions withEnvironment(Map<String, String> v) { return new ImportOptions(profiles, envFiles, v); }
+}
