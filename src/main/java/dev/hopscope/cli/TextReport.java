@@ -1,8 +1,12 @@
 package dev.hopscope.cli;
 
+import dev.hopscope.io.ReportJson.MatrixForm;
 import dev.hopscope.net.Finding;
 import dev.hopscope.net.analysis.Analysis;
 import dev.hopscope.net.analysis.IntentResult;
+import dev.hopscope.net.analysis.ClassRow;
+import dev.hopscope.net.analysis.Matrix;
+import dev.hopscope.net.analysis.MatrixClass;
 import dev.hopscope.net.analysis.MatrixRow;
 import dev.hopscope.net.trace.Disposition;
 import dev.hopscope.net.trace.Hop;
@@ -18,6 +22,8 @@ import java.util.stream.Collectors;
 final class TextReport {
     /** Above this many rows the matrix is summarised instead of listed. */
     static final long MAX_LISTED_ROWS = 400;
+    /** Members shown per class in the text listing of classes. */
+    static final int MAX_LISTED_MEMBERS = 6;
 
     private TextReport() {}
 
@@ -55,7 +61,10 @@ final class TextReport {
         }
     }
 
-    static void analysis(Analysis a, PrintWriter out) {
+    static void analysis(Analysis a, PrintWriter out) { analysis(a, null, out); }
+
+    /** {@code form} null is auto: the rows when there are few, else a summary. */
+    static void analysis(Analysis a, MatrixForm form, PrintWriter out) {
         out.println("topology " + a.topology() + ": " + a.endpoints().size() + " endpoints, " + a.intents().size() + " intents, "
                 + a.findings().size() + " findings");
         if (!a.intents().isEmpty()) {
@@ -73,13 +82,31 @@ final class TextReport {
                 out.printf("  %-7s %-26s fix: %s%n", "", "", f.fix());
             }
         }
+        if (form == MatrixForm.NONE) return;
         out.println();
-        long rows = a.matrix().size();
-        Map<Disposition, Long> counts = a.matrix().counts();
-        out.println("reachability: " + rows + " rows (" + a.matrix().classCount() + " endpoint classes) — "
+        Matrix m = a.matrix();
+        long rows = m.size();
+        Map<Disposition, Long> counts = m.counts();
+        out.println("reachability: " + rows + " rows (" + m.classCount() + " endpoint classes) — "
                 + counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
-        if (rows <= MAX_LISTED_ROWS)
-            a.matrix().forEach((MatrixRow r) -> out.printf("  %-14s → %-14s %-9s %-20s %s%n", r.from(), r.to(), r.probe(), r.disposition(), r.via()));
-        else out.println("  (too many to list: use --json)");
+        if (form == MatrixForm.CLASSES) {
+            classes(m, out);
+        } else if (form == MatrixForm.PAIRS || rows <= MAX_LISTED_ROWS) {
+            m.forEach((MatrixRow r) -> out.printf("  %-14s → %-14s %-9s %-20s %s%n", r.from(), r.to(), r.probe(), r.disposition(), r.via()));
+        } else {
+            out.println("  (too many to list: --matrix classes lists them by classes of alike endpoints, --matrix pairs lists every row)");
+        }
+    }
+
+    /** The classes with their members (the first few of large ones), then one line per class row. */
+    private static void classes(Matrix m, PrintWriter out) {
+        for (MatrixClass c : m.classes()) {
+            List<String> ms = c.members();
+            String shown = String.join(", ", ms.subList(0, Math.min(ms.size(), MAX_LISTED_MEMBERS)));
+            out.printf("  %-6s %s: %s%s%n", c.id(), ms.size() == 1 ? "1 member" : ms.size() + " members", shown,
+                    ms.size() > MAX_LISTED_MEMBERS ? ", ..." : "");
+        }
+        m.forEachClassRow(r -> out.printf("  %-6s → %-6s %-9s %-20s %s%n", r.from(), r.to(), r.probe(), r.disposition(),
+                r.hosts() == ClassRow.Hosts.ALL ? "" : "(" + r.hosts().label() + " host" + (r.hosts() == ClassRow.Hosts.SAME ? ")" : "s)")));
     }
 }

@@ -204,6 +204,27 @@ public final class Matrix {
                 }
     }
 
+    /** The classes of alike endpoints, with ids c1, c2, ... in the order {@link #forEachClassRow} uses. */
+    public List<MatrixClass> classes() {
+        List<MatrixClass> out = new ArrayList<>(classes.size());
+        for (int i = 0; i < classes.size(); i++)
+            out.add(new MatrixClass(classId(i), classes.get(i).members.stream().map(Node::id).toList()));
+        return out;
+    }
+
+    /** The matrix by classes: one row per pair of classes (with pairs of distinct members) and probe. */
+    public void forEachClassRow(Consumer<ClassRow> sink) {
+        Cell[][][] cells = cells();
+        for (int i = 0; i < classes.size(); i++)
+            for (int j = 0; j < classes.size(); j++) {
+                Cell[] cs = cells[i][j];
+                if (cs == null) continue;
+                for (Cell c : cs) sink.accept(new ClassRow(classId(i), classId(j), c.probe(), c.disposition(), ClassRow.Hosts.ALL));
+            }
+    }
+
+    private static String classId(int i) { return "c" + (i + 1); }
+
     public List<MatrixRow> rows() {
         List<MatrixRow> out = new ArrayList<>();
         forEach(out::add);
