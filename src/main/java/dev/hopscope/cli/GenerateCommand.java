@@ -12,18 +12,29 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-@Command(name = "generate", description = "A synthetic design: N hosts with M containers each in four tiers, with intents, laid out (for benchmarks and demos).")
+@Command(name = "generate", description = "A synthetic design: N hosts with M containers (or pods) each in four tiers, with intents, laid out (for benchmarks and demos).")
 final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--hosts", required = true, paramLabel = "N") int hosts;
     @Option(names = "--containers-per-host", required = true, paramLabel = "M") int containersPerHost;
-    @Option(names = "--overlay", description = "attach every container to one VXLAN overlay across the hosts as well") boolean overlay;
+    @Option(names = "--overlay", description = "Docker hosts: attach each host's first group to one VXLAN overlay across the hosts as well") boolean overlay;
+    @Option(names = "--cni", paramLabel = "KIND", defaultValue = "docker", completionCandidates = Kinds.class,
+            description = "the network kind: docker (the default: Docker hosts with docker0 and a user-defined bridge) or "
+                    + "flannel (Kubernetes nodes with flannel VXLAN, Services and a NodePort)")
+    String cni;
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE") Path out;
     @Spec CommandSpec spec;
 
+    /** Candidates for {@code --cni}, as the help lists them. */
+    static final class Kinds extends java.util.ArrayList<String> {
+        Kinds() { for (SyntheticTopology.Cni k : SyntheticTopology.Cni.values()) add(k.label()); }
+    }
+
     @Override public Integer call() {
+        SyntheticTopology.Cni kind = java.util.Arrays.stream(SyntheticTopology.Cni.values()).filter(k -> k.label().equalsIgnoreCase(cni)).findFirst()
+                .orElseThrow(() -> new UsageException("--cni takes " + String.join(" or ", new Kinds()) + ", not '" + cni + "'"));
         Document doc;
         try {
-            doc = SyntheticTopology.generate(hosts, containersPerHost, overlay);
+            doc = SyntheticTopology.generate(hosts, containersPerHost, kind, overlay);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -32,8 +43,9 @@ final class GenerateCommand implements Callable<Integer> {
         } catch (UncheckedIOException e) {
             throw new UsageException(out + ": cannot write: " + e.getMessage());
         }
-        spec.commandLine().getOut().println(out + ": " + doc.nodes().size() + " nodes (" + hosts + " hosts x " + containersPerHost + " containers"
-                + (overlay ? ", overlay" : "") + ")");
+        spec.commandLine().getOut().println(out + ": " + doc.nodes().size() + " nodes (" + (kind == SyntheticTopology.Cni.DOCKER
+                ? hosts + " hosts x " + containersPerHost + " containers" + (overlay ? ", overlay" : "")
+                : hosts + " " + kind.label() + " nodes x " + containersPerHost + " pods") + ")");
         return Cli.OK;
     }
 }

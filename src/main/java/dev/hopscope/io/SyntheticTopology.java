@@ -20,13 +20,23 @@ import dev.hopscope.model.Underlay;
 import dev.hopscope.model.layout.AutoLayout;
 
 /**
- * Large, valid, realistic documents for benchmarks and scale tests ({@code hopscope generate}).
- * Each host h1..hN sits on one underlay with {@code docker0} and a user-defined bridge of its own
- * subnet; its containers come in groups of four tiers (web, app, db, cache), alternate groups on
- * the user-defined bridge and on docker0, and each container carries one intent: within a group
- * the flows work, across bridges Docker's isolation must hold, and egress works by MASQUERADE.
- * With an overlay, every host's first group also joins one Docker overlay, and each first web
- * reaches the next host's app over it. Deterministic: the same arguments give the same document.
+ * Large, valid, realistic documents for benchmarks and scale tests ({@code hopscope generate}), one
+ * shape per network kind ({@link Cni}). Deterministic: the same arguments give the same document.
+ *
+ * <p>{@link Cni#DOCKER}: each host h1..hN sits on one underlay with {@code docker0} and a
+ * user-defined bridge of its own subnet; its containers come in groups of four tiers (web, app, db,
+ * cache), alternate groups on the user-defined bridge and on docker0, and each container carries
+ * one intent: within a group the flows work, across bridges Docker's isolation must hold, and
+ * egress works by MASQUERADE. With an overlay, every host's first group also joins one Docker
+ * overlay, and each first web reaches the next host's app over it.
+ *
+ * <p>{@link Cni#FLANNEL}: Kubernetes nodes n1..nN on the same underlay, one flannel VXLAN
+ * network (10.32.0.0/12, a /24 of pods per node on {@code cni0}), and on each node pods in the same
+ * four tiers. Each group G is a microservice spread one pod per node: Services {@code app-G} and
+ * {@code db-G} (ClusterIP) select a group's app and db pods on every node, and the NodePort Service
+ * {@code web} (node port 30080) selects every web pod, so flows through Services branch over
+ * endpoints on every node. Each pod carries one intent: web to its group's app Service, app to
+ * its group's db Service, db to the next node's cache (by address) across the overlay, cache out to the client.
  */
 public final class SyntheticTopology {
 
@@ -35,24 +45,48 @@ public final class SyntheticTopology {
     /** A per-host /24 holds 253 containers besides its gateway. */
     public static final int MAX_CONTAINERS_PER_HOST = 250;
 
-    private static final String UNDERLAY = "lan";
+    static final String UNDERLAY = "lan";
     private static final String OVERLAY = "ov";
-    private static final String CLIENT = "client";
-    private static final String[] TIERS = {"web", "app", "db", "cache"};
-    private static final int[] TIER_PORTS = {80, 8080, 5432, 6379};
+    static final String CLIENT = "client";
+    static final String[] TIERS = {"web", "app", "db", "cache"};
+    static final int[] TIER_PORTS = {80, 8080, 5432, 6379};
     private static final int FIRST_PUBLISHED_PORT = 8000;
 
     private SyntheticTopology() {}
 
+    /** The network kinds a design can be generated for; a new kind adds a constant and its case in {@link #generate}. */
+    public enum Cni {
+        /** Docker hosts: docker0 and a user-defined bridge each (with {@code overlay}, a Docker overlay across them). */
+        DOCKER,
+        /** Kubernetes nodes with flannel VXLAN, kube-proxy Services and a NodePort. */
+        FLANNEL;
+
+        public String label() { return name().toLowerCase(java.util.Locale.ROOT); }
+    }
+
     public static Document generate(int hosts, int containersPerHost, boolean overlay) {
+        return generate(hosts, containersPerHost, Cni.DOCKER, overlay);
+    }
+
+    /** {@code overlay} is for Docker hosts only (a flannel cluster is an overlay already). */
+    public static Document generate(int hosts, int containersPerHost, Cni cni, boolean overlay) {
         if (hosts < 1 || hosts > MAX_HOSTS)
             throw new IllegalArgumentException("hosts must be from 1 to " + MAX_HOSTS + ", not " + hosts);
         if (containersPerHost < 0 || containersPerHost > MAX_CONTAINERS_PER_HOST)
             throw new IllegalArgumentException("containers per host must be from 0 to " + MAX_CONTAINERS_PER_HOST + ", not " + containersPerHost);
+        if (overlay && cni != Cni.DOCKER)
+            throw new IllegalArgumentException("--overlay adds a Docker overlay to Docker hosts; a " + cni.label() + " cluster has its own network across the nodes");
+        switch (cni) {
+            case FLANNEL: return FlannelCluster.generate(hosts, containersPerHost);
+            default: return docker(hosts, containersPerHost, overlay);
+        }
+    }
+
+    private static Document docker(int hosts, int containersPerHost, boolean overlay) {
 
         List<Node> nodes = new ArrayList<>(3 + hosts * (2 * containersPerHost + 3));
         List<Node> intents = new ArrayList<>(hosts * containersPerHost);
-        nodes.add(new Underlay(UNDERLAY, "lan", "10.0.0.0/16", 1500));
+        nodes.add(underlay());
         List<Overlay.Member> members = new ArrayList<>();
         for (int i = 1; i <= hosts; i++) {
             String h = hostId(i);
@@ -62,7 +96,7 @@ public final class SyntheticTopology {
         if (overlay)
             nodes.add(new Overlay(OVERLAY, "ov-net", 4096, "10.200.0.0/16", Overlay.Driver.DOCKER_OVERLAY, 0, 1450,
                     Overlay.ControlPlane.SWARM, false, members));
-        nodes.add(new External(CLIENT, CLIENT, UNDERLAY, "10.0.255.200/16", List.of(Socket.tcp(443)), List.of()));
+        nodes.add(client());
         for (int i = 1; i <= hosts; i++) {
             String h = hostId(i);
             nodes.add(Bridge.docker0(h + "-docker0", h));
@@ -80,8 +114,15 @@ public final class SyntheticTopology {
 
     private static String hostId(int i) { return "h" + i; }
 
+    /** The outside client every design has: on the underlay, listening on 443 (egress intents end there). */
+    static External client() {
+        return new External(CLIENT, CLIENT, UNDERLAY, "10.0.255.200/16", List.of(Socket.tcp(443)), List.of());
+    }
+
+    static Underlay underlay() { return new Underlay(UNDERLAY, "lan", "10.0.0.0/16", 1500); }
+
     /** 10.0.0.11 for h1, counting up; a /16 leaves room for every allowed host. */
-    private static int hostAddress(int i) { return Ipv4.parse("10.0.0.10").bits() + i; }
+    static int hostAddress(int i) { return Ipv4.parse("10.0.0.10").bits() + i; }
 
     private static String userSubnet(int i) {
         int n = i - 1;
@@ -108,7 +149,7 @@ public final class SyntheticTopology {
                 List.of(Socket.tcp(TIER_PORTS[tier])), List.of());
     }
 
-    private static String image(int tier) {
+    static String image(int tier) {
         switch (tier) {
             case 0: return "nginx:1.27";
             case 1: return "shop/app:3";
