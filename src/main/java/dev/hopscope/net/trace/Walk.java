@@ -375,11 +375,12 @@ final class Walk {
         return drop(ns, in.name(), ns.node(), p, new DropCause.NoListener(ns.name(), p.dst(), p.dport(), p.proto(), elsewhere));
     }
 
+    /**
+     * No route: the kernel answers "network unreachable" before any filter chain sees the packet
+     * (kube-proxy's REJECT for a Service without endpoints sits in FORWARD and OUTPUT, which a
+     * packet meets only once a route, a node's default route, has been found).
+     */
     private Ending noRoute(Namespace ns, Packet p, Iface in) {
-        // A real node has a default route that would carry this to kube-proxy's FORWARD/OUTPUT rejects.
-        Optional<Rule> f = replyLeg ? Optional.empty()
-                : blocking(ns, in == null ? Rule.Chain.OUTPUT : Rule.Chain.FORWARD, p, in == null ? null : in.name(), null);
-        if (f.isPresent() && f.get().target() == Rule.Target.REJECT) return denied(ns, in == null ? "-" : in.name(), p, f.get());
         return drop(ns, in == null ? "-" : in.name(), ns.node(), p, new DropCause.NoRoute(ns.name(), p.dst(), p.proto()));
     }
 
