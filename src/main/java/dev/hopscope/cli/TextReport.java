@@ -8,9 +8,12 @@ import dev.hopscope.net.analysis.ClassRow;
 import dev.hopscope.net.analysis.Matrix;
 import dev.hopscope.net.analysis.MatrixClass;
 import dev.hopscope.net.analysis.MatrixRow;
+import dev.hopscope.net.trace.Branch;
 import dev.hopscope.net.trace.Disposition;
 import dev.hopscope.net.trace.Hop;
 import dev.hopscope.net.trace.Layer;
+import dev.hopscope.net.trace.Narrator;
+import dev.hopscope.net.trace.StepDetail;
 import dev.hopscope.net.trace.Trace;
 
 import java.io.PrintWriter;
@@ -27,14 +30,24 @@ final class TextReport {
 
     private TextReport() {}
 
-    static void trace(Trace t, PrintWriter out) {
+    static void trace(Trace t, Narrator narrator, PrintWriter out) {
         out.println("trace " + t.from() + " → " + t.to() + " " + t.probe() + (t.via() != null ? " (sent to " + t.via() + ")" : ""));
+        narrator.targetChoice(t).ifPresent(s -> out.println("  " + s));
         hops(t.hops(), out);
         if (t.reply() != null) {
             out.println("reply:");
             hops(t.reply().hops(), out);
         }
         out.println(t.disposition() + ": " + t.reason());
+        if (!t.branches().isEmpty()) {
+            out.println("branches (kube-proxy picks one endpoint per connection; --endpoint NAME follows another):");
+            for (Branch b : t.branches()) {
+                StepDetail.Choice last = b.choices().get(b.choices().size() - 1);
+                String line = String.format("  %-16s %-22s %-20s %s", narrator.name(b.endpoint()),
+                        last.address() + (last.port() != 0 ? ":" + last.port() : ""), b.disposition(), b.followed() ? "← this trace" : "");
+                out.println(line.stripTrailing());
+            }
+        }
     }
 
     private static void hops(List<Hop> hops, PrintWriter out) {

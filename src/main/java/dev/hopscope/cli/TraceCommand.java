@@ -7,6 +7,7 @@ import dev.hopscope.model.Probe;
 import dev.hopscope.model.Proto;
 import dev.hopscope.net.Network;
 import dev.hopscope.net.trace.Trace;
+import dev.hopscope.net.trace.Tracer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,6 +25,7 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = "--to", required = true, paramLabel = "B[:PORT]", description = "a node id or name, an address or a DNS name, optionally with :PORT") String to;
     @Option(names = "--proto", paramLabel = "tcp|udp|icmp", description = "default: tcp with a port, icmp without") String proto;
     @Option(names = "--size", paramLabel = "BYTES", description = "payload bytes, sent with Don't Fragment set (the MTU check)") int size;
+    @Option(names = "--endpoint", paramLabel = "NAME", description = "where the flow passes a Service, follow the branch that ends at this backend") String endpoint;
     @Option(names = "--json", description = "print one JSON object (SPEC section 3)") boolean json;
     @Spec CommandSpec spec;
 
@@ -51,13 +53,14 @@ final class TraceCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         if (p == Proto.ICMP) dest = dest.withPort(0);
-        Trace t = Network.compile(doc).tracer().trace(from, dest, probe);
+        Tracer tracer = Network.compile(doc).tracer();
+        Trace t = endpoint == null ? tracer.trace(from, dest, probe) : tracer.trace(from, dest, probe, endpoint);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            ReportJson.writeTrace(t, out);
+            ReportJson.writeTrace(t, tracer.narrator(), out);
             out.println();
         } else {
-            TextReport.trace(t, out);
+            TextReport.trace(t, tracer.narrator(), out);
         }
         out.flush();
         return Cli.OK;

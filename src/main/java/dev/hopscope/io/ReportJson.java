@@ -6,6 +6,7 @@ import dev.hopscope.net.analysis.Endpoint;
 import dev.hopscope.net.analysis.IntentResult;
 import dev.hopscope.net.analysis.Matrix;
 import dev.hopscope.net.analysis.MatrixClass;
+import dev.hopscope.net.trace.Narrator;
 import dev.hopscope.net.trace.Trace;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamWriteFeature;
@@ -135,9 +136,12 @@ public final class ReportJson {
         g.writeEndObject();
     }
 
-    public static void writeTrace(Trace t, Writer out) {
+    public static void writeTrace(Trace t, Writer out) { writeTrace(t, null, out); }
+
+    /** With the narrator, the target also says, in a sentence, why it was chosen over the ways that failed. */
+    public static void writeTrace(Trace t, Narrator narrator, Writer out) {
         try (JsonGenerator g = MAPPER.writerWithDefaultPrettyPrinter().createGenerator(out)) {
-            TraceJson.write(g, t);
+            TraceJson.write(g, t, narrator);
         }
     }
 }

@@ -12,6 +12,7 @@ import dev.hopscope.net.trace.HeaderChange;
 import dev.hopscope.net.trace.Hop;
 import dev.hopscope.net.trace.Layer;
 import dev.hopscope.net.trace.Leg;
+import dev.hopscope.net.trace.Narrator;
 import dev.hopscope.net.trace.NeighbourLookup;
 import dev.hopscope.net.trace.StepDetail;
 import dev.hopscope.net.trace.Target;
@@ -30,7 +31,7 @@ import java.util.Map;
 final class TraceJson {
     private TraceJson() {}
 
-    static void write(JsonGenerator g, Trace t) {
+    static void write(JsonGenerator g, Trace t, Narrator narrator) {
         g.writeStartObject();
         g.writeStringProperty("from", t.from());
         g.writeStringProperty("to", t.to());
@@ -52,7 +53,7 @@ final class TraceJson {
         }
         g.writeName("target");
         if (t.target().isEmpty()) g.writeNull();
-        else target(g, t.target().get());
+        else target(g, t.target().get(), narrator == null ? null : narrator.targetChoice(t).orElse(null));
         g.writeName("alternatives");
         g.writeStartArray();
         for (Alternative a : t.alternatives()) {
@@ -156,8 +157,9 @@ final class TraceJson {
         g.writeEndObject();
     }
 
-    private static void target(JsonGenerator g, Target t) {
+    private static void target(JsonGenerator g, Target t, String note) {
         g.writeStartObject();
+        if (note != null) g.writeStringProperty("note", note);
         g.writeStringProperty("address", t.address().toString());
         g.writeNumberProperty("port", t.port());
         g.writeStringProperty("how", how(t.how()));

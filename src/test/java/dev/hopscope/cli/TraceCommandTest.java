@@ -84,4 +84,23 @@ class TraceCommandTest {
         assertThat(fields).containsExactlyInAnyOrder("ipv4.dst 192.168.50.11→172.17.0.2", "tcp.dport 8080→80");
         assertThat(t.get("branches").isArray()).isTrue();
     }
+
+    @Test
+    void branchesAreListedAndEndpointFollowsOne() {
+        String sample = "samples/nodeport-three-replicas.json";
+        JsonNode t = json(run("trace", sample, "--from", "ext", "--to", "192.168.50.12:30080", "--json").out());
+        List<String> branches = new ArrayList<>();
+        for (JsonNode b : t.get("branches")) branches.add(b.get("endpoint").asString() + " " + b.get("disposition").asString());
+        assertThat(branches).containsExactly("web-0 DELIVERED", "web-1 DELIVERED", "web-2 DELIVERED");
+        CliTest.Run text = run("trace", sample, "--from", "ext", "--to", "192.168.50.12:30080", "--endpoint", "web-2");
+        assertThat(text.code()).isZero();
+        assertThat(text.out()).contains("delivered to web-2").containsPattern("web-2 +10\\.244\\.1\\.3:8080 +DELIVERED +← this trace");
+        JsonNode viaWeb1 = json(run("trace", sample, "--from", "ext", "--to", "192.168.50.12:30080", "--endpoint", "web-1", "--json").out());
+        JsonNode hops = viaWeb1.get("hops");
+        assertThat(hops.get(hops.size() - 1).get("namespace").asString()).isEqualTo("web-1");
+        CliTest.Run notOne = run("trace", sample, "--from", "ext", "--to", "192.168.50.12:30080", "--endpoint", "ext");
+        assertThat(notOne.code()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(notOne.err()).contains("not an endpoint of this flow").contains("web-0, web-1, web-2").doesNotContain("Exception");
+        assertThat(run("trace", sample, "--from", "ext", "--to", "192.168.50.12:30080", "--endpoint", "nobody").code()).isEqualTo(Cli.BAD_INPUT);
+    }
 }

@@ -117,6 +117,14 @@ public sealed interface DropCause extends Outcome {
         @Override public Disposition disposition() { return Disposition.NO_ROUTE; }
     }
 
+    /**
+     * A Service's rule sent the packet to another endpoint: this way ({@code address:port}) never
+     * leads to {@code endpoint}, because the rule does not list it ({@code reached} got it instead).
+     */
+    record OtherEndpoint(Ipv4 address, int port, String endpoint, String reached) implements DropCause {
+        @Override public Disposition disposition() { return Disposition.NO_ROUTE; }
+    }
+
     /** A name that no resolver of the source answers. */
     record NotResolved(DnsLookup lookup) implements DropCause {
         @Override public Disposition disposition() { return Disposition.NAME_NOT_RESOLVED; }

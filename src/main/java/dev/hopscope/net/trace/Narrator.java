@@ -56,8 +56,8 @@ public final class Narrator {
             return "iptables " + String.join(" ", f.rule().args()) + ": " + f.rule().why();
         if (d instanceof StepDetail.Dnat n)
             return "DNAT " + n.before().destination() + " → " + n.after().destination() + " — " + n.rule().why()
-                    + n.choice().map(c -> " (kube-proxy picks one of " + c.of() + " endpoints per connection; this trace follows "
-                    + (c.endpoint() == null ? n.after().destination() : name(c.endpoint())) + ")").orElse("");
+                    + n.choice().map(c -> "; this trace follows " + (c.endpoint() == null ? n.after().destination() : name(c.endpoint()))
+                    + ", endpoint " + (c.index() + 1) + " of " + c.of()).orElse("");
         if (d instanceof StepDetail.Masquerade m)
             return "MASQUERADE " + m.before().src() + " → " + m.after().src() + " — " + m.rule().why();
         if (d instanceof StepDetail.Unnat u)
@@ -188,6 +188,9 @@ public final class Narrator {
         if (c instanceof DropCause.Shadowed s)
             return s.address() + " is also an address of " + s.owner() + ": the packet is delivered there and never reaches "
                     + name(s.endpoint()) + " (overlapping subnets)";
+        if (c instanceof DropCause.OtherEndpoint x)
+            return x.address() + (x.port() != 0 ? ":" + x.port() : "") + " leads to " + name(x.reached()) + ", never to " + name(x.endpoint())
+                    + ": kube-proxy's rule there does not list " + name(x.endpoint()) + " among its endpoints";
         if (c instanceof DropCause.NotResolved n) return dns(n.lookup());
         if (c instanceof DropCause.NoAddress n) return name(n.endpoint()) + " has no address " + name(n.source()) + " could send to";
         throw new IllegalStateException("no reason for " + c);
@@ -233,6 +236,35 @@ public final class Narrator {
         if (h instanceof Target.NodePort n) return who + " via NodePort " + n.nodePort() + " on " + name(n.node()) + " (" + t.address() + ")";
         if (h instanceof Target.ClusterIp c) return who + " via the ClusterIP " + t.via(proto) + " of Service " + name(c.service());
         return t.lookup().map(l -> who + " as resolved: " + t.via(proto)).orElse(t.via(proto));
+    }
+
+    /**
+     * How the trace chose what to send to, when it considered several ways and the first did not
+     * work: "ext cannot reach web's own address 172.17.0.2:80 (NO_ROUTE); web publishes port 80 on
+     * h1's port 8080, so the trace takes 192.168.50.11:8080". Empty when there was no choice to explain.
+     */
+    public java.util.Optional<String> targetChoice(Trace t) {
+        if (t.target().isEmpty() || t.alternatives().size() < 2) return java.util.Optional.empty();
+        Target chosen = t.target().get();
+        Proto proto = t.probe().proto();
+        List<String> failed = new java.util.ArrayList<>();
+        for (Alternative a : t.alternatives()) {
+            if (a.target().equals(chosen)) break;
+            a.outcome().ifPresent(d -> failed.add(a.label() + " (" + d + ")"));
+        }
+        if (failed.isEmpty()) return java.util.Optional.empty();
+        Target.How h = chosen.how();
+        String who = chosen.endpoint().map(this::name).orElse(t.to());
+        String why;
+        if (h instanceof Target.PublishedPort p)
+            why = who + " publishes port " + p.containerPort() + " on " + name(p.host()) + "'s port " + p.hostPort();
+        else if (h instanceof Target.NodePort n)
+            why = "Service " + name(n.service()) + " answers on NodePort " + n.nodePort() + " of " + name(n.node());
+        else if (h instanceof Target.ClusterIp c) why = "Service " + name(c.service()) + " has the ClusterIP " + chosen.address();
+        else if (h instanceof Target.OwnAddress) why = who + " also has the address " + chosen.address();
+        else why = "another address answers";
+        return java.util.Optional.of(name(t.from()) + " cannot reach " + String.join(", nor ", failed) + "; " + why
+                + ", so the trace takes " + chosen.via(proto));
     }
 
     /** A document node's name (its id when it has none or is gone). */

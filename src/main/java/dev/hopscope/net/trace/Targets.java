@@ -117,15 +117,19 @@ public final class Targets {
      * the container's own address at its container port too.
      */
     public List<Target> typed(Node n, Probe probe) {
-        List<Target> out = of(n, probe);
-        if (n instanceof Container c && probe.proto() != Proto.ICMP)
-            for (PublishedPort pp : c.ports()) {
-                if (pp.proto() != probe.proto() || pp.hostPort() != probe.port() || pp.containerPort() == probe.port()) continue;
-                published(c, pp).ifPresent(out::add);
-                Optional<String> self = Optional.of(c.id());
-                for (Map.Entry<Ipv4, String> own : ownAddresses(c).entrySet())
-                    out.add(new Target(own.getKey(), pp.containerPort(), new Target.OwnAddress(own.getValue()), self, Optional.empty()));
-            }
+        if (!(n instanceof Container c) || probe.proto() == Proto.ICMP) return of(n, probe);
+        List<Target> out = new ArrayList<>();
+        Optional<String> self = Optional.of(c.id());
+        for (PublishedPort pp : c.ports()) {
+            if (pp.proto() != probe.proto() || pp.hostPort() != probe.port() || pp.containerPort() == probe.port()) continue;
+            // the port typed is the host's: the container's own address at its container port, else the host's port
+            for (Map.Entry<Ipv4, String> own : ownAddresses(c).entrySet())
+                out.add(new Target(own.getKey(), pp.containerPort(), new Target.OwnAddress(own.getValue()), self, Optional.empty()));
+            published(c, pp).ifPresent(out::add);
+        }
+        if (out.isEmpty()) return of(n, probe);
+        boolean listens = c.sockets().stream().anyMatch(k -> k.proto() == probe.proto() && k.port() == probe.port());
+        if (listens) out.addAll(of(n, probe));
         return out;
     }
 

@@ -57,12 +57,49 @@ public final class Tracer {
      * the analysis needs only outcomes.
      */
     public Trace trace(String from, Destination to, Probe probe, boolean recordHops) {
+        return trace(from, to, probe, recordHops, null);
+    }
+
+    /**
+     * One flow, recorded, following the branch that ends at {@code endpoint} (a node's id or name)
+     * where the flow passes a Service with several endpoints.
+     *
+     * @throws IllegalArgumentException when {@code endpoint} is no node, or not an endpoint of this
+     *         flow (the message lists the flow's endpoints)
+     */
+    public Trace trace(String from, Destination to, Probe probe, String endpoint) {
+        Node wanted = dp.document().find(endpoint)
+                .orElseThrow(() -> new IllegalArgumentException("--endpoint " + endpoint + ": no node called '" + endpoint + "' in this document"));
+        Trace t = trace(from, to, probe, true, wanted.id());
+        if (t.branches().stream().anyMatch(b -> b.endpoint().equals(wanted.id()))) return t;
+        if (t.branches().isEmpty() && deliveredTo(t, wanted.id())) return t;
+        if (t.branches().isEmpty())
+            throw new IllegalArgumentException("--endpoint " + endpoint + ": this flow passes no Service with several endpoints"
+                    + (t.disposition().isSuccessful() ? ", and it ends at " + narrator.name(deliveredNode(t)) : "") + "; leave --endpoint out");
+        throw new IllegalArgumentException("--endpoint " + endpoint + ": " + wanted.name() + " is not an endpoint of this flow; its endpoints are "
+                + String.join(", ", t.branches().stream().map(b -> narrator.name(b.endpoint())).distinct().toList()));
+    }
+
+    private static boolean deliveredTo(Trace t, String node) { return node.equals(deliveredNode(t)); }
+
+    private static String deliveredNode(Trace t) {
+        Outcome o = t.request().outcome();
+        if (o instanceof StepDetail.SocketReached s) return s.socket().owner();
+        if (o instanceof StepDetail.PingAnswered) {
+            List<Hop> hops = t.hops();
+            return hops.isEmpty() ? null : hops.get(hops.size() - 1).node();
+        }
+        return null;
+    }
+
+    private Trace trace(String from, Destination to, Probe probe, boolean recordHops, String prefer) {
         Node src = source(from);
         Namespace ns = dp.namespaceOf(src.id());
         if (to.hasPort())
             probe = new Probe(probe.proto() == Proto.ICMP ? Proto.TCP : probe.proto(), to.port(), probe.size());
         String shown = to.host();
-        if (to instanceof Destination.Address a) return traceTo(src, ns, shown, Target.address(a.address(), probe.port()), probe, recordHops);
+        if (to instanceof Destination.Address a)
+            return traceTo(src, ns, shown, Target.address(a.address(), probe.port()), probe, recordHops, prefer);
 
         String name = ((Destination.Named) to).name();
         Node named = dp.document().find(name).orElse(null);
@@ -71,15 +108,15 @@ public final class Tracer {
             if (lookup.address().isEmpty() && (named instanceof External || named instanceof Host)) {
                 List<Target> ts = new ArrayList<>();
                 for (Target t : targets.typed(named, probe)) ts.add(t.withLookup(Resolver.knownNode(ns, name, t.address(), named.id())));
-                if (!ts.isEmpty()) return best(src, ns, shown, ts, probe, recordHops);
+                if (!ts.isEmpty()) return best(src, ns, shown, ts, probe, recordHops, prefer);
             }
             if (lookup.address().isEmpty()) return unresolved(src, ns, shown, probe, new DropCause.NotResolved(lookup), lookup, recordHops);
             Target t = new Target(lookup.address().get(), probe.port(), new Target.Given(), Optional.empty(), Optional.of(lookup));
-            return traceTo(src, ns, shown, t, probe, recordHops);
+            return traceTo(src, ns, shown, t, probe, recordHops, prefer);
         }
         List<Target> ts = targets.typed(named, probe);
         if (ts.isEmpty()) return unresolved(src, ns, shown, probe, new DropCause.NoAddress(named.id(), src.id()), null, recordHops);
-        return best(src, ns, shown, ts, probe, recordHops);
+        return best(src, ns, shown, ts, probe, recordHops, prefer);
     }
 
     /** One flow to a given target: for instance one of another trace's {@link Trace#alternatives()}. */
@@ -106,11 +143,15 @@ public final class Tracer {
      * (the analysis); true tries every candidate, so the alternatives all say how far they get.
      */
     public Trace best(Node src, Namespace ns, String to, List<Target> candidates, Probe probe, boolean recordHops) {
+        return best(src, ns, to, candidates, probe, recordHops, null);
+    }
+
+    private Trace best(Node src, Namespace ns, String to, List<Target> candidates, Probe probe, boolean recordHops, String prefer) {
         Trace best = null;
         List<Trace> tried = new ArrayList<>(candidates.size());
         for (Target t : candidates) {
             if (!recordHops && best != null && best.disposition().isSuccessful()) break;
-            Trace tr = traceTo(src, ns, to, t, probe, recordHops);
+            Trace tr = traceTo(src, ns, to, t, probe, recordHops, prefer);
             tried.add(tr);
             if (best == null || tr.disposition().progress() > best.disposition().progress()) best = tr;
         }
@@ -119,13 +160,13 @@ public final class Tracer {
         for (int i = 0; i < candidates.size(); i++) {
             Target t = candidates.get(i);
             alternatives.add(new Alternative(t, i < tried.size() ? Optional.of(tried.get(i).disposition()) : Optional.empty(),
-                    narrator.label(src == null ? null : endpointOf(t, to), t, probe.proto())));
+                    narrator.label(endpointOf(t), t, probe.proto())));
         }
         return new Trace(best.from(), best.to(), best.probe(), best.target(), best.disposition(), best.reason(), best.request(), best.reply(),
                 alternatives, best.branches());
     }
 
-    private String endpointOf(Target t, String to) {
+    private static String endpointOf(Target t) {
         if (t.endpoint().isPresent()) return t.endpoint().get();
         Target.How h = t.how();
         if (h instanceof Target.ClusterIp c) return c.service();
@@ -180,9 +221,22 @@ public final class Tracer {
 
     private final Map<MemoKey, List<Memo>> memos = new ConcurrentHashMap<>();
 
+    /** At most this many branches are explored for one target (a Service of 64 endpoints, or nested choices). */
+    static final int MAX_BRANCHES = 64;
+
     private Trace traceTo(Node src, Namespace ns, String to, Target t, Probe probe, boolean recordHops) {
-        MemoKey key = recordHops ? null : new MemoKey(ns, probe, t.port());
-        if (key != null)
+        return traceTo(src, ns, to, t, probe, recordHops, null);
+    }
+
+    /**
+     * One target. Unrecorded (the analysis): the branch that leads to the target's endpoint (or the
+     * first), reusing remembered outcomes. Recorded: the branch that leads to {@code prefer} (a node
+     * id), else to the target's endpoint, else the first, with every branch explored and listed.
+     */
+    private Trace traceTo(Node src, Namespace ns, String to, Target t, Probe probe, boolean recordHops, String prefer) {
+        String toward = prefer != null ? prefer : t.endpoint().orElse(null);
+        if (!recordHops) {
+            MemoKey key = new MemoKey(ns, probe, t.port());
             for (Memo m : memos.getOrDefault(key, List.of())) {
                 if (!m.checks().stream().allMatch(c -> c.holds(t.address()))) continue;
                 if (m instanceof Memo.Arrived a) {
@@ -193,11 +247,69 @@ public final class Tracer {
                 Memo.Ended e = (Memo.Ended) m;
                 return ended(src, to, probe, t, e.cause().retarget(e.dst(), t.address()), List.of());
             }
+            return walk(src, ns, to, t, probe, false, key, Choices.toward(toward)).trace();
+        }
+        Walked followed = walk(src, ns, to, t, probe, true, null, Choices.toward(toward));
+        List<StepDetail.Choice> made = followed.choices().made();
+        if (made.isEmpty()) return followed.trace();
+        List<Walked> runs = new ArrayList<>();
+        runs.add(followed);
+        java.util.ArrayDeque<List<Integer>> todo = new java.util.ArrayDeque<>();
+        alternativesOf(followed.choices(), 0, todo);
+        while (!todo.isEmpty() && runs.size() < MAX_BRANCHES) {
+            List<Integer> path = todo.poll();
+            Walked w = walk(src, ns, to, t, probe, false, null, Choices.path(path));
+            runs.add(w);
+            alternativesOf(w.choices(), path.size(), todo);
+        }
+        List<Branch> branches = new ArrayList<>(runs.size());
+        for (Walked w : runs) {
+            List<StepDetail.Choice> cs = w.choices().made();
+            StepDetail.Choice last = cs.get(cs.size() - 1);
+            String endpoint = last.endpoint() != null ? last.endpoint() : last.address() + (last.port() != 0 ? ":" + last.port() : "");
+            branches.add(new Branch(cs, endpoint, w.trace().disposition(), w == followed));
+        }
+        branches.sort(Tracer::byChoices);
+        Trace f = followed.trace();
+        return new Trace(f.from(), f.to(), f.probe(), f.target(), f.disposition(), f.reason(), f.request(), f.reply(), f.alternatives(), branches);
+    }
+
+    /** Queues every path that differs from {@code c}'s choices at one choice from {@code from} on. */
+    private static void alternativesOf(Choices c, int from, java.util.Deque<List<Integer>> todo) {
+        List<StepDetail.Choice> made = c.made();
+        for (int i = from; i < made.size(); i++)
+            for (int j = 0; j < made.get(i).of(); j++) {
+                if (j == made.get(i).index()) continue;
+                List<Integer> path = new ArrayList<>(c.prefix(i));
+                path.add(j);
+                todo.add(path);
+            }
+    }
+
+    private static int byChoices(Branch a, Branch b) {
+        for (int i = 0; i < Math.min(a.choices().size(), b.choices().size()); i++) {
+            int d = Integer.compare(a.choices().get(i).index(), b.choices().get(i).index());
+            if (d != 0) return d;
+        }
+        return Integer.compare(a.choices().size(), b.choices().size());
+    }
+
+    /** Whether a Service's choice (a branch taken on purpose) sent the packet to {@code ns}. */
+    private boolean ledThereByChoice(Choices choices, Namespace ns) {
+        if (choices.missedToward()) return false;
+        List<StepDetail.Choice> made = choices.made();
+        return !made.isEmpty() && made.get(made.size() - 1).endpoint() != null && dp.namespaceOf(made.get(made.size() - 1).endpoint()) == ns;
+    }
+
+    /** One walk of the request (and the reply, if it arrives) along the given choices. */
+    private record Walked(Trace trace, Choices choices) {}
+
+    private Walked walk(Node src, Namespace ns, String to, Target t, Probe probe, boolean recordHops, MemoKey key, Choices choices) {
         ConntrackTable ct = new ConntrackTable();
         HopRecorder.Neighbours neighbours = new HopRecorder.Neighbours();
         HopRecorder requestHops = recordHops ? new HopRecorder(dp, narrator, neighbours) : null;
         MemoRecorder memo = key != null ? new MemoRecorder() : null;
-        Walk req = new Walk(dp, false, ct, requestHops != null ? requestHops : memo != null ? memo : WalkObserver.NONE);
+        Walk req = new Walk(dp, false, ct, requestHops != null ? requestHops : memo != null ? memo : WalkObserver.NONE, choices);
         Packet p = initial(t.address(), probe, t.port());
         if (t.lookup().isPresent()) req.step(ns, "-", src.id(), p, t.lookup().get());
         Walk.Ending e = req.originate(ns, p);
@@ -207,18 +319,21 @@ public final class Tracer {
             memos.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(new Memo.Arrived(memo.checks(), memo.arrivedAt()));
         List<Hop> requestList = requestHops == null ? List.of() : requestHops.hops();
         Leg request = new Leg(e.disposition(), narrator.reason(e.outcome()), requestList, e.outcome());
-        if (e.disposition() != Disposition.DELIVERED) return trace(src, to, probe, t, e.outcome(), request, null);
+        if (e.disposition() != Disposition.DELIVERED) return new Walked(trace(src, to, probe, t, e.outcome(), request, null), choices);
         Namespace meant = t.endpoint().map(dp::namespaceOf).orElse(null);
-        if (meant != null && e.ns() != meant) {
-            // the address is shadowed: another namespace owns it too (overlapping subnets), and the kernel delivers there
-            DropCause why = shadowed(t, e.ns());
-            return new Trace(src.id(), to, probe, Optional.of(t), why.disposition(), narrator.reason(why), request, null, List.of(), List.of());
+        if (meant != null && e.ns() != meant && !ledThereByChoice(choices, e.ns())) {
+            // a Service's rule sent it to another endpoint; or the address is shadowed: another namespace owns it too
+            // (overlapping subnets), and the kernel delivers there
+            DropCause why = choices.missedToward() ? new DropCause.OtherEndpoint(t.address(), t.port(), t.endpoint().get(), e.ns().node())
+                    : shadowed(t, e.ns());
+            return new Walked(new Trace(src.id(), to, probe, Optional.of(t), why.disposition(), narrator.reason(why), request, null,
+                    List.of(), List.of()), choices);
         }
         HopRecorder replyHops = recordHops ? new HopRecorder(dp, narrator, neighbours) : null;
         Walk rep = new Walk(dp, true, ct, replyHops != null ? replyHops : WalkObserver.NONE).expectingClient(ns, p);
         Walk.Ending r = rep.originate(e.ns(), Packet.answer(e.packet()));
         Leg reply = new Leg(r.disposition(), narrator.reason(r.outcome()), replyHops == null ? List.of() : replyHops.hops(), r.outcome());
-        return trace(src, to, probe, t, e.outcome(), request, reply);
+        return new Walked(trace(src, to, probe, t, e.outcome(), request, reply), choices);
     }
 
     private Trace trace(Node src, String to, Probe probe, Target t, Outcome request, Leg requestLeg, Leg reply) {

@@ -9,6 +9,7 @@ import dev.hopscope.net.dataplane.Listener;
 import dev.hopscope.net.dataplane.Mac;
 import dev.hopscope.net.dataplane.Match;
 import dev.hopscope.net.dataplane.Namespace;
+import dev.hopscope.net.dataplane.NatTarget;
 import dev.hopscope.net.dataplane.Neighbour;
 import dev.hopscope.net.dataplane.Route;
 import dev.hopscope.net.dataplane.Rule;
@@ -39,6 +40,7 @@ final class Walk {
     private final boolean replyLeg;
     private final ConntrackTable conntrack;
     private final WalkObserver observer;
+    private final Choices choices;
     private final int budget;
     private int steps;
     /** For the reply leg: where the client waits and the packet it sent. */
@@ -46,15 +48,23 @@ final class Walk {
     private Packet clientSent;
 
     Walk(Dataplane dp, boolean replyLeg, ConntrackTable conntrack, WalkObserver observer) {
-        this(dp, replyLeg, conntrack, observer, MAX_HOPS);
+        this(dp, replyLeg, conntrack, observer, Choices.first(), MAX_HOPS);
     }
 
-    /** {@code budget}: how many steps the walk may take before it is called a loop. */
-    Walk(Dataplane dp, boolean replyLeg, ConntrackTable conntrack, WalkObserver observer, int budget) {
+    Walk(Dataplane dp, boolean replyLeg, ConntrackTable conntrack, WalkObserver observer, Choices choices) {
+        this(dp, replyLeg, conntrack, observer, choices, MAX_HOPS);
+    }
+
+    /**
+     * {@code choices}: which endpoint to take where a rule offers several; {@code budget}: how many
+     * steps the walk may take before it is called a loop.
+     */
+    Walk(Dataplane dp, boolean replyLeg, ConntrackTable conntrack, WalkObserver observer, Choices choices, int budget) {
         this.dp = dp;
         this.replyLeg = replyLeg;
         this.conntrack = conntrack;
         this.observer = observer;
+        this.choices = choices;
         this.budget = budget;
     }
 
@@ -109,6 +119,9 @@ final class Walk {
     }
 
     private boolean outOfBudget() { return steps >= budget; }
+
+    /** The choices this walk made where rules offered several targets. */
+    Choices choices() { return choices; }
 
     private Ending loop(Namespace ns, Packet p) { return end(new DropCause.HopBudget(budget), ns, p); }
 
@@ -402,10 +415,12 @@ final class Walk {
             Packet before = p;
             if (r.target() == Rule.Target.DNAT) {
                 observer.dependsOnOwner();
-                p = p.withDst(r.toIp());
-                if (r.toPort() != 0 && p.proto() != Proto.ICMP) p = p.withDport(r.toPort());
+                NatTarget to = choices.choose(r);
+                p = p.withDst(to.ip());
+                if (to.port() != 0 && p.proto() != Proto.ICMP) p = p.withDport(to.port());
                 if (r.setMark() != 0) p = p.withMark(p.mark() | r.setMark());
-                step(ns, in == null ? "-" : in.name(), ns.node(), p, new StepDetail.Dnat(r, Flow.of(before), Flow.of(p), Optional.empty()));
+                step(ns, in == null ? "-" : in.name(), ns.node(), p, new StepDetail.Dnat(r, Flow.of(before), Flow.of(p),
+                        r.branches() ? Optional.of(choices.last()) : Optional.empty()));
             } else if (r.target() == Rule.Target.MASQUERADE) {
                 Ipv4 addr = out.primaryAddress();
                 if (addr == null) return p;

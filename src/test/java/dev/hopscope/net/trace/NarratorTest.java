@@ -34,7 +34,7 @@ class NarratorTest {
         assertThat(narrator.sentence(new StepDetail.Dnat(dnat, before, after, Optional.empty())))
                 .isEqualTo("DNAT 10.0.0.9:8080 → 10.0.0.2:80 — a test rule");
         assertThat(narrator.sentence(new StepDetail.Dnat(dnat, before, after, Optional.of(new StepDetail.Choice(1, 3, ip("10.0.0.2"), 80, "web")))))
-                .isEqualTo("DNAT 10.0.0.9:8080 → 10.0.0.2:80 — a test rule (kube-proxy picks one of 3 endpoints per connection; this trace follows web)");
+                .isEqualTo("DNAT 10.0.0.9:8080 → 10.0.0.2:80 — a test rule; this trace follows web, endpoint 2 of 3");
         assertThat(narrator.sentence(new StepDetail.Unnat(after.reversed(), before.reversed())))
                 .isEqualTo("conntrack recognises the reply and undoes the NAT: 10.0.0.2:80 → 10.0.0.1:40000 tcp becomes 10.0.0.9:8080 → 10.0.0.1:40000 tcp");
         assertThat(narrator.sentence(new StepDetail.VethCrossed("h1", "veth1", "web", "eth0"))).isEqualTo("the frame crosses the veth pair h1:veth1 → web:eth0");

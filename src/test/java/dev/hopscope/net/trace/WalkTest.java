@@ -33,16 +33,16 @@ class WalkTest {
         var ns = net.dataplane().namespaceOf("ext");
         Probe ping = Probe.icmp();
         // 12 steps: far fewer than the 64 rounds the TTL would allow, so only the budget can end this walk
-        Walk.Ending silent = new Walk(net.dataplane(), false, new ConntrackTable(), WalkObserver.NONE, 12)
+        Walk.Ending silent = new Walk(net.dataplane(), false, new ConntrackTable(), WalkObserver.NONE, Choices.first(), 12)
                 .originate(ns, Tracer.initial(dev.hopscope.model.Ipv4.parse("10.9.9.1"), ping, 0));
         assertThat(silent.outcome()).isEqualTo(new DropCause.HopBudget(12));
         HopRecorder rec = new HopRecorder(net.dataplane(), net.tracer().narrator(), new HopRecorder.Neighbours());
-        Walk.Ending recorded = new Walk(net.dataplane(), false, new ConntrackTable(), rec, 12)
+        Walk.Ending recorded = new Walk(net.dataplane(), false, new ConntrackTable(), rec, Choices.first(), 12)
                 .originate(ns, Tracer.initial(dev.hopscope.model.Ipv4.parse("10.9.9.1"), ping, 0));
         assertThat(recorded.outcome()).isEqualTo(silent.outcome());
         assertThat(rec.hops()).hasSize(12);
         MemoRecorder memo = new MemoRecorder();
-        assertThat(new Walk(net.dataplane(), false, new ConntrackTable(), memo, 12)
+        assertThat(new Walk(net.dataplane(), false, new ConntrackTable(), memo, Choices.first(), 12)
                 .originate(ns, Tracer.initial(dev.hopscope.model.Ipv4.parse("10.9.9.1"), ping, 0)).outcome()).isEqualTo(silent.outcome());
         assertThat(memo.reusable()).as("a loop that never arrived depends on the address only through its route lookups").isTrue();
     }
