@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hopscope.model.Ipv4;
 import dev.hopscope.model.Proto;
 import dev.hopscope.net.dataplane.Mac;
-import dev.hopscope.net.trace.Header;
 import dev.hopscope.net.trace.Packet;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -30,9 +29,8 @@ class WireTest {
     @TempDir Path dir;
 
     static Packet tcp(boolean reply) {
-        return reply
-                ? new Packet(B, A, IP_B, IP_A, 64, Proto.TCP, 8080, 45773, 0, Header.SYN | Header.ACK, 60, true, 0, null)
-                : new Packet(A, B, IP_A, IP_B, 64, Proto.TCP, 45773, 8080, 0, Header.SYN, 60, true, 0, null);
+        Packet syn = Packet.request(IP_B, Proto.TCP, 45773, 8080, 60, true).withSrc(IP_A).withEth(A, B);
+        return reply ? Packet.answer(syn).withEth(B, A) : syn;
     }
 
     private List<JsonNode> capture(Frame... frames) throws Exception {
@@ -86,9 +84,9 @@ class WireTest {
 
     @Test
     void pingsUdpAndRawIpPacketsDissect() throws Exception {
-        Packet echo = new Packet(null, null, IP_A, IP_B, 63, Proto.ICMP, 0, 0, Packet.ECHO_REQUEST, 0, 84, false, 0, null);
-        Packet reply = new Packet(B, A, IP_B, IP_A, 64, Proto.ICMP, 0, 0, Packet.ECHO_REPLY, 0, 84, false, 0, null);
-        Packet udp = new Packet(A, B, IP_A, IP_B, 64, Proto.UDP, 40000, 9999, 0, 0, 60, false, 0, null);
+        Packet echo = Packet.request(IP_B, Proto.ICMP, 0, 0, 84, false).withSrc(IP_A).withTtl(63);
+        Packet reply = Packet.answer(echo.withTtl(64)).withEth(B, A);
+        Packet udp = Packet.request(IP_B, Proto.UDP, 40000, 9999, 60, false).withSrc(IP_A).withEth(A, B);
         List<JsonNode> p = capture(
                 new Frame("h1:-", PcapngWriter.LINKTYPE_RAW, PacketBytes.encode(echo, false, FLOW), null),
                 Frame.eth("a:eth0", PacketBytes.encode(reply, true, FLOW), null),
@@ -165,7 +163,7 @@ class WireTest {
             int raw = w.interfaceFor("h1:eth0", PcapngWriter.LINKTYPE_RAW, "h1's IP stack at eth0");
             assertThat(w.interfaceFor("h1:eth0", PcapngWriter.LINKTYPE_ETHERNET, null)).isEqualTo(eth);
             assertThat(raw).isNotEqualTo(eth);
-            w.packet(raw, 1000, PacketBytes.encode(new Packet(null, null, IP_A, IP_B, 64, Proto.UDP, 1, 2, 0, 0, 28, false, 0, null), false, FLOW), "é ü — unicode");
+            w.packet(raw, 1000, PacketBytes.encode(Packet.request(IP_B, Proto.UDP, 1, 2, 28, false).withSrc(IP_A), false, FLOW), "é ü — unicode");
             w.packet(eth, 2000, PacketBytes.encode(tcp(false), false, FLOW), null);
         }
         List<JsonNode> p = Tshark.packets(f);
