@@ -1,6 +1,7 @@
 package dev.hopscope.cli;
 
 import dev.hopscope.io.ReportJson;
+import dev.hopscope.io.capture.TraceCapture;
 import dev.hopscope.model.Destination;
 import dev.hopscope.model.Document;
 import dev.hopscope.model.Probe;
@@ -27,6 +28,7 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = "--size", paramLabel = "BYTES", description = "payload bytes, sent with Don't Fragment set (the MTU check)") int size;
     @Option(names = "--endpoint", paramLabel = "NAME", description = "where the flow passes a Service, follow the branch that ends at this backend") String endpoint;
     @Option(names = "--json", description = "print one JSON object (SPEC section 3)") boolean json;
+    @Option(names = "--pcap", paramLabel = "FILE", description = "also write the trace as a pcapng capture (Wireshark, tshark)") Path pcap;
     @Spec CommandSpec spec;
 
     @Override public Integer call() {
@@ -55,6 +57,14 @@ final class TraceCommand implements Callable<Integer> {
         if (p == Proto.ICMP) dest = dest.withPort(0);
         Tracer tracer = Network.compile(doc).tracer();
         Trace t = endpoint == null ? tracer.trace(from, dest, probe) : tracer.trace(from, dest, probe, endpoint);
+        if (pcap != null) {
+            try {
+                int packets = TraceCapture.write(t, pcap);
+                spec.commandLine().getErr().println(pcap + ": " + packets + " packets (pcapng)");
+            } catch (java.io.UncheckedIOException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ReportJson.writeTrace(t, tracer.narrator(), out);
