@@ -117,6 +117,25 @@ class WireTest {
     }
 
     @Test
+    void geneveAndIpipCarryTheirInnerPackets() throws Exception {
+        Packet inner = tcp(false);
+        Packet geneve = new Packet(H1, H2, IP_H1, IP_H2, 64, Proto.UDP, 50000, 6081, 0, 0, inner.length() + 50, false, 0,
+                new Packet.Tunnel(dev.hopscope.net.trace.TunnelKind.GENEVE, 77, 0, inner));
+        Packet bare = Packet.request(IP_B, Proto.ICMP, 0, 0, 84, false).withSrc(IP_A);
+        Packet ipip = new Packet(H1, H2, IP_H1, IP_H2, 64, Proto.ICMP, 0, 0, 0, 0, bare.length() + 20, false, 0,
+                new Packet.Tunnel(dev.hopscope.net.trace.TunnelKind.IPIP, 0, 0, bare));
+        List<JsonNode> p = capture(Frame.eth("lan:br0", PacketBytes.encode(geneve, false, FLOW), null),
+                Frame.eth("lan:br0", PacketBytes.encode(ipip, false, FLOW), null));
+        assertThat(Tshark.first(p.get(0), "udp.dstport")).isEqualTo("6081");
+        assertThat(Tshark.first(p.get(0), "geneve.vni")).isEqualTo("0x00004d"); // 77, as Wireshark prints it
+        assertThat(Tshark.all(p.get(0), "ip.src")).containsExactly("192.168.50.11", "10.0.1.2");
+        assertThat(Tshark.first(p.get(1), "ip.proto")).isEqualTo("4");
+        assertThat(Tshark.all(p.get(1), "ip.dst")).containsExactly("192.168.50.12", "10.0.1.3");
+        assertThat(Tshark.all(p.get(1), "ip.len")).containsExactly("104", "84");
+        assertThat(Tshark.first(p.get(1), "icmp.type")).isEqualTo("8");
+    }
+
+    @Test
     void espHidesTheTunnelBehindItsSpiAndSequence() throws Exception {
         Packet outer = tcp(false).encapsulate(IP_H1, IP_H2, 50772, 4789, 4097, 0x1a2b3c4d, 40).withEth(H1, H2);
         List<JsonNode> p = capture(Frame.eth("lan:br0", PacketBytes.encode(outer, false, FLOW), null));
