@@ -62,12 +62,14 @@ public final class SimulationPanel extends BorderPane {
     private final HeaderView headers = new HeaderView();
     private final AtomicLong generation = new AtomicLong();
     private final HBox bar;
+    private final CaptureSaver captures;
     private boolean playWhenLoaded;
     private String traced;
 
     public SimulationPanel(AppState state, CanvasView canvas) {
         this.state = state;
         this.player = new Player(playback, canvas, state);
+        this.captures = new CaptureSaver(() -> getScene() == null ? null : getScene().getWindow(), m -> state.message().set(m));
         getStyleClass().add("simulation-panel");
         setId("simulation-panel");
 
@@ -126,7 +128,16 @@ public final class SimulationPanel extends BorderPane {
         for (javafx.scene.Node n : bar.getChildren())
             if (n instanceof javafx.scene.control.ButtonBase || n instanceof ChoiceBox) ((javafx.scene.control.Control) n).setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
         bar.setAlignment(Pos.CENTER_LEFT);
-        HBox verdictRow = new HBox(verdict);
+        // the trace on screen as a pcapng file for Wireshark (CaptureSaver asks where and writes it)
+        Button capture = new Button("Save as capture…", new FontIcon("mdi2f-file-download-outline"));
+        capture.setId("sim-capture");
+        capture.getStyleClass().add("sim-capture");
+        capture.setTooltip(new Tooltip("Save this trace, both ways, as a pcapng capture to open in Wireshark"));
+        capture.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        capture.disableProperty().bind(playback.trace().isNull());
+        capture.setOnAction(e -> captures.save(playback.trace().get(), written -> {}));
+        HBox verdictRow = new HBox(verdict, capture);
+        verdictRow.setAlignment(Pos.CENTER_LEFT);
         verdictRow.getStyleClass().add("sim-verdict-row");
         setTop(new javafx.scene.layout.VBox(bar, verdictRow));
 
@@ -163,6 +174,9 @@ public final class SimulationPanel extends BorderPane {
     public Probe currentProbe() { return probe(); }
 
     public Player player() { return player; }
+
+    /** "Save as capture…": tests answer its file chooser with {@link CaptureSaver#chooseWith}. */
+    public CaptureSaver captures() { return captures; }
 
     public HeaderView headers() { return headers; }
 
