@@ -20,8 +20,8 @@ import java.util.Map;
  * a subgraph holding its bridges, containers and pods; a shape per kind (bridge a subroutine box,
  * pod a stadium, Service a hexagon, external a circle, underlay and overlay parallelograms); veth
  * links solid, underlay thick, overlay dotted with the VNI, a Service's selection and the intents
- * as dotted arrows. Node ids are ours ({@code n0}, {@code n1}, ...) since document ids may hold any
- * character; every label is quoted, with Mermaid's entity codes for the characters it would read.
+ * as dotted arrows. Node ids are ours ({@code n0}, {@code n1}, ... in document order over the nodes
+ * the canvas draws: no intents, no network policies) since document ids may hold any character; every label is quoted, with Mermaid's entity codes for the characters it would read.
  */
 public final class MermaidExport {
     private MermaidExport() {}
@@ -29,13 +29,13 @@ public final class MermaidExport {
     public static String of(Document doc) {
         NodeText text = new NodeText(doc);
         Map<String, String> ids = new LinkedHashMap<>();
-        for (Node n : doc.nodes()) if (!(n instanceof Intent)) ids.put(n.id(), "n" + ids.size());
+        for (Node n : doc.nodes()) if (drawn(n)) ids.put(n.id(), "n" + ids.size());
         StringBuilder sb = new StringBuilder();
         sb.append("%% ").append(comment(doc.name())).append(" (Hopscope)\n");
         sb.append("flowchart TB\n");
         Map<NodeKind, List<String>> byKind = new EnumMap<>(NodeKind.class);
         for (Node n : doc.nodes()) {
-            if (n instanceof Intent || n.parent() != null && ids.containsKey(n.parent())) continue;
+            if (!drawn(n) || n.parent() != null && ids.containsKey(n.parent())) continue;
             if (n instanceof Host h) {
                 sb.append("  subgraph ").append(ids.get(h.id())).append("[\"").append(label(h.name(), text.details(h))).append("\"]\n");
                 for (Node c : doc.children(h.id())) {
@@ -78,6 +78,9 @@ public final class MermaidExport {
         return sb.toString();
     }
 
+    /** What the canvas draws as a node: not intents (they are arrows) nor network policies (rules, not boxes). */
+    static boolean drawn(Node n) { return !(n instanceof Intent) && !(n instanceof dev.hopscope.model.NetworkPolicy); }
+
     /** The designer's light palette, one class per kind. */
     private static final Map<NodeKind, String> STYLES = new LinkedHashMap<>();
     static {
@@ -89,7 +92,6 @@ public final class MermaidExport {
         STYLES.put(NodeKind.EXTERNAL, "fill:#f5f0ff,stroke:#8250df,color:#1f2328");
         STYLES.put(NodeKind.UNDERLAY, "fill:#eaeef2,stroke:#57606a,color:#1f2328");
         STYLES.put(NodeKind.OVERLAY, "fill:#e6f6ea,stroke:#1a7f37,color:#1f2328");
-        STYLES.put(NodeKind.NETWORK_POLICY, "fill:#fff8c5,stroke:#9a6700,color:#1f2328");
     }
 
     private static String node(String id, Node n, NodeText text) {
