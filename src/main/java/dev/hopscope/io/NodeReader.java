@@ -8,7 +8,10 @@ import dev.hopscope.model.Container;
 import dev.hopscope.model.External;
 import dev.hopscope.model.Host;
 import dev.hopscope.model.Intent;
+import dev.hopscope.model.Network;
 import dev.hopscope.model.NetworkPolicy;
+import dev.hopscope.model.kinds.NetworkKind;
+import dev.hopscope.model.kinds.NetworkKinds;
 import dev.hopscope.model.Node;
 import dev.hopscope.model.NodeKind;
 import dev.hopscope.model.Overlay;
@@ -40,9 +43,10 @@ final class NodeReader {
     private static final Set<String> HOST_FIELDS = Set.of("kind", "id", "name", "role", "underlay", "address", "ipForward", "mtu", "routes");
     private static final Set<String> UNDERLAY_FIELDS = Set.of("kind", "id", "name", "subnet", "mtu", "gateway");
     private static final Set<String> BRIDGE_FIELDS = Set.of("kind", "id", "name", "host", "bridgeKind", "subnet", "gateway", "masquerade", "internal", "icc");
+    private static final Set<String> NETWORK_FIELDS = Set.of("kind", "id", "name", "driver", "host", "members", "subnet", "gateway");
     private static final Set<String> OVERLAY_FIELDS = Set.of("kind", "id", "name", "vni", "subnet", "driver", "udpPort", "mtu", "controlPlane", "encrypted", "members");
     private static final Set<String> CONTAINER_FIELDS = Set.of("kind", "id", "name", "image", "host", "mode", "modeTarget", "attachments", "ports", "sockets", "links");
-    private static final Set<String> POD_FIELDS = Set.of("kind", "id", "name", "namespace", "node", "labels", "containers", "hostNetwork", "network", "ip");
+    private static final Set<String> POD_FIELDS = Set.of("kind", "id", "name", "namespace", "node", "labels", "containers", "hostNetwork", "network", "ip", "hostname", "subdomain");
     private static final Set<String> SERVICE_FIELDS = Set.of("kind", "id", "name", "namespace", "type", "clusterIp", "ports", "selector", "trafficPolicy");
     private static final Set<String> EXTERNAL_FIELDS = Set.of("kind", "id", "name", "underlay", "address", "sockets", "routes");
     private static final Set<String> INTENT_FIELDS = Set.of("kind", "id", "name", "from", "to", "probe", "expect");
@@ -84,6 +88,7 @@ final class NodeReader {
                 return new Underlay(f.string("id"), name(f), f.string("subnet"), f.integer("mtu", 0), f.string("gateway"));
             case BRIDGE: return bridge(f.allow(BRIDGE_FIELDS));
             case OVERLAY: return overlay(f.allow(OVERLAY_FIELDS));
+            case NETWORK: return network(f);
             case CONTAINER: return container(f.allow(CONTAINER_FIELDS));
             case POD: return pod(f.allow(POD_FIELDS));
             case SERVICE: return service(f.allow(SERVICE_FIELDS));
@@ -108,6 +113,29 @@ final class NodeReader {
         return new Bridge(f.string("id"), name(f), f.string("host"),
                 f.choice("bridgeKind", BRIDGE_KIND), f.string("subnet"), f.string("gateway"),
                 f.bool("masquerade"), f.bool("internal"), f.bool("icc"));
+    }
+
+    /** A network of a registered kind: the common fields, then the kind's own options under their keys, typed as the kind says. */
+    private static Network network(Fields f) {
+        String driver = f.string("driver");
+        if (driver == null) throw f.error("this network has no \"driver\" (one of " + NetworkKinds.drivers() + ")");
+        NetworkKind kind = NetworkKinds.get(driver)
+                .orElseThrow(() -> f.error(f.get("driver"), "unknown network driver \"" + driver + "\" (known drivers: " + NetworkKinds.drivers() + ")"));
+        Set<String> allowed = new java.util.HashSet<>(NETWORK_FIELDS);
+        for (NetworkKind.Option o : kind.options()) allowed.add(o.key());
+        f.allow(allowed);
+        java.util.Map<String, String> options = new java.util.TreeMap<>();
+        for (NetworkKind.Option o : kind.options()) {
+            String v;
+            switch (o.type()) {
+                case NUMBER: { Integer n = f.optionalInteger(o.key()); v = n == null ? null : n.toString(); break; }
+                case BOOLEAN: { Boolean b = f.bool(o.key()); v = b == null ? null : b.toString(); break; }
+                default: v = f.string(o.key());
+            }
+            if (v != null) options.put(o.key(), v);
+        }
+        return new Network(f.string("id"), name(f), driver, f.string("host"), f.strings("members"), f.string("subnet"),
+                f.string("gateway"), options);
     }
 
     private static Overlay overlay(Fields f) {
@@ -149,7 +177,7 @@ final class NodeReader {
                     c.allow(POD_CONTAINER_FIELDS);
                     return new Pod.PodContainer(c.string("name"), c.string("image"), c.objects("sockets", "a socket", NodeReader::socket));
                 }),
-                f.bool("hostNetwork"), f.string("network"), f.string("ip"));
+                f.bool("hostNetwork"), f.string("network"), f.string("ip"), f.string("hostname"), f.string("subdomain"));
     }
 
     private static Service service(Fields f) {

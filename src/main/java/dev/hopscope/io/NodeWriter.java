@@ -6,7 +6,9 @@ import dev.hopscope.model.Container;
 import dev.hopscope.model.External;
 import dev.hopscope.model.Host;
 import dev.hopscope.model.Intent;
+import dev.hopscope.model.Network;
 import dev.hopscope.model.NetworkPolicy;
+import dev.hopscope.model.kinds.NetworkKind;
 import dev.hopscope.model.Node;
 import dev.hopscope.model.Overlay;
 import dev.hopscope.model.Pod;
@@ -34,6 +36,19 @@ final class NodeWriter {
             Bridge b = (Bridge) n;
             o.str("host", b.host()).str("bridgeKind", b.bridgeKind().label()).str("subnet", b.subnet())
                     .str("gateway", b.gateway()).bool("masquerade", b.masquerade()).bool("internal", b.internal()).bool("icc", b.icc());
+        } else if (n instanceof Network) {
+            Network w = (Network) n;
+            o.str("driver", w.driver()).str("host", w.host()).strings("members", w.members()).str("subnet", w.subnet()).str("gateway", w.gateway());
+            // the kind's options in its own order, typed as it says (only those set: the rest take their defaults)
+            w.networkKind().ifPresent(k -> {
+                for (NetworkKind.Option opt : k.options()) {
+                    String v = w.options().get(opt.key());
+                    if (v == null) continue;
+                    if (opt.type() == NetworkKind.Type.NUMBER && v.matches("-?\\d{1,9}")) o.num(opt.key(), Integer.parseInt(v));
+                    else if (opt.type() == NetworkKind.Type.BOOLEAN && (v.equals("true") || v.equals("false"))) o.bool(opt.key(), Boolean.parseBoolean(v));
+                    else o.str(opt.key(), v); // a value the validator refuses stays as written
+                }
+            });
         } else if (n instanceof Overlay) {
             Overlay v = (Overlay) n;
             o.num("vni", v.vni()).str("subnet", v.subnet()).str("driver", v.driver().label()).num("udpPort", v.udpPort())
@@ -51,7 +66,8 @@ final class NodeWriter {
             o.str("namespace", p.namespace()).str("node", p.node()).map("labels", p.labels(), false)
                     .list("containers", p.containers(), (x, c) -> x.str("name", c.name()).str("image", c.image())
                             .list("sockets", c.sockets(), NodeWriter::socket))
-                    .bool("hostNetwork", p.hostNetwork()).str("network", p.network()).str("ip", p.ip());
+                    .bool("hostNetwork", p.hostNetwork()).str("network", p.network()).str("ip", p.ip())
+                    .str("hostname", p.hostname()).str("subdomain", p.subdomain());
         } else if (n instanceof Service) {
             Service s = (Service) n;
             o.str("namespace", s.namespace()).str("type", s.type().label()).str("clusterIp", s.clusterIp())

@@ -274,6 +274,19 @@ final class TraceJson {
         } else if (d instanceof DnsLookup l) {
             g.writeStringProperty("kind", "dns");
             dns(g, l);
+        } else if (d instanceof StepDetail.StackedSwitched x) {
+            g.writeStringProperty("kind", x.ipvlan() ? "ipvlan-switch" : "macvlan-switch");
+            g.writeStringProperty("from", x.fromNamespace() + ":" + x.fromDevice());
+            g.writeStringProperty("to", x.toNamespace() + ":" + x.toDevice());
+            g.writeStringProperty("lower", x.lowerNamespace() + ":" + x.lowerDevice());
+        } else if (d instanceof StepDetail.StackedOut x) {
+            g.writeStringProperty("kind", x.ipvlan() ? "ipvlan-out" : "macvlan-out");
+            g.writeStringProperty("from", x.namespace() + ":" + x.device());
+            g.writeStringProperty("lower", x.lowerNamespace() + ":" + x.lowerDevice());
+        } else if (d instanceof StepDetail.StackedDelivered x) {
+            g.writeStringProperty("kind", x.ipvlan() ? "ipvlan-in" : "macvlan-in");
+            g.writeStringProperty("lower", x.lowerNamespace() + ":" + x.lowerDevice());
+            g.writeStringProperty("to", x.toNamespace() + ":" + x.toDevice());
         } else if (d instanceof StepDetail.SocketReached s) {
             g.writeStringProperty("kind", "socket");
             g.writeStringProperty("owner", s.socket().owner());

@@ -21,10 +21,20 @@ public final class Ipam {
     /** Where a node is attached: a container's attachment or a pod's interface. */
     public record Key(String node, String network) {}
 
-    /** The result: every attachment's address, every network's gateway, every Service's clusterIP and NodePorts. */
+    /**
+     * The result: every attachment's address, every network's gateway, every Service's clusterIP
+     * and NodePorts, and on networks that hand out per-node blocks each node's block (by
+     * Key(host, network)); where such a network gives the node an address of its own (Cilium's
+     * cilium_host), it is in {@code addresses} under Key(host, network) too.
+     */
     public record Addressing(Map<Key, Ipv4> addresses, Map<String, Ipv4> gateways,
-                             Map<String, Ipv4> clusterIps, Map<String, Integer> nodePorts) {
+                             Map<String, Ipv4> clusterIps, Map<String, Integer> nodePorts, Map<Key, Cidr> blocks) {
+        public Addressing(Map<Key, Ipv4> addresses, Map<String, Ipv4> gateways, Map<String, Ipv4> clusterIps, Map<String, Integer> nodePorts) {
+            this(addresses, gateways, clusterIps, nodePorts, Map.of());
+        }
         public Optional<Ipv4> address(String node, String network) { return Optional.ofNullable(addresses.get(new Key(node, network))); }
+        /** A node's block of a per-node-block network (Calico, Cilium). */
+        public Optional<Cidr> block(String host, String network) { return Optional.ofNullable(blocks.get(new Key(host, network))); }
         public Optional<Ipv4> gateway(String network) { return Optional.ofNullable(gateways.get(network)); }
         /** NodePort of a Service's port, by "serviceId/port". */
         public int nodePort(String service, int port) { return nodePorts.getOrDefault(service + "/" + port, 0); }
@@ -32,24 +42,48 @@ public final class Ipam {
 
     private Ipam() {}
 
-    /** The network a pod is attached to: its own choice, or its node's CNI bridge (else the node's first bridge). */
-    public static Optional<Bridge> podNetwork(Document doc, Pod pod) {
-        if (pod.network() != null) return doc.get(pod.network(), Bridge.class);
+    /**
+     * The network a pod is attached to (a bridge, or a {@link Network} that pods join): its own
+     * choice; else its node's CNI bridge; else a cluster network of a kind pods join that reaches
+     * its node (Calico, Cilium, ...); else the node's first bridge.
+     */
+    public static Optional<Node> podNetwork(Document doc, Pod pod) {
+        if (pod.network() != null) {
+            Optional<Node> n = doc.node(pod.network());
+            return n.filter(x -> x instanceof Bridge || x instanceof Network);
+        }
         Bridge first = null;
         for (Bridge b : doc.all(Bridge.class)) {
             if (!b.host().equals(pod.node())) continue;
             if (b.bridgeKind() == Bridge.Kind.CNI) return Optional.of(b);
             if (first == null) first = b;
         }
+        for (Network w : doc.all(Network.class))
+            if (w.reaches(pod.node()) && w.networkKind().map(k -> k.joiners().contains(NodeKind.POD)).orElse(false)) return Optional.of(w);
         return Optional.ofNullable(first);
     }
 
-    /** The subnet of a network (a bridge or an overlay), if it has a valid one. */
+    /** The subnet of a network (a bridge, an overlay or a network of another kind), if it has a valid one. */
     public static Optional<Cidr> subnet(Document doc, String network) {
         return doc.node(network).flatMap(n -> {
-            String s = n instanceof Bridge b ? b.subnet() : n instanceof Overlay o ? o.subnet() : null;
+            String s = n instanceof Bridge b ? b.subnet() : n instanceof Overlay o ? o.subnet() : n instanceof Network w ? w.subnet() : null;
             return s != null && Cidr.isValid(s) ? Optional.of(Cidr.parse(s).base()) : Optional.empty();
         });
+    }
+
+    /** How a network hands out addresses; bridges and overlays are Docker's next-free with a gateway. */
+    private static dev.hopscope.model.kinds.NetworkKind.Addressing addressingOf(Network w) {
+        return w.networkKind().map(dev.hopscope.model.kinds.NetworkKind::addressing)
+                .orElse(new dev.hopscope.model.kinds.NetworkKind.Addressing.NextFree(false));
+    }
+
+    /** The hosts a network reaches, in document order: its host, its members, or (none listed) every Kubernetes node, else every host. */
+    public static java.util.List<Host> hostsOf(Document doc, Network w) {
+        java.util.List<Host> all = doc.all(Host.class);
+        if (w.host() != null) return all.stream().filter(h -> h.id().equals(w.host())).toList();
+        if (!w.members().isEmpty()) return all.stream().filter(h -> w.members().contains(h.id())).toList();
+        java.util.List<Host> k8s = all.stream().filter(h -> h.role() == Host.Role.K8S_NODE).toList();
+        return k8s.isEmpty() ? all : k8s;
     }
 
     public static Addressing allocate(Document doc) {
@@ -59,6 +93,7 @@ public final class Ipam {
         Map<String, Set<Integer>> taken = new HashMap<>();
         Map<String, Ipv4> gateways = new LinkedHashMap<>();
         Map<Key, Ipv4> addresses = new LinkedHashMap<>();
+        Map<Key, Cidr> blocks = new LinkedHashMap<>();
 
         // gateways first: bridges (pinned or .1) and Docker overlays (.1 on the overlay's br0)
         for (Node n : doc.nodes()) {
@@ -71,6 +106,36 @@ public final class Ipam {
                 Ipv4 gw = Cidr.parse(o.subnet()).network().plus(1);
                 gateways.put(o.id(), gw);
                 taken.computeIfAbsent(o.id(), k -> new HashSet<>()).add(gw.bits());
+            } else if (n instanceof Network w && Cidr.isValid(w.subnet())) {
+                Cidr net = Cidr.parse(w.subnet()).base();
+                var how = addressingOf(w);
+                if (how instanceof dev.hopscope.model.kinds.NetworkKind.Addressing.NextFree nf) {
+                    if (nf.gatewayTaken() || w.gateway() != null) {
+                        Ipv4 gw = w.gateway() != null && Ipv4.isValid(w.gateway()) ? Ipv4.parse(w.gateway()) : net.network().plus(1);
+                        gateways.put(w.id(), gw);
+                        taken.computeIfAbsent(w.id(), k -> new HashSet<>()).add(gw.bits());
+                    }
+                    String range = nf.rangeOption() == null ? null : w.option(nf.rangeOption());
+                    if (range != null && Cidr.isValid(range) && net.contains(Cidr.parse(range).network()))
+                        subnets.put(w.id(), Optional.of(Cidr.parse(range).base())); // --ip-range: endpoints take addresses from here only
+                } else if (how instanceof dev.hopscope.model.kinds.NetworkKind.Addressing.NodeBlocks nb && nb.prefix() >= net.prefix()) {
+                    // each host the network reaches owns the next block of the pool, in document order
+                    long size = 1L << (32 - nb.prefix());
+                    long count = net.size() / size;
+                    int i = 0;
+                    for (Host h : hostsOf(doc, w)) {
+                        if (i >= count) break; // the pool is exhausted: later nodes get no block (a finding says so)
+                        Cidr block = new Cidr(net.network().plus((int) (i++ * size)), nb.prefix());
+                        blocks.put(new Key(h.id(), w.id()), block);
+                        String pool = blockPool(w.id(), h.id());
+                        subnets.put(pool, Optional.of(block));
+                        if (nb.firstForNode()) {
+                            Ipv4 own = block.network().plus(1);
+                            taken.computeIfAbsent(pool, k -> new HashSet<>()).add(own.bits());
+                            addresses.put(new Key(h.id(), w.id()), own);
+                        }
+                    }
+                }
             }
         }
         // pinned addresses are reserved before anything is handed out
@@ -83,7 +148,7 @@ public final class Ipam {
                     }
             } else if (n instanceof Pod p && !p.hostNetwork() && p.ip() != null && Ipv4.isValid(p.ip())) {
                 podNetwork(doc, p).ifPresent(b -> {
-                    taken.computeIfAbsent(b.id(), k -> new HashSet<>()).add(Ipv4.parse(p.ip()).bits());
+                    taken.computeIfAbsent(pool(blocks, b.id(), p.node()), k -> new HashSet<>()).add(Ipv4.parse(p.ip()).bits());
                     addresses.put(new Key(p.id(), b.id()), Ipv4.parse(p.ip()));
                 });
             }
@@ -97,12 +162,20 @@ public final class Ipam {
             } else if (n instanceof Pod p && !p.hostNetwork()) {
                 podNetwork(doc, p).ifPresent(b -> {
                     Key key = new Key(p.id(), b.id());
-                    if (!addresses.containsKey(key)) next(subnetOf.apply(b.id()), b.id(), taken, cursor).ifPresent(ip -> addresses.put(key, ip));
+                    String pool = pool(blocks, b.id(), p.node());
+                    if (!addresses.containsKey(key)) next(subnetOf.apply(pool), pool, taken, cursor).ifPresent(ip -> addresses.put(key, ip));
                 });
             }
         }
-        return new Addressing(Map.copyOf(addresses), Map.copyOf(gateways), clusterIps(doc), nodePorts(doc));
+        return new Addressing(Map.copyOf(addresses), Map.copyOf(gateways), clusterIps(doc), nodePorts(doc), Map.copyOf(blocks));
     }
+
+    /** The key IPAM counts a network's addresses under: the network, or on a per-node-block network the node's block. */
+    private static String pool(Map<Key, Cidr> blocks, String network, String host) {
+        return blocks.containsKey(new Key(host, network)) ? blockPool(network, host) : network;
+    }
+
+    private static String blockPool(String network, String host) { return network + "\u0000" + host; }
 
     /** The next free address on a network, as Docker's IPAM hands them out (null-safe for bad subnets). */
     public static Optional<Ipv4> nextFree(Document doc, String network) {

@@ -3,7 +3,7 @@ package dev.hopscope.model;
 import java.util.Locale;
 
 public enum NodeKind {
-    HOST, UNDERLAY, BRIDGE, OVERLAY, CONTAINER, POD, SERVICE, EXTERNAL, INTENT, NETWORK_POLICY;
+    HOST, UNDERLAY, BRIDGE, OVERLAY, NETWORK, CONTAINER, POD, SERVICE, EXTERNAL, INTENT, NETWORK_POLICY;
 
     /** The name used in files and on the command line: host, network-policy, ... */
     public String label() { return name().toLowerCase(Locale.ROOT).replace('_', '-'); }

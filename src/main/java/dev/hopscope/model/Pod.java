@@ -9,7 +9,14 @@ import java.util.Map;
  * means allocated from that bridge's pod CIDR.
  */
 public record Pod(String id, String name, String namespace, String node, Map<String, String> labels,
-                  List<PodContainer> containers, Boolean hostNetwork, String network, String ip) implements Node {
+                  List<PodContainer> containers, Boolean hostNetwork, String network, String ip,
+                  String hostname, String subdomain) implements Node {
+
+    /** A pod without a hostname/subdomain of its own (the usual case). */
+    public Pod(String id, String name, String namespace, String node, Map<String, String> labels,
+               List<PodContainer> containers, Boolean hostNetwork, String network, String ip) {
+        this(id, name, namespace, node, labels, containers, hostNetwork, network, ip, null, null);
+    }
 
     public record PodContainer(String name, String image, List<Socket> sockets) {
         public PodContainer {
@@ -32,13 +39,15 @@ public record Pod(String id, String name, String namespace, String node, Map<Str
         return containers.stream().flatMap(c -> c.sockets().stream()).toList();
     }
 
-    public Pod withName(String v) { return new Pod(id, v, namespace, node, labels, containers, hostNetwork, network, ip); }
-    public Pod withNamespace(String v) { return new Pod(id, name, v, node, labels, containers, hostNetwork, network, ip); }
-    public Pod withNode(String v) { return new Pod(id, name, namespace, v, labels, containers, hostNetwork, network, ip); }
-    public Pod withLabels(Map<String, String> v) { return new Pod(id, name, namespace, node, v, containers, hostNetwork, network, ip); }
-    public Pod withContainers(List<PodContainer> v) { return new Pod(id, name, namespace, node, labels, v, hostNetwork, network, ip); }
-    public Pod withHostNetwork(boolean v) { return new Pod(id, name, namespace, node, labels, containers, v, network, ip); }
-    public Pod withNetwork(String v) { return new Pod(id, name, namespace, node, labels, containers, hostNetwork, v, ip); }
-    public Pod withIp(String v) { return new Pod(id, name, namespace, node, labels, containers, hostNetwork, network, v); }
-    public Pod withId(String v) { return new Pod(v, name, namespace, node, labels, containers, hostNetwork, network, ip); }
+    public Pod withName(String v) { return new Pod(id, v, namespace, node, labels, containers, hostNetwork, network, ip, hostname, subdomain); }
+    public Pod withNamespace(String v) { return new Pod(id, name, v, node, labels, containers, hostNetwork, network, ip, hostname, subdomain); }
+    public Pod withNode(String v) { return new Pod(id, name, namespace, v, labels, containers, hostNetwork, network, ip, hostname, subdomain); }
+    public Pod withLabels(Map<String, String> v) { return new Pod(id, name, namespace, node, v, containers, hostNetwork, network, ip, hostname, subdomain); }
+    public Pod withContainers(List<PodContainer> v) { return new Pod(id, name, namespace, node, labels, v, hostNetwork, network, ip, hostname, subdomain); }
+    public Pod withHostNetwork(boolean v) { return new Pod(id, name, namespace, node, labels, containers, v, network, ip, hostname, subdomain); }
+    public Pod withNetwork(String v) { return new Pod(id, name, namespace, node, labels, containers, hostNetwork, v, ip, hostname, subdomain); }
+    public Pod withIp(String v) { return new Pod(id, name, namespace, node, labels, containers, hostNetwork, network, v, hostname, subdomain); }
+    /** {@code spec.hostname} and {@code spec.subdomain}: with a headless Service named subdomain, cluster DNS answers hostname.subdomain.ns.svc.cluster.local (a StatefulSet sets both). */
+    public Pod withHostname(String h, String sub) { return new Pod(id, name, namespace, node, labels, containers, hostNetwork, network, ip, h, sub); }
+    public Pod withId(String v) { return new Pod(v, name, namespace, node, labels, containers, hostNetwork, network, ip, hostname, subdomain); }
 }

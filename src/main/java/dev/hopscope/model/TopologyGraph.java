@@ -16,8 +16,10 @@ public final class TopologyGraph {
             if (n instanceof Host h && h.underlay() != null) add(g, new Link(Link.Kind.UNDERLAY, h.id(), h.underlay(), h.underlay()));
             if (n instanceof External e && e.underlay() != null) add(g, new Link(Link.Kind.UNDERLAY, e.id(), e.underlay(), e.underlay()));
             if (n instanceof Overlay o) for (Overlay.Member m : o.members()) add(g, new Link(Link.Kind.OVERLAY, m.host(), o.id(), o.id()));
+            if (n instanceof Network w && w.host() == null)
+                for (Host h : Ipam.hostsOf(doc, w)) add(g, new Link(Link.Kind.OVERLAY, h.id(), w.id(), w.id()));
             if (n instanceof Container c) for (Attachment a : c.attachments()) {
-                boolean overlay = doc.node(a.network()).filter(x -> x instanceof Overlay).isPresent();
+                boolean overlay = doc.node(a.network()).filter(x -> x instanceof Overlay || x instanceof Network w && w.host() == null).isPresent();
                 add(g, new Link(overlay ? Link.Kind.OVERLAY : Link.Kind.VETH, c.id(), a.network(), a.network()));
             }
             if (n instanceof Pod p && !p.hostNetwork())

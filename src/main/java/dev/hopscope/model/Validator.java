@@ -54,11 +54,21 @@ public final class Validator {
             if (o.udpPort() < 0 || o.udpPort() > 65535) out.accept(new Problem(id, "udpPort", "the UDP port " + o.udpPort() + " is outside 1..65535"));
             if (o.mtu() != 0) mtu(id, o.mtu(), out);
             for (Overlay.Member m : o.members()) ref(doc, id, "members", m.host(), Host.class, false, out);
+        } else if (n instanceof Network w) {
+            network(doc, w, out);
         } else if (n instanceof Container c) {
             container(doc, c, out);
         } else if (n instanceof Pod p) {
             ref(doc, id, "node", p.node(), Host.class, false, out);
-            if (p.network() != null) ref(doc, id, "network", p.network(), Bridge.class, false, out);
+            if (p.network() != null) {
+                Node net = doc.node(p.network()).orElse(null);
+                if (net instanceof Network w) {
+                    if (w.networkKind().isPresent() && !w.networkKind().get().joiners().contains(NodeKind.POD))
+                        out.accept(new Problem(id, "network", "pods cannot join " + w.name() + ": a " + w.networkKind().get().title() + " takes containers"));
+                    else if (p.node() != null && !w.reaches(p.node()))
+                        out.accept(new Problem(id, "network", w.name() + " does not reach the node " + p.node()));
+                } else ref(doc, id, "network", p.network(), Bridge.class, false, out);
+            }
             if (p.ip() != null) ip(id, "ip", p.ip(), out);
             for (Pod.PodContainer c : p.containers()) sockets(id, c.sockets(), out);
             if (!p.hostNetwork() && p.node() != null && doc.node(p.node()).isPresent() && Ipam.podNetwork(doc, p).isEmpty())
@@ -83,6 +93,36 @@ public final class Validator {
         }
     }
 
+    /** A network of a registered kind: its scope's reference, its pool and gateway, and each option against its type. */
+    private static void network(Document doc, Network w, Consumer<Problem> out) {
+        String id = w.id();
+        var kind = w.networkKind().orElse(null);
+        if (kind == null) {
+            out.accept(new Problem(id, "driver", "unknown network driver '" + w.driver() + "' (known: " + dev.hopscope.model.kinds.NetworkKinds.drivers() + ")"));
+            return;
+        }
+        if (kind.scope() == dev.hopscope.model.kinds.NetworkKind.Scope.HOST) ref(doc, id, "host", w.host(), Host.class, false, out);
+        else if (w.host() != null) out.accept(new Problem(id, "host", "a " + kind.title() + " spans hosts: list them in members, not host"));
+        for (String m : w.members()) ref(doc, id, "members", m, Host.class, false, out);
+        cidr(id, "subnet", w.subnet(), false, out);
+        if (w.gateway() != null) {
+            ip(id, "gateway", w.gateway(), out);
+            if (Cidr.isValid(w.subnet()) && Ipv4.isValid(w.gateway()) && !Cidr.parse(w.subnet()).contains(Ipv4.parse(w.gateway())))
+                out.accept(new Problem(id, "gateway", "the gateway " + w.gateway() + " is outside the subnet " + w.subnet()));
+        }
+        if (kind.addressing() instanceof dev.hopscope.model.kinds.NetworkKind.Addressing.NodeBlocks nb && Cidr.isValid(w.subnet())
+                && Cidr.parse(w.subnet()).prefix() > nb.prefix())
+            out.accept(new Problem(id, "subnet", "the pool " + w.subnet() + " is smaller than one node's block (/" + nb.prefix() + ")"));
+        for (var e : w.options().entrySet()) {
+            var option = kind.option(e.getKey());
+            if (option.isEmpty()) { out.accept(new Problem(id, e.getKey(), "a " + kind.title() + " has no option '" + e.getKey() + "'")); continue; }
+            String why = option.get().problem(e.getValue());
+            if (why != null) out.accept(new Problem(id, e.getKey(), why));
+            if (option.get().type() == dev.hopscope.model.kinds.NetworkKind.Type.HOST && doc.get(e.getValue(), Host.class).isEmpty())
+                out.accept(new Problem(id, e.getKey(), "'" + e.getValue() + "' is not a host in this document"));
+        }
+    }
+
     private static void container(Document doc, Container c, Consumer<Problem> out) {
         String id = c.id();
         ref(doc, id, "host", c.host(), Host.class, false, out);
@@ -91,12 +131,18 @@ public final class Validator {
             out.accept(new Problem(id, "mode", "network mode container:" + c.modeTarget() + " names no container"));
         for (Attachment a : c.attachments()) {
             Node net = doc.node(a.network()).orElse(null);
-            if (!(net instanceof Bridge) && !(net instanceof Overlay)) {
-                out.accept(new Problem(id, "attachments", "'" + a.network() + "' is not a bridge or an overlay"));
+            if (!(net instanceof Bridge) && !(net instanceof Overlay) && !(net instanceof Network)) {
+                out.accept(new Problem(id, "attachments", "'" + a.network() + "' is not a bridge, an overlay or a network"));
                 continue;
             }
             if (net instanceof Bridge b && !b.host().equals(c.host()))
                 out.accept(new Problem(id, "attachments", "the bridge " + b.name() + " is in another host than the container"));
+            if (net instanceof Network w) {
+                if (w.networkKind().isPresent() && !w.networkKind().get().joiners().contains(NodeKind.CONTAINER))
+                    out.accept(new Problem(id, "attachments", "containers cannot join " + w.name() + ": a " + w.networkKind().get().title() + " takes pods"));
+                else if (c.host() != null && !w.reaches(c.host()))
+                    out.accept(new Problem(id, "attachments", w.name() + " does not reach the container's host " + c.host()));
+            }
             if (a.ip() != null) {
                 ip(id, "attachments", a.ip(), out);
                 Ipam.subnet(doc, a.network()).ifPresent(s -> {

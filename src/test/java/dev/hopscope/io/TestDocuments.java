@@ -41,6 +41,8 @@ final class TestDocuments {
                         Overlay.ControlPlane.KV_STORE, true, List.of(Overlay.Member.of("h1"), new Overlay.Member("n2", 4097))),
                 new Overlay("flannel", "flannel.1", 1, "10.244.0.0/16", Overlay.Driver.FLANNEL_VXLAN, 0, 0,
                         Overlay.ControlPlane.NONE, false, List.of()),
+                new dev.hopscope.model.Network("mac", "lan-direct", "macvlan", "h1", List.of(), "192.168.50.0/24", "192.168.50.1",
+                        Map.of("parent", "eth0", "mode", "private", "ipRange", "192.168.50.64/27", "shim", "192.168.50.254")),
                 new Container("web", "web \"front\" ☃", "nginx:1.27", "h1", Container.Mode.BRIDGE, null,
                         List.of(new Attachment("br-front", "172.18.0.10", List.of("www", "frontend")), Attachment.to("ov")),
                         List.of(new PublishedPort("192.168.50.11", 8080, 80, Proto.TCP), new PublishedPort(null, 5353, 53, Proto.UDP)),

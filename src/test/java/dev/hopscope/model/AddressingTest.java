@@ -101,7 +101,7 @@ class AddressingTest {
                 .with(Host.docker("h1", "lan", "192.168.50.11/24").withMtu(10));
         List<Problem> p = Validator.validate(d);
         assertThat(p).extracting(Problem::toString)
-                .anyMatch(s -> s.startsWith("x.attachments:") && s.contains("'nowhere' is not a bridge or an overlay"))
+                .anyMatch(s -> s.startsWith("x.attachments:") && s.contains("'nowhere' is not a bridge, an overlay or a network"))
                 .anyMatch(s -> s.startsWith("bad.subnet:") && s.contains("/99"))
                 .anyMatch(s -> s.startsWith("y.attachments:") && s.contains("outside"))
                 .anyMatch(s -> s.startsWith("h1.mtu:"));

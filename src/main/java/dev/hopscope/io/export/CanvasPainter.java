@@ -119,9 +119,12 @@ public final class CanvasPainter {
                 join(u.name(), u.subnet(), "MTU " + u.mtu()));
         for (Overlay o : doc.all(Overlay.class)) band(g, o.id(), VXLAN, VXLAN_FILL,
                 join(o.name(), "VNI " + o.vni(), o.subnet(), o.driver().label(), Boolean.TRUE.equals(o.encrypted()) ? "ESP" : null));
+        for (dev.hopscope.model.Network w : doc.all(dev.hopscope.model.Network.class))
+            if (w.host() == null) band(g, w.id(), VXLAN, VXLAN_FILL, join(w.name(), w.driver(), w.subnet()));
         for (Host h : doc.all(Host.class)) host(g, h);
         links(g);
         for (Bridge b : doc.all(Bridge.class)) bridge(g, b);
+        for (dev.hopscope.model.Network w : doc.all(dev.hopscope.model.Network.class)) if (w.host() != null) hostNetwork(g, w);
         for (Container c : doc.all(Container.class)) container(g, c);
         for (Pod p : doc.all(Pod.class)) pod(g, p);
         for (Service s : doc.all(Service.class)) service(g, s);
@@ -187,6 +190,24 @@ public final class CanvasPainter {
         String internal = Boolean.TRUE.equals(br.internal()) ? "internal" : null;
         String full = join(br.name(), br.subnet(), gw == null ? null : "gw " + gw, internal);
         if (g.getFontMetrics().stringWidth(full) > b.w() - 20) full = join(br.name(), br.subnet(), internal);
+        text(g, full, b.x() + 10, b.y() + b.h() / 2 + 4, b.w() - 20);
+    }
+
+    /** A network that lives in one host (macvlan, ipvlan) is drawn as a bar like a bridge, named with its driver and parent. */
+    private void hostNetwork(Graphics2D g, dev.hopscope.model.Network w) {
+        Box b = box(w.id());
+        if (b == null) return;
+        Shape s = new RoundRectangle2D.Double(b.x(), b.y(), b.w(), b.h(), 8, 8);
+        g.setColor(BRIDGE);
+        g.fill(s);
+        g.setColor(BRIDGE_BORDER);
+        g.setStroke(dashed(1.3f));
+        g.draw(s);
+        g.setColor(TEXT);
+        g.setFont(font(Font.PLAIN, 11.5f));
+        String parent = w.option("parent");
+        String full = join(w.name(), w.driver() + (parent == null ? "" : " on " + parent), w.subnet());
+        if (g.getFontMetrics().stringWidth(full) > b.w() - 20) full = join(w.name(), w.driver());
         text(g, full, b.x() + 10, b.y() + b.h() / 2 + 4, b.w() - 20);
     }
 
@@ -363,7 +384,7 @@ public final class CanvasPainter {
     }
 
     private boolean isBar(String id) {
-        return doc.node(id).map(n -> n instanceof Bridge || n instanceof Underlay || n instanceof Overlay).orElse(false);
+        return doc.node(id).map(n -> n instanceof Bridge || n instanceof Underlay || n instanceof Overlay || n instanceof dev.hopscope.model.Network).orElse(false);
     }
 
     private static Stroke dashed(float w) {

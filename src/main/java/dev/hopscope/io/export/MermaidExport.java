@@ -92,6 +92,7 @@ public final class MermaidExport {
         STYLES.put(NodeKind.EXTERNAL, "fill:#f5f0ff,stroke:#8250df,color:#1f2328");
         STYLES.put(NodeKind.UNDERLAY, "fill:#eaeef2,stroke:#57606a,color:#1f2328");
         STYLES.put(NodeKind.OVERLAY, "fill:#e6f6ea,stroke:#1a7f37,color:#1f2328");
+        STYLES.put(NodeKind.NETWORK, "fill:#eef4ff,stroke:#0969da,color:#1f2328");
     }
 
     private static String node(String id, Node n, NodeText text) {
@@ -103,6 +104,7 @@ public final class MermaidExport {
             case EXTERNAL -> "((" + l + "))";
             case UNDERLAY -> "[/" + l + "/]";
             case OVERLAY -> "[\\" + l + "\\]";
+            case NETWORK -> n.parent() != null ? "[[" + l + "]]" : "[\\" + l + "\\]"; // in one host like a bridge, across hosts like an overlay
             default -> "[" + l + "]";
         };
     }

@@ -139,10 +139,25 @@ public final class NetnsScript {
                 for (Iface i : n.ifaces())
                     if (i.kind() == Iface.Kind.VXLAN) vxlan(n, i);
             line("");
+            line("  # macvlan and ipvlan children: made on their lower device's namespace, then moved to their own and named");
+            int stacked = 0;
+            for (Namespace n : dp.namespaces())
+                for (Iface i : n.ifaces()) {
+                    if (i.lower() == null) continue;
+                    String type = i.kind() == Iface.Kind.IPVLAN ? "ipvlan mode " + i.linkMode().name().toLowerCase() : "macvlan mode " + i.linkMode().name().toLowerCase();
+                    Namespace home = i.lower().ns();
+                    if (home == n) { ip(home, "link add " + q(i.name()) + " link " + q(i.lower().name()) + " type " + type); continue; }
+                    String temporary = "hs-stacked" + stacked++;
+                    ip(home, "link add " + temporary + " link " + q(i.lower().name()) + " type " + type);
+                    ip(home, "link set " + temporary + " netns " + ns(n));
+                    ip(n, "link set " + temporary + " name " + q(i.name()));
+                }
+            line("");
             line("  # MAC addresses (neighbour and FDB entries name them), MTUs, bridge ports, addresses");
             for (Namespace n : dp.namespaces())
                 for (Iface i : n.ifaces()) {
                     if (i.kind() == Iface.Kind.LOOPBACK) continue;
+                    if (i.kind() == Iface.Kind.IPVLAN) { ip(n, "link set dev " + q(i.name()) + " mtu " + q(i.mtu())); continue; } // shares its lower device's MAC
                     ip(n, "link set dev " + q(i.name()) + " address " + q(i.mac()) + " mtu " + q(i.mtu())
                             + (i.master() != null ? " master " + q(i.master().name()) : ""));
                 }

@@ -113,9 +113,9 @@ public final class Creation {
         Document next = doc.with(p, cardBox(doc, host, x, y, Metrics.podHeight(p)));
         Optional<Bridge> under = bridgeAt(doc, host, x, y);
         Pod placed = next.get(id, Pod.class).orElseThrow();
-        Optional<Bridge> net = under.isPresent() ? under : Ipam.podNetwork(next, placed);
+        Optional<String> net = under.isPresent() ? under.map(Bridge::id) : Ipam.podNetwork(next, placed).map(dev.hopscope.model.Node::id);
         if (net.isPresent()) {
-            Outcome o = Connections.connect(next, id, net.get().id());
+            Outcome o = Connections.connect(next, id, net.get());
             if (!o.isRefused()) next = o.document();
         }
         return Outcome.done(next, "Add pod " + id + " to " + host.name());

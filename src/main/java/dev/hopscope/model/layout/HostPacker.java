@@ -171,7 +171,7 @@ final class HostPacker {
             for (Attachment a : c.attachments()) if (doc.get(a.network(), Bridge.class).isPresent()) return a.network();
             return null;
         }
-        if (n instanceof Pod p && !p.hostNetwork()) return Ipam.podNetwork(doc, p).map(Bridge::id).orElse(null);
+        if (n instanceof Pod p && !p.hostNetwork()) return Ipam.podNetwork(doc, p).map(dev.hopscope.model.Node::id).orElse(null);
         return null;
     }
 }

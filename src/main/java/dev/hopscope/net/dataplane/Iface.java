@@ -7,12 +7,26 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A network device in one namespace: loopback, one end of a veth pair, a bridge or a VXLAN device.
- * {@code node} is the document node the device belongs to on the canvas (where a packet glyph
- * stands while it crosses this device).
+ * A network device in one namespace: loopback, one end of a veth pair, a bridge, a tunnel
+ * (VXLAN and Geneve carry a {@link Vxlan} config: VNI, UDP port, local VTEP, flood list, FDB;
+ * IPIP an {@link Ipip} config), or a macvlan / ipvlan child stacked on a {@link #lower()} device in
+ * another namespace. {@code node} is the document node the device belongs to on the canvas (where
+ * a packet glyph stands while it crosses this device).
  */
 public final class Iface {
-    public enum Kind { LOOPBACK, VETH, BRIDGE, VXLAN }
+    public enum Kind { LOOPBACK, VETH, BRIDGE, VXLAN, GENEVE, IPIP, MACVLAN, IPVLAN }
+
+    /**
+     * How a macvlan or ipvlan child shares its lower device. macvlan: BRIDGE (children switch
+     * between each other inside the kernel), PRIVATE (they cannot), VEPA (via the external switch,
+     * which must hairpin), PASSTHRU (one child owns the device). ipvlan: L2 (children share the
+     * lower device's MAC and are switched by IP), L3 (the lower device's namespace routes for
+     * them; no ARP, no broadcast).
+     */
+    public enum LinkMode { BRIDGE, PRIVATE, VEPA, PASSTHRU, L2, L3 }
+
+    /** IPIP: the local address of the outer header (null: the route's source) and a fixed remote (null: the route's gateway, "onlink"). */
+    public record Ipip(Ipv4 local, Ipv4 remote) {}
 
     private final Namespace ns;
     private final String name;
@@ -25,6 +39,11 @@ public final class Iface {
     private Iface master;
     private final List<Iface> ports = new ArrayList<>();
     private Vxlan vxlan;
+    private Ipip ipip;
+    private Iface lower;
+    private LinkMode linkMode;
+    private final List<Iface> uppers = new ArrayList<>();
+    private boolean proxyArp;
 
     Iface(Namespace ns, String name, Kind kind, Mac mac, int mtu, String node) {
         this.ns = ns;
@@ -74,6 +93,27 @@ public final class Iface {
     }
 
     public void setVxlan(Vxlan v) { this.vxlan = v; }
+
+    public Ipip ipip() { return ipip; }
+    public void setIpip(Ipip v) { this.ipip = v; }
+
+    /** For a macvlan or ipvlan child: the device it is stacked on (the host's eth0), in another namespace. */
+    public Iface lower() { return lower; }
+    public LinkMode linkMode() { return linkMode; }
+    /** For a lower device: its macvlan and ipvlan children. */
+    public List<Iface> uppers() { return uppers; }
+
+    /** Makes this macvlan or ipvlan device a child of {@code parent} in the given mode. */
+    public void stackOn(Iface parent, LinkMode mode) {
+        if (kind != Kind.MACVLAN && kind != Kind.IPVLAN) throw new IllegalArgumentException(name + " is not a macvlan or ipvlan device");
+        this.lower = parent;
+        this.linkMode = mode;
+        parent.uppers.add(this);
+    }
+
+    /** proxy_arp: the device answers ARP for addresses its namespace routes out of another device (Calico's cali veths). */
+    public boolean proxyArp() { return proxyArp; }
+    public void setProxyArp(boolean on) { this.proxyArp = on; }
 
     @Override public String toString() { return ns.name() + ":" + name; }
 }

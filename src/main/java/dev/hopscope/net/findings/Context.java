@@ -43,7 +43,7 @@ public final class Context {
         this.doc = doc;
         this.addressing = addressing;
         for (Pod p : doc.all(Pod.class))
-            if (!p.hostNetwork()) Ipam.podNetwork(doc, p).ifPresent(b -> {
+            if (!p.hostNetwork()) Ipam.podNetwork(doc, p).filter(n -> n instanceof Bridge).map(n -> (Bridge) n).ifPresent(b -> {
                 podBridges.put(p.id(), b);
                 podsByBridge.computeIfAbsent(b.id(), k -> new ArrayList<>()).add(p);
             });

@@ -5,6 +5,7 @@ import dev.hopscope.net.provider.dockerbridge.DockerBridgeProvider;
 import dev.hopscope.net.provider.dockeroverlay.DockerOverlayProvider;
 import dev.hopscope.net.provider.flannel.FlannelProvider;
 import dev.hopscope.net.provider.kubeproxy.KubeProxyProvider;
+import dev.hopscope.net.provider.macvlan.MacvlanProvider;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,8 @@ public final class Providers {
             new DockerBridgeProvider(),
             new DockerOverlayProvider(),
             new FlannelProvider(),
-            new KubeProxyProvider());
+            new KubeProxyProvider(),
+            new MacvlanProvider());
 
     public static List<NetworkProvider> all() { return ALL; }
 

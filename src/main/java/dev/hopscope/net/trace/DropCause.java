@@ -52,6 +52,19 @@ public sealed interface DropCause extends Outcome {
         @Override public DropCause retarget(Ipv4 was, Ipv4 now) { return new ArpUnanswered(namespace, device, follow(nextHop, was, now)); }
     }
 
+    /**
+     * The next hop belongs across a parent/child boundary of a macvlan or ipvlan device: the host
+     * asking for one of its own children, or a child asking for its parent's namespace. The kernel
+     * never passes a parent's own frames to its children nor theirs to it, so nobody answers.
+     */
+    record StackedIsolation(String namespace, String device, Ipv4 nextHop, String otherNamespace, String otherDevice, boolean ipvlan)
+            implements DropCause {
+        @Override public Disposition disposition() { return Disposition.NEIGHBOR_UNREACHABLE; }
+        @Override public DropCause retarget(Ipv4 was, Ipv4 now) {
+            return new StackedIsolation(namespace, device, follow(nextHop, was, now), otherNamespace, otherDevice, ipvlan);
+        }
+    }
+
     /** A tunnel device without a (permanent) neighbour entry for the next hop: no control plane wrote one. */
     record NoNeighbourEntry(String device, Ipv4 nextHop) implements DropCause {
         @Override public Disposition disposition() { return Disposition.NEIGHBOR_UNREACHABLE; }

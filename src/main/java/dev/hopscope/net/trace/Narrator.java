@@ -71,6 +71,20 @@ public final class Narrator {
                     + "packet with " + (e.tunnel().overUdp() ? "VNI " + e.vni() : e.tunnel().name())
                     + (e.esp() ? ", decrypts the ESP payload," : "") + " and unwraps the original " + (e.tunnel().carriesFrames() ? "frame" : "packet");
         if (d instanceof DnsLookup l) return dns(l);
+        if (d instanceof StepDetail.StackedSwitched s)
+            return s.ipvlan()
+                    ? s.fromNamespace() + ":" + s.fromDevice() + " and " + s.toNamespace() + ":" + s.toDevice() + " are ipvlan children of "
+                      + s.lowerNamespace() + ":" + s.lowerDevice() + ": the kernel hands the packet across by its destination address, without the wire"
+                    : s.fromNamespace() + ":" + s.fromDevice() + " and " + s.toNamespace() + ":" + s.toDevice() + " are macvlan children of "
+                      + s.lowerNamespace() + ":" + s.lowerDevice() + " in bridge mode: the kernel switches the frame between them by MAC, without the wire";
+        if (d instanceof StepDetail.StackedOut s)
+            return s.namespace() + ":" + s.device() + " is " + (s.ipvlan() ? "an ipvlan" : "a macvlan") + " child of " + s.lowerNamespace() + ":"
+                    + s.lowerDevice() + ": the frame leaves straight through it onto the link"
+                    + (s.ipvlan() ? " with " + s.lowerDevice() + "'s MAC" : " with the child's own MAC") + " — no bridge, no NAT, no host routing";
+        if (d instanceof StepDetail.StackedDelivered s)
+            return "the frame arriving on " + s.lowerNamespace() + ":" + s.lowerDevice() + " is for its " + (s.ipvlan() ? "ipvlan" : "macvlan")
+                    + " child " + s.toNamespace() + ":" + s.toDevice() + (s.ipvlan() ? " (matched by address)" : " (matched by MAC)")
+                    + ": the kernel passes it up there, not to " + s.lowerNamespace();
         if (d instanceof StepDetail.SocketReached s)
             return "delivered to " + name(s.socket().owner()) + ", listening on " + s.socket().bind() + ":" + s.socket().port() + "/"
                     + s.socket().proto().label() + "; it sees the source " + s.seenSource();
@@ -164,6 +178,12 @@ public final class Narrator {
         if (c instanceof DropCause.ArpUnanswered a)
             return a.nextHop() + " is on-link for " + a.namespace() + " (" + a.device()
                     + "), but the ARP request for it gets no answer: no one on that segment has the address";
+        if (c instanceof DropCause.StackedIsolation s) {
+            String kind = s.ipvlan() ? "ipvlan" : "macvlan";
+            return s.nextHop() + " belongs to " + s.otherNamespace() + ", across the " + kind + " boundary of " + s.device()
+                    + ": the kernel never hands a parent device's own traffic to its " + kind + " children, nor theirs to it, so "
+                    + s.namespace() + " gets no answer (the usual fix: a " + kind + " \"shim\" interface on the host, with an address and a route to the containers through it)";
+        }
         if (c instanceof DropCause.NoNeighbourEntry n)
             return "no neighbour entry for " + n.nextHop() + " on " + n.device() + ": the overlay's control plane never told this node where it is";
         if (c instanceof DropCause.NoBridgePort b) return b.bridge() + " has no port behind which " + b.destination() + " lives";

@@ -17,6 +17,7 @@ import java.util.Optional;
 public sealed interface StepDetail permits StepDetail.Routed, StepDetail.Local, StepDetail.Fragmented, StepDetail.VethCrossed,
         StepDetail.Bridged, StepDetail.ToBridgeItself, StepDetail.UnderlayCrossed, StepDetail.Filtered, StepDetail.Dnat,
         StepDetail.Masquerade, StepDetail.Unnat, StepDetail.Encapsulated, StepDetail.Decapsulated, DnsLookup,
+        StepDetail.StackedSwitched, StepDetail.StackedOut, StepDetail.StackedDelivered,
         StepDetail.Delivery, StepDetail.Dropped {
 
     /** The SPEC step this detail is shown as. */
@@ -96,6 +97,25 @@ public sealed interface StepDetail permits StepDetail.Routed, StepDetail.Local, 
     /** A tunnel device took the outer headers off (and decrypted ESP). */
     record Decapsulated(TunnelKind tunnel, String device, String namespace, int udpPort, int vni, boolean esp) implements StepDetail {
         @Override public StepKind step() { return StepKind.DECAP; }
+    }
+
+    /**
+     * Two macvlan (bridge mode) or ipvlan children of one lower device: the kernel switches the
+     * frame from one to the other itself, never touching the wire.
+     */
+    record StackedSwitched(String fromNamespace, String fromDevice, String toNamespace, String toDevice,
+                           String lowerNamespace, String lowerDevice, boolean ipvlan) implements StepDetail {
+        @Override public StepKind step() { return StepKind.BRIDGE; }
+    }
+
+    /** A macvlan or ipvlan child sent the frame out of its lower device onto the link (with its own MAC for macvlan). */
+    record StackedOut(String namespace, String device, String lowerNamespace, String lowerDevice, boolean ipvlan) implements StepDetail {
+        @Override public StepKind step() { return StepKind.VETH; }
+    }
+
+    /** A frame arriving on a lower device belongs to one of its macvlan or ipvlan children (by MAC, or by address for ipvlan). */
+    record StackedDelivered(String lowerNamespace, String lowerDevice, String toNamespace, String toDevice, boolean ipvlan) implements StepDetail {
+        @Override public StepKind step() { return StepKind.VETH; }
     }
 
     /** The packet was dropped; the cause says why and what disposition that is. */

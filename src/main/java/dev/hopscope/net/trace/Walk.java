@@ -173,11 +173,17 @@ final class Walk {
             if (n == null) return drop(ns, dev.name(), ns.node(), p, new DropCause.NoNeighbourEntry(dev.name(), next));
             mac = n.mac();
             observer.neighbour(new NeighbourLookup(ns.name(), dev.name(), sender, dev.mac(), next, new NeighbourLookup.PermanentEntry(mac), null));
+        } else if (dev.kind() == Iface.Kind.IPVLAN && dev.linkMode() == Iface.LinkMode.L3) {
+            return ipvlanL3(dev, p);
         } else {
             Iface answerer = arp(dev, next);
             if (next.equals(p.dst())) observer.decided(d -> arp(dev, d) == answerer);
             if (answerer == null) {
                 observer.neighbour(new NeighbourLookup(ns.name(), dev.name(), sender, dev.mac(), next, new NeighbourLookup.Unanswered(), null));
+                Iface across = stackedPartner(dev, next);
+                if (across != null)
+                    return drop(ns, dev.name(), ns.node(), p, new DropCause.StackedIsolation(ns.name(), dev.name(), next,
+                            across.ns().name(), across.name(), (across.lower() != null ? across : dev).kind() == Iface.Kind.IPVLAN));
                 return drop(ns, dev.name(), ns.node(), p, new DropCause.ArpUnanswered(ns.name(), dev.name(), next));
             }
             mac = answerer.mac();
@@ -202,14 +208,100 @@ final class Walk {
                 return bridge(dev, p, null);
             case VXLAN:
                 return encapsulate(dev, p);
+            case MACVLAN:
+            case IPVLAN:
+                return fromStacked(dev, p);
             default:
                 return input(dev.ns(), dev, p);
         }
     }
 
     private Ending receive(Iface dev, Packet p) {
+        Iface child = upperFor(dev, p);
+        if (child != null) {
+            step(dev.ns(), dev.name(), child.node(), p, new StepDetail.StackedDelivered(dev.ns().name(), dev.name(), child.ns().name(), child.name(),
+                    child.kind() == Iface.Kind.IPVLAN));
+            return input(child.ns(), child, p);
+        }
         if (dev.master() != null) return bridge(dev.master(), p, dev);
         return input(dev.ns(), dev, p);
+    }
+
+    // ---------------------------------------------------------------- macvlan and ipvlan
+
+    /**
+     * The macvlan or ipvlan child of {@code lower} a frame arriving on it belongs to: macvlan by
+     * destination MAC (each child has its own), ipvlan by destination address (children share
+     * the lower device's MAC; L3 children take any packet for their address).
+     */
+    private static Iface upperFor(Iface lower, Packet p) {
+        for (Iface u : lower.uppers()) {
+            if (u.kind() == Iface.Kind.MACVLAN && p.ethDst() != null && u.mac().equals(p.ethDst())) return u;
+            if (u.kind() == Iface.Kind.IPVLAN && p.dst() != null && u.hasAddress(p.dst())
+                    && (u.linkMode() == Iface.LinkMode.L3 || p.ethDst() == null || p.ethDst().equals(lower.mac()))) return u;
+        }
+        return null;
+    }
+
+    /** A sibling child of the same lower device that switches with {@code dev} inside the kernel (macvlan bridge, ipvlan). */
+    private static Iface sibling(Iface dev, Packet p) {
+        for (Iface u : dev.lower().uppers()) {
+            if (u == dev) continue;
+            if (dev.kind() == Iface.Kind.MACVLAN && dev.linkMode() == Iface.LinkMode.BRIDGE && u.linkMode() == Iface.LinkMode.BRIDGE
+                    && u.mac().equals(p.ethDst())) return u;
+            if (dev.kind() == Iface.Kind.IPVLAN && u.kind() == Iface.Kind.IPVLAN && u.hasAddress(p.dst())) return u;
+        }
+        return null;
+    }
+
+    /** A frame sent by a macvlan or ipvlan child: to a sibling inside the kernel, else out of the lower device onto its link. */
+    private Ending fromStacked(Iface dev, Packet p) {
+        Iface sib = sibling(dev, p);
+        if (sib != null) {
+            step(dev.ns(), dev.name(), sib.node(), p, new StepDetail.StackedSwitched(dev.ns().name(), dev.name(), sib.ns().name(), sib.name(),
+                    dev.lower().ns().name(), dev.lower().name(), dev.kind() == Iface.Kind.IPVLAN));
+            return input(sib.ns(), sib, p);
+        }
+        Iface lower = dev.lower();
+        step(dev.ns(), dev.name(), lower.node(), p, new StepDetail.StackedOut(dev.ns().name(), dev.name(), lower.ns().name(), lower.name(),
+                dev.kind() == Iface.Kind.IPVLAN));
+        return transmit(lower, p);
+    }
+
+    /**
+     * ipvlan L3: no ARP and no broadcast; the packet is handed to the lower device's namespace,
+     * which routes it (netfilter is bypassed, and the TTL is not spent there).
+     */
+    private Ending ipvlanL3(Iface dev, Packet p) {
+        Iface sib = sibling(dev, p);
+        if (sib != null) {
+            step(dev.ns(), dev.name(), sib.node(), p, new StepDetail.StackedSwitched(dev.ns().name(), dev.name(), sib.ns().name(), sib.name(),
+                    dev.lower().ns().name(), dev.lower().name(), true));
+            return input(sib.ns(), sib, p);
+        }
+        Namespace host = dev.lower().ns();
+        if (local(host, p.dst()))
+            return drop(dev.ns(), dev.name(), dev.node(), p, new DropCause.StackedIsolation(dev.ns().name(), dev.name(), p.dst(),
+                    host.name(), dev.lower().name(), true));
+        Route r = route(host, p.dst());
+        if (r == null) return noRoute(host, p, null);
+        step(host, r.dev().name(), host.node(), p, new StepDetail.Routed(host.name(), p.dst(), r, false, p.ttl(), p.ttl(), false));
+        return send(host, r, p.withEth(dev.lower().mac(), null), null);
+    }
+
+    /**
+     * Where an unanswered ARP crossed a parent/child boundary: {@code next} belongs to a macvlan or
+     * ipvlan child of the device {@code dev} sends on (the host asking for its own child), or to
+     * the namespace of the lower device of the child {@code dev} (a child asking for its parent).
+     */
+    private static Iface stackedPartner(Iface dev, Ipv4 next) {
+        Iface lower = dev.lower() != null ? dev.lower() : dev;
+        if (dev.lower() != null) {
+            for (Iface i : lower.ns().ifaces()) if (i.hasAddress(next)) return lower;
+            return null;
+        }
+        for (Iface u : lower.uppers()) if (u.hasAddress(next)) return u;
+        return null;
     }
 
     // ---------------------------------------------------------------- L2
@@ -250,6 +342,7 @@ final class Walk {
         for (Iface port : br.ports()) {
             if (port == inPort) continue;
             if (port.kind() == Iface.Kind.VETH && port.peer().mac().equals(mac)) return port;
+            if (port.kind() == Iface.Kind.VETH && hasUpperMac(port.peer(), mac)) return port;
             if (port.kind() == Iface.Kind.VXLAN && !fromTunnel && remoteVtepFor(port, mac) != null) return port;
         }
         return null;
@@ -279,10 +372,52 @@ final class Walk {
         if (dev.kind() == Iface.Kind.VETH) {
             Iface peer = dev.peer();
             if (peer.master() != null) return arpInBridge(peer.master(), ip, peer, true);
-            return peer.hasAddress(ip) ? peer : null;
+            if (peer.hasAddress(ip)) return peer;
+            Iface child = upperWith(peer, ip); // a macvlan child of the far end's device hears the request on the wire
+            if (child != null) return child;
+            return proxies(peer, ip) ? peer : null;
         }
         if (dev.kind() == Iface.Kind.BRIDGE) return arpInBridge(dev, ip, null, true);
+        if (dev.kind() == Iface.Kind.MACVLAN || dev.kind() == Iface.Kind.IPVLAN) {
+            // siblings answer inside the kernel; the rest of the link hears the request through the lower
+            // device — but never the lower device's own namespace, nor its other children by the wire
+            // a sibling answers for any address of its own namespace (arp_ignore 0, Linux's default): a host's
+            // shim answers for the host's eth0 address too, so the containers reach the host at either
+            for (Iface u : dev.lower().uppers())
+                if (u != dev && (u.hasAddress(ip) || u.ns().isLocal(ip) && !ip.isLoopback())
+                        && (dev.kind() == Iface.Kind.IPVLAN || dev.linkMode() == Iface.LinkMode.BRIDGE && u.linkMode() == Iface.LinkMode.BRIDGE))
+                    return u;
+            Iface lower = dev.lower();
+            if (lower.kind() == Iface.Kind.VETH) {
+                Iface peer = lower.peer();
+                if (peer.master() != null) return arpInBridge(peer.master(), ip, peer, true);
+                return peer.hasAddress(ip) ? peer : null;
+            }
+            return null;
+        }
         return null;
+    }
+
+    /** A macvlan or ipvlan child of {@code lower} that holds {@code ip} (ipvlan children answer with the lower device's MAC). */
+    private static Iface upperWith(Iface lower, Ipv4 ip) {
+        for (Iface u : lower.uppers()) if (u.hasAddress(ip)) return u.kind() == Iface.Kind.IPVLAN ? lower : u;
+        return null;
+    }
+
+    private static boolean hasUpperMac(Iface lower, Mac mac) {
+        for (Iface u : lower.uppers()) if (u.kind() == Iface.Kind.MACVLAN && u.mac().equals(mac)) return true;
+        return false;
+    }
+
+    /**
+     * proxy_arp on the receiving device: the kernel answers with the device's own MAC when its
+     * namespace forwards and routes the asked address out of another device (Calico's cali veths
+     * answer this way for 169.254.1.1).
+     */
+    private static boolean proxies(Iface dev, Ipv4 ip) {
+        if (!dev.proxyArp() || !dev.ns().ipForward()) return false;
+        Route r = dev.ns().lookup(ip);
+        return r != null && r.dev() != dev;
     }
 
     private Iface arpInBridge(Iface br, Ipv4 ip, Iface except, boolean crossTunnels) {
@@ -290,6 +425,10 @@ final class Walk {
         for (Iface port : br.ports()) {
             if (port == except) continue;
             if (port.kind() == Iface.Kind.VETH && port.peer().hasAddress(ip)) return port.peer();
+            if (port.kind() == Iface.Kind.VETH) {
+                Iface child = upperWith(port.peer(), ip);
+                if (child != null) return child;
+            }
             if (port.kind() == Iface.Kind.VXLAN && crossTunnels)
                 for (Iface remote : remoteVteps(port)) {
                     if (remote.master() == null) continue;
