@@ -37,6 +37,8 @@ public final class Commands {
     private final PauseTransition autosave = new PauseTransition(AUTOSAVE_DELAY);
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private final BooleanProperty dark = new SimpleBooleanProperty();
+    private final Work work = new Work();
+    private final Transfers transfers;
     private MainWindow window;
 
     public Commands(AppState state, Prompts prompts, Settings settings, RecoveryStore recovery) {
@@ -44,6 +46,7 @@ public final class Commands {
         this.prompts = prompts;
         this.settings = settings;
         this.recovery = recovery;
+        this.transfers = new Transfers(this, state, prompts, work);
         recent.setAll(settings.recent());
         dark.set(settings.flag("theme.dark"));
         autosave.setOnFinished(e -> autosaveNow());
@@ -65,6 +68,12 @@ public final class Commands {
     public BooleanProperty dark() { return dark; }
 
     public AppState state() { return state; }
+
+    /** Long work under way (imports, exports), shown in the status bar. */
+    public Work work() { return work; }
+
+    /** File › Import and File › Export. */
+    public Transfers transfers() { return transfers; }
 
     /** Writes unsaved work to the recovery file now (the idle timer calls this). */
     public void autosaveNow() {
@@ -98,6 +107,11 @@ public final class Commands {
     }
 
     private boolean load(Path file) {
+        if (Transfers.isForeign(file)) {
+            // a compose file or manifests opened by mistake for a document: import them instead
+            transfers.importNow(file);
+            return true;
+        }
         Document d;
         try {
             d = DocumentCodec.load(file);
@@ -109,6 +123,12 @@ public final class Commands {
         remember(file);
         state.message().set("Opened " + file);
         return true;
+    }
+
+    /** Shows an imported document: untitled (Save As writes it as a Hopscope document), nothing to undo. */
+    void showImported(Document d, Path from) {
+        show(d, null);
+        state.message().set("Imported " + from.getFileName() + ": Save As to keep it as a Hopscope document");
     }
 
     public boolean save() {

@@ -91,7 +91,18 @@ public final class MainWindow {
         status.setId("status");
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        HBox statusBar = new HBox(status, spring);
+        // long work (an import, an export) shows what it does with a spinner until it is done
+        javafx.scene.control.ProgressIndicator working = new javafx.scene.control.ProgressIndicator();
+        working.getStyleClass().add("work-spinner");
+        Label workText = new Label();
+        workText.getStyleClass().add("status-line");
+        workText.textProperty().bind(commands.work().what());
+        HBox workBox = new HBox(working, workText);
+        workBox.getStyleClass().add("work-status");
+        workBox.setId("work-status");
+        workBox.visibleProperty().bind(commands.work().busy());
+        workBox.managedProperty().bind(commands.work().busy());
+        HBox statusBar = new HBox(status, spring, workBox);
         statusBar.getStyleClass().add("status-bar");
         main.setBottom(statusBar);
         root.getChildren().addAll(main, ghostLayer);

@@ -27,6 +27,8 @@ public final class Menus {
     private final MainWindow window;
     private final Commands commands;
     private final Menu recentMenu = new Menu("Open Recent");
+    private final Menu importMenu = new Menu("Import");
+    private final Menu exportMenu = new Menu("Export");
 
     Menus(MainWindow window, Commands commands) {
         this.window = window;
@@ -43,6 +45,8 @@ public final class Menus {
         samples.setDisable(samples.getItems().isEmpty());
         commands.recent().addListener((ListChangeListener<Path>) c -> fillRecent());
         fillRecent();
+        fillImport();
+        fillExport();
         Menu file = new Menu("File", null,
                 item("New", "Shortcut+N", e -> commands.newDocument()),
                 item("Open…", "Shortcut+O", e -> commands.open()),
@@ -51,6 +55,9 @@ public final class Menus {
                 new SeparatorMenuItem(),
                 item("Save", "Shortcut+S", e -> commands.save()),
                 item("Save As…", "Shortcut+Shift+S", e -> commands.saveAs()),
+                new SeparatorMenuItem(),
+                importMenu,
+                exportMenu,
                 new SeparatorMenuItem(),
                 item("Quit", "Shortcut+Q", e -> window.root().getScene().getWindow().fireEvent(
                         new javafx.stage.WindowEvent(window.root().getScene().getWindow(), javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST))));
@@ -118,6 +125,42 @@ public final class Menus {
         tb.getStyleClass().add("main-toolbar");
         return tb;
     }
+
+    /**
+     * File › Import: one item per source. The file importer tells compose, Kubernetes and docker
+     * network inspect apart by content, so the three items differ only in the words a user looks
+     * for. To add a source (a live Docker engine), add one item here.
+     */
+    private void fillImport() {
+        importMenu.setId("menu-import");
+        importMenu.getItems().setAll(
+                importItem("menu-import-compose", "Compose File…", "Shortcut+I"),
+                importItem("menu-import-kubernetes", "Kubernetes Manifests…", null),
+                importItem("menu-import-inspect", "docker network inspect Output…", null));
+    }
+
+    private MenuItem importItem(String id, String text, String accel) {
+        MenuItem m = item(text, accel, e -> commands.transfers().importFile());
+        m.setId(id);
+        return m;
+    }
+
+    /** File › Export: one item per format the exporter lists, so a format added there appears here by itself. */
+    private void fillExport() {
+        exportMenu.setId("menu-export");
+        exportMenu.getItems().clear();
+        for (dev.hopscope.io.export.Exporter.Format f : dev.hopscope.io.export.Exporter.Format.values()) {
+            MenuItem m = item(Transfers.title(f) + "…", null, e -> commands.transfers().export(f));
+            m.setId("menu-export-" + f.label());
+            exportMenu.getItems().add(m);
+        }
+    }
+
+    /** File › Import, for sources added from elsewhere. */
+    public Menu importMenu() { return importMenu; }
+
+    /** File › Export. */
+    public Menu exportMenu() { return exportMenu; }
 
     private void fillRecent() {
         recentMenu.getItems().clear();

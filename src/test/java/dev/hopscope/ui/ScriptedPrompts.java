@@ -16,6 +16,8 @@ final class ScriptedPrompts implements Prompts {
     final Deque<Path> files = new ArrayDeque<>();
     final List<String> asked = new ArrayList<>();
     final List<String> errors = new ArrayList<>();
+    /** What {@link #showLines} showed: the header, then each line. */
+    final List<List<String>> shownLines = new ArrayList<>();
 
     @Override public Unsaved unsavedChanges(String name) {
         asked.add("unsaved " + name);
@@ -35,6 +37,23 @@ final class ScriptedPrompts implements Prompts {
     @Override public Optional<Path> chooseFileToSave(Path near, String suggestedName) {
         asked.add("save " + suggestedName);
         return Optional.ofNullable(files.poll());
+    }
+
+    @Override public Optional<Path> chooseFileToImport(Path near) {
+        asked.add("import");
+        return Optional.ofNullable(files.poll());
+    }
+
+    @Override public Optional<Path> chooseExportTarget(Path near, String suggestedName, String what, String extension) {
+        asked.add("export " + suggestedName + " as " + what);
+        return Optional.ofNullable(files.poll());
+    }
+
+    @Override public void showLines(String title, String header, List<String> lines) {
+        List<String> all = new ArrayList<>();
+        all.add(header);
+        all.addAll(lines);
+        shownLines.add(all);
     }
 
     @Override public void error(String title, String message) {
