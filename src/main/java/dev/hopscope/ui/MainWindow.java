@@ -8,7 +8,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
@@ -74,8 +73,6 @@ public final class MainWindow {
 
         bottomDock.getStyleClass().add("bottom-dock");
         bottomDock.setId("bottom-dock");
-        bottomDock.getTabs().add(new Tab("Problems", new ProblemsView(state, canvas)));
-        bottomDock.getTabs().forEach(t -> t.setClosable(false));
 
         SplitPane vertical = new SplitPane(middle, bottomDock);
         vertical.setOrientation(Orientation.VERTICAL);

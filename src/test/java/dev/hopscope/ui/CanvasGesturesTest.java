@@ -63,28 +63,28 @@ class CanvasGesturesTest {
         twoHosts();
         dragFromPalette(robot, "container", 200, 240);
         Container c = app.state().current().all(Container.class).get(0);
-        assertThat(c.host()).isEqualTo("host");
+        assertThat(c.host()).isEqualTo("host-1");
         Box cardBefore = app.state().current().box(c.id()).orElseThrow();
-        Box hostBefore = app.state().current().box("host").orElseThrow();
+        Box hostBefore = app.state().current().box("host-1").orElseThrow();
 
         // grab the host by its header and move it down and right
-        Point2D header = app.screenOf("host", 0.8, 0.06);
+        Point2D header = app.screenOf("host-1", 0.8, 0.06);
         drag(robot, header, header.add(80, 64));
-        Box hostAfter = app.state().current().box("host").orElseThrow();
+        Box hostAfter = app.state().current().box("host-1").orElseThrow();
         Box cardAfter = app.state().current().box(c.id()).orElseThrow();
         double dx = hostAfter.x() - hostBefore.x();
         double dy = hostAfter.y() - hostBefore.y();
         assertThat(dx).isNotZero();
         assertThat(dy).isNotZero();
         assertThat(cardAfter).isEqualTo(cardBefore.moved(dx, dy));
-        assertThat(app.state().current().box("host-docker0").orElseThrow().x()).isEqualTo(hostAfter.x() + 20);
-        assertThat(app.state().undoText().get()).isEqualTo("Undo Move host");
+        assertThat(app.state().current().box("host-1-docker0").orElseThrow().x()).isEqualTo(hostAfter.x() + 20);
+        assertThat(app.state().undoText().get()).isEqualTo("Undo Move host-1");
 
         // one undo step puts host and card back together
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
         DesignerFixture.settle(robot);
         assertThat(app.state().current().box(c.id()).orElseThrow()).isEqualTo(cardBefore);
-        assertThat(app.state().current().box("host").orElseThrow()).isEqualTo(hostBefore);
+        assertThat(app.state().current().box("host-1").orElseThrow()).isEqualTo(hostBefore);
     }
 
     @Test void draggingACardIntoAnotherHostMovesItThere(FxRobot robot) {
@@ -105,12 +105,12 @@ class CanvasGesturesTest {
         String id = app.state().current().all(Container.class).get(0).id();
         DesignerFixture.fx(() -> app.state().select(List.of(id)));
         Point2D handle = app.screenOf(id, 1.0, 0.5);
-        drag(robot, handle, app.screenOf("host-docker0", 0.3, 0.5));
+        drag(robot, handle, app.screenOf("host-1-docker0", 0.3, 0.5));
         Document d = app.state().current();
         Container c = d.get(id, Container.class).orElseThrow();
-        assertThat(c.attachments()).containsExactly(new Attachment("host-docker0", "172.17.0.2", List.of()));
-        assertThat(TopologyGraph.of(d).edgeSet()).contains(new Link(Link.Kind.VETH, id, "host-docker0", "host-docker0"));
-        assertThat(app.window.canvas().linkViews()).containsKey(new Link(Link.Kind.VETH, id, "host-docker0", "host-docker0").id());
+        assertThat(c.attachments()).containsExactly(new Attachment("host-1-docker0", "172.17.0.2", List.of()));
+        assertThat(TopologyGraph.of(d).edgeSet()).contains(new Link(Link.Kind.VETH, id, "host-1-docker0", "host-1-docker0"));
+        assertThat(app.window.canvas().linkViews()).containsKey(new Link(Link.Kind.VETH, id, "host-1-docker0", "host-1-docker0").id());
         assertThat(robot.lookup("#node-" + id).queryAs(javafx.scene.Node.class).lookup(".title")).isNotNull();
     }
 
@@ -127,28 +127,28 @@ class CanvasGesturesTest {
 
     @Test void clickShiftClickAndRubberBandSelect(FxRobot robot) {
         twoHosts();
-        robot.clickOn(app.screenOf("host", 0.8, 0.06));
-        assertThat(app.state().selection()).containsExactly("host");
+        robot.clickOn(app.screenOf("host-1", 0.8, 0.06));
+        assertThat(app.state().selection()).containsExactly("host-1");
         robot.press(KeyCode.SHIFT).clickOn(app.screenOf("host-2", 0.8, 0.06)).release(KeyCode.SHIFT);
-        assertThat(app.state().selection()).containsExactlyInAnyOrder("host", "host-2");
+        assertThat(app.state().selection()).containsExactlyInAnyOrder("host-1", "host-2");
         // a band around host-2 only: empty canvas to below-right of it
         Box h2 = app.state().current().box("host-2").orElseThrow();
         drag(robot, app.screen(h2.x() - 20, h2.y() - 20), app.screen(h2.x() + h2.w() + 20, h2.y() + h2.h() + 20));
         assertThat(app.state().selection()).containsExactlyInAnyOrder("host-2", "host-2-docker0");
         robot.type(KeyCode.DELETE);
         DesignerFixture.settle(robot);
-        assertThat(app.state().current().all(Host.class)).extracting(Host::id).containsExactly("host");
-        assertThat(app.state().current().all(Bridge.class)).extracting(Bridge::id).containsExactly("host-docker0");
+        assertThat(app.state().current().all(Host.class)).extracting(Host::id).containsExactly("host-1");
+        assertThat(app.state().current().all(Bridge.class)).extracting(Bridge::id).containsExactly("host-1-docker0");
     }
 
     @Test void arrowKeysNudgeAndARunOfNudgesIsOneUndoStep(FxRobot robot) {
         twoHosts();
-        robot.clickOn(app.screenOf("host", 0.8, 0.06));
-        Box before = app.state().current().box("host").orElseThrow();
+        robot.clickOn(app.screenOf("host-1", 0.8, 0.06));
+        Box before = app.state().current().box("host-1").orElseThrow();
         int depth = app.state().undoDepth();
         robot.type(KeyCode.RIGHT, 3).type(KeyCode.DOWN);
         DesignerFixture.settle(robot);
-        assertThat(app.state().current().box("host").orElseThrow()).isEqualTo(before.moved(30, 10));
+        assertThat(app.state().current().box("host-1").orElseThrow()).isEqualTo(before.moved(30, 10));
         assertThat(app.state().undoDepth()).isEqualTo(depth + 1);
     }
 }

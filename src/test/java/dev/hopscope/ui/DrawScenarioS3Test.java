@@ -72,30 +72,30 @@ class DrawScenarioS3Test {
         palette(robot, "overlay", 450, 40);
         palette(robot, "container", 150, 300);
         palette(robot, "container", 620, 300);
-        connect(robot, "container", "overlay", 0.2);
-        connect(robot, "container-2", "overlay", 0.8);
-        robot.clickOn(app.screenOf("container", 0.5, 0.2));
+        connect(robot, "web", "ov1", 0.2);
+        connect(robot, "api", "ov1", 0.8);
+        robot.clickOn(app.screenOf("web", 0.5, 0.2));
         type(robot, "name", "a");
         type(robot, "sockets", "80/tcp");
-        robot.clickOn(app.screenOf("container-2", 0.5, 0.2));
+        robot.clickOn(app.screenOf("api", 0.5, 0.2));
         type(robot, "name", "b");
         type(robot, "sockets", "80/tcp");
-        connect(robot, "container", "container-2", 0.5);     // an expected flow a → b
+        connect(robot, "web", "api", 0.5);     // an expected flow a → b
 
         Document drawn = app.state().current();
         assertThat(drawn.all(Host.class)).extracting(Host::address).containsExactly("192.168.50.11/24", "192.168.50.12/24");
         Overlay ov = drawn.all(Overlay.class).get(0);
         assertThat(ov.vni()).isEqualTo(42);
         assertThat(ov.subnet()).isEqualTo("10.0.9.0/24");
-        assertThat(ov.members()).extracting(Overlay.Member::host).containsExactly("host", "host-2");
-        Container a = drawn.get("container", Container.class).orElseThrow();
-        Container b = drawn.get("container-2", Container.class).orElseThrow();
+        assertThat(ov.members()).extracting(Overlay.Member::host).containsExactly("host-1", "host-2");
+        Container a = drawn.get("web", Container.class).orElseThrow();
+        Container b = drawn.get("api", Container.class).orElseThrow();
         assertThat(a.name()).isEqualTo("a");
         assertThat(a.attachments()).containsExactly(new Attachment(ov.id(), "10.0.9.2", List.of()));
         assertThat(b.attachments()).containsExactly(new Attachment(ov.id(), "10.0.9.3", List.of()));
         Intent flow = drawn.all(Intent.class).get(0);
-        assertThat(flow.from()).isEqualTo("container");
-        assertThat(flow.to()).isEqualTo("container-2");
+        assertThat(flow.from()).isEqualTo("web");
+        assertThat(flow.to()).isEqualTo("api");
 
         // the engine reads the drawing as S3: VXLAN delivers, a full-size ping does not fit
         Network net = Network.compile(drawn);

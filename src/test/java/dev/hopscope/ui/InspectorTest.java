@@ -66,51 +66,51 @@ class InspectorTest {
 
     @Test void aBadSubnetIsMarkedAndNotAppliedAGoodOneIsOneStep(FxRobot robot) {
         setUp();
-        select("host-docker0");
+        select("host-1-docker0");
         int depth = app.state().undoDepth();
         retype(robot, "subnet", "172.30.0.0/33");
         assertThat(field(robot, "subnet").getPseudoClassStates()).contains(INVALID);
         assertThat(robot.lookup(".field-error").match(javafx.scene.Node::isVisible).queryAs(Label.class).getText()).contains("prefix");
         // each valid prefix of what was typed was applied live; the invalid text never is
-        String kept = app.state().current().get("host-docker0", Bridge.class).orElseThrow().subnet();
+        String kept = app.state().current().get("host-1-docker0", Bridge.class).orElseThrow().subnet();
         assertThat(kept).isNotEqualTo("172.30.0.0/33");
         assertThat(dev.hopscope.model.Cidr.isValid(kept)).isTrue();
         retype(robot, "subnet", "172.30.0.0/16");
         assertThat(field(robot, "subnet").getPseudoClassStates()).doesNotContain(INVALID);
-        assertThat(app.state().current().get("host-docker0", Bridge.class).orElseThrow().subnet()).isEqualTo("172.30.0.0/16");
+        assertThat(app.state().current().get("host-1-docker0", Bridge.class).orElseThrow().subnet()).isEqualTo("172.30.0.0/16");
         assertThat(app.state().undoDepth()).isEqualTo(depth + 1);
         DesignerFixture.fx(() -> app.state().undo());
-        assertThat(app.state().current().get("host-docker0", Bridge.class).orElseThrow().subnet()).isEqualTo("172.17.0.0/16");
+        assertThat(app.state().current().get("host-1-docker0", Bridge.class).orElseThrow().subnet()).isEqualTo("172.17.0.0/16");
         DesignerFixture.fx(() -> app.state().redo());
         // the bridge bar on the canvas shows the new subnet at once
-        assertThat(robot.lookup("#node-host-docker0 .subtitle").queryAs(Label.class).getText()).startsWith("172.30.0.0/16");
+        assertThat(robot.lookup("#node-host-1-docker0 .subtitle").queryAs(Label.class).getText()).startsWith("172.30.0.0/16");
     }
 
     @Test void portsSocketsAndAttachmentsParseAsTyped(FxRobot robot) {
         setUp();
-        select("container");
+        select("web");
         retype(robot, "ports", "8080:80x");
         assertThat(field(robot, "ports").getPseudoClassStates()).contains(INVALID);
         retype(robot, "ports", "8080:80/tcp, 127.0.0.1:5353:53/udp");
-        Container c = app.state().current().get("container", Container.class).orElseThrow();
+        Container c = app.state().current().get("web", Container.class).orElseThrow();
         assertThat(c.ports()).containsExactly(PublishedPort.tcp(8080, 80), new PublishedPort("127.0.0.1", 5353, 53, dev.hopscope.model.Proto.UDP));
         retype(robot, "sockets", "80/tcp, 127.0.0.1:2368");
-        c = app.state().current().get("container", Container.class).orElseThrow();
+        c = app.state().current().get("web", Container.class).orElseThrow();
         assertThat(c.sockets()).hasSize(2);
         assertThat(c.sockets().get(1).loopbackOnly()).isTrue();
         retype(robot, "attachments", "nowhere 10.0.0.2");
         assertThat(field(robot, "attachments").getPseudoClassStates()).contains(INVALID);
-        retype(robot, "attachments", "host-docker0 172.17.0.9 web www\noverlay");
-        c = app.state().current().get("container", Container.class).orElseThrow();
+        retype(robot, "attachments", "docker0 172.17.0.9 web www\nov1");
+        c = app.state().current().get("web", Container.class).orElseThrow();
         assertThat(c.attachments()).hasSize(2);
         assertThat(c.attachments().get(0).ip()).isEqualTo("172.17.0.9");
         assertThat(c.attachments().get(0).aliases()).containsExactly("web", "www");
-        assertThat(c.attachments().get(1).network()).isEqualTo("overlay");
+        assertThat(c.attachments().get(1).network()).isEqualTo("ov1");
     }
 
     @Test void overlayAndBridgeSwitchesAndChoicesAreEdits(FxRobot robot) {
         setUp();
-        select("overlay");
+        select("ov1");
         retype(robot, "vni", "0");
         assertThat(field(robot, "vni").getPseudoClassStates()).contains(INVALID);
         retype(robot, "vni", "4097");
@@ -119,15 +119,15 @@ class InspectorTest {
             @SuppressWarnings("unchecked") ComboBox<Overlay.Driver> driver = robot.lookup("#field-driver").queryAs(ComboBox.class);
             driver.setValue(Overlay.Driver.FLANNEL_VXLAN);
         });
-        Overlay o = app.state().current().get("overlay", Overlay.class).orElseThrow();
+        Overlay o = app.state().current().get("ov1", Overlay.class).orElseThrow();
         assertThat(o.vni()).isEqualTo(4097);
         assertThat(o.encrypted()).isTrue();
         assertThat(o.driver()).isEqualTo(Overlay.Driver.FLANNEL_VXLAN);
         assertThat(app.state().undoText().get()).contains("driver");
 
-        select("host-docker0");
+        select("host-1-docker0");
         robot.clickOn(robot.lookup("#field-masquerade").queryAs(CheckBox.class));
-        assertThat(app.state().current().get("host-docker0", Bridge.class).orElseThrow().masquerade()).isFalse();
+        assertThat(app.state().current().get("host-1-docker0", Bridge.class).orElseThrow().masquerade()).isFalse();
         // undo brings the checkbox back with the document
         DesignerFixture.fx(() -> app.state().undo());
         assertThat(robot.lookup("#field-masquerade").queryAs(CheckBox.class).isSelected()).isTrue();
@@ -135,14 +135,14 @@ class InspectorTest {
 
     @Test void undoUpdatesAFieldTheUserIsNotTypingIn(FxRobot robot) {
         setUp();
-        select("host");
+        select("host-1");
         retype(robot, "name", "edge");
-        assertThat(app.state().current().node("host").orElseThrow().name()).isEqualTo("edge");
+        assertThat(app.state().current().node("host-1").orElseThrow().name()).isEqualTo("edge");
         robot.clickOn(app.screen(700, 500));
-        DesignerFixture.fx(() -> app.state().select(List.of("host")));
+        DesignerFixture.fx(() -> app.state().select(List.of("host-1")));
         DesignerFixture.fx(() -> app.state().undo());
         Document d = app.state().current();
-        assertThat(d.node("host").orElseThrow().name()).isEqualTo("host");
-        assertThat(field(robot, "name").getText()).isEqualTo("host");
+        assertThat(d.node("host-1").orElseThrow().name()).isEqualTo("host-1");
+        assertThat(field(robot, "name").getText()).isEqualTo("host-1");
     }
 }

@@ -69,15 +69,15 @@ class UndoRedoTest {
         String c2 = newest(Container.class);
         palette(robot, "overlay", 500, 20);                       // 8
         robot.clickOn(app.screenOf(c1, 0.5, 0.2));
-        drag(robot, app.screenOf(c1, 1.0, 0.5), app.screenOf("host-docker0", 0.2, 0.5));   // 9 veth
+        drag(robot, app.screenOf(c1, 1.0, 0.5), app.screenOf("host-1-docker0", 0.2, 0.5));   // 9 veth
         robot.clickOn(app.screenOf(c2, 0.5, 0.2));
-        drag(robot, app.screenOf(c2, 1.0, 0.5), app.screenOf("overlay", 0.5, 0.5));        // 10 overlay
+        drag(robot, app.screenOf(c2, 1.0, 0.5), app.screenOf("ov1", 0.5, 0.5));        // 10 overlay
         drag(robot, app.screenOf("host-2", 0.8, 0.06), app.screenOf("host-2", 0.8, 0.06).add(40, 30)); // 11 move
         robot.clickOn(app.screenOf(c1, 0.5, 0.2));
         robot.type(KeyCode.LEFT, 2);                              // 12 (two nudges, one step)
         step();
         TextInputControl name = robot.lookup("#field-name").queryAs(TextInputControl.class);
-        robot.clickOn(name).press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).write("web"); // 13 one step for the word
+        robot.clickOn(name).press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).write("frontend"); // 13 one step for the word
         step();
         TextInputControl ports = robot.lookup("#field-ports").queryAs(TextInputControl.class);
         robot.clickOn(ports).write("8080:80/tcp");                // 14
@@ -93,7 +93,7 @@ class UndoRedoTest {
         robot.clickOn(app.screenOf(c2, 0.5, 0.2));
         robot.press(KeyCode.CONTROL).type(KeyCode.C).type(KeyCode.V).release(KeyCode.CONTROL); // 18 paste
         step();
-        Point2D grip = app.screenOf("host", 1.0, 1.0).add(-3, -3);
+        Point2D grip = app.screenOf("host-1", 1.0, 1.0).add(-3, -3);
         drag(robot, grip, grip.add(60, 40));                       // 19 resize
         robot.clickOn(app.screenOf("host-2", 0.8, 0.06));
         robot.type(KeyCode.DELETE);                               // 20 delete a host with its bridge
@@ -102,7 +102,7 @@ class UndoRedoTest {
         Document end = app.state().current();
         assertThat(states).hasSizeGreaterThanOrEqualTo(21);
         assertThat(app.state().undoDepth()).isEqualTo(20);
-        assertThat(end.get(c1, Container.class).orElseThrow().name()).isEqualTo("web");
+        assertThat(end.get(c1, Container.class).orElseThrow().name()).isEqualTo("frontend");
         assertThat(robot.lookup("#menu-bar").tryQuery()).isPresent();
 
         robot.clickOn(app.screen(600, 700)); // focus the canvas, away from any field

@@ -53,7 +53,7 @@ public final class Creation {
     }
 
     private static Outcome host(Document doc, boolean k8s, double x, double y) {
-        String id = doc.freshId(k8s ? "node" : "host");
+        String id = Names.numbered(doc, k8s ? "node" : "host", true);
         Host h = new Host(id, id, k8s ? Host.Role.K8S_NODE : Host.Role.DOCKER, null, null, true, 1500, List.of());
         Document next = doc.with(h, new Box(x - Creation.NEW_HOST_W / 2, y - Metrics.HOST_HEADER / 2, Creation.NEW_HOST_W, Creation.NEW_HOST_H));
         // a single underlay is where any new host belongs; with several, the user connects it
@@ -94,7 +94,7 @@ public final class Creation {
     }
 
     private static Outcome container(Document doc, Host host, double x, double y) {
-        String id = doc.freshId("container");
+        String id = Names.role(doc);
         Container c = new Container(id, id, null, host.id(), Container.Mode.BRIDGE, null, List.of(), List.of(), List.of(), List.of());
         Box box = cardBox(doc, host, x, y, Metrics.CARD_H);
         Document next = doc.with(c, box);
@@ -107,7 +107,7 @@ public final class Creation {
     }
 
     private static Outcome pod(Document doc, Host host, double x, double y) {
-        String id = doc.freshId("pod");
+        String id = Names.role(doc);
         Pod p = new Pod(id, id, "default", host.id(), Map.of("app", id),
                 List.of(new Pod.PodContainer("app", null, List.of(Socket.tcp(8080)))), false, null, null);
         Document next = doc.with(p, cardBox(doc, host, x, y, Metrics.podHeight(p)));
@@ -122,7 +122,7 @@ public final class Creation {
     }
 
     private static Outcome service(Document doc, double x, double y) {
-        String id = doc.freshId("svc");
+        String id = Names.numbered(doc, "svc", true);
         Service s = new Service(id, id, "default", Service.Type.CLUSTER_IP, null,
                 List.of(new Service.ServicePort("http", 80, 8080, 0, null)), Map.of(), null);
         return Outcome.done(doc.with(s, new Box(x - Metrics.SERVICE_W / 2, y - Metrics.SERVICE_H / 2, Metrics.SERVICE_W, Metrics.SERVICE_H)),
@@ -130,7 +130,7 @@ public final class Creation {
     }
 
     private static Outcome overlay(Document doc, double x, double y) {
-        String id = doc.freshId("overlay");
+        String id = Names.numbered(doc, "ov", false);
         int vni = 42;
         for (Overlay o : doc.all(Overlay.class)) vni = Math.max(vni, o.vni() + 1);
         Overlay o = new Overlay(id, id, vni, freeSubnet(doc, 10, 0, 24, 9), Overlay.Driver.DOCKER_OVERLAY, 0, 0, null, false, List.of());
@@ -139,14 +139,14 @@ public final class Creation {
     }
 
     private static Outcome underlay(Document doc, double x, double y) {
-        String id = doc.freshId("underlay");
+        String id = Names.first(doc, "lan");
         Underlay u = new Underlay(id, id, freeSubnet(doc, 192, 168, 24, 50), 1500);
         return Outcome.done(doc.with(u, new Box(x - Metrics.BAND_MIN_W / 2, y - Metrics.BAND_H / 2, Metrics.BAND_MIN_W, Metrics.BAND_H)),
                 "Add underlay " + id);
     }
 
     private static Outcome external(Document doc, double x, double y) {
-        String id = doc.freshId("ext");
+        String id = Names.first(doc, "client");
         External e = new External(id, id, null, null, List.of(), List.of());
         Document next = doc.with(e, new Box(x - Metrics.GLOBE / 2, y - Metrics.GLOBE / 2, Metrics.GLOBE, Metrics.GLOBE));
         List<Underlay> underlays = doc.all(Underlay.class);

@@ -197,10 +197,21 @@ public final class CanvasView extends Region {
 
     public void zoomReset() { viewport.zoomAt(1 / viewport.zoom(), getWidth() / 2, getHeight() / 2); }
 
-    /** Shows the whole drawing. */
+    /** Shows the whole drawing; an empty drawing is shown at 100 % from its origin, where new nodes go. */
     public void fit() {
         layout();
+        if (views.isEmpty()) {
+            home();
+            return;
+        }
         viewport.fit(contentBounds(), getWidth(), getHeight(), 30);
+    }
+
+    /** 100 % with the canvas origin a little inside the top-left corner. */
+    public void home() {
+        viewport.zoomProperty().set(1);
+        viewport.pan().setX(0);
+        viewport.pan().setY(0);
     }
 
     public Bounds contentBounds() {

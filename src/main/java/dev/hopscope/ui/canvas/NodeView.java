@@ -129,10 +129,12 @@ public abstract class NodeView extends Pane {
     /** The hover text now set, or null. */
     public String tip() { return tipText; }
 
+    /** The tooltip once the pointer has been over the node with a hover text set, else null. */
+    public Tooltip tooltip() { return tooltip; }
+
     private void makeTip() {
         if (tooltip != null || tipText == null) return;
-        tooltip = new Tooltip(tipText);
-        tooltip.getStyleClass().add("node-tip");
+        tooltip = Tips.of(tipText);
         Tooltip.install(this, tooltip);
     }
 

@@ -42,6 +42,7 @@ public final class AnalysisService {
     private final BooleanProperty running = new SimpleBooleanProperty(this, "running");
     private final DoubleProperty lastLatency = new SimpleDoubleProperty(this, "lastLatencyMillis", Double.NaN);
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
+    private final ObjectProperty<List<Problem>> problems = new SimpleObjectProperty<>(this, "problems", List.of());
     private final PauseTransition debounce = new PauseTransition(DEBOUNCE);
     private final AtomicLong generation = new AtomicLong();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -73,6 +74,9 @@ public final class AnalysisService {
     /** Why there is no analysis (the document is not well formed), or empty. */
     public StringProperty error() { return error; }
 
+    /** What is structurally wrong with the analysed document (a bad CIDR, a dangling reference); empty when it is well formed. */
+    public ReadOnlyObjectProperty<List<Problem>> problems() { return problems; }
+
     private void changed() {
         if (firstEditNanos == 0) firstEditNanos = System.nanoTime();
         running.set(true);
@@ -86,10 +90,11 @@ public final class AnalysisService {
             if (generation.get() != gen) return;
             Analysis result = null;
             String problem = "";
+            List<Problem> found = List.of();
             try {
-                List<Problem> problems = Validator.validate(doc);
-                if (!problems.isEmpty()) problem = "Not analysed: the document has " + problems.size()
-                        + (problems.size() == 1 ? " problem" : " problems") + " (see Problems): " + problems.get(0);
+                found = Validator.validate(doc);
+                if (!found.isEmpty()) problem = "Not analysed until the document is well formed: " + found.size()
+                        + (found.size() == 1 ? " problem" : " problems") + " listed above";
                 else result = Analyzer.analyze(doc);
             } catch (RuntimeException ex) {
                 problem = "Not analysed: " + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage());
@@ -97,15 +102,17 @@ public final class AnalysisService {
             if (generation.get() != gen) return;
             Analysis a = result;
             String p = problem;
-            Platform.runLater(() -> publish(gen, a, p));
+            List<Problem> f = found;
+            Platform.runLater(() -> publish(gen, a, p, f));
             // flags first; the matrix (the expensive part) follows on this thread
             if (a != null) a.matrix().size();
             if (generation.get() == gen) Platform.runLater(() -> { if (generation.get() == gen) withMatrix.set(a); });
         });
     }
 
-    private void publish(long gen, Analysis a, String problem) {
+    private void publish(long gen, Analysis a, String problem, List<Problem> found) {
         if (generation.get() != gen || debounce.getStatus() == javafx.animation.Animation.Status.RUNNING) return;
+        problems.set(found);
         error.set(problem);
         analysis.set(a);
         running.set(false);

@@ -3,6 +3,7 @@ package dev.hopscope.ui.flags;
 import dev.hopscope.model.Document;
 import dev.hopscope.model.Intent;
 import dev.hopscope.model.Node;
+import dev.hopscope.model.Problem;
 import dev.hopscope.net.Finding;
 import dev.hopscope.net.analysis.Analysis;
 import dev.hopscope.net.analysis.IntentResult;
@@ -28,9 +29,12 @@ public final class FindingsView extends ListView<FindingsView.Item> {
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
     private static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
 
-    /** One row: a violated intent or a finding. */
-    public record Item(IntentResult intent, Finding finding) {
+    /** One row: a structural problem of the document, a violated intent, or a finding. */
+    public record Item(IntentResult intent, Finding finding, Problem problem) {
+        public Item(IntentResult intent, Finding finding) { this(intent, finding, null); }
+
         public String title() {
+            if (problem != null) return "Problem — " + problem;
             if (intent != null) {
                 Intent i = intent.intent();
                 return "Intent " + i.name() + " violated: " + i.from() + " → " + i.to() + " " + i.probe() + " is " + intent.disposition()
@@ -40,14 +44,20 @@ public final class FindingsView extends ListView<FindingsView.Item> {
         }
 
         public String detail() {
-            if (intent != null) return intent.reason() == null ? "" : intent.reason() + "  ·  double-click to play its trace";
+            if (problem != null) return "Fix: correct it in the inspector; flows are analysed once the document is well formed.";
+            if (intent != null) {
+                String why = intent.reason() == null || intent.reason().isBlank() ? "" : intent.reason() + "\n";
+                return why + "Fix: " + IntentAdvice.fix(intent.intent(), intent.disposition())
+                        + (intent.trace() == null ? "" : "  ·  double-click to play its trace");
+            }
             return finding.fix() == null || finding.fix().isBlank() ? "" : "Fix: " + finding.fix();
         }
 
-        boolean error() { return intent != null || finding.severity() == Finding.Severity.ERROR; }
+        boolean error() { return problem != null || intent != null || finding.severity() == Finding.Severity.ERROR; }
     }
 
     private final AppState state;
+    private AnalysisService service;
     private Consumer<IntentResult> onPlay = r -> {};
 
     public FindingsView(AppState state, AnalysisService service) {
@@ -57,7 +67,7 @@ public final class FindingsView extends ListView<FindingsView.Item> {
         Label empty = new Label();
         empty.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> !service.error().get().isEmpty() ? service.error().get()
-                        : service.analysis().get() == null ? "Analysing…" : "No findings: every intent holds.",
+                        : service.analysis().get() == null ? "Analysing…" : "Nothing to report: the document is well formed, every intent holds and no design check found a problem.",
                 service.error(), service.analysis()));
         setPlaceholder(empty);
         setCellFactory(v -> new ListCell<>() {
@@ -65,6 +75,8 @@ public final class FindingsView extends ListView<FindingsView.Item> {
                 super.updateItem(it, emptyRow);
                 pseudoClassStateChanged(ERROR, !emptyRow && it != null && it.error());
                 pseudoClassStateChanged(WARNING, !emptyRow && it != null && !it.error() && it.finding().severity() == Finding.Severity.WARNING);
+                // the row takes the list's width and its words wrap, however long the message
+                setPrefWidth(0);
                 if (emptyRow || it == null) {
                     setGraphic(null);
                     setText(null);
@@ -72,15 +84,29 @@ public final class FindingsView extends ListView<FindingsView.Item> {
                 }
                 Label title = new Label(it.title());
                 title.getStyleClass().add("finding-title");
+                title.setWrapText(true);
                 Label detail = new Label(it.detail());
                 detail.getStyleClass().add("finding-detail");
+                detail.setWrapText(true);
+                detail.setManaged(!it.detail().isEmpty());
                 VBox box = new VBox(title, detail);
                 box.getStyleClass().add("finding-row");
-                String icon = it.intent() != null ? "mdi2a-arrow-right-bold" : it.error() ? "mdi2a-alert-circle" : "mdi2a-alert";
+                box.setMinWidth(0);
+                javafx.scene.layout.HBox.setHgrow(box, javafx.scene.layout.Priority.ALWAYS);
+                String icon = it.problem() != null ? "mdi2f-file-alert-outline"
+                        : it.intent() != null ? "mdi2a-arrow-right-bold" : it.error() ? "mdi2a-alert-circle" : "mdi2a-alert";
                 FontIcon fi = new FontIcon(icon);
                 fi.getStyleClass().add("finding-icon");
                 javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(fi, box);
                 row.getStyleClass().add("finding-line");
+                row.setMinWidth(0);
+                row.prefWidthProperty().bind(getListView().widthProperty().subtract(34));
+                row.maxWidthProperty().bind(row.prefWidthProperty());
+                // a wrapped label reports its height for the width it is given, so both get the row's width less the icon
+                for (Label l : List.of(title, detail)) {
+                    l.prefWidthProperty().bind(row.prefWidthProperty().subtract(30));
+                    l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+                }
                 setGraphic(row);
                 setText(null);
             }
@@ -92,7 +118,9 @@ public final class FindingsView extends ListView<FindingsView.Item> {
             if (e.getClickCount() == 1) select(it);
             if (e.getClickCount() == 2 && it.intent() != null && it.intent().trace() != null) onPlay.accept(it.intent());
         });
+        this.service = service;
         service.analysis().addListener((o, a, now) -> show(now));
+        service.problems().addListener((o, a, now) -> show(service.analysis().get()));
         show(service.analysis().get());
     }
 
@@ -101,6 +129,7 @@ public final class FindingsView extends ListView<FindingsView.Item> {
 
     private void show(Analysis a) {
         List<Item> items = new ArrayList<>();
+        for (Problem p : service.problems().get()) items.add(new Item(null, null, p));
         if (a != null) {
             for (IntentResult r : a.intents()) if (!r.ok()) items.add(new Item(r, null));
             for (Finding.Severity s : Finding.Severity.values())
@@ -113,7 +142,9 @@ public final class FindingsView extends ListView<FindingsView.Item> {
     private void select(Item it) {
         Document doc = state.current();
         LinkedHashSet<String> ids = new LinkedHashSet<>();
-        if (it.intent() != null) {
+        if (it.problem() != null) {
+            if (it.problem().node() != null) ids.add(it.problem().node());
+        } else if (it.intent() != null) {
             Intent i = it.intent().intent();
             ids.add(i.id());
             doc.find(i.from()).map(Node::id).ifPresent(ids::add);

@@ -98,7 +98,8 @@ public final class FlagPainter {
         for (IntentResult r : a.intents()) {
             Intent i = r.intent();
             String text = "Intent " + i.name() + ": " + i.from() + " → " + i.to() + " " + i.probe() + ", expect " + i.expect().label()
-                    + "\n" + (r.ok() ? "holds: " : "VIOLATED: ") + r.disposition() + (r.reason() == null ? "" : " — " + r.reason());
+                    + "\n" + (r.ok() ? "holds: " : "VIOLATED: ") + r.disposition() + (r.reason() == null ? "" : " — " + r.reason())
+                    + (r.ok() ? "" : "\nFix: " + IntentAdvice.fix(i, r.disposition()));
             LinkView lv = intentLinks.get(i.id());
             if (lv != null) {
                 if (r.ok()) {
@@ -158,8 +159,7 @@ public final class FlagPainter {
     private void lazyTip(LinkView lv, String text) {
         javafx.event.EventHandler<javafx.scene.input.MouseEvent> h = e -> {
             if (linkTips.containsKey(lv)) return;
-            Tooltip t = new Tooltip(text);
-            t.getStyleClass().add("node-tip");
+            Tooltip t = dev.hopscope.ui.canvas.Tips.of(text);
             Tooltip.install(lv, t);
             linkTips.put(lv, t);
         };

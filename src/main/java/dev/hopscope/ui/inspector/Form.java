@@ -45,6 +45,9 @@ final class Form extends VBox {
 
     private Node node() { return state.current().node(nodeId).orElse(null); }
 
+    /** The id of the node this form edits. */
+    String nodeId() { return nodeId; }
+
     /** Brings every field the user is not editing in line with the document. */
     void sync() {
         if (node() == null) return;
@@ -66,7 +69,7 @@ final class Form extends VBox {
 
     private <T> TextInputControl field(TextInputControl input, String label, String key, String hint, Function<Node, String> show,
                                        Parser<T> parser, BiFunction<Node, T, Node> apply) {
-        Label caption = caption(label);
+        String what = shortName(label);
         Label error = new Label();
         error.getStyleClass().add("field-error");
         error.setWrapText(true);
@@ -94,7 +97,7 @@ final class Form extends VBox {
             error.setVisible(false);
             Node current = node();
             if (current == null) return;
-            state.executeEdit("Edit " + label.toLowerCase() + " of " + current.name(), "field:" + nodeId + ":" + key,
+            state.executeEdit("Edit " + what + " of " + current.name(), "field:" + nodeId + ":" + key,
                     d -> d.update(nodeId, n -> apply.apply(n, value)));
         });
         syncs.add(() -> {
@@ -105,7 +108,8 @@ final class Form extends VBox {
             error.setManaged(false);
             error.setVisible(false);
         });
-        getChildren().addAll(caption, input, error);
+        addCaption(label);
+        getChildren().addAll(input, error);
         return input;
     }
 
@@ -116,7 +120,7 @@ final class Form extends VBox {
         box.selectedProperty().addListener((o, was, now) -> {
             Node current = node();
             if (current == null || Objects.equals(get.apply(current), now)) return;
-            state.executeEdit((now ? "Turn on " : "Turn off ") + label + " of " + current.name(), d -> d.update(nodeId, n -> set.apply(n, now)));
+            state.executeEdit((now ? "Turn on " : "Turn off ") + shortName(label) + " of " + current.name(), d -> d.update(nodeId, n -> set.apply(n, now)));
         });
         syncs.add(() -> {
             boolean want = Boolean.TRUE.equals(get.apply(node()));
@@ -140,14 +144,15 @@ final class Form extends VBox {
         box.valueProperty().addListener((o, was, now) -> {
             Node current = node();
             if (current == null || Objects.equals(get.apply(current), now)) return;
-            state.executeEdit("Set " + label.toLowerCase() + " of " + current.name() + " to " + (now == null ? "none" : names.apply(now)),
+            state.executeEdit("Set " + shortName(label) + " of " + current.name() + " to " + (now == null ? "none" : names.apply(now)),
                     d -> d.update(nodeId, n -> set.apply(n, now)));
         });
         syncs.add(() -> {
             E want = get.apply(node());
             if (!Objects.equals(box.getValue(), want)) box.setValue(want);
         });
-        getChildren().addAll(caption(label), box);
+        addCaption(label);
+        getChildren().add(box);
         return box;
     }
 
@@ -164,9 +169,57 @@ final class Form extends VBox {
         getChildren().add(l);
     }
 
-    private static Label caption(String text) {
-        Label l = new Label(text);
+    /**
+     * A field's caption, and under it the help that follows the caption's first ": " or " (" in
+     * the label ("Networks: one per line, NETWORK [IP] [aliases]" shows "Networks" with its help
+     * line), so the help is read once and never repeated in the Edit menu.
+     */
+    private void addCaption(String label) {
+        Label l = new Label(caption(label));
         l.getStyleClass().add("field-caption");
-        return l;
+        getChildren().add(l);
+        String help = help(label);
+        if (!help.isEmpty()) {
+            Label h = new Label(help);
+            h.setWrapText(true);
+            h.getStyleClass().add("field-help");
+            getChildren().add(h);
+        }
+    }
+
+    /** "UDP port (0 = driver default)" → "UDP port"; "Networks: one per line, ..." → "Networks". */
+    static String caption(String label) {
+        int cut = cut(label);
+        return cut < 0 ? label : label.substring(0, cut).strip();
+    }
+
+    static String help(String label) {
+        int cut = cut(label);
+        if (cut < 0) return "";
+        String rest = label.substring(cut).strip();
+        if (rest.startsWith(":")) rest = rest.substring(1).strip();
+        if (rest.startsWith("(") && rest.endsWith(")")) rest = rest.substring(1, rest.length() - 1);
+        return rest.isEmpty() ? rest : Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
+    }
+
+    private static int cut(String label) {
+        int colon = label.indexOf(": ");
+        int paren = label.indexOf(" (");
+        if (colon < 0) return paren;
+        if (paren < 0) return colon;
+        return Math.min(colon, paren);
+    }
+
+    /**
+     * How the Edit menu names a field: its caption, lower-cased unless it starts with a name
+     * spelled in capitals (MTU, VNI, clusterIP, ip_forward keep theirs): "Edit MTU of host-1",
+     * "Edit networks of web".
+     */
+    static String shortName(String label) {
+        String c = caption(label);
+        String first = c.split("[ _]")[0];
+        boolean keep = first.length() > 1 && !first.substring(1).equals(first.substring(1).toLowerCase(java.util.Locale.ROOT))
+                || c.contains("_");
+        return keep || c.isEmpty() ? c : Character.toLowerCase(c.charAt(0)) + c.substring(1);
     }
 }

@@ -31,8 +31,8 @@ final class Forms {
         if (n instanceof Host) host(f, state.current());
         else if (n instanceof Underlay) underlay(f);
         else if (n instanceof Bridge) bridge(f);
-        else if (n instanceof Overlay) overlay(f);
-        else if (n instanceof Container) container(f);
+        else if (n instanceof Overlay) overlay(f, state);
+        else if (n instanceof Container) container(f, state);
         else if (n instanceof Pod p) pod(f, state.current(), p);
         else if (n instanceof Service) service(f);
         else if (n instanceof External) external(f, state.current());
@@ -76,7 +76,7 @@ final class Forms {
         f.check("icc (containers talk to each other)", "icc", n -> ((Bridge) n).icc(), (n, v) -> ((Bridge) n).withIcc(v));
     }
 
-    private static void overlay(Form f) {
+    private static void overlay(Form f, AppState state) {
         f.text("Name", "name", null, Node::name, (s, d) -> Parsers.name(s), (n, v) -> ((Overlay) n).withName(v));
         f.text("VNI", "vni", "42", n -> String.valueOf(((Overlay) n).vni()), (s, d) -> Parsers.number(s, 1, 16_777_215, "VNI"),
                 (n, v) -> ((Overlay) n).withVni(v));
@@ -90,19 +90,21 @@ final class Forms {
         f.choice("Control plane", "controlPlane", Arrays.asList(Overlay.ControlPlane.values()), Overlay.ControlPlane::label,
                 n -> ((Overlay) n).controlPlane(), (n, v) -> ((Overlay) n).withControlPlane(v));
         f.check("encrypted (IPsec ESP)", "encrypted", n -> ((Overlay) n).encrypted(), (n, v) -> ((Overlay) n).withEncrypted(v));
-        f.text("Member hosts (VTEPs)", "members", "host-1, host-2:43", n -> Parsers.showMembers(((Overlay) n).members()),
+        f.text("Member hosts (VTEPs)", "members", "host-1, host-2:43", n -> Parsers.showMembers(((Overlay) n).members(), state.current()),
                 Parsers::members, (n, v) -> ((Overlay) n).withMembers(v));
     }
 
-    private static void container(Form f) {
+    private static void container(Form f, AppState state) {
         f.text("Name", "name", null, Node::name, (s, d) -> Parsers.name(s), (n, v) -> ((Container) n).withName(v));
         f.text("Image", "image", "nginx:1.27", n -> ((Container) n).image(), (s, d) -> Parsers.optional(s), (n, v) -> ((Container) n).withImage(v));
         f.choice("Network mode", "mode", Arrays.asList(Container.Mode.values()), Container.Mode::label, n -> ((Container) n).mode(),
                 (n, v) -> ((Container) n).withMode(v, v == Container.Mode.CONTAINER ? ((Container) n).modeTarget() : null));
-        f.text("Share the namespace of (container mode)", "modeTarget", "container name", n -> ((Container) n).modeTarget(),
+        f.text("Namespace owner (container mode: the container whose network namespace this one shares)", "modeTarget", "container name", n -> ((Container) n).modeTarget(),
                 (s, d) -> Parsers.optional(s), (n, v) -> ((Container) n).withMode(((Container) n).mode(), v));
         f.area("Networks: one per line, NETWORK [IP] [aliases]", "attachments", "br-front 172.18.0.2 web www",
-                n -> Parsers.showAttachments(((Container) n).attachments()), Parsers::attachments, (n, v) -> ((Container) n).withAttachments(v));
+                n -> Parsers.showAttachments(((Container) n).attachments(), state.current(), ((Container) n).host()),
+                (s, d) -> Parsers.attachments(s, d, d.node(f.nodeId()).map(Node::parent).orElse(null)),
+                (n, v) -> ((Container) n).withAttachments(v));
         f.text("Published ports", "ports", "8080:80/tcp", n -> Parsers.showPublished(((Container) n).ports()),
                 (s, d) -> Parsers.published(s), (n, v) -> ((Container) n).withPorts(v));
         f.text("Listening sockets", "sockets", "80/tcp, 127.0.0.1:2368/tcp", n -> Parsers.showSockets(((Container) n).sockets()),

@@ -158,14 +158,13 @@ public final class Parsers {
 
     // ---- attachments, one per line: NETWORK [IP] [alias ...] ----
 
-    public static List<Attachment> attachments(String s, Document doc) {
+    /** Attachments as typed; a network is named by its name (docker0), or by its id where the name is ambiguous. */
+    public static List<Attachment> attachments(String s, Document doc, String hostId) {
         List<Attachment> out = new ArrayList<>();
         for (String line : s.split("\\n")) {
             if (line.isBlank()) continue;
             String[] t = line.trim().split("\\s+");
-            Node net = doc.find(t[0]).orElse(null);
-            if (net == null || !(net instanceof dev.hopscope.model.Bridge || net instanceof Overlay))
-                throw new IllegalArgumentException("'" + t[0] + "' is not a bridge or an overlay of this document");
+            Node net = network(doc, t[0], hostId);
             String ip = null;
             int i = 1;
             if (t.length > 1 && Ipv4.isValid(t[1])) {
@@ -181,9 +180,40 @@ public final class Parsers {
         return out;
     }
 
-    public static String showAttachments(List<Attachment> att) {
-        return att.stream().map(a -> a.network() + (a.ip() == null ? "" : " " + a.ip())
+    /**
+     * The bridge or overlay a word names: an id, else the name of a bridge of the container's
+     * host (every Docker host has its own docker0), else the name of an overlay or of the only
+     * bridge of that name.
+     */
+    static Node network(Document doc, String word, String hostId) {
+        Node byId = doc.node(word).orElse(null);
+        if (byId instanceof dev.hopscope.model.Bridge || byId instanceof Overlay) return byId;
+        List<Node> named = new ArrayList<>();
+        for (Node n : doc.nodes())
+            if ((n instanceof dev.hopscope.model.Bridge || n instanceof Overlay) && word.equals(n.name())) named.add(n);
+        for (Node n : named) if (n instanceof dev.hopscope.model.Bridge b && b.host().equals(hostId)) return n;
+        for (Node n : named) if (n instanceof Overlay) return n;
+        if (named.size() == 1) return named.get(0);
+        if (named.isEmpty()) throw new IllegalArgumentException("'" + word + "' is not a bridge or an overlay of this document");
+        throw new IllegalArgumentException("several bridges are named '" + word + "' on other hosts: write the id of the one you mean ("
+                + named.stream().map(Node::id).collect(Collectors.joining(", ")) + ")");
+    }
+
+    /** Attachments with each network's name, or its id where the name would read back as another network. */
+    public static String showAttachments(List<Attachment> att, Document doc, String hostId) {
+        return att.stream().map(a -> networkWord(doc, a.network(), hostId) + (a.ip() == null ? "" : " " + a.ip())
                 + (a.aliases().isEmpty() ? "" : " " + String.join(" ", a.aliases()))).collect(Collectors.joining("\n"));
+    }
+
+    private static String networkWord(Document doc, String id, String hostId) {
+        Node n = doc.node(id).orElse(null);
+        if (n == null) return id;
+        try {
+            if (network(doc, n.name(), hostId).id().equals(id)) return n.name();
+        } catch (IllegalArgumentException e) {
+            // ambiguous or unknown by name: the id it is
+        }
+        return id;
     }
 
     // ---- pod containers, one per line: NAME [IMAGE] [SOCKET ...] ----
@@ -258,8 +288,13 @@ public final class Parsers {
         return out;
     }
 
-    public static String showMembers(List<Overlay.Member> ms) {
-        return ms.stream().map(m -> m.host() + (m.vni() == null ? "" : ":" + m.vni())).collect(Collectors.joining(", "));
+    /** Members by host name, or by id where a name would find another node first. */
+    public static String showMembers(List<Overlay.Member> ms, Document doc) {
+        return ms.stream().map(m -> {
+            String name = doc.node(m.host()).map(Node::name).orElse(m.host());
+            String word = doc.find(name).map(Node::id).filter(m.host()::equals).isPresent() ? name : m.host();
+            return word + (m.vni() == null ? "" : ":" + m.vni());
+        }).collect(Collectors.joining(", "));
     }
 
     // ---- routes, one per line: DEST via GATEWAY ----
