@@ -75,8 +75,9 @@ public final class Commands {
     /** File › Import and File › Export. */
     public Transfers transfers() { return transfers; }
 
-    /** Writes unsaved work to the recovery file now (the idle timer calls this). */
+    /** Writes unsaved work to the recovery file now (the idle timer calls this); a pending timer has nothing left to do. */
     public void autosaveNow() {
+        autosave.stop();
         if (state.dirty().get()) recovery.save(state.current(), state.file().get());
     }
 

@@ -107,9 +107,10 @@ class FilesTest {
         open();
         draw(robot);
         Document drawn = app.state().current();
-        // the idle timer writes the recovery file a few seconds after the last change
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> new RecoveryStore(home).exists());
+        // the idle timer writes the recovery file a few seconds after the last change (on a busy
+        // machine an earlier state may be written first, while the robot is still drawing)
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> new RecoveryStore(home).find().map(r -> r.document().equals(drawn)).orElse(false));
         // a crash: the window is gone without close(); a new session starts on the same folder
         DesignerFixture crashed = app;
         open(true);
