@@ -69,7 +69,12 @@ final class ComposeImporter {
     private Map<String, java.nio.file.Path> baseDirs = Map.of();
 
     /** What a compose network became: a bridge or overlay id, or a network mode for host/none. */
-    private record Net(String key, String id, Container.Mode mode, SourceNode at) {}
+    private record Net(String key, String id, Container.Mode mode, SourceNode at, String subnet, String gateway) {
+        Net(String key, String id, Container.Mode mode, SourceNode at) { this(key, id, mode, at, null, null); }
+    }
+
+    /** Addresses pinned with ipv4_address, per network: each may be given once. */
+    private final Map<String, Map<String, String>> pinned = new HashMap<>();
 
     /** One service read: how its containers join the network, what they publish and listen on. */
     private record Plan(String name, SourceNode svc, int replicas, String containerName, String image, Container.Mode mode,
@@ -251,7 +256,7 @@ final class ComposeImporter {
                 if (subnet == null) subnet = pool.nextOverlay().toString();
                 nodes.add(new Overlay(id, dockerName, 4096 + out.size() + 1, subnet, Overlay.Driver.DOCKER_OVERLAY, 0, 0,
                         Overlay.ControlPlane.SWARM, false, List.of(Overlay.Member.of(hostId))));
-                out.put(key, new Net(key, id, Container.Mode.BRIDGE, at));
+                out.put(key, new Net(key, id, Container.Mode.BRIDGE, at, subnet, gateway));
                 continue;
             }
             if (driver != null && !driver.equals("bridge") && !(external && dockerName.equals("bridge")))
@@ -272,7 +277,7 @@ final class ComposeImporter {
                     !"false".equals(opts.get("com.docker.network.bridge.enable_icc")));
             if (device != null) diag.warn(def.get("driver_opts"), "bridge device name '" + device + "' noted; the bridge is shown as '" + b.name() + "'");
             nodes.add(b);
-            out.put(key, new Net(key, id, Container.Mode.BRIDGE, at));
+            out.put(key, new Net(key, id, Container.Mode.BRIDGE, at, subnet, gateway));
         }
         return out;
     }
@@ -557,7 +562,7 @@ final class ComposeImporter {
             }
             List<PublishedPort> published = new ArrayList<>();
             for (int b = 0; b < p.published().size(); b++)
-                published.add(hostPorts.publish(p.published().get(b), p.publishedAt().get(b), where, k, p.replicas()));
+                published.add(hostPorts.publish(p.published().get(b), p.publishedAt().get(b), p.name(), k, p.replicas()));
             out.add(new Container(id, name, p.image(), hostId, p.mode(), p.modeTarget(), attachments, published, p.sockets(), p.links()));
         }
         return out;
@@ -579,11 +584,30 @@ final class ComposeImporter {
         if (opts != null) {
             diag.unknownKeys(opts, SERVICE_NETWORK_KEYS, "network '" + key + "' of " + where, true);
             ip = diag.string(opts.get("ipv4_address"), "ipv4_address");
-            if (ip != null && !Ipv4.isValid(ip)) throw diag.error(opts.get("ipv4_address"), "'" + ip + "' is not an IPv4 address");
+            if (ip != null) checkPinned(where, key, ip, opts.get("ipv4_address"), net);
             aliases = diag.strings(opts.get("aliases"), "aliases");
         }
         attachments.add(new Attachment(net.id(), ip, aliases));
         return mode;
+    }
+
+    /** An ipv4_address as Docker's IPAM checks it: inside the network's subnet, not its gateway, given once. */
+    private void checkPinned(String where, String key, String ip, SourceNode at, Net net) {
+        if (!Ipv4.isValid(ip)) throw diag.error(at, "'" + ip + "' is not an IPv4 address");
+        if (net.subnet() != null) {
+            Cidr subnet = Cidr.parse(net.subnet());
+            Ipv4 addr = Ipv4.parse(ip);
+            if (!subnet.contains(addr))
+                throw diag.error(at, where + " on network '" + key + "': Invalid address " + ip + ": It does not belong to any of this network's subnets (" + subnet + ")");
+            if (addr.equals(subnet.network()) || addr.equals(subnet.broadcast()))
+                throw diag.error(at, where + " on network '" + key + "': " + ip + " is the " + (addr.equals(subnet.network()) ? "network" : "broadcast")
+                        + " address of " + subnet + ": Docker gives containers the addresses between them");
+            String gateway = net.gateway() != null ? net.gateway() : subnet.network().plus(1).toString();
+            if (ip.equals(gateway))
+                throw diag.error(at, where + " on network '" + key + "': " + ip + " is the network's gateway: Address already in use");
+        }
+        String before = pinned.computeIfAbsent(key, k -> new HashMap<>()).putIfAbsent(ip, where);
+        if (before != null) throw diag.error(at, where + " on network '" + key + "': " + ip + " is pinned by " + before + " too: Address already in use");
     }
 
     private String docker0(String[] docker0, String hostId, List<Node> nodes) {

@@ -83,8 +83,9 @@ final class ComposeLoader {
             if (!tree.isMap()) throw diag.error(tree, "a compose file must be a mapping, not " + tree.describe());
             root = root == null ? tree : ComposeMerge.files(root, tree);
         }
-        root = ComposeMerge.clean(root);
+        // extends before the tags go: a service may !override what it extends
         root = new Extends(env).resolveAll(root);
+        root = ComposeMerge.clean(root);
         return includes(root, env);
     }
 

@@ -60,7 +60,10 @@ record PodTemplate(String namespace, Map<String, String> labels, List<Pod.PodCon
                 String portName = diag.string(pm.get("name"), "the port's name");
                 if (portName != null) portNames.putIfAbsent(portName, port);
             }
-            containers.add(new Pod.PodContainer(name, diag.string(cm.get("image"), "image"), sockets));
+            String image = diag.string(cm.get("image"), "image");
+            // the container also listens where its image says it does (Kubernetes' containerPort is informational)
+            for (Socket s : imageSockets(diag, cm.get("image"), image)) if (!sockets.contains(s)) sockets.add(s);
+            containers.add(new Pod.PodContainer(name, image, sockets));
         }
         if (containers.isEmpty()) throw diag.error(spec, where + " has no containers");
         String pinned = diag.string(spec.get("nodeName"), "nodeName");
@@ -72,6 +75,18 @@ record PodTemplate(String namespace, Map<String, String> labels, List<Pod.PodCon
             }
         }
         return new PodTemplate(namespace, labels, containers, portNames, diag.bool(spec.get("hostNetwork"), "hostNetwork", false), pinned, spec);
+    }
+
+    /** What the image EXPOSEs, when the catalog knows it; a reference the kubelet could not pull is a warning. */
+    static List<Socket> imageSockets(Diagnostics diag, SourceNode at, String image) {
+        if (image == null || image.isBlank()) return List.of();
+        try {
+            return ImageCatalog.lookup(ImageReference.parse(image)).map(ImageCatalog.Entry::sockets).orElse(List.of());
+        } catch (ImageReference.Invalid e) {
+            diag.warn(at, "image '" + (image.length() > 60 ? image.substring(0, 60) + "..." : image) + "': " + e.getMessage()
+                    + " (the kubelet would fail with InvalidImageName)");
+            return List.of();
+        }
     }
 
     /** TCP or UDP; SCTP (and anything else) is warned about and skipped (null). */

@@ -168,7 +168,7 @@ class KubernetesImportTest {
                 spec:
                   containers:
                   - name: web
-                    image: nginx
+                    image: example/web:1.0
                     portz:
                     - containerPort: 80
                 """);
