@@ -52,4 +52,27 @@ class ImportCommandTest {
         assertThat(Files.exists(dir.resolve("x.hopscope"))).as("no partial document").isFalse();
         assertThat(run("import", dir.resolve("missing.yml").toString(), "-o", "x").code()).isEqualTo(2);
     }
+
+    @Test
+    void severalComposeFilesProfilesAndEnvFilesAsDockerComposeTakesThem(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("voting.hopscope");
+        String base = "src/test/resources/imports/voting/";
+        Path env = Files.writeString(dir.resolve("ci.env"), "POSTGRES_VERSION=16\nVOTE_PORT=5055\n");
+        Run r = run("import", base + "compose.yaml", base + "compose.scale.yaml", "--profile", "seed", "--env-file", env.toString(),
+                "-o", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith(base + "compose.yaml (+1) -> " + out);
+        Document d = DocumentCodec.load(out);
+        assertThat(d.get("seed", Container.class)).as("--profile seed").isPresent();
+        assertThat(d.get("db", Container.class).orElseThrow().image()).as("--env-file replaces .env").isEqualTo("postgres:16");
+        assertThat(d.get("voting-vote-3", Container.class)).as("the second file scales vote").isPresent();
+        assertThat(run("trace", out.toString(), "--from", "seed", "--to", "vote:80").out()).contains("DELIVERED");
+
+        Path missingVar = Files.writeString(dir.resolve("empty.env"), "# nothing\n");
+        Run refused = run("import", base + "compose.yaml", "--env-file", missingVar.toString(), "-o", dir.resolve("x.hopscope").toString());
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains(base + "compose.yaml:51:12: required variable POSTGRES_VERSION is missing a value: "
+                + "set POSTGRES_VERSION in .env or the shell");
+        assertThat(Files.exists(dir.resolve("x.hopscope"))).isFalse();
+    }
 }

@@ -119,4 +119,36 @@ class ImportedReachabilityTest {
         assertThat(trace(n, "shop-proxy-1", "172.30.0.10", Probe.icmp())).isEqualTo(Disposition.DENIED);
         assertThat(trace(n, "old-cron", "external", Probe.icmp())).isEqualTo(Disposition.DELIVERED);
     }
+
+    @Test
+    void theScaledVotingAppAnswersOnEveryReplicaAndByTheServiceName() {
+        Document d = Importer.importFiles(java.util.List.of(Fixtures.path("voting/compose.yaml"), Fixtures.path("voting/compose.scale.yaml")),
+                ImportOptions.none()).document();
+        Network voting = Network.compile(d);
+        for (int port : new int[] {8000, 8001, 8002})
+            assertThat(trace(voting, "external", "192.168.50.11:" + port, Probe.tcp(port))).as("vote replica on " + port).isEqualTo(Disposition.DELIVERED);
+        assertThat(trace(voting, "result", "vote", Probe.tcp(80))).as("the service name is every replica's alias").isEqualTo(Disposition.DELIVERED);
+        assertThat(trace(voting, "voting-vote-3", "redis", Probe.tcp(6379))).isEqualTo(Disposition.DELIVERED);
+        assertThat(trace(voting, "worker", "db", Probe.tcp(5432))).isEqualTo(Disposition.DELIVERED);
+        assertThat(Analyzer.analyze(d).intents()).hasSize(4).allMatch(IntentResult::ok);
+    }
+
+    @Test
+    void anIncludedStackSharesTheProjectsNetworksAndNothingElse() {
+        Document d = Fixtures.load("platform/compose.yaml").document();
+        Network platform = Network.compile(d);
+        assertThat(trace(platform, "api", "prometheus", Probe.tcp(9090))).as("both on metrics").isEqualTo(Disposition.DELIVERED);
+        assertThat(trace(platform, "api", "rabbitmq", Probe.tcp(5672))).as("both on backend").isEqualTo(Disposition.DELIVERED);
+        assertThat(trace(platform, "rabbitmq", "prometheus", Probe.tcp(9090))).as("no network in common").isEqualTo(Disposition.NAME_NOT_RESOLVED);
+        assertThat(trace(platform, "external", "192.168.50.11:3000", Probe.tcp(3000))).isEqualTo(Disposition.DELIVERED);
+    }
+
+    @Test
+    void aClusterListedByKubectlIsTracedAtItsRealAddresses() {
+        Document d = Fixtures.load("k8s/get-all.yaml").document();
+        Network cluster = Network.compile(d);
+        assertThat(trace(cluster, "web-6d4cf56db6-8hq2x", "10.244.2.5:5432", Probe.tcp(5432))).isEqualTo(Disposition.DELIVERED);
+        assertThat(trace(cluster, "web-6d4cf56db6-8hq2x", "db", Probe.tcp(5432))).as("the headless Service").isEqualTo(Disposition.DELIVERED);
+        assertThat(trace(cluster, "external", "192.168.50.12:30080", Probe.tcp(30080))).isEqualTo(Disposition.DELIVERED);
+    }
 }

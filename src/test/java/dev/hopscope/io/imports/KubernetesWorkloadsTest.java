@@ -1,0 +1,68 @@
+package dev.hopscope.io.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import dev.hopscope.model.Bridge;
+import dev.hopscope.model.Document;
+import dev.hopscope.model.Host;
+import dev.hopscope.model.Pod;
+import dev.hopscope.model.Service;
+import dev.hopscope.model.Socket;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * StatefulSets, DaemonSets, Jobs, CronJobs and the List that {@code kubectl get all -o yaml}
+ * prints, as the Kubernetes controllers would make their pods (names and labels from the
+ * StatefulSet and Job documentation; owners as ownerReferences link them).
+ */
+class KubernetesWorkloadsTest {
+
+    @Test
+    void statefulSetPodsAreNumberedAndLabelledAsTheControllerLabelsThem() {
+        ImportResult r = Fixtures.load("k8s/statefulset.yaml");
+        Document d = r.document();
+        assertThat(d.all(Pod.class)).extracting(Pod::name).containsExactly("web-0", "web-1", "web-2", "memcached-0", "memcached-1");
+        Pod web1 = d.get("web-1", Pod.class).orElseThrow();
+        assertThat(web1.labels()).isEqualTo(Map.of("app", "nginx", "statefulset.kubernetes.io/pod-name", "web-1",
+                "apps.kubernetes.io/pod-index", "1"));
+        assertThat(d.get("nginx", Service.class).orElseThrow().headless()).isTrue();
+        assertThat(r.warnings()).containsExactly(Fixtures.path("k8s/statefulset.yaml") + ":68:16: StatefulSet 'memcached': its Service 'cache'"
+                + " is not headless (clusterIP: None), so its pods get no per-pod DNS names");
+    }
+
+    @Test
+    void aDaemonSetRunsOnEveryNodeAJobRunsItsParallelismAndACronJobItsJobTemplate() {
+        Document d = Fixtures.load("k8s/daemonset-jobs.yaml").document();
+        assertThat(d.all(Pod.class)).extracting(Pod::name, Pod::node, Pod::namespace).containsExactly(
+                tuple("fluentd-elasticsearch-0", "node-1", "kube-system"),
+                tuple("fluentd-elasticsearch-1", "node-2", "kube-system"),
+                tuple("pi-0", "node-1", "default"),
+                tuple("pi-1", "node-2", "default"),
+                tuple("hello-0", "node-1", "default"));
+        assertThat(d.get("fluentd-elasticsearch-1", Pod.class).orElseThrow().sockets()).containsExactly(Socket.tcp(24224));
+        assertThat(d.get("hello-0", Pod.class).orElseThrow().labels()).isEqualTo(Map.of("job", "hello"));
+    }
+
+    @Test
+    void kubectlGetAllIsReadAsTheClusterItShowsNotExpandedAgain() {
+        ImportResult r = Fixtures.load("k8s/get-all.yaml");
+        Document d = r.document();
+        // the Deployment and its ReplicaSets are shown by the listed pods; the StatefulSet by db-0
+        assertThat(d.all(Pod.class)).extracting(Pod::name, Pod::node, Pod::ip).containsExactly(
+                tuple("web-6d4cf56db6-8hq2x", "kind-worker", "10.244.1.3"),
+                tuple("web-6d4cf56db6-zbv7c", "kind-worker2", "10.244.2.4"),
+                tuple("db-0", "kind-worker2", "10.244.2.5"));
+        assertThat(d.all(Host.class)).as("the nodes the pods run on, no invented ones").extracting(Host::name)
+                .containsExactly("kind-worker", "kind-worker2");
+        assertThat(d.all(Bridge.class)).as("each node's pod CIDR as its pods' addresses show it").extracting(Bridge::host, Bridge::subnet)
+                .containsExactly(tuple("kind-worker", "10.244.1.0/24"), tuple("kind-worker2", "10.244.2.0/24"));
+        Service web = d.get("web", Service.class).orElseThrow();
+        assertThat(web.clusterIp()).isEqualTo("10.96.143.20");
+        assertThat(web.ports()).extracting(Service.ServicePort::targetPort, Service.ServicePort::nodePort)
+                .as("targetPort http resolves on the listed pods").containsExactly(tuple(80, 30080));
+        assertThat(r.warnings()).containsExactly(Fixtures.path("k8s/get-all.yaml") + ":186:5: Service 'kubernetes' has no selector:"
+                + " its endpoints are managed by hand and are not imported");
+    }
+}
