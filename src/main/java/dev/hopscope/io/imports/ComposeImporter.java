@@ -376,6 +376,7 @@ final class ComposeImporter {
             } else throw diag.error(list, "networks of " + where + " must be a list or a mapping, not " + list.describe());
         }
         refuseConflicts(name, svc, mode, replicas, attachments);
+        warnUnmodelled(where, svc);
 
         List<ComposePorts.Binding> published = new ArrayList<>();
         List<SourceNode> publishedAt = new ArrayList<>();
@@ -455,6 +456,20 @@ final class ComposeImporter {
         }
     }
 
+    /** What changes how names resolve but is not in the document: said where it is written. */
+    private void warnUnmodelled(String where, SourceNode svc) {
+        if (present(svc.get("external_links")))
+            diag.warn(svc.keyNode("external_links"), where + " links to containers outside this project (external_links): not imported, their names do not resolve");
+        if (present(svc.get("extra_hosts")))
+            diag.warn(svc.keyNode("extra_hosts"), where + " adds /etc/hosts entries (extra_hosts): not imported, those names do not resolve");
+        if (present(svc.get("dns")))
+            diag.warn(svc.keyNode("dns"), where + " sets its own DNS servers: not modelled, names resolve as Docker's embedded DNS answers them");
+    }
+
+    private static boolean present(SourceNode n) {
+        return n != null && !n.isNull() && !(n.isList() && n.items().isEmpty()) && !(n.isMap() && n.entries().isEmpty());
+    }
+
     private ImportException requiredButDisabled(SourceNode at, String required, String by, Map<String, List<String>> disabled) {
         return diag.error(at, "service " + required + " is required by " + by + " but is disabled. Can be enabled by profiles "
                 + disabled.get(required));
@@ -471,14 +486,21 @@ final class ComposeImporter {
             diag.warn(svc.get("image") != null ? svc.get("image") : svc, "service '" + name + "' has neither an image nor a build context: Docker Compose refuses to run it");
             return List.of();
         }
+        List<Socket> known = imageSockets.get(image);
+        if (known != null) return known;
         ImageReference ref;
         try {
             ref = ImageReference.parse(image);
         } catch (ImageReference.Invalid e) {
             throw diag.error(svc.get("image"), "service '" + name + "': image '" + shorten(image) + "': " + e.getMessage());
         }
-        return ImageCatalog.lookup(ref).map(ImageCatalog.Entry::sockets).orElse(List.of());
+        List<Socket> sockets = ImageCatalog.lookup(ref).map(ImageCatalog.Entry::sockets).orElse(List.of());
+        imageSockets.put(image, sockets);
+        return sockets;
     }
+
+    /** What each image seen so far exposes: thousands of services often share a few images. */
+    private final Map<String, List<Socket>> imageSockets = new HashMap<>();
 
     private List<Socket> buildSockets(String name, SourceNode build) {
         String where = "service '" + name + "'";

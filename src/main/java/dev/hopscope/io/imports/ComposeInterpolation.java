@@ -1,7 +1,6 @@
 package dev.hopscope.io.imports;
 
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,7 +17,6 @@ final class ComposeInterpolation {
     private final Map<String, String> environment;
     private final Diagnostics diag;
     private final Set<String> warned;
-    private final Map<SourceNode, SourceNode> done = new IdentityHashMap<>();
 
     /** {@code warned} is shared by the files of one import, so each unset variable is warned about once. */
     ComposeInterpolation(Map<String, String> environment, Diagnostics diag, Set<String> warned) {
@@ -29,10 +27,12 @@ final class ComposeInterpolation {
 
     ComposeInterpolation(Map<String, String> environment, Diagnostics diag) { this(environment, diag, new HashSet<>()); }
 
-    /** The tree with every value substituted; unchanged parts (and YAML aliases) stay shared. */
+    /**
+     * The tree with every value substituted; unchanged parts stay shared. A value reached through
+     * several YAML aliases is substituted once per path, which the reader bounds (at most a
+     * million values with every alias expanded).
+     */
     SourceNode tree(SourceNode n) {
-        SourceNode known = done.get(n);
-        if (known != null) return known;
         SourceNode out = n;
         if (n.isScalar()) {
             if (n.text.indexOf('$') >= 0) out = n.withText(apply(n.text, n));
@@ -65,7 +65,6 @@ final class ComposeInterpolation {
             }
             if (copy != null) out = copy;
         }
-        done.put(n, out);
         return out;
     }
 

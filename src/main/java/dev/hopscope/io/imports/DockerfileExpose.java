@@ -126,7 +126,7 @@ final class DockerfileExpose {
                     for (String p : substitute(rest, vars(current), at).split("\\s+"))
                         if (!p.isEmpty()) expose(p, current.sockets(), at);
                 }
-                default -> { if (current == null && !keyword.isEmpty() && !keyword.startsWith("#")) { /* only ARG may precede FROM */ } }
+                default -> { /* RUN, COPY, CMD, ...: nothing a port depends on */ }
             }
         }
         if (stages.isEmpty()) throw diag.error(at(1, 1), "the Dockerfile has no FROM instruction");

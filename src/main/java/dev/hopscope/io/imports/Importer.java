@@ -146,8 +146,7 @@ public final class Importer {
             if (Files.isDirectory(file)) throw new ImportException(name, 1, 1, "this is a folder, not a file");
             long size = Files.size(file);
             if (size > MAX_BYTES)
-                throw new ImportException(name, 1, 1, "the file is " + (size / (1024 * 1024)) + " MB; imports are limited to "
-                        + (MAX_BYTES / (1024 * 1024)) + " MB");
+                throw new ImportException(name, 1, 1, "the file is " + size + " bytes; imports are limited to 10 MB (" + MAX_BYTES + " bytes)");
             return decode(name, Files.readAllBytes(file));
         } catch (IOException e) {
             throw new ImportException(name, 1, 1, "cannot read the file: " + e.getMessage());

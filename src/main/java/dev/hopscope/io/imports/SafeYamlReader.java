@@ -84,12 +84,14 @@ final class SafeYamlReader {
         final Deque<Frame> open = new ArrayDeque<>();
         final Map<String, SourceNode> anchors = new HashMap<>();
         final Set<SourceNode> unfinished = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        /** Collections with an anchor: the only values an alias can make appear twice. */
+        final Set<SourceNode> anchored = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         SourceNode root;
         int collectionAliases;
 
         void accept(Event e) {
             switch (e.getEventId()) {
-                case DocumentStart -> { anchors.clear(); collectionAliases = 0; root = null; }
+                case DocumentStart -> { anchors.clear(); anchored.clear(); collectionAliases = 0; root = null; }
                 case DocumentEnd -> {
                     SourceNode doc = root == null ? SourceNode.scalar(diag.file(), "", true, line(e), col(e)) : root;
                     checkExpandedSize(doc);
@@ -161,7 +163,10 @@ final class SafeYamlReader {
         }
 
         private void anchor(NodeEvent e, SourceNode n) {
-            e.getAnchor().ifPresent(a -> anchors.put(a.getValue(), n));
+            e.getAnchor().ifPresent(a -> {
+                anchors.put(a.getValue(), n);
+                if (!n.isScalar()) anchored.add(n);
+            });
         }
 
         private String mergeTag(Optional<String> tag) {
@@ -182,13 +187,18 @@ final class SafeYamlReader {
                 throw diag.error(doc, "the document's aliases expand to more than " + MAX_EXPANDED_NODES + " values (a YAML alias bomb?)");
         }
 
+        /** Counted once per anchored collection (what aliases share); anything else appears once in the tree. */
         private long size(SourceNode n, Map<SourceNode, Long> memo) {
-            Long known = memo.get(n);
-            if (known != null) return known;
+            if (n.isScalar()) return 1;
+            boolean shared = anchored.contains(n);
+            if (shared) {
+                Long known = memo.get(n);
+                if (known != null) return known;
+            }
             long total = 1;
             if (n.isMap()) for (SourceNode v : n.entries().values()) total = Math.min(Long.MAX_VALUE / 2, total + size(v, memo));
             if (n.isList()) for (SourceNode v : n.items()) total = Math.min(Long.MAX_VALUE / 2, total + size(v, memo));
-            memo.put(n, total);
+            if (shared) memo.put(n, total);
             return total;
         }
 

@@ -69,7 +69,8 @@ class SafeInputTest {
             byte[] line = "# padding padding padding padding padding padding padding padding\n".getBytes();
             for (long written = 0; written <= Importer.MAX_BYTES; written += line.length) out.write(line);
         }
-        assertThatThrownBy(() -> Importer.importFile(big)).hasMessage(big + ":1:1: the file is 10 MB; imports are limited to 10 MB");
+        assertThatThrownBy(() -> Importer.importFile(big))
+                .hasMessage(big + ":1:1: the file is " + Files.size(big) + " bytes; imports are limited to 10 MB (10485760 bytes)");
         Path empty = Files.writeString(dir.resolve("empty.yaml"), "  \n");
         assertThatThrownBy(() -> Importer.importFile(empty)).hasMessage(empty + ":1:1: the file is empty");
         Path binary = Files.write(dir.resolve("bin.yaml"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
