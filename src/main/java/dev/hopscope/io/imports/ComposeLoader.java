@@ -55,6 +55,7 @@ final class ComposeLoader {
      * file does not.
      */
     Model load(List<Source> files, Path projectDir, String folderName) {
+        warnOverrideBeside(files);
         Map<String, String> env = environment(projectDir, options.envFiles(), options.environment(), null);
         SourceNode root = project(files, projectDir, env);
         String explicit = env.get("COMPOSE_PROJECT_NAME");
@@ -65,6 +66,28 @@ final class ComposeLoader {
         if (profiles.isEmpty() && env.containsKey("COMPOSE_PROFILES"))
             for (String p : env.get("COMPOSE_PROFILES").split(",")) if (!p.isBlank()) profiles.add(p.trim());
         return new Model(root, normalise(name), env, profiles, Map.copyOf(baseDirs));
+    }
+
+    /**
+     * {@code docker compose up} without {@code -f} reads {@code compose.yaml} and its
+     * {@code compose.override.yaml}; an import reads the files it is given, as {@code -f} does.
+     * Say so when an override lies beside a lone base file.
+     */
+    private void warnOverrideBeside(List<Source> files) {
+        if (files.size() != 1 || files.get(0).path() == null) return;
+        Path file = files.get(0).path();
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        if (dot < 0 || name.contains(".override.")) return;
+        Path dir = file.toAbsolutePath().getParent();
+        for (String ext : List.of(".yaml", ".yml")) {
+            Path override = dir.resolve(name.substring(0, dot) + ".override" + ext);
+            if (Files.isRegularFile(override)) {
+                diag.warn(SourceNode.scalar(files.get(0).name(), "", false, 1, 1), "docker compose up (without -f) would also read "
+                        + override.getFileName() + " beside this file; it is not imported: name both files to import them together");
+                return;
+            }
+        }
     }
 
     /** A project name as Compose normalises it: lower case, letters, digits, '_' and '-', starting with a letter or digit. */

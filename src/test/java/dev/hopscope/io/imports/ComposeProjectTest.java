@@ -314,6 +314,18 @@ class ComposeProjectTest {
     }
 
     @Test
+    void anOverrideFileBesideALoneBaseFileIsNamedNotSilentlyLeftOut(@TempDir Path dir) throws IOException {
+        Path base = Files.writeString(dir.resolve("docker-compose.yml"), "services:\n  web:\n    image: nginx\n");
+        Path over = Files.writeString(dir.resolve("docker-compose.override.yml"), "services:\n  web:\n    ports: [\"80:80\"]\n");
+        ImportResult alone = Importer.importFiles(List.of(base), ImportOptions.none());
+        assertThat(alone.warnings()).containsExactly(base + ":1:1: docker compose up (without -f) would also read docker-compose.override.yml"
+                + " beside this file; it is not imported: name both files to import them together");
+        ImportResult both = Importer.importFiles(List.of(base, over), ImportOptions.none());
+        assertThat(both.warnings()).isEmpty();
+        assertThat(container(both.document(), "web").ports()).containsExactly(PublishedPort.tcp(80, 80));
+    }
+
+    @Test
     void everyWarningOfEveryFixtureNamesItsFileLineAndColumn() {
         List<ImportResult> all = List.of(
                 load(ImportOptions.none(), "voting/compose.yaml", "voting/compose.scale.yaml"),
