@@ -85,14 +85,16 @@ public final class TraceCapture {
      * folder (a failed write leaves no half capture); returns how many packets it holds.
      */
     public static int write(Trace t, Path file) {
-        long now = System.currentTimeMillis() * 1000;
-        byte[] b = bytes(t, now);
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        int packets;
         Path abs = file.toAbsolutePath();
         try {
+            packets = write(t, b, System.currentTimeMillis() * 1000);
             if (abs.getParent() == null || !Files.isDirectory(abs.getParent())) throw new IOException("no such folder " + abs.getParent());
+            if (Files.isDirectory(abs)) throw new IOException("it is a folder; name a file, e.g. " + abs.resolve("trace.pcapng"));
             Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
             try {
-                Files.write(tmp, b);
+                Files.write(tmp, b.toByteArray());
                 try {
                     Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } catch (AtomicMoveNotSupportedException e) {
@@ -104,7 +106,7 @@ public final class TraceCapture {
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot write the capture: " + e.getMessage(), e);
         }
-        return frames(t, now).size();
+        return packets;
     }
 
     /** The capture point a hop is seen at: {@code namespace:device}, or the namespace alone where no device is involved. */

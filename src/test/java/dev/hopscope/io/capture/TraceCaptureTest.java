@@ -231,6 +231,8 @@ class TraceCaptureTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> TraceCapture.write(t, missing))
                 .hasMessageContaining("no-such-folder").hasMessageContaining("cannot write the capture");
         assertThat(Files.exists(missing)).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TraceCapture.write(t, dir))
+                .hasMessageContaining("it is a folder");
     }
 
     @Test
