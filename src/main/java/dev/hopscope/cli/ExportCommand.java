@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.UncheckedIOException;
+import dev.hopscope.io.DocumentException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -32,8 +32,8 @@ final class ExportCommand implements Callable<Integer> {
         Document doc = Inputs.load(file);
         try {
             Exporter.write(doc, f, out);
-        } catch (UncheckedIOException e) {
-            throw new UsageException(e.getMessage());
+        } catch (DocumentException e) {
+            throw new UsageException(out + ": " + e.problem());
         }
         spec.commandLine().getOut().println(out + ": " + f.label() + " of " + file);
         return Cli.OK;

@@ -1,5 +1,7 @@
 package dev.hopscope.io.export;
 
+import dev.hopscope.io.AtomicFile;
+import dev.hopscope.io.DocumentException;
 import dev.hopscope.model.Document;
 import dev.hopscope.net.Network;
 import org.jfree.svg.SVGGraphics2D;
@@ -11,11 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 
 /** Every export format behind one call: pictures of the canvas, graph files and the runnable lab. */
@@ -49,30 +47,15 @@ public final class Exporter {
         };
     }
 
-    /** Writes the export to {@code out} through a temporary file (a failed export leaves no half file); the lab script is made executable. */
+    /**
+     * Writes the export to {@code out} as a save does ({@link AtomicFile}: a failed export leaves
+     * no half file, a symbolic link is written through, only a regular file is replaced, an
+     * existing file keeps its mode); a new lab script is executable (0777 less the umask).
+     * A file that cannot be written is a {@link DocumentException} saying why.
+     */
     public static void write(Document doc, Format format, Path out) {
         byte[] bytes = export(doc, format);
-        Path abs = out.toAbsolutePath();
-        try {
-            Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
-            try {
-                Files.write(tmp, bytes);
-                try {
-                    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString(format == Format.NETNS ? "rwxr-xr-x" : "rw-r--r--"));
-                } catch (UnsupportedOperationException e) {
-                    // not a POSIX file system: run the lab with bash lab.sh
-                }
-                try {
-                    Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(out + ": cannot write: " + e.getMessage(), e);
-        }
+        AtomicFile.write(out, bytes, format == Format.NETNS ? AtomicFile.Kind.EXECUTABLE : AtomicFile.Kind.DOCUMENT);
     }
 
     public static BufferedImage image(Document doc, double scale) {
