@@ -30,12 +30,14 @@ final class ExportCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         Document doc = Inputs.load(file);
+        String note;
         try {
+            note = Exporter.pictureNote(doc, f);
             Exporter.write(doc, f, out);
         } catch (DocumentException e) {
             throw new UsageException(out + ": " + e.problem());
         }
-        spec.commandLine().getOut().println(out + ": " + f.label() + " of " + file);
+        spec.commandLine().getOut().println(out + ": " + f.label() + " of " + file + (note == null ? "" : " (" + note + ")"));
         return Cli.OK;
     }
 }

@@ -111,6 +111,36 @@ class HostileInputTest {
         assertThat(run("validate", file("neg.json", negative).toString()).err()).contains(at("neg.json", negative, "-5") + "\"w\" = -5 is negative");
     }
 
+    // 4. pictures of huge layouts: a node a million units away
+    @Test
+    void item04_aPictureOfAFarFlungLayoutIsRefusedClearlyAndSvgStillWorks() throws Exception {
+        String text = "{\"format\":\"hopscope\",\"version\":1,\"nodes\":[{\"kind\":\"host\",\"id\":\"h\"},{\"kind\":\"host\",\"id\":\"far\"}],"
+                + "\"layout\":{\"h\":{\"x\":0,\"y\":0,\"w\":300,\"h\":200},\"far\":{\"x\":1000000,\"y\":0,\"w\":300,\"h\":200}}}";
+        Path f = file("million.json", text);
+        Path png = dir.resolve("million.png");
+        Run r = run("export", f.toString(), "--format", "png", "-o", png.toString());
+        assertThat(r.code()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(r.err()).contains("too large for a readable PNG").contains("rightmost 'far' at x = 1000000").contains("--format svg");
+        assertThat(png).doesNotExist();
+        Run svg = run("export", f.toString(), "--format", "svg", "-o", dir.resolve("million.svg").toString());
+        assertThat(svg.code()).isZero();
+    }
+
+    @Test
+    void item04_aWideLayoutIsScaledDownWithinThePixelCap() throws Exception {
+        String text = "{\"format\":\"hopscope\",\"version\":1,\"nodes\":[{\"kind\":\"host\",\"id\":\"h\"},{\"kind\":\"host\",\"id\":\"far\"}],"
+                + "\"layout\":{\"h\":{\"x\":0,\"y\":0,\"w\":300,\"h\":2000},\"far\":{\"x\":30000,\"y\":0,\"w\":300,\"h\":2000}}}";
+        Path png = dir.resolve("wide.png");
+        Run r = run("export", file("wide.json", text).toString(), "--format", "png", "-o", png.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("% of the canvas to stay within");
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(img.getWidth()).isLessThanOrEqualTo(32_767);
+        assertThat((long) img.getWidth() * img.getHeight()).isLessThanOrEqualTo(16L * 1024 * 1024);
+        // still a picture of both hosts: wider than tall, as the layout (about 30,400 × 2,100 units)
+        assertThat(img.getWidth()).isGreaterThan(10 * img.getHeight());
+    }
+
     // 5. invalid text: a lone surrogate, invalid UTF-8
     @Test
     void item05_aLoneSurrogateIsRefusedWhenReading() throws Exception {
@@ -197,5 +227,25 @@ class HostileInputTest {
         String newline = "{\"format\":\"hopscope\",\"version\":1,\"nodes\":[{\"kind\":\"host\",\"id\":\"h\",\"name\":\"a\\nb\"}]}";
         assertThat(run("validate", file("nl.json", newline).toString()).err())
                 .contains(at("nl.json", newline, "\"a\\nb\"") + "\"name\" holds a control character");
+    }
+
+    // 16. minor: --help on every command, also those with required options
+    @Test
+    void item16_helpWorksOnEveryCommand() {
+        var names = Cli.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())).getSubcommands().keySet();
+        assertThat(names).contains("validate", "analyze", "trace", "import", "export", "generate");
+        for (String name : names) {
+            for (String flag : new String[] {"--help", "-h"}) {
+                Run r = run(name, flag);
+                assertThat(r.code()).as("%s %s", name, flag).isZero();
+                assertThat(r.out()).as("%s %s", name, flag).startsWith("Usage: hopscope " + name).doesNotContain("Missing required");
+            }
+        }
+        Run top = run("--help");
+        assertThat(top.code()).isZero();
+        assertThat(top.out()).contains("Usage: hopscope");
+        Run missing = run("trace", "samples/s01-same-bridge.json");
+        assertThat(missing.code()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(missing.err()).contains("Missing required option").contains("Try 'hopscope trace --help'");
     }
 }
