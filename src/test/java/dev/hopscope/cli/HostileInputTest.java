@@ -248,4 +248,20 @@ class HostileInputTest {
         assertThat(missing.code()).isEqualTo(Cli.BAD_INPUT);
         assertThat(missing.err()).contains("Missing required option").contains("Try 'hopscope trace --help'");
     }
+
+    // 16. minor: an 11 MB file was reported as "10 MB" against a 10 MB limit
+    @Test
+    void item16_anOversizedImportSaysItsRealSize() throws Exception {
+        Path big = dir.resolve("big.yml");
+        try (var out = Files.newOutputStream(big)) {
+            byte[] line = "# padding padding padding padding padding padding padding padding padding padding padd\n".getBytes(StandardCharsets.UTF_8);
+            for (int written = 0; written < 11_000_000; written += line.length) out.write(line);
+        }
+        long size = Files.size(big);
+        Run r = run("import", big.toString(), "-o", dir.resolve("big.hopscope").toString());
+        assertThat(r.code()).isEqualTo(Cli.BAD_INPUT);
+        // the importer now says the size in bytes, against the limit in bytes
+        assertThat(r.err()).contains("the file is " + size + " bytes; imports are limited to 10 MB (10485760 bytes)");
+        assertThat(dir.resolve("big.hopscope")).doesNotExist();
+    }
 }
