@@ -121,8 +121,16 @@ public final class DocumentCodec {
 
     /** Says where the bad bytes are, as line and column (in characters) an editor shows. */
     private static DocumentException notUtf8(String source, Path file, StrictUtf8InputStream.Malformed bad) {
+        return notUtf8(source, () -> new java.io.BufferedInputStream(Files.newInputStream(file)), bad);
+    }
+
+    private interface Bytes {
+        java.io.InputStream open() throws IOException;
+    }
+
+    private static DocumentException notUtf8(String source, Bytes bytes, StrictUtf8InputStream.Malformed bad) {
         int line = 1, col = 1;
-        try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
+        try (java.io.InputStream in = bytes.open()) {
             for (long i = 0; i < bad.offset; i++) {
                 int c = in.read();
                 if (c < 0) break;
@@ -140,6 +148,24 @@ public final class DocumentCodec {
 
     private static boolean isBomByte(long i, int c) {
         return (i == 0 && c == 0xEF) || (i == 1 && c == 0xBB) || (i == 2 && c == 0xBF);
+    }
+
+    /**
+     * Parses a document's bytes as a file holds them (UTF-8, checked strictly, as {@link #load}
+     * does); {@code sourceName} is what error messages call it.
+     */
+    public static Document read(byte[] utf8, String sourceName) {
+        if (utf8.length > MAX_BYTES) throw tooLarge(sourceName, utf8.length);
+        try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), new StrictUtf8InputStream(new java.io.ByteArrayInputStream(utf8)))) {
+            return parse(p, sourceName,
+                    () -> JSON.createParser(ObjectReadContext.empty(), new StrictUtf8InputStream(new java.io.ByteArrayInputStream(utf8))));
+        } catch (StrictUtf8InputStream.MalformedException e) {
+            throw notUtf8(sourceName, () -> new java.io.ByteArrayInputStream(utf8), e.malformed);
+        } catch (JacksonException e) {
+            StrictUtf8InputStream.Malformed bad = malformed(e);
+            if (bad != null) throw notUtf8(sourceName, () -> new java.io.ByteArrayInputStream(utf8), bad);
+            throw translate(sourceName, e, null);
+        }
     }
 
     /** Parses document text; {@code sourceName} is what error messages call it (a file name). */
