@@ -32,7 +32,8 @@ class ImportFuzzTest {
             assertThat(e.line()).isPositive();
             return;
         }
-        Validator.validate(result.document());
+        // issue 14 item 6: an import never returns a document that does not validate
+        assertThat(Validator.validate(result.document())).as("problems of the imported document").isEmpty();
         String saved = DocumentCodec.write(result.document());
         try {
             DocumentCodec.read(saved, "imported.hopscope");
