@@ -264,4 +264,15 @@ class HostileInputTest {
         assertThat(r.err()).contains("the file is " + size + " bytes; imports are limited to 10 MB (10485760 bytes)");
         assertThat(dir.resolve("big.hopscope")).doesNotExist();
     }
+
+    /** Found by the fuzzer (DocumentReaderFuzzTest, crash-e3e0a150...): a pod on a node whose CNI bridge lost its "host". */
+    @Test
+    void fuzzFinding_aPodBesideABridgeWithoutAHostIsAProblemNotACrash() throws Exception {
+        String text = "{\"format\":\"hopscope\",\"version\":1,\"nodes\":[{\"kind\":\"host\",\"id\":\"n1\",\"role\":\"k8s-node\"},"
+                + "{\"kind\":\"bridge\",\"id\":\"cni0\",\"bridgeKind\":\"cni\",\"subnet\":\"10.244.1.0/24\"},"
+                + "{\"kind\":\"pod\",\"id\":\"p1\",\"node\":\"n1\",\"ip\":\"10.244.1.2\"}]}";
+        Run r = run("validate", file("podbridge.json", text).toString());
+        assertThat(r.code()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(r.err()).contains(at("podbridge.json", text, "{\"kind\":\"bridge\"") + "cni0.host: missing host");
+    }
 }
