@@ -78,7 +78,8 @@ public final class Validator {
             if (p.ip() != null) {
                 ip(id, "ip", p.ip(), out);
                 if (!p.hostNetwork() && Ipv4.isValid(p.ip()) && p.node() != null)
-                    Ipam.podNetwork(doc, p).ifPresent(b -> notNetworkOrBroadcast(id, "ip", Ipv4.parse(p.ip()), b.name(), b.subnet(), out));
+                    Ipam.podNetwork(doc, p).ifPresent(b -> Ipam.subnet(doc, b.id()).ifPresent(
+                            subnet -> notNetworkOrBroadcast(id, "ip", Ipv4.parse(p.ip()), b.name(), subnet.toString(), out)));
             }
             for (Pod.PodContainer c : p.containers()) sockets(id, c.sockets(), out);
             if (!p.hostNetwork() && p.node() != null && doc.node(p.node()).isPresent() && Ipam.podNetwork(doc, p).isEmpty())
