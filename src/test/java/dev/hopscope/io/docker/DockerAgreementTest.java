@@ -58,7 +58,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * sockets the document gives it), every row of the reachability matrix and every intent is probed
  * from inside the source container's network namespace ({@code ping -c 1 -W 2}, {@code nc -z -w 2}),
  * every name a container could look up is resolved inside the container the way its programs
- * would ({@code /etc/hosts}, then Docker's DNS), and Docker's verdict must equal {@code analyze}'s
+ * would ({@code /etc/hosts}, then Docker's DNS: the container's busybox {@code ping} run in its
+ * network and mount namespaces), and Docker's verdict must equal {@code analyze}'s
  * on every probe. The document's host is the engine's host: its LAN address is put on a veth whose
  * other end is a namespace standing for the document's external client, so nothing is ever sent
  * off this machine (the containers' DNS points at 127.0.0.1, so Docker's DNS forwards nothing out).
@@ -68,6 +69,7 @@ class DockerAgreementTest {
     static final String P = DockerLab.prefix();
     static final AtomicInteger PROBES = new AtomicInteger();
     static final AtomicInteger UNPROBED = new AtomicInteger();
+    static final AtomicInteger NAMES = new AtomicInteger();
     static final List<String> SUMMARY = new ArrayList<>();
 
     @BeforeAll
@@ -79,7 +81,8 @@ class DockerAgreementTest {
     @AfterAll
     static void cleanUp() {
         List<String> left = DockerLab.release();
-        System.out.printf("docker agreement: %d probes agree (%d UDP rows not probed)%n", PROBES.get(), UNPROBED.get());
+        System.out.printf("docker agreement: %d probes agree, %d of them name lookups (%d UDP rows not probed)%n", PROBES.get(), NAMES.get(),
+                UNPROBED.get());
         SUMMARY.forEach(System.out::println);
         assertThat(left).as("left behind on the engine or in iptables").isEmpty();
     }
@@ -190,6 +193,7 @@ class DockerAgreementTest {
                         + String.join("\n", disagreements));
             assertThat(checks).as("probes run").isNotEmpty();
             PROBES.addAndGet(checks.size());
+            NAMES.addAndGet((int) checks.stream().filter(c -> c.kind() == Kind.NAME).count());
             long yes = checks.stream().filter(Check::engineYes).count();
             synchronized (SUMMARY) {
                 SUMMARY.add(String.format("docker agreement %-52s %3d probes (%d reached or resolved, %d not), all agree", name, checks.size(),
@@ -422,7 +426,10 @@ class DockerAgreementTest {
         boolean external = doc.node(c.from()).orElseThrow() instanceof External;
         String pid = external ? null : pids.get(c.from());
         if (c.kind() == Kind.NAME) {
-            DockerLab.Result r = DockerLab.docker(20, "exec", P + c.from(), "timeout", "5", "ping", "-c", "1", "-W", "1", c.target());
+            // the container's own busybox in its network and mount namespaces: its /etc/hosts, its resolv.conf, its view of
+            // Docker's DNS, without an exec session through the engine
+            DockerLab.Result r = DockerLab.run(20, "nsenter", "-t", pid, "-n", "-m", "/bin/busybox", "timeout", "5",
+                    "/bin/busybox", "ping", "-c", "1", "-W", "1", c.target());
             Matcher m = RESOLVED.matcher(r.output());
             String docker = m.find() ? "resolves to " + m.group(1) : "NAME_NOT_RESOLVED";
             boolean agree = c.engineYes() ? docker.equals(c.engine()) : !docker.startsWith("resolves");

@@ -275,17 +275,19 @@ final class DockerLab {
         }
     }
 
-    /** Removes every container and network this JVM labelled, containers first. */
+    /**
+     * Removes every container and network this JVM labelled, containers first, one at a time and
+     * tried again once: a loaded engine may still be tearing the last one down.
+     */
     static void removeOurs() {
-        Result cs = docker(30, "ps", "-aq", "--filter", "label=" + LABEL + "=" + PID);
-        List<String> ids = cs.output().lines().map(String::trim).filter(s -> !s.isEmpty()).toList();
-        if (!ids.isEmpty()) {
-            List<String> cmd = new ArrayList<>(List.of("rm", "-f"));
-            cmd.addAll(ids);
-            docker(120, cmd.toArray(String[]::new));
+        for (int attempt = 0; attempt < 2; attempt++) {
+            Result cs = docker(60, "ps", "-aq", "--filter", "label=" + LABEL + "=" + PID);
+            for (String id : cs.output().lines().map(String::trim).filter(s -> s.matches("[0-9a-f]+")).toList()) docker(120, "rm", "-f", id);
+            Result ns = docker(60, "network", "ls", "-q", "--filter", "label=" + LABEL + "=" + PID);
+            for (String id : ns.output().lines().map(String::trim).filter(s -> s.matches("[0-9a-f]+")).toList()) docker(120, "network", "rm", id);
+            if (leftovers().isEmpty()) return;
+            sleep(2000);
         }
-        Result ns = docker(30, "network", "ls", "-q", "--filter", "label=" + LABEL + "=" + PID);
-        for (String id : ns.output().lines().map(String::trim).filter(s -> !s.isEmpty()).toList()) docker(60, "network", "rm", id);
     }
 
     /** What of ours is still on the engine. */
