@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import dev.hopscope.io.DocumentException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -30,14 +30,12 @@ final class ExportCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         Document doc = Inputs.load(file);
-        String note;
         try {
-            note = Exporter.pictureNote(doc, f);
             Exporter.write(doc, f, out);
-        } catch (DocumentException e) {
-            throw new UsageException(out + ": " + e.problem());
+        } catch (UncheckedIOException e) {
+            throw new UsageException(e.getMessage());
         }
-        spec.commandLine().getOut().println(out + ": " + f.label() + " of " + file + (note == null ? "" : " (" + note + ")"));
+        spec.commandLine().getOut().println(out + ": " + f.label() + " of " + file);
         return Cli.OK;
     }
 }

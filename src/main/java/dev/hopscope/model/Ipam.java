@@ -54,8 +54,7 @@ public final class Ipam {
         }
         Bridge first = null;
         for (Bridge b : doc.all(Bridge.class)) {
-            // a bridge without a host (a problem the validator reports) belongs to no node
-            if (b.host() == null || !b.host().equals(pod.node())) continue;
+            if (!b.host().equals(pod.node())) continue;
             if (b.bridgeKind() == Bridge.Kind.CNI) return Optional.of(b);
             if (first == null) first = b;
         }
@@ -74,7 +73,7 @@ public final class Ipam {
 
     /** How a network hands out addresses; bridges and overlays are Docker's next-free with a gateway. */
     private static dev.hopscope.model.kinds.NetworkKind.Addressing addressingOf(Network w) {
-        return w.networkKind().map(dev.hopscope.model.kinds.NetworkKind::addressing)
+        return w.networkKind().map(k -> k.addressing(w))
                 .orElse(new dev.hopscope.model.kinds.NetworkKind.Addressing.NextFree(false));
     }
 
@@ -120,13 +119,28 @@ public final class Ipam {
                     if (range != null && Cidr.isValid(range) && net.contains(Cidr.parse(range).network()))
                         subnets.put(w.id(), Optional.of(Cidr.parse(range).base())); // --ip-range: endpoints take addresses from here only
                 } else if (how instanceof dev.hopscope.model.kinds.NetworkKind.Addressing.NodeBlocks nb && nb.prefix() >= net.prefix()) {
-                    // each host the network reaches owns the next block of the pool, in document order
+                    // a node whose pod pins an address owns the block that holds it (Calico claims it so);
+                    // every other host the network reaches owns the next free block of the pool, in document order
                     long size = 1L << (32 - nb.prefix());
                     long count = net.size() / size;
+                    Map<String, Cidr> claimed = new LinkedHashMap<>();
+                    Set<Integer> used = new HashSet<>();
+                    for (Pod p : doc.all(Pod.class)) {
+                        if (p.hostNetwork() || p.ip() == null || !Ipv4.isValid(p.ip()) || claimed.containsKey(p.node())) continue;
+                        if (!w.id().equals(p.network()) && !(p.network() == null && podNetwork(doc, p).map(x -> x == w).orElse(false))) continue;
+                        Ipv4 ip = Ipv4.parse(p.ip());
+                        if (!net.contains(ip)) continue;
+                        Cidr block = new Cidr(ip, nb.prefix()).base();
+                        if (used.add(block.network().bits())) claimed.put(p.node(), block);
+                    }
                     int i = 0;
                     for (Host h : hostsOf(doc, w)) {
-                        if (i >= count) break; // the pool is exhausted: later nodes get no block (a finding says so)
-                        Cidr block = new Cidr(net.network().plus((int) (i++ * size)), nb.prefix());
+                        Cidr block = claimed.get(h.id());
+                        while (block == null && i < count) {
+                            Cidr next = new Cidr(net.network().plus((int) (i++ * size)), nb.prefix());
+                            if (used.add(next.network().bits())) block = next;
+                        }
+                        if (block == null) break; // the pool is exhausted: later nodes get no block (a finding says so)
                         blocks.put(new Key(h.id(), w.id()), block);
                         String pool = blockPool(w.id(), h.id());
                         subnets.put(pool, Optional.of(block));

@@ -50,6 +50,8 @@ class KernelVerdictTest {
             "s13-macvlan.json, h1, 192.168.50.21, icmp, NEIGHBOR_UNREACHABLE",
             "s13-macvlan.json, c1, 192.168.50.11, icmp, NEIGHBOR_UNREACHABLE",
             "s13-macvlan.json, ext, 192.168.50.21, icmp, DELIVERED",
+            "s14-calico.json, p1, 10.48.1.3, icmp, DELIVERED",
+            "s14-calico.json, p1, 10.48.2.2, icmp, DELIVERED",
     })
     void kernelVerdict(String sample, String from, String to, String probe, Disposition expected) {
         Trace t = trace(sample, from, to, probe);
@@ -67,6 +69,7 @@ class KernelVerdictTest {
             "s10-host-mode.json, a, 172.17.0.1, tcp/80, 172.17.0.2",
             "s12-clusterip-service.json, p1, 10.96.0.10, tcp/80, 10.244.1.2",
             "s13-macvlan.json, ext, 192.168.50.21, tcp/80, 192.168.50.100",
+            "s14-calico.json, p1, 10.48.2.2, tcp/8080, 10.48.1.2",
     })
     void sourceSeenByTheListener(String sample, String from, String to, String probe, String seen) {
         Trace t = trace(sample, from, to, probe);

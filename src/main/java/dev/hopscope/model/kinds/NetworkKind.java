@@ -108,6 +108,9 @@ public interface NetworkKind {
 
     Addressing addressing();
 
+    /** How IPAM hands out addresses on this network: the kind's way, with the network's own settings (a Calico block size). */
+    default Addressing addressing(dev.hopscope.model.Network network) { return addressing(); }
+
     List<Option> options();
 
     default Optional<Option> option(String key) {

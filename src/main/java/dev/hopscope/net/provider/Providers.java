@@ -6,6 +6,7 @@ import dev.hopscope.net.provider.dockeroverlay.DockerOverlayProvider;
 import dev.hopscope.net.provider.flannel.FlannelProvider;
 import dev.hopscope.net.provider.kubeproxy.KubeProxyProvider;
 import dev.hopscope.net.provider.macvlan.MacvlanProvider;
+import dev.hopscope.net.provider.calico.CalicoProvider;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,8 @@ public final class Providers {
             new DockerOverlayProvider(),
             new FlannelProvider(),
             new KubeProxyProvider(),
-            new MacvlanProvider());
+            new MacvlanProvider(),
+            new CalicoProvider());
 
     public static List<NetworkProvider> all() { return ALL; }
 

@@ -81,6 +81,10 @@ class KernelAgreementTest {
         Document doc = open(sample);
         assumeFalse(doc.all(Overlay.class).stream().anyMatch(o -> Boolean.TRUE.equals(o.encrypted())),
                 "an encrypted overlay (IPsec ESP) is not built by the lab: the kernel would test a plain VXLAN, not the design");
+        assumeFalse(dev.hopscope.net.Network.compile(doc).dataplane().namespaces().stream().flatMap(n -> n.ifaces().stream())
+                        .anyMatch(i -> i.kind() == dev.hopscope.net.dataplane.Iface.Kind.IPIP || i.kind() == dev.hopscope.net.dataplane.Iface.Kind.GENEVE
+                                || i.kind() == dev.hopscope.net.dataplane.Iface.Kind.IPVLAN),
+                "this kernel has no ipip, geneve or ipvlan module (TOOLCHAIN.md): the lab cannot build the design");
         Dataplane dp = Network.compile(doc).dataplane();
         Analysis analysis = Analyzer.analyze(doc);
         List<Check> checks = checks(dp, analysis);
