@@ -4,7 +4,6 @@ import dev.hopscope.model.Attachment;
 import dev.hopscope.model.Box;
 import dev.hopscope.model.Bridge;
 import dev.hopscope.model.Container;
-import dev.hopscope.model.Destination;
 import dev.hopscope.model.Document;
 import dev.hopscope.model.External;
 import dev.hopscope.model.Host;
@@ -171,7 +170,7 @@ public final class Edits {
 
     private static boolean refersTo(String ref, Set<String> ids, Set<String> names) {
         if (ref == null) return false;
-        String head = Destination.tryParse(ref.strip()).map(Destination::host).orElse(ref);
+        String head = ref.split(":")[0];
         return ids.contains(head) || names.contains(head);
     }
 

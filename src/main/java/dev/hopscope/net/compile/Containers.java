@@ -77,6 +77,15 @@ final class Containers {
                 provider.publish(c, ct, j);
             }
         }
+        // no network gave a way out: a provider may give one (Docker joins overlay containers to docker_gwbridge)
+        for (NetworkProvider p : c.providers()) {
+            if (routed) break;
+            Joined j = p.egress(c, ns, ct);
+            if (j == null) continue;
+            ns.addRoute(new Route(Cidr.parse("0.0.0.0/0"), j.gateway(), j.inside(), j.onlinkGateway(), null));
+            routed = true;
+            p.publish(c, ct, j);
+        }
         Map<String, DnsConfig.LinkAlias> linkAliases = new LinkedHashMap<>();
         for (String link : ct.links()) link(c, ct, link, hosts, linkAliases);
         ns.setDns(new DnsConfig(dnsNets, null, hosts, linkAliases));

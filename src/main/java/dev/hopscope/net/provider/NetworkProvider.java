@@ -38,6 +38,12 @@ public interface NetworkProvider {
      */
     default void publish(Compilation c, dev.hopscope.model.Container container, Joined through) {}
 
+    /**
+     * A container that none of its networks gave a default route: this provider may give it a
+     * way out (Docker joins overlay containers to docker_gwbridge). Null: not this provider's.
+     */
+    default Joined egress(Compilation c, Namespace endpoint, dev.hopscope.model.Container container) { return null; }
+
     default void connect(Compilation c) {}
 
     default void finish(Compilation c) {}

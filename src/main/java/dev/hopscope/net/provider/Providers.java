@@ -7,6 +7,7 @@ import dev.hopscope.net.provider.flannel.FlannelProvider;
 import dev.hopscope.net.provider.kubeproxy.KubeProxyProvider;
 import dev.hopscope.net.provider.macvlan.MacvlanProvider;
 import dev.hopscope.net.provider.calico.CalicoProvider;
+import dev.hopscope.net.provider.swarm.SwarmProvider;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,13 +19,16 @@ import java.util.List;
 public final class Providers {
     private Providers() {}
 
+    private static final DockerOverlayProvider OVERLAY = new DockerOverlayProvider();
+
     private static final List<NetworkProvider> ALL = List.of(
             new DockerBridgeProvider(),
-            new DockerOverlayProvider(),
+            OVERLAY,
             new FlannelProvider(),
             new KubeProxyProvider(),
             new MacvlanProvider(),
-            new CalicoProvider());
+            new CalicoProvider(),
+            new SwarmProvider(OVERLAY));
 
     public static List<NetworkProvider> all() { return ALL; }
 

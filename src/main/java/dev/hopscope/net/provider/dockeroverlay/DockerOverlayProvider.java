@@ -77,6 +77,33 @@ public final class DockerOverlayProvider implements NetworkProvider {
         return c.vethIntoBridge(endpoint, endpoint.freeName("eth"), owner.id(), network, bridge, address, null, true);
     }
 
+    /** A container whose only networks are overlays leaves through docker_gwbridge, as Docker gives it an eth on it. */
+    @Override public Joined egress(Compilation c, Namespace endpoint, Container container) {
+        boolean onOverlay = container.attachments().stream()
+                .anyMatch(a -> c.doc().node(a.network()).filter(this::owns).isPresent() && c.bridgeDev(a.network(), container.host()) != null);
+        if (!onOverlay || container.host() == null) return null;
+        return Gwbridge.join(c, this, container.host(), endpoint, endpoint.freeName("eth"), container.id());
+    }
+
+    /**
+     * {@code -p} on a container of a classic (key-value store) overlay: Docker publishes it through
+     * docker_gwbridge, DNAT to the container's gwbridge address. On a swarm overlay a task's ports
+     * go to the ingress routing mesh instead (the swarm provider).
+     */
+    @Override public void publish(Compilation c, Container ct, Joined through) {
+        boolean swarm = ct.attachments().stream().map(a -> c.doc().node(a.network()).orElse(null))
+                .anyMatch(n -> n instanceof Overlay o && owns(o) && o.controlPlane() == Overlay.ControlPlane.SWARM);
+        if (swarm) return;
+        Namespace host = through.hostSide().ns();
+        for (dev.hopscope.model.PublishedPort p : ct.ports()) {
+            dev.hopscope.net.dataplane.Match m = dev.hopscope.net.dataplane.Match.ANY.toLocal().withProto(p.proto(), p.hostPort());
+            String why = "Docker publishes " + ct.name() + "'s port " + p.containerPort() + " on the host's port " + p.hostPort()
+                    + " through docker_gwbridge: DNAT to " + through.address() + ":" + p.containerPort();
+            host.addRule(dev.hopscope.net.dataplane.Rule.dnat(dev.hopscope.net.dataplane.Rule.Chain.PREROUTING, m.notInDev(through.hostSide().name()),
+                    through.address(), p.containerPort(), 0, why, List.of(ct.id())));
+        }
+    }
+
     @Override public List<DesignCheck> checks() {
         return List.of(new OverlayMtuCheck(), new VniMismatchCheck(), new OverlayControlPlaneCheck());
     }
