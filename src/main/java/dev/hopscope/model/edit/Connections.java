@@ -10,6 +10,7 @@ import dev.hopscope.model.Host;
 import dev.hopscope.model.Intent;
 import dev.hopscope.model.Ipam;
 import dev.hopscope.model.Ipv4;
+import dev.hopscope.model.Network;
 import dev.hopscope.model.Node;
 import dev.hopscope.model.Overlay;
 import dev.hopscope.model.Pod;
@@ -53,6 +54,8 @@ public final class Connections {
         if (a instanceof Container c && b instanceof Bridge br) return containerToBridge(doc, c, br);
         if (a instanceof Pod p && b instanceof Bridge br) return podToBridge(doc, p, br);
         if (a instanceof Container c && b instanceof Overlay ov) return containerToOverlay(doc, c, ov);
+        if (a instanceof Container c && b instanceof Network w) return NetworkEdits.attach(doc, c, w);
+        if (a instanceof Pod p && b instanceof Network w) return NetworkEdits.attach(doc, p, w);
         if (a instanceof Host h && b instanceof Underlay u) return hostToUnderlay(doc, h, u);
         if (a instanceof External e && b instanceof Underlay u) return externalToUnderlay(doc, e, u);
         if (a instanceof Host h && b instanceof Overlay ov) return memberOf(doc, h, ov, h.name());
@@ -232,8 +235,8 @@ public final class Connections {
             return "no link joins two bridges: a bridge reaches another host through routing or an overlay";
         if (a instanceof Underlay || b instanceof Underlay)
             return "only hosts and external endpoints sit on an underlay, not the " + (a instanceof Underlay ? b : a).kind().label();
-        return "no link joins " + pair + ": connect a container or pod to a bridge (veth), a host or external to an underlay, "
-                + "a host, bridge or container to an overlay (VXLAN), or two endpoints for an expected flow";
+        return "no link joins " + pair + ": connect a container or pod to a bridge (veth) or a network (macvlan, Calico, ...), "
+                + "a host or external to an underlay, a host, bridge or container to an overlay (VXLAN), or two endpoints for an expected flow";
     }
 
     private static boolean isCard(Node n) { return n instanceof Container || n instanceof Pod; }

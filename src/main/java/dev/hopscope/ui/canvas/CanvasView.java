@@ -359,7 +359,7 @@ public final class CanvasView extends Region {
     }
 
     private static boolean isBar(NodeView v) {
-        return v instanceof BridgeView || v instanceof BandView;
+        return v instanceof BridgeView || v instanceof BandView || v instanceof NetworkView;
     }
 
     private static boolean sameKind(NodeView v, Node n) {
@@ -367,6 +367,7 @@ public final class CanvasView extends Region {
     }
 
     private static NodeView create(Node n) {
+        if (n instanceof dev.hopscope.model.Network w) return new NetworkView(n.id(), NetworkView.hostScope(w));
         if (n instanceof Host) return new HostView(n.id());
         if (n instanceof Bridge) return new BridgeView(n.id());
         if (n instanceof Pod) return new CardView(n.id(), true);
@@ -378,6 +379,7 @@ public final class CanvasView extends Region {
     }
 
     private Pane layerFor(Node n) {
+        if (n instanceof dev.hopscope.model.Network w) return NetworkView.hostScope(w) ? bridgeLayer : bandLayer;
         if (n instanceof Host) return hostLayer;
         if (n instanceof Bridge) return bridgeLayer;
         if (n instanceof Underlay || n instanceof Overlay) return bandLayer;

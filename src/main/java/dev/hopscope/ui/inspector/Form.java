@@ -56,7 +56,13 @@ final class Form extends VBox {
 
     <T> TextInputControl text(String label, String key, String hint, Function<Node, String> show, Parser<T> parser,
                               BiFunction<Node, T, Node> apply) {
-        return field(new TextField(), label, key, hint, show, parser, apply);
+        return field(new TextField(), caption(label), help(label), key, hint, show, parser, apply);
+    }
+
+    /** A text field with its caption and help given apart (a network kind's option: label and help text). */
+    <T> TextInputControl text(String caption, String help, String key, String hint, Function<Node, String> show, Parser<T> parser,
+                              BiFunction<Node, T, Node> apply) {
+        return field(new TextField(), caption, help, key, hint, show, parser, apply);
     }
 
     <T> TextInputControl area(String label, String key, String hint, Function<Node, String> show, Parser<T> parser,
@@ -64,12 +70,12 @@ final class Form extends VBox {
         TextArea a = new TextArea();
         a.setPrefRowCount(3);
         a.setWrapText(false);
-        return field(a, label, key, hint, show, parser, apply);
+        return field(a, caption(label), help(label), key, hint, show, parser, apply);
     }
 
-    private <T> TextInputControl field(TextInputControl input, String label, String key, String hint, Function<Node, String> show,
+    private <T> TextInputControl field(TextInputControl input, String caption, String help, String key, String hint, Function<Node, String> show,
                                        Parser<T> parser, BiFunction<Node, T, Node> apply) {
-        String what = shortName(label);
+        String what = shortName(caption);
         Label error = new Label();
         error.getStyleClass().add("field-error");
         error.setWrapText(true);
@@ -108,7 +114,7 @@ final class Form extends VBox {
             error.setManaged(false);
             error.setVisible(false);
         });
-        addCaption(label);
+        addCaption(caption, help);
         getChildren().addAll(input, error);
         return input;
     }
@@ -132,6 +138,13 @@ final class Form extends VBox {
 
     <E> ComboBox<E> choice(String label, String key, List<E> values, Function<E, String> names, Function<Node, E> get,
                            BiFunction<Node, E, Node> set) {
+        return choice(caption(label), help(label), key, values, names, get, set);
+    }
+
+    /** A choice with its caption and help given apart. */
+    <E> ComboBox<E> choice(String caption, String help, String key, List<E> values, Function<E, String> names, Function<Node, E> get,
+                           BiFunction<Node, E, Node> set) {
+        String label = caption;
         ComboBox<E> box = new ComboBox<>();
         box.setId("field-" + key);
         box.getItems().setAll(values);
@@ -151,9 +164,17 @@ final class Form extends VBox {
             E want = get.apply(node());
             if (!Objects.equals(box.getValue(), want)) box.setValue(want);
         });
-        addCaption(label);
+        addCaption(caption, help);
         getChildren().add(box);
         return box;
+    }
+
+    /** A line of help under the field added last (a check box's). */
+    void helpLine(String text) {
+        Label h = new Label(text);
+        h.setWrapText(true);
+        h.getStyleClass().add("field-help");
+        getChildren().add(h);
     }
 
     void note(String text) {
@@ -174,12 +195,11 @@ final class Form extends VBox {
      * the label ("Networks: one per line, NETWORK [IP] [aliases]" shows "Networks" with its help
      * line), so the help is read once and never repeated in the Edit menu.
      */
-    private void addCaption(String label) {
-        Label l = new Label(caption(label));
+    private void addCaption(String caption, String help) {
+        Label l = new Label(caption);
         l.getStyleClass().add("field-caption");
         getChildren().add(l);
-        String help = help(label);
-        if (!help.isEmpty()) {
+        if (help != null && !help.isEmpty()) {
             Label h = new Label(help);
             h.setWrapText(true);
             h.getStyleClass().add("field-help");

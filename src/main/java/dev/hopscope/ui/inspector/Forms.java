@@ -6,6 +6,11 @@ import dev.hopscope.model.Document;
 import dev.hopscope.model.External;
 import dev.hopscope.model.Host;
 import dev.hopscope.model.Intent;
+import dev.hopscope.model.Ipam;
+import dev.hopscope.model.Network;
+import dev.hopscope.model.NodeKind;
+import dev.hopscope.model.kinds.NetworkKind;
+import dev.hopscope.model.kinds.NetworkKinds;
 import dev.hopscope.model.NetworkPolicy;
 import dev.hopscope.model.Node;
 import dev.hopscope.model.Overlay;
@@ -37,6 +42,7 @@ final class Forms {
         else if (n instanceof Service) service(f);
         else if (n instanceof External) external(f, state.current());
         else if (n instanceof Intent) intent(f);
+        else if (n instanceof Network w) network(f, state, w);
         else if (n instanceof NetworkPolicy) f.note("Network policies are edited in their manifest; the canvas shows their effect.");
         return f;
     }
@@ -122,7 +128,10 @@ final class Forms {
         List<String> bridges = new ArrayList<>();
         bridges.add(NONE);
         for (Bridge b : doc.all(Bridge.class)) if (b.host().equals(p.node())) bridges.add(b.id());
-        f.choice("Pod network", "network", bridges, id -> NONE.equals(id) ? "the node's CNI bridge" : name(doc, id),
+        for (Network w : doc.all(Network.class))
+            if (w.reaches(p.node()) && w.networkKind().map(k -> k.joiners().contains(NodeKind.POD)).orElse(false)) bridges.add(w.id());
+        String automatic = Ipam.podNetwork(doc, p.withNetwork(null)).map(Node::name).map(x -> "automatic (" + x + ")").orElse("the node's CNI bridge");
+        f.choice("Pod network", "network", bridges, id -> NONE.equals(id) ? automatic : name(doc, id),
                 n -> orNone(((Pod) n).network()), (n, v) -> ((Pod) n).withNetwork(NONE.equals(v) ? null : v));
         f.text("Pod IP (empty = allocated)", "ip", "10.244.1.2", n -> ((Pod) n).ip(), (s, d) -> Parsers.optionalIp(s), (n, v) -> ((Pod) n).withIp(v));
         f.area("Containers: one per line, NAME [IMAGE] [SOCKETS]", "containers", "nginx nginx:1.27 80/tcp",
@@ -164,6 +173,76 @@ final class Forms {
         f.text("Probe", "probe", "tcp/5432", n -> ((Intent) n).probe().toString(), (s, d) -> Parsers.probe(s), (n, v) -> ((Intent) n).withProbe(v));
         f.choice("Expect", "expect", Arrays.asList(Intent.Expect.values()), Intent.Expect::label, n -> ((Intent) n).expect(),
                 (n, v) -> ((Intent) n).withExpect(v));
+    }
+
+    /**
+     * A network of a registered kind: name, where it lives (its host, or the hosts it spans),
+     * pool and gateway, then one field per option of its kind, generated from the descriptor: a
+     * choice for CHOICE and HOST, a check box for BOOLEAN, validated text otherwise. An option
+     * set back to its default (or emptied) is removed from the file, so the default applies.
+     */
+    private static void network(Form f, AppState state, Network w) {
+        Document doc = state.current();
+        NetworkKind kind = w.networkKind().orElse(null);
+        f.note(kind == null ? "Unknown driver '" + w.driver() + "': the registered kinds are " + NetworkKinds.drivers() + "."
+                : kind.title() + ": " + kind.summary() + ".");
+        f.text("Name", "name", null, Node::name, (s, d) -> Parsers.name(s), (n, v) -> ((Network) n).withName(v));
+        boolean inHost = kind == null ? w.host() != null : kind.scope() == NetworkKind.Scope.HOST;
+        if (inHost) {
+            List<String> hosts = new ArrayList<>();
+            for (Host h : doc.all(Host.class)) hosts.add(h.id());
+            f.choice("Host", "host", hosts, id -> name(state.current(), id), n -> ((Network) n).host(), (n, v) -> ((Network) n).withHost(v));
+        } else {
+            f.text("Member hosts (empty = every node)", "members", "host-1, host-2", n -> Parsers.showHosts(((Network) n).members(), state.current()),
+                    Parsers::hosts, (n, v) -> ((Network) n).withMembers(v));
+        }
+        f.text("Subnet", "subnet", kind == null ? "10.0.0.0/16" : kind.defaultSubnet(), n -> ((Network) n).subnet(), (s, d) -> Parsers.cidr(s),
+                (n, v) -> ((Network) n).withSubnet(v));
+        if (kind == null || kind.addressing() instanceof NetworkKind.Addressing.NextFree)
+            f.text("Gateway (empty = the subnet's first address)", "gateway", "192.168.50.1", n -> ((Network) n).gateway(),
+                    (s, d) -> Parsers.optionalIp(s), (n, v) -> ((Network) n).withGateway(v));
+        if (kind == null || kind.options().isEmpty()) return;
+        f.section(kind.title() + " settings");
+        for (NetworkKind.Option o : kind.options()) option(f, state, o);
+    }
+
+    private static void option(Form f, AppState state, NetworkKind.Option o) {
+        Document doc = state.current();
+        String key = o.key();
+        String caption = Form.caption(o.label());
+        String aside = Form.help(o.label());
+        String help = (aside.isEmpty() ? "" : aside + ": ") + (o.help() == null ? "" : o.help());
+        help = help.isEmpty() ? help : Character.toUpperCase(help.charAt(0)) + help.substring(1);
+        String dflt = o.defaultValue();
+        switch (o.type()) {
+            case CHOICE:
+                f.choice(caption, help, key, o.choices(), v -> v + (v.equals(dflt) ? " (default)" : ""),
+                        n -> ((Network) n).option(key), (n, v) -> ((Network) n).withOption(key, v == null || v.equals(dflt) ? null : v));
+                break;
+            case BOOLEAN:
+                f.check(caption, key, n -> "true".equals(((Network) n).option(key)),
+                        (n, v) -> ((Network) n).withOption(key, String.valueOf(v).equals(dflt) ? null : String.valueOf(v)));
+                if (!help.isEmpty()) f.helpLine(help);
+                break;
+            case HOST: {
+                List<String> hosts = new ArrayList<>();
+                hosts.add(NONE);
+                for (Host h : doc.all(Host.class)) hosts.add(h.id());
+                f.choice(caption, help, key, hosts, id -> name(state.current(), id), n -> orNone(((Network) n).options().get(key)),
+                        (n, v) -> ((Network) n).withOption(key, NONE.equals(v) ? null : v));
+                break;
+            }
+            default:
+                f.text(caption, help, key, dflt == null ? "not set" : dflt + " (default)", n -> ((Network) n).options().get(key),
+                        (s, d) -> {
+                            String t = s.trim();
+                            if (t.isEmpty()) return null;
+                            String why = o.problem(t);
+                            if (why != null) throw new IllegalArgumentException(why);
+                            return t;
+                        },
+                        (n, v) -> ((Network) n).withOption(key, v));
+        }
     }
 
     private static List<String> refs(Document doc, Class<? extends Node> type) {

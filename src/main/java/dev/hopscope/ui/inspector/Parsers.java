@@ -187,16 +187,22 @@ public final class Parsers {
      */
     static Node network(Document doc, String word, String hostId) {
         Node byId = doc.node(word).orElse(null);
-        if (byId instanceof dev.hopscope.model.Bridge || byId instanceof Overlay) return byId;
+        if (isNetwork(byId)) return byId;
         List<Node> named = new ArrayList<>();
         for (Node n : doc.nodes())
-            if ((n instanceof dev.hopscope.model.Bridge || n instanceof Overlay) && word.equals(n.name())) named.add(n);
+            if (isNetwork(n) && word.equals(n.name())) named.add(n);
         for (Node n : named) if (n instanceof dev.hopscope.model.Bridge b && b.host().equals(hostId)) return n;
-        for (Node n : named) if (n instanceof Overlay) return n;
+        for (Node n : named) if (n instanceof dev.hopscope.model.Network w && w.host() != null && w.host().equals(hostId)) return n;
+        for (Node n : named) if (n instanceof Overlay || n instanceof dev.hopscope.model.Network w && w.host() == null) return n;
         if (named.size() == 1) return named.get(0);
-        if (named.isEmpty()) throw new IllegalArgumentException("'" + word + "' is not a bridge or an overlay of this document");
+        if (named.isEmpty()) throw new IllegalArgumentException("'" + word + "' is not a bridge, an overlay or a network of this document");
         throw new IllegalArgumentException("several bridges are named '" + word + "' on other hosts: write the id of the one you mean ("
                 + named.stream().map(Node::id).collect(Collectors.joining(", ")) + ")");
+    }
+
+    /** What a container can be attached to: a bridge, an overlay, or a network of a registered kind (macvlan, ...). */
+    private static boolean isNetwork(Node n) {
+        return n instanceof dev.hopscope.model.Bridge || n instanceof Overlay || n instanceof dev.hopscope.model.Network;
     }
 
     /** Attachments with each network's name, or its id where the name would read back as another network. */
@@ -294,6 +300,28 @@ public final class Parsers {
             String name = doc.node(m.host()).map(Node::name).orElse(m.host());
             String word = doc.find(name).map(Node::id).filter(m.host()::equals).isPresent() ? name : m.host();
             return word + (m.vni() == null ? "" : ":" + m.vni());
+        }).collect(Collectors.joining(", "));
+    }
+
+    // ---- hosts a network spans: HOST, HOST ----
+
+    /** Host ids from names (or ids), comma separated; empty is the empty list. */
+    public static List<String> hosts(String s, Document doc) {
+        List<String> out = new ArrayList<>();
+        for (String item : items(s)) {
+            Node h = doc.find(item).orElse(null);
+            if (!(h instanceof dev.hopscope.model.Host)) throw new IllegalArgumentException("'" + item + "' is not a host of this document");
+            if (out.contains(h.id())) throw new IllegalArgumentException("'" + item + "' is listed twice");
+            out.add(h.id());
+        }
+        return out;
+    }
+
+    /** Hosts by name, or by id where a name would find another node first. */
+    public static String showHosts(List<String> ids, Document doc) {
+        return ids.stream().map(id -> {
+            String name = doc.node(id).map(Node::name).orElse(id);
+            return doc.find(name).map(Node::id).filter(id::equals).isPresent() ? name : id;
         }).collect(Collectors.joining(", "));
     }
 

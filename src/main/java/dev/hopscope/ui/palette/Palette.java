@@ -2,6 +2,10 @@ package dev.hopscope.ui.palette;
 
 import dev.hopscope.model.edit.Blueprint;
 import dev.hopscope.model.edit.Creation;
+import dev.hopscope.model.edit.NetworkEdits;
+import dev.hopscope.model.edit.Outcome;
+import dev.hopscope.model.kinds.NetworkKind;
+import dev.hopscope.model.kinds.NetworkKinds;
 import dev.hopscope.ui.AppState;
 import dev.hopscope.ui.canvas.CanvasView;
 import dev.hopscope.ui.canvas.Snap;
@@ -15,9 +19,11 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * The palette on the left: one entry per {@link Blueprint}, grouped Docker / Kubernetes / other.
+ * The palette on the left: one entry per {@link Blueprint}, grouped Docker / Kubernetes / other,
+ * then one per registered network kind.
  * An entry is dragged onto the canvas with plain mouse events (press, drag, release) rather
  * than the platform's drag and drop, so the gesture behaves the same headless and on a desktop;
  * a ghost label follows the pointer on the {@code ghostLayer}. Double-click adds at the centre.
@@ -36,6 +42,34 @@ public final class Palette extends VBox {
         section("Docker", List.of(Blueprint.HOST, Blueprint.DOCKER0, Blueprint.USER_BRIDGE, Blueprint.CONTAINER, Blueprint.OVERLAY));
         section("Kubernetes", List.of(Blueprint.K8S_NODE, Blueprint.CNI_BRIDGE, Blueprint.POD, Blueprint.SERVICE));
         section("Network", List.of(Blueprint.UNDERLAY, Blueprint.EXTERNAL));
+        networkKinds();
+    }
+
+    /**
+     * One entry per registered network kind ({@link NetworkKinds#all()}), so a kind that is
+     * registered later appears here by itself: its title, its summary as the tooltip, and a drop
+     * that makes a network of that kind in the host under the pointer (host scope) or on the
+     * canvas (cluster scope).
+     */
+    private void networkKinds() {
+        if (NetworkKinds.all().isEmpty()) return;
+        Label head = new Label("Network kinds");
+        head.getStyleClass().add("palette-section");
+        getChildren().add(head);
+        for (NetworkKind k : NetworkKinds.all()) {
+            boolean inHost = k.scope() == NetworkKind.Scope.HOST;
+            String icon = inHost ? "mdi2l-lan-connect" : "mdi2h-hub-outline";
+            String tip = k.summary() + (inHost ? ".\nDrag it into a host; then connect containers to it." : ".\nDrag it onto the canvas; then connect "
+                    + (k.joiners().contains(dev.hopscope.model.NodeKind.POD) ? "pods" : "containers") + " to it.");
+            getChildren().add(entry("palette-network-" + k.driver(), title(k), icon, List.of("kind-network", inHost ? "scope-host" : "scope-cluster"),
+                    tip, p -> NetworkEdits.drop(state.current(), k, p.getX(), p.getY())));
+        }
+    }
+
+    /** "macvlan network", "Calico network": a palette word says it is a network. */
+    private static String title(NetworkKind k) {
+        String t = k.title();
+        return t.toLowerCase(java.util.Locale.ROOT).endsWith("network") ? t : t + " network";
     }
 
     private void section(String title, List<Blueprint> items) {
@@ -46,13 +80,24 @@ public final class Palette extends VBox {
     }
 
     private Label entry(Blueprint b) {
-        Label l = new Label(b.title(), new FontIcon(icon(b)));
-        l.setId("palette-" + b.name().toLowerCase().replace('_', '-'));
-        l.getStyleClass().addAll("palette-entry", "kind-" + b.kind().label());
+        return entry("palette-" + b.name().toLowerCase().replace('_', '-'), b.title(), icon(b), List.of("kind-" + b.kind().label()),
+                "Drag onto the canvas" + (b.needsHost() ? ", into a host" : ""),
+                p -> Creation.drop(state.current(), b, p.getX(), p.getY()));
+    }
+
+    private Label entry(String id, String title, String icon, List<String> classes, String tip, Function<Point2D, Outcome> drop) {
+        Label l = new Label(title, new FontIcon(icon));
+        l.setId(id);
+        l.getStyleClass().add("palette-entry");
+        l.getStyleClass().addAll(classes);
         l.setMaxWidth(Double.MAX_VALUE);
-        l.setTooltip(new Tooltip("Drag onto the canvas" + (b.needsHost() ? ", into a host" : "")));
-        Label ghost = new Label(b.title(), new FontIcon(icon(b)));
-        ghost.getStyleClass().addAll("palette-ghost", "kind-" + b.kind().label());
+        Tooltip tooltip = new Tooltip(tip);
+        tooltip.setWrapText(true);
+        tooltip.setMaxWidth(420);
+        l.setTooltip(tooltip);
+        Label ghost = new Label(title, new FontIcon(icon));
+        ghost.getStyleClass().add("palette-ghost");
+        ghost.getStyleClass().addAll(classes);
         ghost.setMouseTransparent(true);
         l.setOnMousePressed(e -> {
             if (e.getButton() != MouseButton.PRIMARY) return;
@@ -66,16 +111,16 @@ public final class Palette extends VBox {
             Point2D inCanvas = canvas.sceneToLocal(e.getSceneX(), e.getSceneY());
             if (!canvas.getLayoutBounds().contains(inCanvas)) return;
             Point2D p = canvas.sceneToCanvas(e.getSceneX(), e.getSceneY());
-            drop(b, p);
+            drop(drop, p);
         });
         l.setOnMouseClicked(e -> {
-            if (e.getClickCount() == 2) drop(b, canvas.visibleCentre());
+            if (e.getClickCount() == 2) drop(drop, canvas.visibleCentre());
         });
         return l;
     }
 
-    private void drop(Blueprint b, Point2D p) {
-        if (state.apply(Creation.drop(state.current(), b, Snap.round(p.getX()), Snap.round(p.getY())))) {
+    private void drop(Function<Point2D, Outcome> drop, Point2D p) {
+        if (state.apply(drop.apply(new Point2D(Snap.round(p.getX()), Snap.round(p.getY()))))) {
             String added = state.current().nodes().get(state.current().nodes().size() - 1).id();
             state.select(List.of(added));
             canvas.requestFocus();
