@@ -154,12 +154,15 @@ class NetworkDesignerTest {
         assertThat(calico.host()).isNull();
         String band = "#node-" + calico.id();
         assertThat(robot.lookup(band).queryAs(NetworkView.class).getStyleClass()).contains("network-cluster");
-        assertThat(text(robot, band + " .title")).isEqualTo(calico.name() + " · calico");
-        assertThat(text(robot, band + " .subtitle")).startsWith("10.48.0.0/16 · encapsulation ipip");
+        assertThat(text(robot, band + " .title")).as("named after its driver, told once").isEqualTo("calico");
+        assertThat(text(robot, band + " .subtitle")).as("every setting at its default").isEqualTo("10.48.0.0/16");
         // membership: a link from each node the band spans
         assertThat(app.window.canvas().linkViews().values())
                 .filteredOn(l -> l.link().target().equals(calico.id()) && l.link().kind() == Link.Kind.OVERLAY)
                 .extracting(l -> l.link().source()).containsExactlyInAnyOrder(nodes.get(0).id(), nodes.get(1).id());
+        assertThat(app.window.canvas().linkViews().values())
+                .filteredOn(l -> l.link().target().equals(calico.id()) && l.link().kind() == Link.Kind.OVERLAY)
+                .extracting(l -> ((javafx.scene.control.Label) l.lookup(".link-label")).getText()).containsOnly("member");
 
         connect(robot, pod.id(), calico.id());
         Pod on = app.state().current().get(pod.id(), Pod.class).orElseThrow();
@@ -180,7 +183,7 @@ class NetworkDesignerTest {
         robot.type(KeyCode.SPACE);
         DesignerFixture.settle(robot);
         assertThat(app.state().current().get(calico.id(), Network.class).orElseThrow().options()).containsEntry("natOutgoing", "false");
-        assertThat(text(robot, band + " .subtitle")).contains("no natOutgoing");
+        assertThat(text(robot, band + " .subtitle")).isEqualTo("10.48.0.0/16 · no natOutgoing");
     }
 
     @Test void everySampleWithANetworkOpensWithItsBarOrBandAndItsLesson(FxRobot robot) {
@@ -197,7 +200,7 @@ class NetworkDesignerTest {
                 NetworkView v = robot.lookup("#node-" + w.id()).queryAs(NetworkView.class);
                 assertThat(v.getStyleClass()).as(name).contains(w.host() != null ? "network-host" : "network-cluster");
                 String title = robot.from(v).lookup(".title").queryAs(Label.class).getText();
-                assertThat(title).as(name).startsWith(w.name() + " · " + w.driver());
+                assertThat(title).as(name).startsWith(w.name().equals(w.driver()) ? w.name() : w.name() + " · " + w.driver());
                 assertThat(robot.from(v).lookup(".subtitle").queryAs(Label.class).getText()).as(name).startsWith(w.subnet());
             }
             assertThat(doc.lesson()).as(name + " has a lesson").isNotNull();

@@ -336,6 +336,8 @@ public final class CanvasView extends Region {
     }
 
     private static String linkText(Document doc, Link l) {
+        if (l.kind() == Link.Kind.OVERLAY && doc.get(l.network(), dev.hopscope.model.Network.class).isPresent())
+            return doc.get(l.source(), Host.class).isPresent() ? "member" : ""; // a cluster network's node, not a VTEP
         if (l.kind() == Link.Kind.OVERLAY)
             return doc.get(l.source(), Host.class).isPresent()
                     ? "VTEP · VNI" + doc.get(l.network(), Overlay.class).map(o -> " " + o.memberVni(l.source())).orElse("")

@@ -11,7 +11,7 @@ import java.util.List;
  * A network of a registered kind ({@link Network}): a host-scope kind (macvlan, ipvlan) is a bar
  * inside its host like a bridge, a cluster-scope kind (Calico) a band over its hosts like an
  * overlay. Both read on one line: name, driver and where it sits, pool, and the settings that
- * change what a packet meets ("macnet · macvlan on eth0 · 192.168.50.0/24 · shim 192.168.50.250").
+ * are set away from their defaults ("macnet · macvlan on eth0 · 192.168.50.0/24 · shim 192.168.50.250").
  * Style classes {@code network}, {@code network-host} or {@code network-cluster}, and
  * {@code driver-NAME}.
  */
@@ -23,6 +23,8 @@ public final class NetworkView extends NodeView {
         content.getStyleClass().add("inline");
         content.getChildren().remove(subtitle);
         ((javafx.scene.layout.HBox) content.getChildren().get(0)).getChildren().add(subtitle);
+        // the name and driver stay whole; the pool and settings after them give way on a short bar
+        title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     }
 
     /** Whether a network is drawn as a bar in its host (else as a band over the cluster). */
@@ -40,17 +42,17 @@ public final class NetworkView extends NodeView {
     /** The words on the bar or band, from the network and its kind's options. */
     public static NodeText text(Network w) {
         String parent = w.networkKind().flatMap(k -> k.option("parent")).isPresent() ? w.option("parent") : null;
-        String title = w.name() + " · " + w.driver() + (parent == null ? "" : " on " + parent);
+        // a network named after its driver ("calico") is not told twice
+        String title = (w.name().equals(w.driver()) ? w.name() : w.name() + " · " + w.driver()) + (parent == null ? "" : " on " + parent);
         List<String> facts = new ArrayList<>();
         facts.add(w.subnet() == null ? "no subnet" : w.subnet());
         w.networkKind().ifPresent(k -> {
             for (NetworkKind.Option o : k.options()) {
                 if (o.key().equals("parent")) continue;
                 String v = w.options().get(o.key());
-                // what is set away from its default is worth a word on the canvas; CHOICE defaults
-                // that define the kind's behaviour (mode, encapsulation) are shown even when unset
-                if (v == null && o.type() == NetworkKind.Type.CHOICE) v = o.defaultValue();
-                if (v == null || v.equals(o.defaultValue()) && o.type() != NetworkKind.Type.CHOICE) continue;
+                // only what is set away from its default is worth a word on the canvas; the
+                // inspector lists every setting
+                if (v == null || v.equals(o.defaultValue())) continue;
                 facts.add(word(o, v));
             }
         });
