@@ -185,7 +185,7 @@ final class Forms {
         Document doc = state.current();
         NetworkKind kind = w.networkKind().orElse(null);
         f.note(kind == null ? "Unknown driver '" + w.driver() + "': the registered kinds are " + NetworkKinds.drivers() + "."
-                : kind.title() + ": " + kind.summary() + ".");
+                : kind.summary() + ".");
         f.text("Name", "name", null, Node::name, (s, d) -> Parsers.name(s), (n, v) -> ((Network) n).withName(v));
         boolean inHost = kind == null ? w.host() != null : kind.scope() == NetworkKind.Scope.HOST;
         if (inHost) {

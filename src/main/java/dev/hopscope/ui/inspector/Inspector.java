@@ -46,7 +46,8 @@ public final class Inspector extends VBox {
             return;
         }
         Node n = one.get();
-        heading.setText(n.kind().label() + " · " + n.name());
+        String kind = n instanceof dev.hopscope.model.Network w ? w.networkKind().map(k -> k.title()).orElse(n.kind().label()) : n.kind().label();
+        heading.setText(kind + " · " + n.name());
         if (!selectionChanged && n.id().equals(shownId) && form != null) {
             form.sync();
             return;
