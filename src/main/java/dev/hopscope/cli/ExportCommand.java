@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.UncheckedIOException;
+import dev.hopscope.io.DocumentException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -30,12 +30,14 @@ final class ExportCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         Document doc = Inputs.load(file);
+        String note;
         try {
+            note = Exporter.pictureNote(doc, f);
             Exporter.write(doc, f, out);
-        } catch (UncheckedIOException e) {
-            throw new UsageException(e.getMessage());
+        } catch (DocumentException e) {
+            throw new UsageException(out + ": " + e.problem());
         }
-        spec.commandLine().getOut().println(out + ": " + f.label() + " of " + file);
+        spec.commandLine().getOut().println(out + ": " + f.label() + " of " + file + (note == null ? "" : " (" + note + ")"));
         return Cli.OK;
     }
 }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.UncheckedIOException;
+import dev.hopscope.io.DocumentException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -40,8 +40,8 @@ final class GenerateCommand implements Callable<Integer> {
         }
         try {
             DocumentCodec.save(doc, out);
-        } catch (UncheckedIOException e) {
-            throw new UsageException(out + ": cannot write: " + e.getMessage());
+        } catch (DocumentException e) {
+            throw new UsageException(out + ": " + e.problem());
         }
         spec.commandLine().getOut().println(out + ": " + doc.nodes().size() + " nodes (" + (kind == SyntheticTopology.Cni.DOCKER
                 ? hosts + " hosts x " + containersPerHost + " containers" + (overlay ? ", overlay" : "")

@@ -8,7 +8,7 @@ import dev.hopscope.io.imports.ImportException;
 import dev.hopscope.io.imports.ImportOptions;
 import dev.hopscope.io.imports.ImportResult;
 import dev.hopscope.io.imports.Importer;
-import java.io.UncheckedIOException;
+import dev.hopscope.io.DocumentException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,8 +59,8 @@ final class ImportCommand implements Callable<Integer> {
         for (String w : result.warnings()) spec.commandLine().getErr().println("warning: " + w);
         try {
             DocumentCodec.save(result.document(), out);
-        } catch (UncheckedIOException e) {
-            throw new UsageException(out + ": cannot write: " + e.getMessage());
+        } catch (DocumentException e) {
+            throw new UsageException(out + ": " + e.problem());
         }
         spec.commandLine().getOut().println(source + " -> " + out + ": " + result.document().nodes().size() + " nodes, "
                 + result.warnings().size() + " warning" + (result.warnings().size() == 1 ? "" : "s"));

@@ -62,11 +62,109 @@ public final class DocumentCodec {
         }
         // streamed, not read into memory first: the parser buffers a few kilobytes at a time;
         // the length constraint still stops a file that grew past the limit since the check
-        try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), file)) {
-            return parse(p, source, () -> JSON.createParser(ObjectReadContext.empty(), file));
+        try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), strict(file))) {
+            return parse(p, source, () -> JSON.createParser(ObjectReadContext.empty(), strict(file)));
+        } catch (StrictUtf8InputStream.MalformedException e) {
+            throw notUtf8(source, file, e.malformed);
         } catch (JacksonException e) {
+            StrictUtf8InputStream.Malformed bad = malformed(e);
+            if (bad != null) throw notUtf8(source, file, bad);
             // opening or closing the file failed; reading errors were translated inside
             throw translate(source, e, null);
+        } catch (java.io.UncheckedIOException e) {
+            throw new DocumentException(source, 0, 0, "cannot read " + file + ": " + e.getCause().getMessage(), e);
+        }
+    }
+
+    /** A place in a document file, 1-based, as an editor shows it. */
+    public record Position(int line, int column) {
+        @Override public String toString() { return line + ":" + column; }
+    }
+
+    /**
+     * Where the validator's problem lies in the file: the value of {@code field} in the node with
+     * id {@code nodeId} (or the node itself, or its box in the layout for field "layout"). Empty
+     * when the file no longer reads or holds no such node. Positions are not kept while loading,
+     * so this reads the file again; it only runs when there is a problem to report.
+     */
+    public static java.util.Optional<Position> locate(Path file, String nodeId, String field) {
+        if (nodeId == null) return java.util.Optional.empty();
+        try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), strict(file))) {
+            LocatedParser tree = new LocatedParser(p);
+            if (tree.next() == null) return java.util.Optional.empty();
+            Located root = tree.value();
+            int token = DocumentReader.tokenOf(root, nodeId, field);
+            if (token <= 0) return java.util.Optional.empty();
+            try (JsonParser again = JSON.createParser(ObjectReadContext.empty(), strict(file))) {
+                TokenStreamLocation at = LocatedParser.locate(again, token);
+                return java.util.Optional.of(new Position(Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr())));
+            }
+        } catch (RuntimeException e) {
+            // a file that no longer reads has no place to show; the problem is still reported
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static java.io.InputStream strict(Path file) {
+        try {
+            return new StrictUtf8InputStream(Files.newInputStream(file));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static StrictUtf8InputStream.Malformed malformed(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause())
+            if (t instanceof StrictUtf8InputStream.Malformed m) return m;
+        return null;
+    }
+
+    /** Says where the bad bytes are, as line and column (in characters) an editor shows. */
+    private static DocumentException notUtf8(String source, Path file, StrictUtf8InputStream.Malformed bad) {
+        return notUtf8(source, () -> new java.io.BufferedInputStream(Files.newInputStream(file)), bad);
+    }
+
+    private interface Bytes {
+        java.io.InputStream open() throws IOException;
+    }
+
+    private static DocumentException notUtf8(String source, Bytes bytes, StrictUtf8InputStream.Malformed bad) {
+        int line = 1, col = 1;
+        try (java.io.InputStream in = bytes.open()) {
+            for (long i = 0; i < bad.offset; i++) {
+                int c = in.read();
+                if (c < 0) break;
+                if (i < 3 && bad.offset >= 3 && isBomByte(i, c)) continue;
+                if (c == '\n') { line++; col = 1; }
+                else if ((c & 0xC0) != 0x80) col++;
+            }
+        } catch (IOException e) {
+            line = 1;
+            col = 1;
+        }
+        return new DocumentException(source, line, col, "the file is not valid UTF-8 text: " + bad.getMessage()
+                + " (save it as UTF-8)");
+    }
+
+    private static boolean isBomByte(long i, int c) {
+        return (i == 0 && c == 0xEF) || (i == 1 && c == 0xBB) || (i == 2 && c == 0xBF);
+    }
+
+    /**
+     * Parses a document's bytes as a file holds them (UTF-8, checked strictly, as {@link #load}
+     * does); {@code sourceName} is what error messages call it.
+     */
+    public static Document read(byte[] utf8, String sourceName) {
+        if (utf8.length > MAX_BYTES) throw tooLarge(sourceName, utf8.length);
+        try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), new StrictUtf8InputStream(new java.io.ByteArrayInputStream(utf8)))) {
+            return parse(p, sourceName,
+                    () -> JSON.createParser(ObjectReadContext.empty(), new StrictUtf8InputStream(new java.io.ByteArrayInputStream(utf8))));
+        } catch (StrictUtf8InputStream.MalformedException e) {
+            throw notUtf8(sourceName, () -> new java.io.ByteArrayInputStream(utf8), e.malformed);
+        } catch (JacksonException e) {
+            StrictUtf8InputStream.Malformed bad = malformed(e);
+            if (bad != null) throw notUtf8(sourceName, () -> new java.io.ByteArrayInputStream(utf8), bad);
+            throw translate(sourceName, e, null);
         }
     }
 
@@ -74,8 +172,10 @@ public final class DocumentCodec {
     public static Document read(String json, String sourceName) {
         // a char is at least one UTF-8 byte, so this never refuses a document under the limit
         if (json.length() > MAX_BYTES) throw tooLarge(sourceName, json.length());
-        try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), json)) {
-            return parse(p, sourceName, () -> JSON.createParser(ObjectReadContext.empty(), json));
+        if (json.startsWith("\uFEFF")) json = json.substring(1);
+        String text = json;
+        try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), text)) {
+            return parse(p, sourceName, () -> JSON.createParser(ObjectReadContext.empty(), text));
         }
     }
 
@@ -137,6 +237,8 @@ public final class DocumentCodec {
         try {
             return parseTokens(p, source);
         } catch (JacksonException e) {
+            StrictUtf8InputStream.Malformed bad = malformed(e);
+            if (bad != null) throw new StrictUtf8InputStream.MalformedException(bad);
             throw translate(source, e, p.currentLocation());
         } catch (Misplaced e) {
             TokenStreamLocation at;

@@ -52,6 +52,35 @@ final class DocumentReader {
         return new Document(top.string("name"), top.string("description"), lesson(top), scenarios(top), nodes, layout(top));
     }
 
+    /**
+     * The token where a validator's problem lies: the value of {@code field} in the node with
+     * this id, else the node; for field "layout" the node's box. 0 when there is no such node.
+     */
+    static int tokenOf(Located root, String nodeId, String field) {
+        Located nodes = member(root, field != null && field.equals("layout") ? "layout" : "nodes");
+        if (nodes == null) return 0;
+        if (nodes.type == Located.Type.OBJECT) {
+            Located box = member(nodes, nodeId);
+            return box == null ? 0 : box.token;
+        }
+        for (Located n : nodes.values()) {
+            Located id = member(n, "id");
+            if (id == null || id.type != Located.Type.STRING || !nodeId.equals(id.text())) continue;
+            Located value = field == null ? null : member(n, field);
+            if (value == null && "modeTarget".equals(field)) value = member(n, "mode");
+            if (value == null && "mode".equals(field)) value = member(n, "modeTarget");
+            return value != null ? value.token : n.token;
+        }
+        return 0;
+    }
+
+    private static Located member(Located object, String name) {
+        if (object.type != Located.Type.OBJECT) return null;
+        String[] names = object.names();
+        for (int i = 0; i < names.length; i++) if (names[i].equals(name)) return object.values()[i];
+        return null;
+    }
+
     private static Lesson lesson(Fields top) {
         Fields l = top.object("lesson", "the lesson");
         if (l == null) return null;
@@ -82,7 +111,7 @@ final class DocumentReader {
             if (v.type != Located.Type.OBJECT)
                 throw new Misplaced(v.token, "\"" + ids[i] + "\" in the layout must be an object, not " + v.shown());
             Fields b = Fields.of(v, "the box", "a box").named("the box of", ids[i]).allow(BOX);
-            boxes.put(ids[i], new Box(b.requiredDecimal("x"), b.requiredDecimal("y"), b.decimal("w", 0), b.decimal("h", 0)));
+            boxes.put(ids[i], new Box(b.coordinate("x"), b.coordinate("y"), b.size("w"), b.size("h")));
             b.done();
         }
         return boxes;

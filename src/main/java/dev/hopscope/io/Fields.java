@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.hopscope.model.Box;
 import dev.hopscope.model.Probe;
 
 /**
@@ -144,6 +145,25 @@ final class Fields {
     double requiredDecimal(String name) {
         if (!has(name)) throw error(what() + " has no " + quote(name));
         return decimal(name, 0);
+    }
+
+    /** A box coordinate: required, within ±{@link Box#LIMIT}, so a picture of the layout stays computable. */
+    double coordinate(String name) {
+        double v = requiredDecimal(name);
+        if (Math.abs(v) > Box.LIMIT)
+            throw error(get(name), quote(name) + " = " + get(name).shown() + " is too far out: coordinates lie within ±"
+                    + (long) Box.LIMIT + " canvas units");
+        return v;
+    }
+
+    /** A box size: 0 when absent, otherwise from 0 to {@link Box#LIMIT}. */
+    double size(String name) {
+        double v = decimal(name, 0);
+        if (v < 0) throw error(get(name), quote(name) + " = " + get(name).shown() + " is negative; a size is 0 or more");
+        if (v > Box.LIMIT)
+            throw error(get(name), quote(name) + " = " + get(name).shown() + " is too large: sizes lie within 0.."
+                    + (long) Box.LIMIT + " canvas units");
+        return v;
     }
 
     Boolean bool(String name) {

@@ -75,6 +75,7 @@ final class LocatedParser {
                         twice = !seen.add(name);
                     }
                     if (twice) throw new Misplaced(tokens, "\"" + name + "\" appears twice in this object");
+                    checkText(tokens, name);
                     next();
                     Located value = value();
                     push(name, value);
@@ -93,8 +94,11 @@ final class LocatedParser {
                 pop(base);
                 return array;
             }
-            case VALUE_STRING:
-                return Located.string(at, parser.getString());
+            case VALUE_STRING: {
+                String s = parser.getString();
+                checkText(at, s);
+                return Located.string(at, s);
+            }
             case VALUE_NUMBER_INT:
                 if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER)
                     return Located.bigInteger(at, parser.getText());
@@ -110,6 +114,36 @@ final class LocatedParser {
             default:
                 throw new Misplaced(at, "unexpected " + t + " in the JSON");
         }
+    }
+
+    /**
+     * JSON escapes can write what is not text: a NUL (which ends a string in C, a shell and the
+     * kernel's names) or half of a UTF-16 surrogate pair (no character at all; exporters to XML
+     * and other tools fail on it). Refused here, at their token, rather than deep in an export.
+     */
+    static void checkText(int token, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x20 && (c < 0xD800 || c > 0xDFFF)) continue;
+            if (c == 0) throw new Misplaced(token, "the text " + shown(s) + " holds a NUL character (\\u0000); remove it");
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+                continue;
+            }
+            if (c >= 0xD800)
+                throw new Misplaced(token, "the text " + shown(s) + " holds a lone UTF-16 surrogate (\\u"
+                        + Integer.toHexString(c) + "), which is not a character; remove it or write the whole pair");
+        }
+    }
+
+    private static String shown(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (int i = 0; i < s.length() && i < 40; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || (c >= 0xD800 && c <= 0xDFFF)) sb.append(String.format("\\u%04x", (int) c));
+            else sb.append(c);
+        }
+        return sb.append(s.length() > 40 ? "...\"" : "\"").toString();
     }
 
     /**

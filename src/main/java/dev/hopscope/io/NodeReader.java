@@ -73,12 +73,28 @@ final class NodeReader {
             throw raw.error(raw.get("kind"), "unknown node kind \"" + kindText + "\" (known kinds: " + KINDS.allowed() + ")");
         String id = raw.string("id");
         if (id == null || id.isBlank()) throw raw.error("this " + kind.label() + " has no \"id\"");
+        noControlCharacters(raw, "id", id);
         return raw.named(KIND_LABELS[kind.ordinal()], id).build(f -> map(kind, f));
     }
 
     private static String name(Fields f) {
         String n = f.string("name");
-        return n == null ? f.string("id") : n;
+        if (n == null) return f.string("id");
+        noControlCharacters(f, "name", n);
+        return n;
+    }
+
+    /**
+     * Ids and names become namespace and device names, graph labels and lines of a script: a
+     * line break or another control character in one is a mistake that would break them.
+     */
+    private static void noControlCharacters(Fields f, String field, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029' || c == '\u0085')
+                throw f.error(f.get(field), "\"" + field + "\" holds a control character (\\u" + String.format("%04x", (int) c)
+                        + "); ids and names are one line of printable text");
+        }
     }
 
     private static Node map(NodeKind kind, Fields f) {

@@ -10,10 +10,16 @@ public record Cidr(Ipv4 address, int prefix) {
     public static Cidr parse(String text) {
         if (text == null) throw new IllegalArgumentException("no CIDR");
         int slash = text.indexOf('/');
-        if (slash < 0) throw new IllegalArgumentException("'" + text + "' needs a prefix length, e.g. 10.0.0.0/24");
-        String len = text.substring(slash + 1).trim();
-        if (len.isEmpty() || len.length() > 2 || !len.chars().allMatch(Character::isDigit))
-            throw new IllegalArgumentException("'" + text + "': the prefix length must be a number from 0 to 32");
+        if (slash < 0) {
+            Ipv4.parse(text); // says what is wrong with the address first (spaces, octets)
+            throw new IllegalArgumentException("'" + text + "' needs a prefix length, e.g. 10.0.0.0/24");
+        }
+        String len = text.substring(slash + 1);
+        if (len.isEmpty() || len.length() > 2 || !len.chars().allMatch(c -> c >= '0' && c <= '9') || (len.length() == 2 && len.charAt(0) == '0')) {
+            if (!len.isEmpty() && Character.isWhitespace(len.charAt(len.length() - 1)))
+                throw new IllegalArgumentException("'" + Ipv4.printable(text) + "' has spaces or line breaks around it; remove them");
+            throw new IllegalArgumentException("'" + Ipv4.printable(text) + "': the prefix length must be a number from 0 to 32");
+        }
         return new Cidr(Ipv4.parse(text.substring(0, slash)), Integer.parseInt(len));
     }
 

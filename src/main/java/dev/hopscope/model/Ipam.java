@@ -54,7 +54,8 @@ public final class Ipam {
         }
         Bridge first = null;
         for (Bridge b : doc.all(Bridge.class)) {
-            if (!b.host().equals(pod.node())) continue;
+            // a bridge without a host (a problem the validator reports) belongs to no node
+            if (b.host() == null || !b.host().equals(pod.node())) continue;
             if (b.bridgeKind() == Bridge.Kind.CNI) return Optional.of(b);
             if (first == null) first = b;
         }

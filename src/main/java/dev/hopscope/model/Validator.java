@@ -2,7 +2,9 @@ package dev.hopscope.model;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -22,6 +24,10 @@ public final class Validator {
             if (!ids.add(n.id())) out.add(new Problem(n.id(), "id", "the id '" + n.id() + "' is used twice"));
         }
         for (Node n : doc.nodes()) check(doc, n, out::add);
+        doc.layout().forEach((id, box) -> {
+            String wrong = box.problem();
+            if (wrong != null) out.add(new Problem(id, "layout", "the box of '" + id + "': " + wrong));
+        });
         return out;
     }
 
@@ -69,7 +75,12 @@ public final class Validator {
                         out.accept(new Problem(id, "network", w.name() + " does not reach the node " + p.node()));
                 } else ref(doc, id, "network", p.network(), Bridge.class, false, out);
             }
-            if (p.ip() != null) ip(id, "ip", p.ip(), out);
+            if (p.ip() != null) {
+                ip(id, "ip", p.ip(), out);
+                if (!p.hostNetwork() && Ipv4.isValid(p.ip()) && p.node() != null)
+                    Ipam.podNetwork(doc, p).ifPresent(b -> Ipam.subnet(doc, b.id()).ifPresent(
+                            subnet -> notNetworkOrBroadcast(id, "ip", Ipv4.parse(p.ip()), b.name(), subnet.toString(), out)));
+            }
             for (Pod.PodContainer c : p.containers()) sockets(id, c.sockets(), out);
             if (!p.hostNetwork() && p.node() != null && doc.node(p.node()).isPresent() && Ipam.podNetwork(doc, p).isEmpty())
                 out.accept(new Problem(id, "network", "the node " + p.node() + " has no bridge for pods (add a cni0 bridge)"));
@@ -126,16 +137,15 @@ public final class Validator {
     private static void container(Document doc, Container c, Consumer<Problem> out) {
         String id = c.id();
         ref(doc, id, "host", c.host(), Host.class, false, out);
-        if (c.mode() == Container.Mode.CONTAINER
-                && (c.modeTarget() == null || doc.find(c.modeTarget()).filter(t -> t instanceof Container).isEmpty()))
-            out.accept(new Problem(id, "mode", "network mode container:" + c.modeTarget() + " names no container"));
+        if (c.mode() == Container.Mode.CONTAINER) modeTarget(doc, c, out);
         for (Attachment a : c.attachments()) {
-            Node net = doc.node(a.network()).orElse(null);
+            Node net = a.network() == null ? null : doc.node(a.network()).orElse(null);
             if (!(net instanceof Bridge) && !(net instanceof Overlay) && !(net instanceof Network)) {
                 out.accept(new Problem(id, "attachments", "'" + a.network() + "' is not a bridge, an overlay or a network"));
                 continue;
             }
-            if (net instanceof Bridge b && !b.host().equals(c.host()))
+            // a bridge without a host is reported on the bridge itself
+            if (net instanceof Bridge b && b.host() != null && !b.host().equals(c.host()))
                 out.accept(new Problem(id, "attachments", "the bridge " + b.name() + " is in another host than the container"));
             if (net instanceof Network w) {
                 if (w.networkKind().isPresent() && !w.networkKind().get().joiners().contains(NodeKind.CONTAINER))
@@ -146,8 +156,10 @@ public final class Validator {
             if (a.ip() != null) {
                 ip(id, "attachments", a.ip(), out);
                 Ipam.subnet(doc, a.network()).ifPresent(s -> {
-                    if (Ipv4.isValid(a.ip()) && !s.contains(Ipv4.parse(a.ip())))
-                        out.accept(new Problem(id, "attachments", a.ip() + " is outside " + net.name() + "'s subnet " + s));
+                    if (!Ipv4.isValid(a.ip())) return;
+                    Ipv4 ip = Ipv4.parse(a.ip());
+                    if (!s.contains(ip)) out.accept(new Problem(id, "attachments", a.ip() + " is outside " + net.name() + "'s subnet " + s));
+                    else notNetworkOrBroadcast(id, "attachments", ip, net.name(), s.toString(), out);
                 });
             }
         }
@@ -157,6 +169,77 @@ public final class Validator {
             if (p.hostIp() != null) ip(id, "ports", p.hostIp(), out);
         }
         sockets(id, c.sockets(), out);
+        links(doc, c, out);
+    }
+
+    /**
+     * {@code container:NAME} must name another container on the same Docker host, and following
+     * the chain must end at a container with a namespace of its own: Docker refuses a container
+     * that would join itself ("cannot join own network"), and a cycle would never start.
+     */
+    private static void modeTarget(Document doc, Container c, Consumer<Problem> out) {
+        String id = c.id();
+        Container target = c.modeTarget() == null ? null
+                : doc.find(c.modeTarget()).filter(t -> t instanceof Container).map(t -> (Container) t).orElse(null);
+        if (target == null) {
+            out.accept(new Problem(id, "mode", "network mode container:" + c.modeTarget() + " names no container"));
+            return;
+        }
+        if (c.host() != null && target.host() != null && !c.host().equals(target.host())) {
+            out.accept(new Problem(id, "mode", "network mode container:" + c.modeTarget() + " names a container on another host ("
+                    + target.host() + "); a container can only share the namespace of a container on its own Docker host"));
+            return;
+        }
+        Set<String> chain = new LinkedHashSet<>();
+        chain.add(c.id());
+        Container at = target;
+        List<String> path = new ArrayList<>(List.of("container:" + c.modeTarget()));
+        while (at != null && at.mode() == Container.Mode.CONTAINER) {
+            if (!chain.add(at.id())) {
+                if (at.id().equals(c.id()))
+                    out.accept(new Problem(id, "mode", "network mode " + String.join(" → ", path)
+                            + " comes back to " + c.name() + ": a cycle, so no container in it has a namespace to share"
+                            + " (Docker refuses to start such a container); make one of them use bridge mode"));
+                // a cycle further along is reported on the containers in it
+                return;
+            }
+            path.add("container:" + at.modeTarget());
+            at = at.modeTarget() == null ? null
+                    : doc.find(at.modeTarget()).filter(t -> t instanceof Container).map(t -> (Container) t).orElse(null);
+        }
+    }
+
+    /** {@code --link NAME[:ALIAS]}: Docker refuses a link to a container it does not have ("could not get container"). */
+    private static void links(Document doc, Container c, Consumer<Problem> out) {
+        for (String link : c.links()) {
+            String name = link == null ? "" : link.split(":", 2)[0].trim();
+            if (name.isEmpty()) {
+                out.accept(new Problem(c.id(), "links", "the link '" + link + "' names no container (write NAME or NAME:ALIAS)"));
+                continue;
+            }
+            Node target = doc.find(name).orElse(null);
+            if (!(target instanceof Container t))
+                out.accept(new Problem(c.id(), "links", "--link " + link + ": there is no container '" + name
+                        + "' (Docker refuses to link to a container it does not have)"));
+            else if (t.id().equals(c.id()))
+                out.accept(new Problem(c.id(), "links", "--link " + link + ": a container cannot link to itself"));
+            else if (!Objects.equals(t.host(), c.host()))
+                out.accept(new Problem(c.id(), "links", "--link " + link + ": '" + name + "' runs on another host ("
+                        + t.host() + "); links only reach containers of the same Docker host"));
+        }
+    }
+
+    /** Docker's and CNI's IPAM never hand out a subnet's network or broadcast address (except in a /31 or /32). */
+    private static void notNetworkOrBroadcast(String id, String field, Ipv4 ip, String network, String subnet, Consumer<Problem> out) {
+        if (!Cidr.isValid(subnet)) return;
+        Cidr s = Cidr.parse(subnet);
+        if (s.prefix() > 30) return;
+        if (ip.equals(s.network()))
+            out.accept(new Problem(id, field, ip + " is the network address of " + network + "'s subnet " + s.base()
+                    + "; a container needs an address between " + s.network().plus(1) + " and " + s.broadcast().plus(-1)));
+        else if (ip.equals(s.broadcast()))
+            out.accept(new Problem(id, field, ip + " is the broadcast address of " + network + "'s subnet " + s.base()
+                    + "; a container needs an address between " + s.network().plus(1) + " and " + s.broadcast().plus(-1)));
     }
 
     private static void ref(Document doc, String id, String field, String ref, Class<? extends Node> type, boolean optional, Consumer<Problem> out) {

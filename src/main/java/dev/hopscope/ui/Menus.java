@@ -1,6 +1,7 @@
 package dev.hopscope.ui;
 
 import dev.hopscope.ui.canvas.CanvasView;
+import dev.hopscope.ui.docker.DockerImportDialog;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.event.ActionEvent;
@@ -29,6 +30,7 @@ public final class Menus {
     private final Menu recentMenu = new Menu("Open Recent");
     private final Menu importMenu = new Menu("Import");
     private final Menu exportMenu = new Menu("Export");
+    private DockerImportDialog dockerImport;
 
     Menus(MainWindow window, Commands commands) {
         this.window = window;
@@ -136,7 +138,25 @@ public final class Menus {
         importMenu.getItems().setAll(
                 importItem("menu-import-compose", "Compose File…", "Shortcut+I"),
                 importItem("menu-import-kubernetes", "Kubernetes Manifests…", null),
-                importItem("menu-import-inspect", "docker network inspect Output…", null));
+                importItem("menu-import-inspect", "docker network inspect Output…", null),
+                new SeparatorMenuItem(),
+                dockerItem("menu-import-docker", "From Docker…", null, false),
+                dockerItem("menu-reimport-docker", "Re-import from Docker", "Shortcut+Shift+R", true));
+    }
+
+    /** From Docker… and its re-import: a running engine, read off the FX thread (ui.docker). */
+    private MenuItem dockerItem(String id, String text, String accel, boolean again) {
+        MenuItem m = item(text, accel, e -> {
+            if (again) dockerImport().reimport(); else dockerImport().show();
+        });
+        m.setId(id);
+        return m;
+    }
+
+    /** File › Import › From Docker…, made on first use. */
+    public DockerImportDialog dockerImport() {
+        if (dockerImport == null) dockerImport = new DockerImportDialog(window);
+        return dockerImport;
     }
 
     private MenuItem importItem(String id, String text, String accel) {

@@ -37,8 +37,8 @@ class TraceCommandTest {
                 """);
         CliTest.Run r = run("validate", f.toString());
         assertThat(r.code()).isEqualTo(Cli.BAD_INPUT);
-        // the intent's "id" is on line 3, column 22 of the text above
-        assertThat(r.err()).contains(f + ":3:22:").contains("10.0.0.1:99999").contains("outside 1..65535").doesNotContain("Exception");
+        // the validator's problems point at the field at fault: the intent's "to" value, line 3, column 55 of the text above
+        assertThat(r.err()).contains(f + ":3:55:").contains("10.0.0.1:99999").contains("outside 1..65535").doesNotContain("Exception");
     }
 
     @Test

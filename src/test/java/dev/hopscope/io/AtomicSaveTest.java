@@ -65,7 +65,7 @@ class AtomicSaveTest {
         Path file = dir.resolve("no-such-folder").resolve("net.json");
         assertThatThrownBy(() -> DocumentCodec.save(TestDocuments.small(), file))
                 .isInstanceOf(DocumentException.class)
-                .hasMessageStartingWith("net.json: not saved (the previous file is unchanged)");
+                .hasMessage("net.json: not saved: the folder " + dir.resolve("no-such-folder").toAbsolutePath() + " does not exist");
     }
 
     @Test

@@ -17,7 +17,13 @@ class AddressingTest {
     @Test
     void parsesAndPrintsAddresses() {
         assertThat(Ipv4.parse("172.17.0.2").toString()).isEqualTo("172.17.0.2");
-        assertThat(Ipv4.parse(" 10.0.0.1 ").toString()).isEqualTo("10.0.0.1");
+        // issue 14: Docker's parser refuses spaces around an address and leading zeros (inet_aton reads 010 as octal 8)
+        assertThatThrownBy(() -> Ipv4.parse(" 10.0.0.1 ")).hasMessageContaining("spaces");
+        assertThatThrownBy(() -> Ipv4.parse("010.0.0.1")).hasMessageContaining("leading zero");
+        assertThatThrownBy(() -> Cidr.parse("10.0.0.0/24\n")).hasMessageContaining("line breaks");
+        assertThatThrownBy(() -> Cidr.parse(" 10.0.0.0/24")).hasMessageContaining("spaces");
+        assertThat(Ipv4.parse("0.0.0.0").bits()).isZero();
+        assertThat(Ipv4.parse("10.0.100.0").toString()).isEqualTo("10.0.100.0");
         assertThat(Ipv4.parse("255.255.255.255").bits()).isEqualTo(-1);
         Random r = new Random(42);
         for (int i = 0; i < 1000; i++) {

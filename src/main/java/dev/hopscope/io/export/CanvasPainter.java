@@ -100,6 +100,26 @@ public final class CanvasPainter {
         return new Rectangle2D.Double(minX - m, minY - m - 28, maxX - minX + 2 * m, maxY - minY + 2 * m + 28);
     }
 
+    /** The nodes at the layout's outer edges, for a message about a layout too large to draw. */
+    String extremes() {
+        Node left = null, right = null, top = null, bottom = null;
+        for (Node n : doc.nodes()) {
+            Box b = doc.layout().get(n.id());
+            if (b == null || n instanceof Intent) continue;
+            if (left == null || b.x() < doc.layout().get(left.id()).x()) left = n;
+            if (right == null || b.x() + b.w() > doc.layout().get(right.id()).x() + doc.layout().get(right.id()).w()) right = n;
+            if (top == null || b.y() < doc.layout().get(top.id()).y()) top = n;
+            if (bottom == null || b.y() + b.h() > doc.layout().get(bottom.id()).y() + doc.layout().get(bottom.id()).h()) bottom = n;
+        }
+        if (left == null) return "no node has a place";
+        java.util.function.BiFunction<Node, String, String> say = (n, where) -> {
+            Box b = doc.layout().get(n.id());
+            return String.format(java.util.Locale.ROOT, "%s '%s' at x = %.0f, y = %.0f", where, n.id(), b.x(), b.y());
+        };
+        return String.join("; ", new java.util.LinkedHashSet<>(List.of(say.apply(left, "leftmost"), say.apply(right, "rightmost"),
+                say.apply(top, "topmost"), say.apply(bottom, "lowest"))));
+    }
+
     /** Paints at {@code scale} device pixels per canvas unit, the picture's top left at 0,0. */
     public void paint(Graphics2D g, double scale) {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);

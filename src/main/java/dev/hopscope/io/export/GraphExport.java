@@ -145,10 +145,19 @@ public final class GraphExport {
         return sb.append("}\n").toString();
     }
 
-    private static String backslashes(String s) { return s.replace("\\", "\\\\"); }
+    /** Backslashes doubled; control characters (a NUL, a line break in a name) shown as '?', never raw in DOT. */
+    private static String backslashes(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 8);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\') sb.append("\\\\");
+            else sb.append(c < 0x20 || c == 0x7f ? '?' : c);
+        }
+        return sb.toString();
+    }
 
     private static String escape(String s) {
-        return s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\r", "");
+        return backslashes(s).replace("\"", "\\\"");
     }
 
 }

@@ -32,6 +32,45 @@ public final class NetnsScript {
         return new Writer(dp).script(title == null ? "untitled" : title);
     }
 
+    /**
+     * Longest namespace name the script uses, in UTF-8 bytes. The kernel allows 255 (a file name
+     * under /run/netns); the rest is room for {@code HOPSCOPE_PREFIX}.
+     */
+    public static final int MAX_NAME_BYTES = 200;
+    static final int KERNEL_NAME_BYTES = 255;
+
+    /**
+     * The name of the lab's namespace for a compiled namespace (which is named after its node's
+     * id): the same, or for a name over {@link #MAX_NAME_BYTES} bytes its start and "~" and eight
+     * hex digits of its SHA-256, so that it is deterministic and two long names stay apart.
+     */
+    public static String netnsName(String name) {
+        byte[] utf8 = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (utf8.length <= MAX_NAME_BYTES) return name;
+        String hash;
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(utf8);
+            hash = String.format("%02x%02x%02x%02x", d[0], d[1], d[2], d[3]);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+        StringBuilder start = new StringBuilder();
+        int bytes = 0;
+        for (int i = 0; i < name.length(); ) {
+            int cp = name.codePointAt(i);
+            int len = new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (bytes + len > MAX_NAME_BYTES - 9) break;
+            start.appendCodePoint(cp);
+            bytes += len;
+            i += Character.charCount(cp);
+        }
+        return start + "~" + hash;
+    }
+
+    private static int utf8Length(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+
     private static final class Writer {
         private final Dataplane dp;
         private final StringBuilder sb = new StringBuilder();
@@ -39,7 +78,7 @@ public final class NetnsScript {
         Writer(Dataplane dp) { this.dp = dp; }
 
         /** The namespace's name as a shell word: the optional prefix, then the quoted name. */
-        private static String ns(Namespace n) { return "\"$P\"" + Shell.quote(n.name()); }
+        private static String ns(Namespace n) { return "\"$P\"" + Shell.quote(netnsName(n.name())); }
 
         private static String q(Object o) { return Shell.quote(String.valueOf(o)); }
 
@@ -61,13 +100,35 @@ public final class NetnsScript {
             line("#   sudo ./lab.sh list     print the namespace names");
             line("# Probe from inside, e.g.: sudo ip netns exec NAMESPACE ping -c1 -W1 ADDRESS");
             line("# HOPSCOPE_PREFIX=lab1- prepends a prefix to every namespace name (two labs side by side).");
+            line("# Each namespace is named after its node's id ('/' becomes '_'); the kernel allows names of 255 bytes,");
+            line("# so an id over " + MAX_NAME_BYTES + " bytes is shortened to its start, '~' and a hash:");
+            boolean shortened = false;
+            int longest = 0;
+            for (Namespace n : dp.namespaces()) {
+                String netns = netnsName(n.name());
+                longest = Math.max(longest, utf8Length(netns));
+                if (netns.equals(n.name())) continue;
+                line("#   " + Shell.printable(netns) + "  is  " + Shell.printable(n.name()));
+                shortened = true;
+            }
+            if (!shortened) line("#   (no name here needed it)");
+            if (bridgedRules()) {
+                line("# On the host itself, 'up' loads the br_netfilter kernel module (modprobe) unless it is loaded already,");
+                line("# so that bridged traffic in the lab's namespaces meets iptables as in the trace. Once loaded, the host's");
+                line("# own bridges send their traffic through the host's iptables too (the kernel's default, as on a Docker");
+                line("# host); 'down' does not unload it (modprobe -r br_netfilter does).");
+            }
             if (encrypted())
                 line("# Encrypted overlays (IPsec ESP) are NOT built: this lab builds their plain VXLAN instead.");
             line("set -euo pipefail");
             line("");
             line("P=\"${HOPSCOPE_PREFIX:-}\"");
+            line("if [ $(( $(printf '%s' \"$P\" | wc -c) + " + longest + " )) -gt " + KERNEL_NAME_BYTES + " ]; then");
+            line("  echo \"lab: HOPSCOPE_PREFIX is too long: with it the longest namespace name would pass the kernel's "
+                    + KERNEL_NAME_BYTES + " bytes\" >&2; exit 2");
+            line("fi");
             StringBuilder names = new StringBuilder("NAMESPACES=(");
-            for (Namespace n : dp.namespaces()) names.append(' ').append(q(n.name()));
+            for (Namespace n : dp.namespaces()) names.append(' ').append(q(netnsName(n.name())));
             line(names.append(" )").toString());
             line("");
             line("need() { command -v \"$1\" >/dev/null 2>&1 || { echo \"lab: $1 is missing ($2)\" >&2; exit 1; }; }");
@@ -91,6 +152,12 @@ public final class NetnsScript {
             line("  *) echo \"usage: $0 up|listen|down|list\" >&2; exit 2 ;;");
             line("esac");
             return sb.toString();
+        }
+
+        /** Whether 'up' needs br_netfilter: some namespace has a bridge and iptables rules. */
+        private boolean bridgedRules() {
+            for (Namespace n : dp.namespaces()) if (hasBridge(n) && !n.rules().isEmpty()) return true;
+            return false;
         }
 
         private boolean encrypted() {
@@ -213,7 +280,11 @@ public final class NetnsScript {
             for (Namespace n : dp.namespaces()) {
                 if (!hasBridge(n) || n.rules().isEmpty()) continue;
                 if (!any) {
-                    line("  modprobe br_netfilter 2>/dev/null || true");
+                    line("  # the host's kernel module, loaded only when missing (see the header)");
+                    line("  if [ ! -d /sys/module/br_netfilter ]; then");
+                    line("    echo \"lab: loading the br_netfilter module on the host (modprobe br_netfilter)\" >&2");
+                    line("    modprobe br_netfilter 2>/dev/null || true");
+                    line("  fi");
                     any = true;
                 }
                 line("  if ip netns exec " + ns(n) + " test -e /proc/sys/net/bridge/bridge-nf-call-iptables; then");

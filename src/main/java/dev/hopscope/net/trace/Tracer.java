@@ -103,7 +103,8 @@ public final class Tracer {
 
         String name = ((Destination.Named) to).name();
         Node named = dp.document().find(name).orElse(null);
-        if (ns.dns() != DnsConfig.NONE || named == null) {
+        // a host-mode container asks the host's resolver, which knows no container names (Docker's DNS serves user-defined networks)
+        if (ns.dns() != DnsConfig.NONE || named == null || src instanceof dev.hopscope.model.Container) {
             DnsLookup lookup = resolver.resolve(ns, name);
             if (lookup.address().isEmpty() && (named instanceof External || named instanceof Host)) {
                 List<Target> ts = new ArrayList<>();

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class EngineCallsTest {
 
-    static final Path ANSWERS = Path.of("src/test/resources/docker/engine").toAbsolutePath();
+    static final Path ANSWERS = FakeEngine.RECORDED;
 
     @Test
     void aLiveImportMakesExactlyTheFiveReadCalls(@TempDir Path dir) throws Exception {

@@ -23,7 +23,7 @@ import java.util.Locale;
  * and /containers/ID/json), and records every request line it receives, whatever its method,
  * so a test can pin the exact calls a live import makes.
  */
-final class FakeEngine implements AutoCloseable {
+public final class FakeEngine implements AutoCloseable {
 
     private final Path socket;
     private final Path answers;
@@ -31,7 +31,18 @@ final class FakeEngine implements AutoCloseable {
     private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
     private final Thread acceptor;
 
-    FakeEngine(Path socket, Path answers) throws IOException {
+    private final long delayMillis;
+
+    /** The recorded answers of src/test/resources/docker/engine. */
+    public static final Path RECORDED = Path.of("src/test/resources/docker/engine").toAbsolutePath();
+
+    public FakeEngine(Path socket, Path answers) throws IOException {
+        this(socket, answers, 0);
+    }
+
+    /** {@code delayMillis} before each answer, to watch a client's progress. */
+    public FakeEngine(Path socket, Path answers, long delayMillis) throws IOException {
+        this.delayMillis = delayMillis;
         this.socket = socket;
         this.answers = answers;
         server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
@@ -41,10 +52,10 @@ final class FakeEngine implements AutoCloseable {
         acceptor.start();
     }
 
-    String uri() { return "unix://" + socket; }
+    public String uri() { return "unix://" + socket; }
 
     /** Every request as {@code METHOD /path} (the query left off), in arrival order. */
-    List<String> requests() {
+    public List<String> requests() {
         synchronized (requests) {
             return List.copyOf(requests);
         }
@@ -77,6 +88,13 @@ final class FakeEngine implements AutoCloseable {
                 in.skipNBytes(length);
                 String path = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
                 requests.add(method + " " + path);
+                if (delayMillis > 0) {
+                    try {
+                        Thread.sleep(delayMillis);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
                 Path file = method.equals("GET") ? answers.resolve(path.substring(1).replaceFirst("/json$", "") + ".json") : null;
                 if (path.equals("/containers/json")) file = answers.resolve("containers.json");
                 byte[] body;

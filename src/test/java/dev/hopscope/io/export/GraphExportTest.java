@@ -140,4 +140,13 @@ class GraphExportTest {
         im.importGraph(g, new StringReader(dot));
         return g;
     }
+
+    /** Issue 14 item 16: the reader refuses a NUL in a name, but a name typed in the designer never reaches DOT raw either. */
+    @Test
+    void controlCharactersInANameNeverReachDotRaw() {
+        Document doc = load("s08-published-port.json");
+        Host h1 = doc.get("h1", Host.class).orElseThrow();
+        String dot = GraphExport.dot(doc.with(h1.withName("a\u0000b\u0007c")));
+        assertThat(dot).doesNotContain("\u0000").doesNotContain("\u0007").contains("name=\"a?b?c\"");
+    }
 }

@@ -153,4 +153,66 @@ class NetnsScriptTest {
             for (String left : Lab.namespaces(prefix)) Lab.deleteNamespace(left);
         }
     }
+
+    /** Issue 14 item 15: a 300-character id, past the kernel's 255 bytes for a namespace name. */
+    static Document longIds() {
+        String longHost = "h".repeat(300), longBox = "c-" + "\u00e9".repeat(150); // 302 bytes of UTF-8 in 152 characters
+        return DocumentCodec.read("{\"format\":\"hopscope\",\"version\":1,\"nodes\":["
+                + "{\"kind\":\"host\",\"id\":\"" + longHost + "\"},"
+                + "{\"kind\":\"bridge\",\"id\":\"d0\",\"host\":\"" + longHost + "\",\"bridgeKind\":\"default\",\"subnet\":\"172.17.0.0/16\"},"
+                + "{\"kind\":\"container\",\"id\":\"" + longBox + "\",\"host\":\"" + longHost + "\",\"attachments\":[{\"network\":\"d0\"}]},"
+                + "{\"kind\":\"container\",\"id\":\"short\",\"host\":\"" + longHost + "\",\"attachments\":[{\"network\":\"d0\"}]}]}", "long.json");
+    }
+
+    @Test
+    void longIdsAreShortenedDeterministicallyAndTheMapIsInTheHeader(@TempDir Path dir) throws Exception {
+        Document doc = longIds();
+        String text = NetnsScript.of(Network.compile(doc).dataplane(), "long");
+        assertThat(text).isEqualTo(NetnsScript.of(Network.compile(doc).dataplane(), "long"));
+        String host = NetnsScript.netnsName("h".repeat(300));
+        assertThat(host).matches("h{191}~[0-9a-f]{8}");
+        assertThat(host.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(200);
+        String box = NetnsScript.netnsName("c-" + "\u00e9".repeat(150));
+        assertThat(box.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(200);
+        assertThat(box).startsWith("c-\u00e9").doesNotContain("\ufffd"); // cut between characters, never inside one
+        assertThat(NetnsScript.netnsName("short")).isEqualTo("short");
+        assertThat(text).contains("#   " + host + "  is  " + "h".repeat(300));
+        assertThat(text).contains("NAMESPACES=(").contains("'" + host + "'").doesNotContain("'" + "h".repeat(300) + "'");
+        assumeTrue(Lab.onPath("bash"), "bash is not installed");
+        Path script = dir.resolve("lab.sh");
+        Exporter.write(doc, Exporter.Format.NETNS, script);
+        assertEquals(0, Lab.run(30, "bash", "-n", script.toString()).exit());
+        Lab.Result tooLong = Lab.script(script, "p".repeat(60), "list", 30);
+        assertThat(tooLong.exit()).isEqualTo(2);
+        assertThat(tooLong.output()).contains("HOPSCOPE_PREFIX is too long");
+    }
+
+    @Test
+    void theKernelTakesTheShortenedNames(@TempDir Path dir) throws Exception {
+        Lab.assumeRootWith("ip", "bridge", "iptables", "bash");
+        Lab.removeLeftovers();
+        Document doc = longIds();
+        Path script = dir.resolve("lab.sh");
+        Exporter.write(doc, Exporter.Format.NETNS, script);
+        String prefix = Lab.prefix('q');
+        try {
+            Lab.Result up = Lab.script(script, prefix, "up", 120);
+            assertEquals(0, up.exit(), up.output());
+            assertThat(Lab.namespaces(prefix)).contains(prefix + NetnsScript.netnsName("h".repeat(300)), prefix + "short");
+        } finally {
+            Lab.Result down = Lab.script(script, prefix, "down", 60);
+            assertEquals(0, down.exit(), down.output());
+            assertThat(Lab.namespaces(prefix)).isEmpty();
+        }
+    }
+
+    @Test
+    void brNetfilterIsLoadedOnlyWhenMissingAndTheHeaderSaysSo() throws Exception {
+        String text = NetnsScript.of(Network.compile(DocumentCodec.load(Path.of("samples", "s08-published-port.json"))).dataplane(), "s8");
+        assertThat(text).contains("# On the host itself, 'up' loads the br_netfilter kernel module (modprobe) unless it is loaded already");
+        int check = text.indexOf("if [ ! -d /sys/module/br_netfilter ]; then"), load = text.indexOf("modprobe br_netfilter 2>/dev/null");
+        assertThat(check).isPositive();
+        assertThat(load).isGreaterThan(check);
+        assertThat(text.indexOf("modprobe br_netfilter 2>/dev/null", load + 1)).as("one modprobe, inside the check").isNegative();
+    }
 }
