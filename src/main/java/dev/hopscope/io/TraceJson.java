@@ -238,6 +238,10 @@ final class TraceJson {
         } else if (d instanceof StepDetail.Filtered f) {
             g.writeStringProperty("kind", "filter");
             rule(g, f.rule());
+            g.writeName("path");
+            g.writeStartArray();
+            for (Rule.Chain c : f.path()) g.writeString(c.name());
+            g.writeEndArray();
         } else if (d instanceof StepDetail.Dnat n) {
             g.writeStringProperty("kind", "dnat");
             flows(g, n.before(), n.after());
@@ -303,6 +307,14 @@ final class TraceJson {
             g.writeStringProperty("disposition", x.cause().disposition().name());
             g.writeStringProperty("cause", cause(x.cause()));
             if (x.cause() instanceof DropCause.Denied den) rule(g, den.rule());
+            if (x.cause() instanceof DropCause.NoRoute nr && nr.wouldMeet().isPresent()) {
+                g.writeName("wouldMeet");
+                g.writeStartObject();
+                g.writeStringProperty("chain", nr.wouldMeet().get().chain().name());
+                g.writeStringProperty("target", nr.wouldMeet().get().target().name());
+                g.writeStringProperty("why", nr.wouldMeet().get().why());
+                g.writeEndObject();
+            }
         }
         g.writeEndObject();
     }

@@ -21,6 +21,16 @@ public record Intent(String id, String name, String from, String to, Probe probe
 
     @Override public NodeKind kind() { return NodeKind.INTENT; }
 
+    /** {@code to} parsed (see {@link Destination#parse}); empty while it does not parse (the validator says why). */
+    public java.util.Optional<Destination> destination() {
+        return to == null ? java.util.Optional.empty() : Destination.tryParse(to.strip());
+    }
+
+    /** The node {@code to} names (by id or name), if it names one rather than an address or a DNS name. */
+    public java.util.Optional<Node> destinationNode(Document doc) {
+        return destination().filter(d -> d instanceof Destination.Named).flatMap(d -> doc.find(d.host()));
+    }
+
     public Intent withFrom(String v) { return new Intent(id, name, v, to, probe, expect); }
     public Intent withTo(String v) { return new Intent(id, name, from, v, probe, expect); }
     public Intent withProbe(Probe v) { return new Intent(id, name, from, to, v, expect); }

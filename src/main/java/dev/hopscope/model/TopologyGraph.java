@@ -30,7 +30,7 @@ public final class TopologyGraph {
                         add(g, new Link(Link.Kind.SELECTS, s.id(), p.id(), null));
             if (n instanceof Intent i) {
                 var from = i.from() == null ? null : doc.find(i.from()).orElse(null);
-                var to = i.to() == null ? null : doc.find(i.to().split(":")[0]).orElse(null);
+                var to = i.destinationNode(doc).orElse(null);
                 if (from != null && to != null && !from.id().equals(to.id()))
                     add(g, new Link(Link.Kind.INTENT, from.id(), to.id(), i.id()));
             }

@@ -152,7 +152,7 @@ public final class CanvasPainter {
         java.util.Map<String, Integer> seen = new java.util.HashMap<>();
         for (Intent i : doc.all(Intent.class)) {
             String a = i.from() == null ? "" : doc.find(i.from()).map(Node::id).orElse("");
-            String b = i.to() == null ? "" : doc.find(i.to().split(":")[0]).map(Node::id).orElse("");
+            String b = i.destinationNode(doc).map(Node::id).orElse("");
             String pair = a.compareTo(b) < 0 ? a + "\n" + b : b + "\n" + a;
             int k = seen.merge(pair, 1, Integer::sum) - 1;
             intent(g, i, k);
@@ -315,7 +315,7 @@ public final class CanvasPainter {
 
     private void intent(Graphics2D g, Intent i, int k) {
         Box a = i.from() == null ? null : doc.find(i.from()).map(n -> box(n.id())).orElse(null);
-        Box b = i.to() == null ? null : doc.find(i.to().split(":")[0]).map(n -> box(n.id())).orElse(null);
+        Box b = i.destinationNode(doc).map(n -> box(n.id())).orElse(null);
         if (a == null || b == null || a == b) return;
         double[] e = LinkEnds.between(a, b);
         boolean isolated = i.expect() != null && i.expect().name().equals("ISOLATED");

@@ -93,7 +93,7 @@ public final class DrawioExport {
         }
         for (Intent i : doc.all(Intent.class)) {
             Node a = i.from() == null ? null : doc.find(i.from()).orElse(null);
-            Node b = i.to() == null ? null : doc.find(i.to().split(":")[0]).orElse(null);
+            Node b = i.destinationNode(doc).orElse(null);
             if (a == null || b == null || a == b || !boxes.containsKey(a.id()) || !boxes.containsKey(b.id())) continue;
             boolean isolated = i.expect() == Intent.Expect.ISOLATED;
             String colour = isolated ? "#cf222e" : "#0969da";

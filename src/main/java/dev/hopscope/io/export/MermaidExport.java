@@ -63,7 +63,7 @@ public final class MermaidExport {
         }
         for (Intent i : doc.all(Intent.class)) {
             String a = i.from() == null ? null : doc.find(i.from()).map(n -> ids.get(n.id())).orElse(null);
-            String b = i.to() == null ? null : doc.find(i.to().split(":")[0]).map(n -> ids.get(n.id())).orElse(null);
+            String b = i.destinationNode(doc).map(n -> ids.get(n.id())).orElse(null);
             if (a == null || b == null || a.equals(b)) continue;
             boolean isolated = i.expect() == Intent.Expect.ISOLATED;
             String probe = i.probe() == null ? "" : i.probe().toString();

@@ -4,6 +4,7 @@ import dev.hopscope.model.Attachment;
 import dev.hopscope.model.Box;
 import dev.hopscope.model.Bridge;
 import dev.hopscope.model.Container;
+import dev.hopscope.model.Destination;
 import dev.hopscope.model.Document;
 import dev.hopscope.model.External;
 import dev.hopscope.model.Host;
@@ -170,7 +171,7 @@ public final class Edits {
 
     private static boolean refersTo(String ref, Set<String> ids, Set<String> names) {
         if (ref == null) return false;
-        String head = ref.split(":")[0];
+        String head = Destination.tryParse(ref.strip()).map(Destination::host).orElse(ref);
         return ids.contains(head) || names.contains(head);
     }
 

@@ -188,11 +188,9 @@ public final class Context {
         return List.of();
     }
 
-    /** An intent's destination without a trailing {@code :PORT}. */
+    /** An intent's destination without a trailing {@code :PORT} (as written when it does not parse). */
     public static String destinationRef(String to) {
-        String t = to.trim();
-        int colon = t.lastIndexOf(':');
-        return colon > 0 && t.substring(colon + 1).chars().allMatch(Character::isDigit) ? t.substring(0, colon) : t;
+        return dev.hopscope.model.Destination.tryParse(to.strip()).map(dev.hopscope.model.Destination::host).orElse(to.strip());
     }
 
     /** Pods a Service selects: same namespace, every selector label matches; an empty selector selects none. */

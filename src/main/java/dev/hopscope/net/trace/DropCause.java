@@ -30,10 +30,15 @@ public sealed interface DropCause extends Outcome {
         @Override public DropCause retarget(Ipv4 was, Ipv4 now) { return new IpForwardOff(namespace, follow(destination, was, now)); }
     }
 
-    /** No entry of the routing table matches. */
-    record NoRoute(String namespace, Ipv4 destination, Proto proto) implements DropCause {
+    /**
+     * No entry of the routing table matches. {@code wouldMeet}: the REJECT a default route would have
+     * carried the packet to (kube-proxy's, for a Service without endpoints), as a real node has one.
+     */
+    record NoRoute(String namespace, Ipv4 destination, Proto proto, java.util.Optional<Rule> wouldMeet) implements DropCause {
+        public NoRoute(String namespace, Ipv4 destination, Proto proto) { this(namespace, destination, proto, java.util.Optional.empty()); }
+
         @Override public Disposition disposition() { return Disposition.NO_ROUTE; }
-        @Override public DropCause retarget(Ipv4 was, Ipv4 now) { return new NoRoute(namespace, follow(destination, was, now), proto); }
+        @Override public DropCause retarget(Ipv4 was, Ipv4 now) { return new NoRoute(namespace, follow(destination, was, now), proto, wouldMeet); }
     }
 
     /** The TTL reached zero while forwarding. */

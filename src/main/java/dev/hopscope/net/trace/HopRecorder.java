@@ -46,6 +46,8 @@ final class HopRecorder implements WalkObserver {
 
     List<Hop> hops() { return hops; }
 
+    @Override public boolean readsNeighbours() { return true; }
+
     @Override public void neighbour(NeighbourLookup lookup) {
         if (neighbours.learn(lookup)) pending = lookup.withNote(narrator.arp(lookup));
     }

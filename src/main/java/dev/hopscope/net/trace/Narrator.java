@@ -10,6 +10,7 @@ import dev.hopscope.model.Service;
 import dev.hopscope.net.dataplane.Dataplane;
 import dev.hopscope.net.dataplane.Listener;
 import dev.hopscope.net.dataplane.Namespace;
+import dev.hopscope.net.dataplane.Rule;
 
 import java.util.List;
 
@@ -53,7 +54,9 @@ public final class Narrator {
             return "the underlay " + name(u.underlay()) + " carries the frame from " + (u.fromNamespace() == null ? "?" : u.fromNamespace())
                     + " to " + u.toNamespace() + " (" + u.destination() + ")";
         if (d instanceof StepDetail.Filtered f)
-            return "iptables " + String.join(" ", f.rule().args()) + ": " + f.rule().why();
+            return "iptables " + String.join(" ", f.rule().args())
+                    + (f.path().size() > 1 ? " (" + String.join(" → ", f.path().stream().map(Rule.Chain::name).toList()) + ")" : "")
+                    + ": " + f.rule().why();
         if (d instanceof StepDetail.Dnat n)
             return "DNAT " + n.before().destination() + " → " + n.after().destination() + " — " + n.rule().why()
                     + n.choice().map(c -> "; this trace follows " + (c.endpoint() == null ? n.after().destination() : name(c.endpoint()))
@@ -62,10 +65,14 @@ public final class Narrator {
             return "MASQUERADE " + m.before().src() + " → " + m.after().src() + " — " + m.rule().why();
         if (d instanceof StepDetail.Unnat u)
             return "conntrack recognises the reply and undoes the NAT: " + u.before() + " becomes " + u.after();
-        if (d instanceof StepDetail.Encapsulated e)
+        if (d instanceof StepDetail.Encapsulated e) {
+            if (!e.tunnel().carriesFrames())
+                return e.device() + " wraps the packet in an outer IPv4 header " + e.localEndpoint() + " → " + e.remoteEndpoint()
+                        + (e.tunnel() == TunnelKind.IPIP ? " (IP in IP, protocol 4)" : " / ESP (IPsec tunnel mode)") + ": " + e.addedBytes() + " bytes more";
             return e.device() + " wraps the frame in outer Ethernet / IPv4 " + e.localEndpoint() + " → " + e.remoteEndpoint()
                     + (e.esp() ? " / ESP (IPsec, encrypted overlay)" : "") + tunnelHeaders(e.tunnel(), e.udpPort(), e.vni())
                     + ": " + e.addedBytes() + " bytes more";
+        }
         if (d instanceof StepDetail.Decapsulated e)
             return e.device() + " on " + e.namespace() + " takes the " + (e.tunnel().overUdp() ? "UDP " + e.udpPort() + " " : "")
                     + "packet with " + (e.tunnel().overUdp() ? "VNI " + e.vni() : e.tunnel().name())
@@ -100,7 +107,6 @@ public final class Narrator {
         switch (k) {
             case VXLAN: return " / UDP " + port + " / VXLAN VNI " + vni;
             case GENEVE: return " / UDP " + port + " / Geneve VNI " + vni;
-            case IPIP: return " (IP in IP)";
             default: return "";
         }
     }
@@ -224,6 +230,8 @@ public final class Narrator {
         if (dp.addressing().clusterIps().containsValue(r.destination()))
             reason += ": " + r.destination() + " is a ClusterIP, a virtual address no device holds; kube-proxy only rewrites its service ports"
                     + (r.proto() == Proto.ICMP ? ", so a ping to it goes nowhere" : "");
+        if (r.wouldMeet().isPresent())
+            reason += " (a real node has a default route, which would carry it to this rule instead: " + r.wouldMeet().get().why() + ")";
         return reason;
     }
 

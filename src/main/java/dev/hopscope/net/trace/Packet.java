@@ -59,9 +59,20 @@ public record Packet(Mac ethSrc, Mac ethDst, Ipv4 src, Ipv4 dst, int ttl, Proto 
      * outer packet is 50 bytes longer (outer Ethernet 14, IPv4 20, UDP 8, VXLAN 8), plus ESP's.
      */
     public Packet encapsulate(Ipv4 outerSrc, Ipv4 outerDst, int udpSport, int udpDport, int vniValue, int spi, int espOverhead) {
-        int outerLength = length + 14 + 8 + 8 + 20 + (spi != 0 ? espOverhead : 0);
-        return new Packet(null, null, outerSrc, outerDst, 64, Proto.UDP, udpSport, udpDport, 0, 0, outerLength, false, 0,
-                new Tunnel(TunnelKind.VXLAN, vniValue, spi, this));
+        return encapsulate(TunnelKind.VXLAN, outerSrc, outerDst, udpSport, udpDport, vniValue, spi, espOverhead);
+    }
+
+    /**
+     * Wraps this packet in a tunnel of {@code kind}: the outer IPv4 packet is longer by the kind's
+     * {@linkplain TunnelKind#overhead() overhead}, plus {@code espOverhead} when {@code spi} is
+     * non-zero (ESP around the tunnel). Ports and VNI apply to tunnels over UDP.
+     */
+    public Packet encapsulate(TunnelKind kind, Ipv4 outerSrc, Ipv4 outerDst, int udpSport, int udpDport, int vniValue, int spi, int espOverhead) {
+        boolean esp = spi != 0 || kind == TunnelKind.ESP;
+        int outerLength = length + kind.overhead() + (esp ? espOverhead : 0);
+        boolean udp = kind.overUdp();
+        return new Packet(null, null, outerSrc, outerDst, 64, udp ? Proto.UDP : proto, udp ? udpSport : 0, udp ? udpDport : 0, 0, 0,
+                outerLength, false, 0, new Tunnel(kind, udp ? vniValue : 0, kind == TunnelKind.ESP && spi == 0 ? 1 : spi, this));
     }
 
     public boolean encapsulated() { return tunnel != null; }

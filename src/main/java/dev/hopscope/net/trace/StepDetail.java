@@ -6,6 +6,7 @@ import dev.hopscope.net.dataplane.Mac;
 import dev.hopscope.net.dataplane.Route;
 import dev.hopscope.net.dataplane.Rule;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -63,11 +64,21 @@ public sealed interface StepDetail permits StepDetail.Routed, StepDetail.Local, 
         @Override public StepKind step() { return StepKind.UNDERLAY; }
     }
 
-    /** An iptables rule fired (its table and chain are the rule's). Today only rules that drop or reject are shown. */
-    record Filtered(Rule rule) implements StepDetail {
+    /**
+     * An iptables rule decided (its table and chain are the rule's); {@code path} is the chains
+     * iptables went through, from the kernel's hook to the rule's chain (FORWARD → POL-IN-web when
+     * a NetworkPolicy chain dropped it). Only rules that drop or reject are shown as steps.
+     */
+    record Filtered(Rule rule, List<Rule.Chain> path) implements StepDetail {
+        public Filtered {
+            path = List.copyOf(path);
+        }
+
         @Override public StepKind step() { return StepKind.FILTER; }
         public Rule.Table table() { return rule.table(); }
         public Rule.Chain chain() { return rule.chain(); }
+        /** The kernel's hook the packet met first (FORWARD, INPUT, OUTPUT). */
+        public Rule.Chain hook() { return path.get(0); }
     }
 
     /**

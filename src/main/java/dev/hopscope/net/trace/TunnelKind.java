@@ -15,6 +15,18 @@ public enum TunnelKind {
     /** outer IPv4 (protocol 50) / ESP / inner IPv4 packet (IPsec tunnel mode) */
     ESP;
 
+    /**
+     * Bytes the outer packet adds to the inner IPv4 packet, ESP aside: VXLAN and Geneve carry the
+     * inner Ethernet header (14) under UDP (8), their own header (8) and an outer IPv4 header (20);
+     * IPIP and ESP tunnel mode add an outer IPv4 header (ESP's own bytes are counted apart).
+     */
+    public int overhead() {
+        switch (this) {
+            case VXLAN: case GENEVE: return 14 + 8 + 8 + 20;
+            default: return 20;
+        }
+    }
+
     /** Whether the inner packet keeps its Ethernet header (an L2 tunnel). */
     public boolean carriesFrames() { return this == VXLAN || this == GENEVE; }
 

@@ -2,7 +2,6 @@ package dev.hopscope.net.trace;
 
 import dev.hopscope.model.Ipv4;
 import dev.hopscope.model.Proto;
-import dev.hopscope.net.findings.Encapsulation;
 import dev.hopscope.net.dataplane.Dataplane;
 import dev.hopscope.net.dataplane.Iface;
 import dev.hopscope.net.dataplane.Listener;
@@ -72,13 +71,13 @@ final class Walk {
 
     // ---------------------------------------------------------------- decisions the memo re-asks
 
-    private boolean local(Namespace ns, Ipv4 dst) {
+    boolean local(Namespace ns, Ipv4 dst) {
         boolean answer = ns.isLocal(dst);
         observer.decided(d -> ns.isLocal(d) == answer);
         return answer;
     }
 
-    private Route route(Namespace ns, Ipv4 dst) {
+    Route route(Namespace ns, Ipv4 dst) {
         Route r = ns.lookup(dst);
         observer.decided(d -> ns.lookup(d) == r);
         return r;
@@ -113,12 +112,16 @@ final class Walk {
 
     private Ending end(Outcome o, Namespace ns, Packet p) { return new Ending(o, ns, p, null); }
 
-    private Ending drop(Namespace ns, String device, String node, Packet p, DropCause cause) {
+    Ending drop(Namespace ns, String device, String node, Packet p, DropCause cause) {
         step(ns, device, node, p, new StepDetail.Dropped(cause));
         return end(cause, ns, p);
     }
 
     private boolean outOfBudget() { return steps >= budget; }
+
+    Dataplane dataplane() { return dp; }
+
+    WalkObserver observer() { return observer; }
 
     /** The choices this walk made where rules offered several targets. */
     Choices choices() { return choices; }
@@ -143,17 +146,17 @@ final class Walk {
         step(ns, r.dev().name(), ns.node(), p, new StepDetail.Routed(ns.name(), p.dst(), r, false, p.ttl(), p.ttl(), p.encapsulated()));
         if (!replyLeg && !p.encapsulated()) {
             Optional<Rule> f = blocking(ns, Rule.Chain.OUTPUT, p, null, r.dev().name());
-            if (f.isPresent()) return denied(ns, r.dev().name(), p, f.get());
+            if (f.isPresent()) return denied(ns, r.dev().name(), p, Rule.Chain.OUTPUT, f.get());
         }
         return send(ns, r, p, null);
     }
 
     /** After the routing decision: FORWARD filter, POSTROUTING NAT, MTU, neighbour, transmit. */
-    private Ending send(Namespace ns, Route r, Packet p, Iface in) {
+    Ending send(Namespace ns, Route r, Packet p, Iface in) {
         Iface dev = r.dev();
         if (!replyLeg && in != null && !p.encapsulated()) {
             Optional<Rule> f = blocking(ns, Rule.Chain.FORWARD, p, in.name(), dev.name());
-            if (f.isPresent()) return denied(ns, dev.name(), p, f.get());
+            if (f.isPresent()) return denied(ns, dev.name(), p, Rule.Chain.FORWARD, f.get());
         }
         if (!replyLeg && !p.encapsulated()) p = nat(ns, Rule.Chain.POSTROUTING, p, in, dev);
         if (p.length() > dev.mtu()) {
@@ -168,56 +171,45 @@ final class Walk {
         Ipv4 next = r.via() != null ? r.via() : p.dst();
         Ipv4 sender = dev.primaryAddress() != null ? dev.primaryAddress() : p.src();
         Mac mac;
-        if (dev.kind() == Iface.Kind.VXLAN) {
+        Device kind = Device.of(dev);
+        Ending direct = kind.sendWithoutNeighbour(this, dev, next, p);
+        if (direct != null) return direct;
+        if (kind.tunnel()) {
             Neighbour n = ns.neighbour(dev, next);
             if (n == null) return drop(ns, dev.name(), ns.node(), p, new DropCause.NoNeighbourEntry(dev.name(), next));
             mac = n.mac();
-            observer.neighbour(new NeighbourLookup(ns.name(), dev.name(), sender, dev.mac(), next, new NeighbourLookup.PermanentEntry(mac), null));
-        } else if (dev.kind() == Iface.Kind.IPVLAN && dev.linkMode() == Iface.LinkMode.L3) {
-            return ipvlanL3(dev, p);
+            if (observer.readsNeighbours())
+                observer.neighbour(new NeighbourLookup(ns.name(), dev.name(), sender, dev.mac(), next, new NeighbourLookup.PermanentEntry(mac), null));
         } else {
-            Iface answerer = arp(dev, next);
-            if (next.equals(p.dst())) observer.decided(d -> arp(dev, d) == answerer);
+            Iface answerer = kind.arpAnswer(this, dev, next);
+            if (next.equals(p.dst())) observer.decided(d -> kind.arpAnswer(this, dev, d) == answerer);
             if (answerer == null) {
-                observer.neighbour(new NeighbourLookup(ns.name(), dev.name(), sender, dev.mac(), next, new NeighbourLookup.Unanswered(), null));
-                Iface across = stackedPartner(dev, next);
+                if (observer.readsNeighbours())
+                    observer.neighbour(new NeighbourLookup(ns.name(), dev.name(), sender, dev.mac(), next, new NeighbourLookup.Unanswered(), null));
+                Iface across = StackedDevice.partnerAcross(dev, next);
                 if (across != null)
                     return drop(ns, dev.name(), ns.node(), p, new DropCause.StackedIsolation(ns.name(), dev.name(), next,
                             across.ns().name(), across.name(), (across.lower() != null ? across : dev).kind() == Iface.Kind.IPVLAN));
                 return drop(ns, dev.name(), ns.node(), p, new DropCause.ArpUnanswered(ns.name(), dev.name(), next));
             }
             mac = answerer.mac();
-            observer.neighbour(new NeighbourLookup(ns.name(), dev.name(), sender, dev.mac(), next,
-                    new NeighbourLookup.ArpReply(answerer.ns().name(), answerer.name(), mac, !answerer.hasAddress(next)), null));
+            if (observer.readsNeighbours())
+                observer.neighbour(new NeighbourLookup(ns.name(), dev.name(), sender, dev.mac(), next,
+                        new NeighbourLookup.ArpReply(answerer.ns().name(), answerer.name(), mac, !answerer.hasAddress(next)), null));
         }
         p = p.withEth(dev.mac(), mac);
         return transmit(dev, p);
     }
 
-    private Ending transmit(Iface dev, Packet p) {
+    /** Hands the frame to the device's kind to send (see {@link Device}). */
+    Ending transmit(Iface dev, Packet p) {
         if (outOfBudget()) return loop(dev.ns(), p);
-        switch (dev.kind()) {
-            case VETH: {
-                Iface peer = dev.peer();
-                p = p.withMark(0); // crossing into another namespace scrubs the netfilter mark
-                if (peer.ns().kind() != Namespace.Kind.SWITCH && dev.ns().kind() != Namespace.Kind.SWITCH)
-                    step(dev.ns(), dev.name(), peer.node(), p, new StepDetail.VethCrossed(dev.ns().name(), dev.name(), peer.ns().name(), peer.name()));
-                return receive(peer, p);
-            }
-            case BRIDGE:
-                return bridge(dev, p, null);
-            case VXLAN:
-                return encapsulate(dev, p);
-            case MACVLAN:
-            case IPVLAN:
-                return fromStacked(dev, p);
-            default:
-                return input(dev.ns(), dev, p);
-        }
+        return Device.of(dev).transmit(this, dev, p);
     }
 
-    private Ending receive(Iface dev, Packet p) {
-        Iface child = upperFor(dev, p);
+    /** A frame arrives at {@code dev}: a bridge port hands it to its bridge, anything else to its namespace's IP stack. */
+    Ending receive(Iface dev, Packet p) {
+        Iface child = StackedDevice.upperFor(dev, p);
         if (child != null) {
             step(dev.ns(), dev.name(), child.node(), p, new StepDetail.StackedDelivered(dev.ns().name(), dev.name(), child.ns().name(), child.name(),
                     child.kind() == Iface.Kind.IPVLAN));
@@ -227,86 +219,9 @@ final class Walk {
         return input(dev.ns(), dev, p);
     }
 
-    // ---------------------------------------------------------------- macvlan and ipvlan
-
-    /**
-     * The macvlan or ipvlan child of {@code lower} a frame arriving on it belongs to: macvlan by
-     * destination MAC (each child has its own), ipvlan by destination address (children share
-     * the lower device's MAC; L3 children take any packet for their address).
-     */
-    private static Iface upperFor(Iface lower, Packet p) {
-        for (Iface u : lower.uppers()) {
-            if (u.kind() == Iface.Kind.MACVLAN && p.ethDst() != null && u.mac().equals(p.ethDst())) return u;
-            if (u.kind() == Iface.Kind.IPVLAN && p.dst() != null && u.hasAddress(p.dst())
-                    && (u.linkMode() == Iface.LinkMode.L3 || p.ethDst() == null || p.ethDst().equals(lower.mac()))) return u;
-        }
-        return null;
-    }
-
-    /** A sibling child of the same lower device that switches with {@code dev} inside the kernel (macvlan bridge, ipvlan). */
-    private static Iface sibling(Iface dev, Packet p) {
-        for (Iface u : dev.lower().uppers()) {
-            if (u == dev) continue;
-            if (dev.kind() == Iface.Kind.MACVLAN && dev.linkMode() == Iface.LinkMode.BRIDGE && u.linkMode() == Iface.LinkMode.BRIDGE
-                    && u.mac().equals(p.ethDst())) return u;
-            if (dev.kind() == Iface.Kind.IPVLAN && u.kind() == Iface.Kind.IPVLAN && u.hasAddress(p.dst())) return u;
-        }
-        return null;
-    }
-
-    /** A frame sent by a macvlan or ipvlan child: to a sibling inside the kernel, else out of the lower device onto its link. */
-    private Ending fromStacked(Iface dev, Packet p) {
-        Iface sib = sibling(dev, p);
-        if (sib != null) {
-            step(dev.ns(), dev.name(), sib.node(), p, new StepDetail.StackedSwitched(dev.ns().name(), dev.name(), sib.ns().name(), sib.name(),
-                    dev.lower().ns().name(), dev.lower().name(), dev.kind() == Iface.Kind.IPVLAN));
-            return input(sib.ns(), sib, p);
-        }
-        Iface lower = dev.lower();
-        step(dev.ns(), dev.name(), lower.node(), p, new StepDetail.StackedOut(dev.ns().name(), dev.name(), lower.ns().name(), lower.name(),
-                dev.kind() == Iface.Kind.IPVLAN));
-        return transmit(lower, p);
-    }
-
-    /**
-     * ipvlan L3: no ARP and no broadcast; the packet is handed to the lower device's namespace,
-     * which routes it (netfilter is bypassed, and the TTL is not spent there).
-     */
-    private Ending ipvlanL3(Iface dev, Packet p) {
-        Iface sib = sibling(dev, p);
-        if (sib != null) {
-            step(dev.ns(), dev.name(), sib.node(), p, new StepDetail.StackedSwitched(dev.ns().name(), dev.name(), sib.ns().name(), sib.name(),
-                    dev.lower().ns().name(), dev.lower().name(), true));
-            return input(sib.ns(), sib, p);
-        }
-        Namespace host = dev.lower().ns();
-        if (local(host, p.dst()))
-            return drop(dev.ns(), dev.name(), dev.node(), p, new DropCause.StackedIsolation(dev.ns().name(), dev.name(), p.dst(),
-                    host.name(), dev.lower().name(), true));
-        Route r = route(host, p.dst());
-        if (r == null) return noRoute(host, p, null);
-        step(host, r.dev().name(), host.node(), p, new StepDetail.Routed(host.name(), p.dst(), r, false, p.ttl(), p.ttl(), false));
-        return send(host, r, p.withEth(dev.lower().mac(), null), null);
-    }
-
-    /**
-     * Where an unanswered ARP crossed a parent/child boundary: {@code next} belongs to a macvlan or
-     * ipvlan child of the device {@code dev} sends on (the host asking for its own child), or to
-     * the namespace of the lower device of the child {@code dev} (a child asking for its parent).
-     */
-    private static Iface stackedPartner(Iface dev, Ipv4 next) {
-        Iface lower = dev.lower() != null ? dev.lower() : dev;
-        if (dev.lower() != null) {
-            for (Iface i : lower.ns().ifaces()) if (i.hasAddress(next)) return lower;
-            return null;
-        }
-        for (Iface u : lower.uppers()) if (u.hasAddress(next)) return u;
-        return null;
-    }
-
     // ---------------------------------------------------------------- L2
 
-    private Ending bridge(Iface br, Packet p, Iface inPort) {
+    Ending bridge(Iface br, Packet p, Iface inPort) {
         Namespace ns = br.ns();
         boolean underlay = ns.kind() == Namespace.Kind.SWITCH;
         if (p.ethDst().equals(br.mac())) {
@@ -321,10 +236,10 @@ final class Walk {
             // br_netfilter: Docker and kube-proxy need bridged IP traffic to pass iptables FORWARD. A frame the
             // host itself sends out of the bridge device has already passed OUTPUT and is not bridged traffic.
             Optional<Rule> f = blocking(ns, Rule.Chain.FORWARD, p, br.name(), br.name());
-            if (f.isPresent()) return denied(ns, br.name(), p, f.get());
+            if (f.isPresent()) return denied(ns, br.name(), p, Rule.Chain.FORWARD, f.get());
         }
         if (p.length() > out.mtu())
-            return drop(ns, br.name(), br.node(), p, new DropCause.TooBigForPort(out.name(), out.mtu(), p.length(), out.kind() == Iface.Kind.VXLAN));
+            return drop(ns, br.name(), br.node(), p, new DropCause.TooBigForPort(out.name(), out.mtu(), p.length(), Device.of(out).tunnel()));
         if (underlay) {
             Iface to = out.peer();
             step(ns, br.name(), br.node(), p, new StepDetail.UnderlayCrossed(ns.node(), inPort == null ? null : inPort.peer().ns().name(),
@@ -332,149 +247,34 @@ final class Walk {
         } else {
             step(ns, br.name(), br.node(), p, new StepDetail.Bridged(br.name(), p.ethDst(), out.name()));
         }
-        if (out.kind() == Iface.Kind.VXLAN) return encapsulate(out, p);
         return transmit(out, p);
     }
 
-    /** The bridge port behind which {@code mac} lives (split horizon: never from one VXLAN port to another). */
+    /** The bridge port through which a frame for {@code mac} leaves (each port's kind decides). */
     private Iface portFor(Iface br, Mac mac, Iface inPort) {
-        boolean fromTunnel = inPort != null && inPort.kind() == Iface.Kind.VXLAN;
-        for (Iface port : br.ports()) {
-            if (port == inPort) continue;
-            if (port.kind() == Iface.Kind.VETH && port.peer().mac().equals(mac)) return port;
-            if (port.kind() == Iface.Kind.VETH && hasUpperMac(port.peer(), mac)) return port;
-            if (port.kind() == Iface.Kind.VXLAN && !fromTunnel && remoteVtepFor(port, mac) != null) return port;
-        }
-        return null;
-    }
-
-    /** The remote VXLAN device (same VNI and UDP port, on a flooded VTEP) whose bridge holds {@code mac}. */
-    private Iface remoteVtepFor(Iface vx, Mac mac) {
-        for (Iface remote : remoteVteps(vx)) {
-            Iface rb = remote.master();
-            if (rb == null) continue;
-            if (rb.mac().equals(mac)) return remote;
-            for (Iface port : rb.ports()) if (port.kind() == Iface.Kind.VETH && port.peer().mac().equals(mac)) return remote;
-        }
-        return null;
-    }
-
-    private List<Iface> remoteVteps(Iface vx) {
-        List<Iface> out = new ArrayList<>();
-        for (Ipv4 ip : vx.vxlan().flood())
-            for (Iface i : dp.vxlanDevicesAt(ip))
-                if (i != vx && i.vxlan().vni() == vx.vxlan().vni() && i.vxlan().port() == vx.vxlan().port()) out.add(i);
-        return out;
-    }
-
-    /** The device that answers an ARP request for {@code ip} sent out of {@code dev}, or null. */
-    private Iface arp(Iface dev, Ipv4 ip) {
-        if (dev.kind() == Iface.Kind.VETH) {
-            Iface peer = dev.peer();
-            if (peer.master() != null) return arpInBridge(peer.master(), ip, peer, true);
-            if (peer.hasAddress(ip)) return peer;
-            Iface child = upperWith(peer, ip); // a macvlan child of the far end's device hears the request on the wire
-            if (child != null) return child;
-            return proxies(peer, ip) ? peer : null;
-        }
-        if (dev.kind() == Iface.Kind.BRIDGE) return arpInBridge(dev, ip, null, true);
-        if (dev.kind() == Iface.Kind.MACVLAN || dev.kind() == Iface.Kind.IPVLAN) {
-            // siblings answer inside the kernel; the rest of the link hears the request through the lower
-            // device — but never the lower device's own namespace, nor its other children by the wire
-            // a sibling answers for any address of its own namespace (arp_ignore 0, Linux's default): a host's
-            // shim answers for the host's eth0 address too, so the containers reach the host at either
-            for (Iface u : dev.lower().uppers())
-                if (u != dev && (u.hasAddress(ip) || u.ns().isLocal(ip) && !ip.isLoopback())
-                        && (dev.kind() == Iface.Kind.IPVLAN || dev.linkMode() == Iface.LinkMode.BRIDGE && u.linkMode() == Iface.LinkMode.BRIDGE))
-                    return u;
-            Iface lower = dev.lower();
-            if (lower.kind() == Iface.Kind.VETH) {
-                Iface peer = lower.peer();
-                if (peer.master() != null) return arpInBridge(peer.master(), ip, peer, true);
-                return peer.hasAddress(ip) ? peer : null;
-            }
-            return null;
-        }
-        return null;
-    }
-
-    /** A macvlan or ipvlan child of {@code lower} that holds {@code ip} (ipvlan children answer with the lower device's MAC). */
-    private static Iface upperWith(Iface lower, Ipv4 ip) {
-        for (Iface u : lower.uppers()) if (u.hasAddress(ip)) return u.kind() == Iface.Kind.IPVLAN ? lower : u;
-        return null;
-    }
-
-    private static boolean hasUpperMac(Iface lower, Mac mac) {
-        for (Iface u : lower.uppers()) if (u.kind() == Iface.Kind.MACVLAN && u.mac().equals(mac)) return true;
-        return false;
-    }
-
-    /**
-     * proxy_arp on the receiving device: the kernel answers with the device's own MAC when its
-     * namespace forwards and routes the asked address out of another device (Calico's cali veths
-     * answer this way for 169.254.1.1).
-     */
-    private static boolean proxies(Iface dev, Ipv4 ip) {
-        if (!dev.proxyArp() || !dev.ns().ipForward()) return false;
-        Route r = dev.ns().lookup(ip);
-        return r != null && r.dev() != dev;
-    }
-
-    private Iface arpInBridge(Iface br, Ipv4 ip, Iface except, boolean crossTunnels) {
-        if (br.hasAddress(ip)) return br;
-        for (Iface port : br.ports()) {
-            if (port == except) continue;
-            if (port.kind() == Iface.Kind.VETH && port.peer().hasAddress(ip)) return port.peer();
-            if (port.kind() == Iface.Kind.VETH) {
-                Iface child = upperWith(port.peer(), ip);
-                if (child != null) return child;
-            }
-            if (port.kind() == Iface.Kind.VXLAN && crossTunnels)
-                for (Iface remote : remoteVteps(port)) {
-                    if (remote.master() == null) continue;
-                    Iface m = arpInBridge(remote.master(), ip, remote, false);
-                    if (m != null) return m;
-                }
-        }
+        for (Iface port : br.ports())
+            if (port != inPort && Device.of(port).leadsTo(this, port, mac, inPort)) return port;
         return null;
     }
 
     // ---------------------------------------------------------------- tunnels
 
-    private Ending encapsulate(Iface vx, Packet frame) {
-        observer.dependsOnOwner(); // the outer destination follows from the inner frame's exact owner
-        Namespace ns = vx.ns();
-        Ipv4 remote;
-        if (vx.master() == null) {
-            remote = vx.vxlan().fdb().get(frame.ethDst());
-        } else {
-            Iface r = remoteVtepFor(vx, frame.ethDst());
-            remote = r == null ? null : r.vxlan().local();
-        }
-        if (remote == null) return drop(ns, vx.name(), vx.node(), frame, new DropCause.NoRemoteEndpoint(vx.name(), frame.ethDst()));
-        int sport = 32768 + Math.floorMod(frame.flow().hashCode(), 28000);
-        Packet outer = frame.encapsulate(vx.vxlan().local(), remote, sport, vx.vxlan().port(), vx.vxlan().vni(), vx.vxlan().espSpi(), Encapsulation.ESP_OVERHEAD);
-        step(ns, vx.name(), vx.node(), outer, new StepDetail.Encapsulated(TunnelKind.VXLAN, vx.name(), vx.vxlan().local(), remote,
-                vx.vxlan().port(), vx.vxlan().vni(), vx.vxlan().encrypted(), outer.length() - frame.length()));
-        return originate(ns, outer);
-    }
-
+    /** A tunnel packet for this namespace: the tunnel device that takes its port and VNI unwraps it. */
     private Ending decapsulate(Namespace ns, Iface in, Packet outer) {
-        for (Iface vx : ns.ifaces()) {
-            if (vx.kind() != Iface.Kind.VXLAN || vx.vxlan().port() != outer.dport() || !vx.vxlan().local().equals(outer.dst())) continue;
-            if (vx.vxlan().vni() != outer.vni()) continue;
+        for (Iface dev : ns.ifaces()) {
+            if (!Device.of(dev).decapsulates(dev, outer)) continue;
             Packet inner = outer.inner();
-            step(ns, vx.name(), vx.node(), inner, new StepDetail.Decapsulated(outer.tunnel().kind(), vx.name(), ns.name(), outer.dport(),
+            step(ns, dev.name(), dev.node(), inner, new StepDetail.Decapsulated(outer.tunnel().kind(), dev.name(), ns.name(), outer.dport(),
                     outer.vni(), outer.espSpi() != 0));
-            if (vx.master() != null) return bridge(vx.master(), inner, vx);
-            return input(ns, vx, inner);
+            if (dev.master() != null) return bridge(dev.master(), inner, dev);
+            return input(ns, dev, inner);
         }
         return drop(ns, in.name(), ns.node(), outer, new DropCause.NoTunnelDevice(ns.name(), outer.vni(), outer.dport()));
     }
 
     // ---------------------------------------------------------------- L3 input
 
-    private Ending input(Namespace ns, Iface in, Packet p) {
+    Ending input(Namespace ns, Iface in, Packet p) {
         if (outOfBudget()) return loop(ns, p);
         p = p.withEth(null, null); // the IP layer takes the packet out of its frame; a new frame is built on transmit
         if (replyLeg) p = unNat(ns, in, p);
@@ -487,7 +287,7 @@ final class Walk {
             observer.arrived(ns);
             if (!replyLeg) {
                 Optional<Rule> f = blocking(ns, Rule.Chain.INPUT, p, in.name(), null);
-                if (f.isPresent()) return denied(ns, in.name(), p, f.get());
+                if (f.isPresent()) return denied(ns, in.name(), p, Rule.Chain.INPUT, f.get());
             }
             return deliver(ns, in, p);
         }
@@ -532,13 +332,35 @@ final class Walk {
      * (kube-proxy's REJECT for a Service without endpoints sits in FORWARD and OUTPUT, which a
      * packet meets only once a route, a node's default route, has been found).
      */
-    private Ending noRoute(Namespace ns, Packet p, Iface in) {
-        return drop(ns, in == null ? "-" : in.name(), ns.node(), p, new DropCause.NoRoute(ns.name(), p.dst(), p.proto()));
+    Ending noRoute(Namespace ns, Packet p, Iface in) {
+        // what a default route would have led to: kube-proxy's REJECT for a Service without endpoints (a hint, not the verdict)
+        Optional<Rule> f = replyLeg ? Optional.empty()
+                : blocking(ns, in == null ? Rule.Chain.OUTPUT : Rule.Chain.FORWARD, p, in == null ? null : in.name(), null);
+        Optional<Rule> reject = f.filter(r -> r.target() == Rule.Target.REJECT);
+        return drop(ns, in == null ? "-" : in.name(), ns.node(), p, new DropCause.NoRoute(ns.name(), p.dst(), p.proto(), reject));
     }
 
-    private Ending denied(Namespace ns, String device, Packet p, Rule f) {
-        step(ns, device, ns.node(), p, new StepDetail.Filtered(f));
+    private Ending denied(Namespace ns, String device, Packet p, Rule.Chain hook, Rule f) {
+        step(ns, device, ns.node(), p, new StepDetail.Filtered(f, chainPath(ns, hook, f.chain())));
         return drop(ns, device, ns.node(), p, new DropCause.Denied(f));
+    }
+
+    /** The chains iptables went through from the hook to the chain holding the rule that decided (following JUMPs). */
+    private static List<Rule.Chain> chainPath(Namespace ns, Rule.Chain hook, Rule.Chain to) {
+        java.util.Map<Rule.Chain, Rule.Chain> from = new java.util.HashMap<>();
+        java.util.ArrayDeque<Rule.Chain> todo = new java.util.ArrayDeque<>(List.of(hook));
+        from.put(hook, hook);
+        while (!todo.isEmpty() && !from.containsKey(to)) {
+            Rule.Chain c = todo.poll();
+            for (Rule r : ns.chain(Rule.Table.FILTER, c))
+                if (r.target() == Rule.Target.JUMP && from.putIfAbsent(r.jumpTo(), c) == null) todo.add(r.jumpTo());
+        }
+        if (!from.containsKey(to)) return List.of(to);
+        List<Rule.Chain> path = new ArrayList<>();
+        for (Rule.Chain c = to; ; c = from.get(c)) {
+            path.add(0, c);
+            if (c.equals(hook)) return path;
+        }
     }
 
     // ---------------------------------------------------------------- netfilter

@@ -17,6 +17,9 @@ interface WalkObserver {
     /** The namespace resolved its next hop's MAC (or failed to) before sending a frame. */
     default void neighbour(NeighbourLookup lookup) {}
 
+    /** Whether this observer reads neighbour lookups (the walk skips building them otherwise: the matrix walks millions). */
+    default boolean readsNeighbours() { return false; }
+
     /** A decision that depended on the destination address: would another address get the same answer? */
     default void decided(DestinationCheck check) {}
 

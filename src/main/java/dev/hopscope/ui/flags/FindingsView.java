@@ -148,7 +148,7 @@ public final class FindingsView extends ListView<FindingsView.Item> {
             Intent i = it.intent().intent();
             ids.add(i.id());
             doc.find(i.from()).map(Node::id).ifPresent(ids::add);
-            if (i.to() != null) doc.find(i.to().split(":")[0]).map(Node::id).ifPresent(ids::add);
+            i.destinationNode(doc).map(Node::id).ifPresent(ids::add);
         } else {
             ids.addAll(it.finding().subjects());
         }

@@ -199,7 +199,7 @@ public final class FlagPainter {
     /** The node an intent's destination names: an endpoint by id or name, or by one of its addresses. */
     static Optional<String> target(Document doc, String to, Map<String, Endpoint> byAddress) {
         if (to == null) return Optional.empty();
-        String host = to.contains(":") ? to.substring(0, to.indexOf(':')) : to;
+        String host = dev.hopscope.model.Destination.tryParse(to.strip()).map(dev.hopscope.model.Destination::host).orElse(to);
         Optional<String> named = doc.find(host).map(Node::id);
         if (named.isPresent()) return named;
         Endpoint e = byAddress.get(host);

@@ -292,4 +292,32 @@ class TypedTraceTest {
         assertThat(own.disposition()).isEqualTo(Disposition.NO_ROUTE);
         assertThat(own.via()).isEqualTo("172.17.0.2:80");
     }
+
+    @Test
+    void aPolicyDropNamesTheChainsItWentThrough() {
+        // the policy's DROP sits in a chain of its own that FORWARD jumps to (one per pod and direction)
+        Trace t = trace("k8s-network-policy.json", "batch", "10.244.1.2:5432", "tcp/5432");
+        assertThat(t.disposition()).isEqualTo(Disposition.DENIED);
+        StepDetail.Filtered f = detail(t.hops(), StepDetail.Filtered.class);
+        assertThat(f.hook()).isEqualTo(Rule.Chain.FORWARD);
+        assertThat(f.path()).hasSize(2).last().isEqualTo(f.rule().chain());
+        assertThat(f.rule().chain().name()).startsWith("POL-IN-");
+        assertThat(hop(t.hops(), h -> h.detail() == f).note()).contains("(FORWARD → " + f.rule().chain().name() + ")");
+    }
+
+    @Test
+    void noRouteSaysWhatADefaultRouteWouldHaveMet() {
+        // S12 without a pod behind the Service and without a router on the LAN: n1 has no route for the ClusterIP
+        var doc = DocumentCodec.load(Path.of("samples", "s12-clusterip-service.json")).update("web-svc",
+                n -> ((dev.hopscope.model.Service) n).withSelector(java.util.Map.of("app", "nothing")));
+        Trace t = Network.compile(doc).trace("p1", "10.96.0.10:80", Probe.tcp(80));
+        assertThat(t.disposition()).isEqualTo(Disposition.NO_ROUTE);
+        DropCause.NoRoute why = (DropCause.NoRoute) t.request().outcome();
+        assertThat(why.namespace()).isEqualTo("n1");
+        assertThat(why.wouldMeet()).hasValueSatisfying(r -> {
+            assertThat(r.target()).isEqualTo(Rule.Target.REJECT);
+            assertThat(r.chain()).isEqualTo(Rule.Chain.FORWARD);
+        });
+        assertThat(t.reason()).contains("a real node has a default route").contains("no endpoints");
+    }
 }
