@@ -332,6 +332,12 @@ final class TraceJson {
                 : s instanceof DnsLookup.ClusterDns c ? c.address().map(Ipv4::toString).orElse("cluster-dns")
                 : s instanceof DnsLookup.HostResolver ? "host-resolver" : "none");
         l.address().ifPresent(a -> g.writeStringProperty("answer", a.toString()));
+        if (l.answers().size() > 1) {
+            g.writeName("answers");
+            g.writeStartArray();
+            for (Ipv4 a : l.answers()) g.writeString(a.toString());
+            g.writeEndArray();
+        }
     }
 
     private static void route(JsonGenerator g, Route r) {

@@ -88,7 +88,19 @@ final class Containers {
         }
         Map<String, DnsConfig.LinkAlias> linkAliases = new LinkedHashMap<>();
         for (String link : ct.links()) link(c, ct, link, hosts, linkAliases);
-        ns.setDns(new DnsConfig(dnsNets, null, hosts, linkAliases));
+        ns.setDns(new DnsConfig(dockerOrder(c, dnsNets), null, hosts, linkAliases));
+    }
+
+    /**
+     * The order in which Docker's embedded DNS asks the asker's networks (libnetwork's endpoint
+     * order: internal networks last, then by network name), whatever order they were joined in:
+     * a name both containers share two networks with resolves on the first of them. Docker 28
+     * answered so (lx-zz joined first, lx-aa answered; an internal lx-a0 never did).
+     */
+    private static List<String> dockerOrder(Compilation c, List<String> nets) {
+        return nets.stream().sorted(java.util.Comparator
+                .comparing((String id) -> c.doc().get(id, Bridge.class).map(Bridge::internal).orElse(false))
+                .thenComparing(id -> c.doc().node(id).map(Node::name).orElse(id))).toList();
     }
 
     /**

@@ -17,6 +17,12 @@ public record DnsLookup(String question, String asker, Server server, Answer ans
     /** The answered address, if any. */
     public Optional<Ipv4> address() { return answer instanceof Found f ? Optional.of(f.address()) : Optional.empty(); }
 
+    /** Every address the answer holds: several when containers share a name (a scaled service, a shared alias), the one followed first. */
+    public List<Ipv4> answers() {
+        if (!(answer instanceof Found f)) return List.of();
+        return f.record() instanceof SharedName s ? s.all() : List.of(f.address());
+    }
+
     /** Who answers. */
     public sealed interface Server permits HostsFile, DockerDns, ClusterDns, HostResolver, NoServer {}
 
@@ -45,10 +51,19 @@ public record DnsLookup(String question, String asker, Server server, Answer ans
     public record Found(Ipv4 address, Record record) implements Answer {}
 
     /** What a found name stands for. */
-    public sealed interface Record permits ContainerName, LinkName, HostsEntry, ServiceName, HeadlessServicePod, NodeName {}
+    public sealed interface Record permits ContainerName, SharedName, LinkName, HostsEntry, ServiceName, HeadlessServicePod, NodeName {}
 
     /** A container's name, id or alias on a user-defined network (by document id). */
     public record ContainerName(String network) implements Record {}
+
+    /**
+     * A name several containers answer to on a user-defined network (replicas of a scaled compose
+     * service, an alias given to several): Docker's DNS answers with every address, shuffled on each
+     * query, so a connection goes to any of them; the trace follows the first, {@code all} lists them.
+     */
+    public record SharedName(String network, List<Ipv4> all) implements Record {
+        public SharedName { all = List.copyOf(all); }
+    }
 
     /** A link of the asker's on a user-defined network: answered with the address on the network the two share. */
     public record LinkName(String network) implements Record {}

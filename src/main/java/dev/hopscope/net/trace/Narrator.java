@@ -135,6 +135,10 @@ public final class Narrator {
             if (r instanceof DnsLookup.HostsEntry) return q + " is " + f.address() + " in " + l.asker() + "'s /etc/hosts";
             if (r instanceof DnsLookup.ContainerName c)
                 return "Docker's embedded DNS (127.0.0.11) answers " + q + " → " + f.address() + " (network " + name(c.network()) + ")";
+            if (r instanceof DnsLookup.SharedName sh)
+                return "Docker's embedded DNS (127.0.0.11) answers " + q + " with " + sh.all().size() + " addresses ("
+                        + sh.all().stream().map(Ipv4::toString).collect(java.util.stream.Collectors.joining(", ")) + ", network " + name(sh.network())
+                        + "), shuffled on every query: a connection goes to whichever comes first; this trace follows " + f.address();
             if (r instanceof DnsLookup.LinkName k)
                 return "Docker's embedded DNS (127.0.0.11) answers " + q + " → " + f.address() + ": a link of " + l.asker()
                         + "'s, answered with the address on the network the two share (" + name(k.network()) + ")";

@@ -12,7 +12,11 @@ import dev.hopscope.model.Service;
 import dev.hopscope.net.dataplane.DnsConfig;
 import dev.hopscope.net.dataplane.Namespace;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Locale;
 
@@ -31,21 +35,26 @@ final class Resolver {
         this.addr = addr;
     }
 
-    private volatile Map<String, Map<String, Ipv4>> embedded;
+    private volatile Map<String, Map<String, List<Ipv4>>> embedded;
 
-    /** Docker's DNS records per network: container names, ids and aliases (lower case) to addresses. */
-    private Map<String, Map<String, Ipv4>> embedded() {
-        Map<String, Map<String, Ipv4>> m = embedded;
+    /** Docker's DNS records per network: container names, ids and aliases (lower case) to every address that answers to them. */
+    private Map<String, Map<String, List<Ipv4>>> embedded() {
+        Map<String, Map<String, List<Ipv4>>> m = embedded;
         if (m == null) {
             m = new HashMap<>();
             for (Container c : doc.all(Container.class))
                 for (Attachment a : c.attachments()) {
                     var ip = addr.address(c.id(), a.network());
                     if (ip.isEmpty()) continue;
-                    Map<String, Ipv4> names = m.computeIfAbsent(a.network(), k -> new HashMap<>());
-                    names.putIfAbsent(c.name().toLowerCase(Locale.ROOT), ip.get());
-                    names.putIfAbsent(c.id().toLowerCase(Locale.ROOT), ip.get());
-                    for (String alias : a.aliases()) names.putIfAbsent(alias.toLowerCase(Locale.ROOT), ip.get());
+                    Map<String, List<Ipv4>> names = m.computeIfAbsent(a.network(), k -> new HashMap<>());
+                    Set<String> own = new LinkedHashSet<>();
+                    own.add(c.name().toLowerCase(Locale.ROOT));
+                    own.add(c.id().toLowerCase(Locale.ROOT));
+                    for (String alias : a.aliases()) own.add(alias.toLowerCase(Locale.ROOT));
+                    for (String n : own) {
+                        List<Ipv4> ips = names.computeIfAbsent(n, k -> new ArrayList<>());
+                        if (!ips.contains(ip.get())) ips.add(ip.get());
+                    }
                 }
             embedded = m;
         }
@@ -60,8 +69,10 @@ final class Resolver {
         DnsConfig.LinkAlias link = dns.linkAliases().get(q);
         if (link != null) return lookup(asker, name, new DnsLookup.DockerDns(), new DnsLookup.Found(link.address(), new DnsLookup.LinkName(link.network())));
         for (String net : dns.embeddedNetworks()) {
-            Ipv4 ip = embedded().getOrDefault(net, Map.of()).get(q);
-            if (ip != null) return lookup(asker, name, new DnsLookup.DockerDns(), new DnsLookup.Found(ip, new DnsLookup.ContainerName(net)));
+            List<Ipv4> ips = embedded().getOrDefault(net, Map.of()).get(q);
+            if (ips == null) continue;
+            DnsLookup.Record record = ips.size() == 1 ? new DnsLookup.ContainerName(net) : new DnsLookup.SharedName(net, ips);
+            return lookup(asker, name, new DnsLookup.DockerDns(), new DnsLookup.Found(ips.get(0), record));
         }
         if (dns.kubeNamespace() != null) {
             DnsLookup.Server server = new DnsLookup.ClusterDns(clusterDnsAddress());

@@ -25,6 +25,7 @@ import dev.hopscope.net.analysis.Analysis;
 import dev.hopscope.net.analysis.Analyzer;
 import dev.hopscope.net.analysis.IntentResult;
 import dev.hopscope.net.trace.Disposition;
+import dev.hopscope.net.trace.DnsLookup;
 import dev.hopscope.net.trace.Trace;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -93,7 +94,9 @@ class DockerAgreementTest {
         try (Stream<Path> s = Files.list(Path.of("samples"))) {
             for (Path p : s.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
                 Document d = DocumentCodec.load(p);
-                if (d.all(Pod.class).isEmpty() && d.all(Service.class).isEmpty() && d.all(dev.hopscope.model.NetworkPolicy.class).isEmpty())
+                // network kinds (macvlan, ipvlan) need a parent interface on the engine's host: the kernel agreement test referees them
+                if (d.all(Pod.class).isEmpty() && d.all(Service.class).isEmpty() && d.all(dev.hopscope.model.NetworkPolicy.class).isEmpty()
+                        && d.all(dev.hopscope.model.Network.class).isEmpty())
                     out.add("samples/" + p.getFileName());
             }
         }
@@ -153,7 +156,8 @@ class DockerAgreementTest {
                     bridgeNames.put(b.id(), "bridge");
                     continue;
                 }
-                String netName = P + b.id();
+                // Docker's DNS asks a container's networks by name (internal last): name them as the document does
+                String netName = P + (b.name().matches("[A-Za-z0-9][A-Za-z0-9_.-]*") && !bridgeNames.containsValue(P + b.name()) ? b.name() : b.id());
                 List<String> args = new ArrayList<>(List.of("network", "create", "--driver", "bridge", "--label", DockerLab.LABEL + "=" + DockerLab.PID,
                         "--subnet", Cidr.parse(b.subnet()).base().toString(), "--gateway", ipam.gateway(b.id()).orElseThrow().toString(),
                         "-o", "com.docker.network.bridge.name=" + P + bridgeNames.size()));
@@ -289,8 +293,12 @@ class DockerAgreementTest {
                 Trace t = net.trace(src.id(), n, Probe.parse("icmp"));
                 boolean resolved = t.disposition() != Disposition.NAME_NOT_RESOLVED;
                 String address = resolved && t.via() != null ? t.via().replaceFirst(":\\d+$", "") : null;
+                // a name several containers share answers every address, shuffled by Docker: any of them agrees
+                List<String> answers = t.hops().stream().map(h -> h.detail()).filter(DnsLookup.class::isInstance).map(DnsLookup.class::cast)
+                        .findFirst().map(l -> l.answers().stream().map(Ipv4::toString).toList()).filter(a -> !a.isEmpty())
+                        .orElse(address == null ? List.of() : List.of(address));
                 out.add(new Check("name " + src.name() + " looks up " + n, src.id(), Kind.NAME, n, 0,
-                        resolved ? "resolves to " + address : "NAME_NOT_RESOLVED", resolved));
+                        resolved ? "resolves to " + String.join(" or ", answers) : "NAME_NOT_RESOLVED", resolved));
             }
         }
     }
@@ -432,7 +440,9 @@ class DockerAgreementTest {
                     "/bin/busybox", "ping", "-c", "1", "-W", "1", c.target());
             Matcher m = RESOLVED.matcher(r.output());
             String docker = m.find() ? "resolves to " + m.group(1) : "NAME_NOT_RESOLVED";
-            boolean agree = c.engineYes() ? docker.equals(c.engine()) : !docker.startsWith("resolves");
+            boolean agree = c.engineYes()
+                    ? m.find(0) && List.of(c.engine().substring("resolves to ".length()).split(" or ")).contains(m.group(1))
+                    : !docker.startsWith("resolves");
             if (agree) return null;
             return String.format("%-40s %-10s %-26s %-22s %s", c.what(), "name", c.target(), c.engine(), docker);
         }
