@@ -93,6 +93,13 @@ class NetworkDesignerTest {
                 .containsExactly(new Attachment(w.id(), "192.168.50.3", List.of()));
         assertThat(app.window.canvas().linkViews().values()).filteredOn(l -> l.link().target().equals(w.id()))
                 .extracting(l -> l.link().kind()).containsExactly(Link.Kind.VETH, Link.Kind.VETH);
+        // a container dropped from the palette onto the bar is attached at once, in the same step
+        int before = app.state().undoDepth();
+        Box barBox = app.state().current().box(w.id()).orElseThrow();
+        drag(robot, "container", barBox.x() + barBox.w() * 0.8, barBox.y() + barBox.h() / 2);
+        Container third = app.state().current().all(Container.class).get(2);
+        assertThat(third.attachments()).containsExactly(new Attachment(w.id(), "192.168.50.4", List.of()));
+        assertThat(app.state().undoDepth()).isEqualTo(before + 1);
         // dropped again, the same container is refused, and the status line says why
         connect(robot, cs.get(0).id(), w.id());
         assertThat(app.state().message().get()).isEqualTo(cs.get(0).name() + " is already on " + w.name());

@@ -124,7 +124,7 @@ public final class Edits {
         Box b = new Box(box.x(), box.y(), Math.max(Metrics.HOST_MIN_W, box.w()), Math.max(Metrics.HOST_MIN_H, box.h()));
         Document next = doc.withBox(hostId, b);
         for (Node c : doc.children(hostId)) {
-            if (!(c instanceof Bridge)) continue;
+            if (!(c instanceof Bridge) && !(c instanceof dev.hopscope.model.Network)) continue; // a macvlan network's bar too
             Box old = doc.box(c.id()).orElse(null);
             if (old == null) continue;
             next = next.withBox(c.id(), new Box(b.x() + Metrics.HOST_PAD, old.y(), b.w() - 2 * Metrics.HOST_PAD, old.h()));

@@ -106,6 +106,33 @@ public final class NetworkEdits {
                 "Put " + p.name() + " on " + w.name() + " (" + kindName + ", " + ip.get() + ")");
     }
 
+    /**
+     * A container or pod just added by {@code created} with the pointer on a network's bar in its
+     * host (a macvlan network): attached to that network at once, in the same step, as a card
+     * dropped on a bridge bar is. Anything else, or a refusal, leaves {@code created} as it is.
+     */
+    public static Outcome attachIfOnBar(Outcome created, String newId, double x, double y) {
+        if (created.isRefused()) return created;
+        Document doc = created.document();
+        Node card = doc.node(newId).orElse(null);
+        if (!(card instanceof Container) && !(card instanceof Pod)) return created;
+        for (Network w : doc.all(Network.class)) {
+            if (w.host() == null || !w.host().equals(card.parent())) continue;
+            Box b = doc.box(w.id()).orElse(null);
+            if (b == null || x < b.x() || x > b.x() + b.w() || y < b.y() || y > b.y() + b.h()) continue;
+            Outcome o = card instanceof Container c ? attach(doc, c, w) : attach(doc, (Pod) card, w);
+            if (o.isRefused()) return created;
+            Document next = o.document();
+            // the card goes just above the bar rather than over it, so the bar stays in sight
+            Box cb = next.box(newId).orElse(null);
+            Box hb = next.box(w.host()).orElse(null);
+            if (cb != null && hb != null && cb.y() + cb.h() > b.y() && cb.y() < b.y() + b.h())
+                next = next.withBox(newId, new Box(cb.x(), Math.max(hb.y() + Metrics.HOST_HEADER, b.y() - cb.h() - Metrics.GAP / 2), cb.w(), cb.h()));
+            return Outcome.done(next, created.description() + " on " + w.name() + o.description().replaceFirst("^[^(]*", " "));
+        }
+        return created;
+    }
+
     private static String hostName(Document doc, String id) {
         return id == null ? "no host" : doc.node(id).map(Node::name).orElse(id);
     }

@@ -82,7 +82,11 @@ public final class Palette extends VBox {
     private Label entry(Blueprint b) {
         return entry("palette-" + b.name().toLowerCase().replace('_', '-'), b.title(), icon(b), List.of("kind-" + b.kind().label()),
                 "Drag onto the canvas" + (b.needsHost() ? ", into a host" : ""),
-                p -> Creation.drop(state.current(), b, p.getX(), p.getY()));
+                p -> {
+                    Outcome created = Creation.drop(state.current(), b, p.getX(), p.getY());
+                    return created.isRefused() ? created
+                            : NetworkEdits.attachIfOnBar(created, newest(created.document()), p.getX(), p.getY());
+                });
     }
 
     private Label entry(String id, String title, String icon, List<String> classes, String tip, Function<Point2D, Outcome> drop) {
@@ -125,6 +129,10 @@ public final class Palette extends VBox {
             state.select(List.of(added));
             canvas.requestFocus();
         }
+    }
+
+    private static String newest(dev.hopscope.model.Document d) {
+        return d.nodes().isEmpty() ? "" : d.nodes().get(d.nodes().size() - 1).id();
     }
 
     private void moveGhost(Label ghost, MouseEvent e) {
