@@ -95,16 +95,17 @@ public final class EngineReader {
     }
 
     private static EngineSnapshot.Network network(Network n) {
-        String subnet = null, gateway = null;
+        String subnet = null, gateway = null, range = null;
         if (n.getIpam() != null && n.getIpam().getConfig() != null)
             for (Network.Ipam.Config c : n.getIpam().getConfig()) {
                 if (c.getSubnet() == null || c.getSubnet().contains(":")) continue;
                 subnet = c.getSubnet();
                 gateway = c.getGateway() == null || c.getGateway().isBlank() ? null : c.getGateway();
+                range = c.getIpRange() == null || c.getIpRange().isBlank() ? null : c.getIpRange();
                 break;
             }
         return new EngineSnapshot.Network(n.getId(), n.getName(), n.getDriver(), subnet, gateway, Boolean.TRUE.equals(n.getInternal()),
-                orEmpty(n.getOptions()), orEmpty(n.getLabels()));
+                orEmpty(n.getOptions()), orEmpty(n.getLabels()), range);
     }
 
     private static EngineSnapshot.Container container(InspectContainerResponse r) {

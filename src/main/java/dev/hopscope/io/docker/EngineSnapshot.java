@@ -19,14 +19,20 @@ public record EngineSnapshot(String address, String engineVersion, String hostNa
     }
 
     /**
-     * One network as {@code docker network inspect} shows it; subnet and gateway are the first
-     * IPv4 IPAM entry (gateway null when the engine did not say).
+     * One network as {@code docker network inspect} shows it; subnet, gateway and ip range are
+     * the first IPv4 IPAM entry's (null when the engine did not say).
      */
     public record Network(String id, String name, String driver, String subnet, String gateway, boolean internal,
-                          Map<String, String> options, Map<String, String> labels) {
+                          Map<String, String> options, Map<String, String> labels, String ipRange) {
         public Network {
             options = Map.copyOf(options);
             labels = Map.copyOf(labels);
+        }
+
+        /** A network without an --ip-range. */
+        public Network(String id, String name, String driver, String subnet, String gateway, boolean internal,
+                       Map<String, String> options, Map<String, String> labels) {
+            this(id, name, driver, subnet, gateway, internal, options, labels, null);
         }
 
         public String option(String key) { return options.get(key); }

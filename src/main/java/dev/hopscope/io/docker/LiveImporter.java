@@ -19,6 +19,7 @@ import dev.hopscope.model.PublishedPort;
 import dev.hopscope.model.Socket;
 import dev.hopscope.model.Underlay;
 import dev.hopscope.model.Validator;
+import dev.hopscope.model.kinds.MacvlanKind;
 import dev.hopscope.model.layout.AutoLayout;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -82,9 +83,10 @@ public final class LiveImporter {
         String hostId = claim(used, "host"), lanId = claim(used, "lan"), clientId = claim(used, "external");
 
         List<Node> nodes = new ArrayList<>();
-        nodes.add(new Underlay(lanId, "lan", LAN_SUBNET, 1500));
+        String[] lan = lan(s, warnings);
+        nodes.add(new Underlay(lanId, "lan", lan[0], 1500));
         String hostName = s.hostName() == null || s.hostName().isBlank() ? "host" : s.hostName();
-        nodes.add(new Host(hostId, hostName, Host.Role.DOCKER, lanId, HOST_ADDRESS, true, 1500, List.of()));
+        nodes.add(new Host(hostId, hostName, Host.Role.DOCKER, lanId, lan[1], true, 1500, List.of()));
 
         Map<String, Node> networks = new LinkedHashMap<>();
         for (EngineSnapshot.Network n : s.networks()) {
@@ -105,7 +107,7 @@ public final class LiveImporter {
             warnings.add("docker: the listening sockets of " + String.join(", ", guessed) + " could not be read"
                     + " (that needs root on the engine's host); they are assumed from the exposed and published ports");
 
-        nodes.add(new External(clientId, "external", lanId, CLIENT_ADDRESS, List.of(), List.of()));
+        nodes.add(new External(clientId, "external", lanId, lan[2], List.of(), List.of()));
         Document doc = new Document(hostName, description(s), null, nodes, Map.of());
         Document laid = AutoLayout.apply(doc);
         for (Problem p : Validator.validate(laid)) warnings.add("docker: the imported design has a problem: " + p);
@@ -127,6 +129,45 @@ public final class LiveImporter {
             if (endsExist) doc = doc.with(i);
         }
         return AutoLayout.fillMissing(doc);
+    }
+
+    /**
+     * The LAN's subnet, the host's address and the outside client's. A macvlan or ipvlan network
+     * lives on its parent's segment, so its subnet is the LAN's (the first such network's); the
+     * engine does not say the host's own address there, so the host and the client take the
+     * highest addresses no container, gateway or --ip-range holds, and a warning says so.
+     */
+    private static String[] lan(EngineSnapshot s, List<String> warnings) {
+        EngineSnapshot.Network stacked = null;
+        for (EngineSnapshot.Network n : s.networks())
+            if (isStacked(n.driver()) && n.subnet() != null && Cidr.isValid(n.subnet())) {
+                if (stacked == null) stacked = n;
+                else if (!Cidr.parse(n.subnet()).base().equals(Cidr.parse(stacked.subnet()).base()))
+                    warnings.add("docker: " + n.driver() + " network " + n.name() + " (" + n.subnet() + ") is on another segment than "
+                            + stacked.name() + " (" + stacked.subnet() + "), perhaps a VLAN of its parent; the design has one LAN, "
+                            + stacked.name() + "'s");
+            }
+        if (stacked == null) return new String[] {LAN_SUBNET, HOST_ADDRESS, CLIENT_ADDRESS};
+        Cidr subnet = Cidr.parse(stacked.subnet()).base();
+        Set<Ipv4> taken = new HashSet<>();
+        if (stacked.gateway() != null && Ipv4.isValid(stacked.gateway())) taken.add(Ipv4.parse(stacked.gateway()));
+        for (EngineSnapshot.Container c : s.containers())
+            for (EngineSnapshot.Attachment a : c.attachments())
+                if (a.ip() != null && Ipv4.isValid(a.ip())) taken.add(Ipv4.parse(a.ip()));
+        Cidr range = stacked.ipRange() != null && Cidr.isValid(stacked.ipRange()) ? Cidr.parse(stacked.ipRange()) : null;
+        List<Ipv4> free = new ArrayList<>();
+        for (Ipv4 ip = subnet.broadcast().plus(-1); subnet.contains(ip) && !ip.equals(subnet.network()) && free.size() < 2; ip = ip.plus(-1))
+            if (!taken.contains(ip) && (range == null || !range.contains(ip))) free.add(ip);
+        if (free.size() < 2) return new String[] {LAN_SUBNET, HOST_ADDRESS, CLIENT_ADDRESS};
+        String host = free.get(0) + "/" + subnet.prefix(), client = free.get(1) + "/" + subnet.prefix();
+        warnings.add("docker: the LAN is " + stacked.driver() + " network " + stacked.name() + "'s segment, " + subnet
+                + "; the engine does not say the host's own address on it, so the host is drawn at " + host
+                + " and an outside client at " + client);
+        return new String[] {subnet.toString(), host, client};
+    }
+
+    private static boolean isStacked(String driver) {
+        return MacvlanKind.MACVLAN.equals(driver) || MacvlanKind.IPVLAN.equals(driver);
     }
 
     private static boolean isMode(String driver) {
@@ -161,6 +202,19 @@ public final class LiveImporter {
                 }
                 return new Overlay(id, n.name(), vni, subnet, Overlay.Driver.DOCKER_OVERLAY, 0, 0, Overlay.ControlPlane.SWARM,
                         "true".equalsIgnoreCase(n.option("encrypted")) || n.options().containsKey("encrypted"), List.of(Overlay.Member.of(hostId)));
+            }
+            case MacvlanKind.MACVLAN, MacvlanKind.IPVLAN -> {
+                // stacked on the host's device on the LAN, which the design calls eth0 whatever the engine's host calls it
+                Map<String, String> options = new LinkedHashMap<>();
+                String parent = n.option("parent");
+                if (parent != null && !parent.isBlank() && !parent.equals("eth0"))
+                    warnings.add("docker: " + driver + " network " + n.name() + " is stacked on " + parent
+                            + ", drawn as the host's LAN device eth0" + (parent.contains(".") ? " (a VLAN sub-interface: the tag is not modelled)" : ""));
+                options.put(MacvlanKind.PARENT, "eth0");
+                String mode = n.option(driver.equals(MacvlanKind.MACVLAN) ? "macvlan_mode" : "ipvlan_mode");
+                if (mode != null && !mode.isBlank()) options.put(MacvlanKind.MODE, mode.toLowerCase(Locale.ROOT));
+                if (n.ipRange() != null && Cidr.isValid(n.ipRange())) options.put(MacvlanKind.IP_RANGE, Cidr.parse(n.ipRange()).toString());
+                return new dev.hopscope.model.Network(id, n.name(), driver, hostId, List.of(), subnet, gateway, options);
             }
             default -> {
                 warnings.add("docker: network " + n.name() + " uses the " + driver + " driver, which is not modelled: it is left out");

@@ -10,6 +10,7 @@ import dev.hopscope.model.Document;
 import dev.hopscope.model.Proto;
 import dev.hopscope.model.PublishedPort;
 import dev.hopscope.model.Socket;
+import dev.hopscope.model.kinds.MacvlanKind;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -36,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DockerLiveImportTest {
 
     static final String P = DockerLab.prefix();
+    static final String PARENT = P + "par";
     static final ObjectMapper JSON = new ObjectMapper();
     static Document imported;
     static List<String> warnings;
@@ -60,6 +62,15 @@ class DockerLiveImportTest {
                 "sh", "-c", "httpd -p 9100 -h /; exec sleep 600");
         must("run", "-d", "--name", P + "old", "--label", label, DockerLab.IMAGE, "sh", "-c", "exec sleep 600");
         must("run", "-d", "--name", P + "new", "--label", label, "--link", P + "old:olddb", DockerLab.IMAGE, "sh", "-c", "exec sleep 600");
+        // a macvlan network needs a parent device: one end of a veth pair of the test's own (this kernel has no dummy
+        // module; nothing leaves the pair)
+        DockerLab.Result pair = DockerLab.run(10, "ip", "link", "add", PARENT, "type", "veth", "peer", "name", P + "pe");
+        if (!pair.ok()) throw new AssertionError("ip link add " + PARENT + " type veth: " + pair.output());
+        DockerLab.run(10, "ip", "link", "set", PARENT, "up");
+        must("network", "create", "--label", label, "-d", "macvlan", "-o", "parent=" + PARENT, "-o", "macvlan_mode=bridge",
+                "--subnet", "10.203.7.0/24", "--gateway", "10.203.7.1", "--ip-range", "10.203.7.64/26", P + "mac");
+        must("run", "-d", "--name", P + "lanbox", "--label", label, "--network", P + "mac", "--ip", "10.203.7.70",
+                DockerLab.IMAGE, "sh", "-c", "exec sleep 600");
         awaitListening(P + "db", 5432);
         awaitListening(P + "db", 9187);
         awaitListening(P + "side", 9100);
@@ -72,6 +83,7 @@ class DockerLiveImportTest {
     @AfterAll
     static void stop() {
         List<String> left = DockerLab.release();
+        DockerLab.run(10, "ip", "link", "del", PARENT);
         assertThat(left).as("left behind on the engine or in iptables").isEmpty();
     }
 
@@ -135,6 +147,34 @@ class DockerLiveImportTest {
         assertThat(side.mode()).isEqualTo(Container.Mode.CONTAINER);
         assertThat(side.modeTarget()).isEqualTo(P + "web");
         assertThat(imported.get(P + "new", Container.class).orElseThrow().links()).containsExactly(P + "old:olddb");
+    }
+
+    @Test
+    void aMacvlanNetworkIsANetworkOfItsKindOnTheLanItsParentIsOn() {
+        JsonNode n = inspect("network", P + "mac");
+        dev.hopscope.model.Network mac = imported.get(P + "mac", dev.hopscope.model.Network.class)
+                .orElseThrow(() -> new AssertionError("no macvlan network in " + imported.nodes()));
+        JsonNode ipam = n.get("IPAM").get("Config").get(0);
+        assertThat(mac.driver()).isEqualTo(n.get("Driver").asText()).isEqualTo("macvlan");
+        assertThat(mac.subnet()).isEqualTo(ipam.get("Subnet").asText());
+        assertThat(mac.gateway()).isEqualTo(ipam.get("Gateway").asText());
+        assertThat(mac.option(MacvlanKind.IP_RANGE)).isEqualTo(ipam.get("IPRange").asText());
+        assertThat(mac.option(MacvlanKind.MODE)).isEqualTo(n.get("Options").get("macvlan_mode").asText());
+        assertThat(mac.option(MacvlanKind.PARENT)).as("the design's LAN device").isEqualTo("eth0");
+        assertThat(warnings).anySatisfy(w -> assertThat(w).contains("stacked on " + PARENT, "eth0"));
+        JsonNode box = inspect("container", P + "lanbox").get("NetworkSettings").get("Networks").get(P + "mac");
+        assertThat(imported.get(P + "lanbox", Container.class).orElseThrow().attachments())
+                .containsExactly(new Attachment(P + "mac", box.get("IPAddress").asText(), List.of()));
+        // the LAN is the parent's segment; the host and the client sit outside the range and off every container
+        Document doc = imported;
+        String lan = doc.all(dev.hopscope.model.Underlay.class).get(0).subnet();
+        assertThat(lan).isEqualTo("10.203.7.0/24");
+        assertThat(doc.all(dev.hopscope.model.Host.class).get(0).address()).isEqualTo("10.203.7.254/24");
+        assertThat(dev.hopscope.model.Validator.validate(doc)).isEmpty();
+        // the analysis knows the isolation Docker documents: the host cannot reach its own macvlan container
+        var t = dev.hopscope.net.Network.compile(doc).trace(doc.all(dev.hopscope.model.Host.class).get(0).id(), "10.203.7.70",
+                dev.hopscope.model.Probe.parse("icmp"));
+        assertThat(t.disposition()).isNotEqualTo(dev.hopscope.net.trace.Disposition.DELIVERED);
     }
 
     @Test
