@@ -34,14 +34,14 @@ public final class Dataplane {
 
     private volatile Map<Ipv4, List<Iface>> vteps;
 
-    /** VXLAN devices whose local VTEP address is {@code ip} (indexed on first use: the dataplane is complete by then). */
+    /** Tunnel devices of the VXLAN family (VXLAN, Geneve) whose local VTEP address is {@code ip} (indexed on first use: the dataplane is complete by then). */
     public List<Iface> vxlanDevicesAt(Ipv4 ip) {
         Map<Ipv4, List<Iface>> m = vteps;
         if (m == null) {
             m = new java.util.HashMap<>();
             for (Namespace ns : namespaces.values())
                 for (Iface i : ns.ifaces())
-                    if (i.kind() == Iface.Kind.VXLAN) m.computeIfAbsent(i.vxlan().local(), k -> new java.util.ArrayList<>()).add(i);
+                    if (i.vxlan() != null) m.computeIfAbsent(i.vxlan().local(), k -> new java.util.ArrayList<>()).add(i);
             vteps = m;
         }
         return m.getOrDefault(ip, List.of());

@@ -10,7 +10,9 @@ import dev.hopscope.net.Network;
 import dev.hopscope.net.dataplane.Iface;
 import dev.hopscope.net.dataplane.Mac;
 import dev.hopscope.net.dataplane.Namespace;
+import dev.hopscope.net.dataplane.Neighbour;
 import dev.hopscope.net.dataplane.Route;
+import dev.hopscope.net.dataplane.Vxlan;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,6 +63,65 @@ class TunnelDeviceTest {
         assertThat(t.hops()).filteredOn(h -> h.arp().isPresent()).extracting(h -> h.arp().get().target())
                 .containsExactly(Ipv4.parse("192.168.50.12"));
         assertThat(TypedTraceTest.detail(t.reply().hops(), StepDetail.Encapsulated.class).remoteEndpoint()).isEqualTo(Ipv4.parse("192.168.50.11"));
+    }
+
+    /**
+     * Geneve as Cilium's tunnel mode sets it up (cilium_geneve, UDP 6081, used L3-style as flannel
+     * uses VXLAN): the other node's block routed {@code via its tunnel address dev cilium_geneve
+     * onlink}, a permanent neighbour entry for that address and an FDB entry to its node.
+     */
+    static Network twoNodesWithGeneve() {
+        Document d = Document.empty("geneve").with(new Underlay("lan", "lan", "192.168.50.0/24", 1500))
+                .with(Host.docker("n1", "lan", "192.168.50.11/24")).with(Host.docker("n2", "lan", "192.168.50.12/24"));
+        Network net = Network.compile(d);
+        Namespace n1 = net.dataplane().namespaceOf("n1"), n2 = net.dataplane().namespaceOf("n2");
+        Iface g1 = geneve(n1, "10.0.1.1/32", "192.168.50.11"), g2 = geneve(n2, "10.0.2.1/32", "192.168.50.12");
+        link(n1, g1, g2, "10.0.2.0/24");
+        link(n2, g2, g1, "10.0.1.0/24");
+        return net;
+    }
+
+    private static Iface geneve(Namespace ns, String own, String local) {
+        Iface dev = ns.addIface("cilium_geneve", Iface.Kind.GENEVE, Mac.derive(ns.name() + "/cilium_geneve"), 1450, ns.node());
+        dev.setVxlan(new Vxlan(5, 6081, Ipv4.parse(local), 0));
+        dev.addAddress(Cidr.parse(own));
+        return dev;
+    }
+
+    private static void link(Namespace ns, Iface mine, Iface theirs, String block) {
+        ns.addRoute(new Route(Cidr.parse(block), theirs.primaryAddress(), mine, true, null));
+        ns.neighbours().add(new Neighbour(mine, theirs.primaryAddress(), theirs.mac()));
+        mine.vxlan().fdb().put(theirs.mac(), theirs.vxlan().local());
+    }
+
+    @Test
+    void geneveCarriesTheFrameInUdp6081AndTheFarEndUnwrapsIt() {
+        Trace t = twoNodesWithGeneve().trace("n1", "10.0.2.1", Probe.tcp(80));
+        StepDetail.Encapsulated e = TypedTraceTest.detail(t.hops(), StepDetail.Encapsulated.class);
+        assertThat(e.tunnel()).isEqualTo(TunnelKind.GENEVE);
+        assertThat(e.device()).isEqualTo("cilium_geneve");
+        assertThat(e.localEndpoint()).isEqualTo(Ipv4.parse("192.168.50.11"));
+        assertThat(e.remoteEndpoint()).isEqualTo(Ipv4.parse("192.168.50.12"));
+        assertThat(e.udpPort()).isEqualTo(6081);
+        assertThat(e.vni()).isEqualTo(5);
+        // RFC 8926 without options: outer Ethernet 14 + IPv4 20 + UDP 8 + Geneve 8 = 50 bytes
+        assertThat(e.addedBytes()).isEqualTo(50);
+        Hop wire = TypedTraceTest.hop(t.hops(), h -> h.step() == StepKind.UNDERLAY);
+        assertThat(wire.packet().headers()).extracting(Header::name)
+                .containsExactly("ethernet", "ipv4", "udp", "geneve", "ethernet", "ipv4", "tcp");
+        assertThat(((Header.Udp) wire.packet().headers().get(2)).dport()).isEqualTo(6081);
+        assertThat(wire.packet().headers().get(3)).isEqualTo(new Header.Geneve(5));
+        StepDetail.Decapsulated d = TypedTraceTest.detail(t.hops(), StepDetail.Decapsulated.class);
+        assertThat(d.tunnel()).isEqualTo(TunnelKind.GENEVE);
+        assertThat(d.namespace()).isEqualTo("n2");
+        // the request reached n2's own address (nothing listens: the kernel answers with a reset)
+        assertThat(t.request().hops().get(t.request().hops().size() - 1).namespace()).isEqualTo("n2");
+    }
+
+    @Test
+    void aGeneveDeviceIsAVtepOfItsNodeForFloodLists() {
+        Network net = twoNodesWithGeneve();
+        assertThat(net.dataplane().vxlanDevicesAt(Ipv4.parse("192.168.50.12"))).extracting(Iface::name).containsExactly("cilium_geneve");
     }
 
     @Test
