@@ -338,6 +338,12 @@ final class TraceJson {
             for (Ipv4 a : l.answers()) g.writeString(a.toString());
             g.writeEndArray();
         }
+        if (l.answer() instanceof DnsLookup.Found f) g.writeStringProperty("record", record(f.record()));
+    }
+
+    /** What the answered name stands for, in kebab case: container-name, shared-name, link-name, hosts-entry, service-name, headless-service-pod, pod-hostname, node-name. */
+    private static String record(DnsLookup.Record r) {
+        return r.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase();
     }
 
     private static void route(JsonGenerator g, Route r) {

@@ -51,7 +51,7 @@ public record DnsLookup(String question, String asker, Server server, Answer ans
     public record Found(Ipv4 address, Record record) implements Answer {}
 
     /** What a found name stands for. */
-    public sealed interface Record permits ContainerName, SharedName, LinkName, HostsEntry, ServiceName, HeadlessServicePod, NodeName {}
+    public sealed interface Record permits ContainerName, SharedName, LinkName, HostsEntry, ServiceName, HeadlessServicePod, PodHostname, NodeName {}
 
     /** A container's name, id or alias on a user-defined network (by document id). */
     public record ContainerName(String network) implements Record {}
@@ -76,6 +76,12 @@ public record DnsLookup(String question, String asker, Server server, Answer ans
 
     /** A headless Service answers with a selected pod's own address. */
     public record HeadlessServicePod(String service, String pod) implements Record {}
+
+    /**
+     * A pod's own name, {@code hostname.subdomain.namespace.svc.cluster.local}: the pod sets hostname
+     * and subdomain (a StatefulSet's pods do) and the headless Service named subdomain selects it.
+     */
+    public record PodHostname(String service, String pod) implements Record {}
 
     /** A node of the design, as a host's resolver knows it. */
     public record NodeName(String node) implements Record {}

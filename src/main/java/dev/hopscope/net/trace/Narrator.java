@@ -144,6 +144,9 @@ public final class Narrator {
                         + "'s, answered with the address on the network the two share (" + name(k.network()) + ")";
             if (r instanceof DnsLookup.HeadlessServicePod h)
                 return clusterDns(l.server()) + " answers the headless Service " + q + " with a pod address: " + f.address();
+            if (r instanceof DnsLookup.PodHostname h)
+                return clusterDns(l.server()) + " answers " + q + " → " + f.address() + ": pod " + name(h.pod())
+                        + "'s own name (its hostname and subdomain), published by the headless Service " + name(h.service());
             if (r instanceof DnsLookup.ServiceName s)
                 return clusterDns(l.server()) + " answers " + q + " → " + f.address() + " (the ClusterIP of Service " + name(s.service()) + "." + s.namespace() + ")";
             if (r instanceof DnsLookup.NodeName) return "the host's resolver knows " + q;

@@ -23,7 +23,8 @@ import java.util.Locale;
 /**
  * Name resolution as a container or pod sees it: /etc/hosts first, then Docker's embedded DNS
  * (127.0.0.11, user-defined networks only, names and aliases of containers on the asker's
- * networks), then cluster DNS for pods (svc, svc.ns, svc.ns.svc.cluster.local). The answer is a
+ * networks), then cluster DNS for pods (Services by svc, svc.ns, svc.ns.svc, svc.ns.svc.cluster.local, as a
+ * pod's search list expands them; a StatefulSet's pods by hostname.subdomain...). The answer is a
  * typed {@link DnsLookup}; the narrator says it.
  */
 final class Resolver {
@@ -76,20 +77,11 @@ final class Resolver {
         }
         if (dns.kubeNamespace() != null) {
             DnsLookup.Server server = new DnsLookup.ClusterDns(clusterDnsAddress());
-            for (Service s : doc.all(Service.class)) {
-                if (!serviceName(q, s, dns.kubeNamespace())) continue;
-                if (s.headless()) {
-                    for (Pod p : doc.all(Pod.class))
-                        if (p.namespace().equals(s.namespace()) && !s.selector().isEmpty() && Labels.matches(s.selector(), p.labels())) {
-                            var ip = Ipam.podNetwork(doc, p).flatMap(b -> addr.address(p.id(), b.id()));
-                            if (ip.isPresent())
-                                return lookup(asker, name, server, new DnsLookup.Found(ip.get(), new DnsLookup.HeadlessServicePod(s.id(), p.id())));
-                        }
-                    return lookup(asker, name, server, new DnsLookup.HeadlessWithoutPods(s.id()));
-                }
-                Ipv4 cip = addr.clusterIps().get(s.id());
-                if (cip == null) return lookup(asker, name, server, new DnsLookup.NoServiceRecord());
-                return lookup(asker, name, server, new DnsLookup.Found(cip, new DnsLookup.ServiceName(s.id(), s.namespace())));
+            for (String fqdn : searched(q, dns.kubeNamespace())) {
+                Object found = cluster().get(fqdn);
+                if (found instanceof Service s) return lookup(asker, name, server, serviceAnswer(s));
+                if (found instanceof PodName p)
+                    return lookup(asker, name, server, new DnsLookup.Found(p.address(), new DnsLookup.PodHostname(p.service(), p.pod())));
             }
             return lookup(asker, name, server, new DnsLookup.NoServiceRecord());
         }
@@ -110,16 +102,76 @@ final class Resolver {
         return new DnsLookup(name, asker.name(), server, answer);
     }
 
+    /** A pod's own name: {@code hostname.subdomain.ns.svc.cluster.local}, published through the headless Service named {@code subdomain}. */
+    private record PodName(String service, String pod, Ipv4 address) {}
+
+    private volatile Map<String, Object> cluster;
+
+    /**
+     * Cluster DNS's records by fully qualified name: each Service ({@code name.ns.svc.cluster.local};
+     * the first one of a name wins, as the design lists them) and each pod with a hostname and a
+     * subdomain that a headless Service of that name in its namespace selects (CoreDNS serves those
+     * from the Service's endpoints, as a StatefulSet's pods get {@code web-0.nginx...}).
+     */
+    private Map<String, Object> cluster() {
+        Map<String, Object> m = cluster;
+        if (m == null) {
+            m = new HashMap<>();
+            for (Service s : doc.all(Service.class)) m.putIfAbsent(fqdn(s.name(), s.namespace()), s);
+            for (Service s : doc.all(Service.class)) {
+                if (!s.headless() || s.selector().isEmpty()) continue;
+                for (Pod p : doc.all(Pod.class)) {
+                    if (p.hostname() == null || p.subdomain() == null || !p.subdomain().equalsIgnoreCase(s.name())
+                            || !p.namespace().equals(s.namespace()) || !Labels.matches(s.selector(), p.labels())) continue;
+                    var ip = Ipam.podNetwork(doc, p).flatMap(b -> addr.address(p.id(), b.id()));
+                    if (ip.isPresent())
+                        m.putIfAbsent(p.hostname().toLowerCase(Locale.ROOT) + "." + fqdn(s.name(), s.namespace()), new PodName(s.id(), p.id(), ip.get()));
+                }
+            }
+            cluster = m;
+        }
+        return m;
+    }
+
+    private static String fqdn(String service, String namespace) {
+        return (service + "." + namespace + ".svc.cluster.local").toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The names a pod's resolver asks, in order: its resolv.conf has {@code search NS.svc.cluster.local
+     * svc.cluster.local cluster.local} and {@code ndots:5}, so a name with fewer than five dots is
+     * tried with each suffix first, then as it is; a longer one as it is first.
+     */
+    private static List<String> searched(String q, String askerNs) {
+        String name = q.endsWith(".") ? q.substring(0, q.length() - 1) : q;
+        if (q.endsWith(".")) return List.of(name);
+        List<String> suffixed = List.of(name + "." + askerNs.toLowerCase(Locale.ROOT) + ".svc.cluster.local", name + ".svc.cluster.local", name + ".cluster.local");
+        List<String> out = new ArrayList<>();
+        if (name.chars().filter(c -> c == '.').count() >= 5) out.add(name);
+        out.addAll(suffixed);
+        if (!out.contains(name)) out.add(name);
+        return out;
+    }
+
+    /** A Service's answer: its ClusterIP, or for a headless Service a selected pod's own address. */
+    private DnsLookup.Answer serviceAnswer(Service s) {
+        if (s.headless()) {
+            for (Pod p : doc.all(Pod.class))
+                if (p.namespace().equals(s.namespace()) && !s.selector().isEmpty() && Labels.matches(s.selector(), p.labels())) {
+                    var ip = Ipam.podNetwork(doc, p).flatMap(b -> addr.address(p.id(), b.id()));
+                    if (ip.isPresent()) return new DnsLookup.Found(ip.get(), new DnsLookup.HeadlessServicePod(s.id(), p.id()));
+                }
+            return new DnsLookup.HeadlessWithoutPods(s.id());
+        }
+        Ipv4 cip = addr.clusterIps().get(s.id());
+        if (cip == null) return new DnsLookup.NoServiceRecord();
+        return new DnsLookup.Found(cip, new DnsLookup.ServiceName(s.id(), s.namespace()));
+    }
+
     /** The kube-dns Service's ClusterIP, when the design has one (kube-system/kube-dns, as kubeadm names it). */
     private java.util.Optional<Ipv4> clusterDnsAddress() {
         for (Service s : doc.all(Service.class))
             if (s.name().equals("kube-dns") && s.namespace().equals("kube-system")) return java.util.Optional.ofNullable(addr.clusterIps().get(s.id()));
         return java.util.Optional.empty();
-    }
-
-    private static boolean serviceName(String q, Service s, String askerNs) {
-        String n = s.name().toLowerCase(Locale.ROOT), ns = s.namespace().toLowerCase(Locale.ROOT);
-        return (q.equals(n) && ns.equals(askerNs)) || q.equals(n + "." + ns) || q.equals(n + "." + ns + ".svc")
-                || q.equals(n + "." + ns + ".svc.cluster.local");
     }
 }
