@@ -339,6 +339,15 @@ final class TraceJson {
             g.writeEndArray();
         }
         if (l.answer() instanceof DnsLookup.Found f) g.writeStringProperty("record", record(f.record()));
+        if (l.query().isPresent()) {
+            DnsLookup.Query q = l.query().get();
+            g.writeName("query");
+            g.writeStartObject();
+            g.writeStringProperty("source", q.source().toString());
+            g.writeStringProperty("device", q.device());
+            g.writeStringProperty("server", q.server().toString());
+            g.writeEndObject();
+        }
     }
 
     /** What the answered name stands for, in kebab case: container-name, shared-name, link-name, hosts-entry, service-name, headless-service-pod, pod-hostname, node-name. */

@@ -10,7 +10,12 @@ import java.util.Optional;
  * the namespace that asked, the server that answered (or would have), and the answer or why there
  * is none. It is the detail of a DNS step.
  */
-public record DnsLookup(String question, String asker, Server server, Answer answer) implements StepDetail {
+public record DnsLookup(String question, String asker, Server server, Answer answer, Optional<Query> query) implements StepDetail {
+
+    /** A lookup answered without a query on any wire (/etc/hosts, no server, a host's resolver). */
+    public DnsLookup(String question, String asker, Server server, Answer answer) {
+        this(question, asker, server, answer, Optional.empty());
+    }
 
     @Override public StepKind step() { return StepKind.DNS; }
 
@@ -22,6 +27,13 @@ public record DnsLookup(String question, String asker, Server server, Answer ans
         if (!(answer instanceof Found f)) return List.of();
         return f.record() instanceof SharedName s ? s.all() : List.of(f.address());
     }
+
+    /**
+     * The query as it leaves the asker (a pcapng capture writes it): from {@code source} out of
+     * {@code device} to {@code server} port 53 — 127.0.0.1 over lo to Docker's 127.0.0.11, or the
+     * pod's own address out of the device its route to the cluster DNS address takes.
+     */
+    public record Query(Ipv4 source, String device, Ipv4 server) {}
 
     /** Who answers. */
     public sealed interface Server permits HostsFile, DockerDns, ClusterDns, HostResolver, NoServer {}

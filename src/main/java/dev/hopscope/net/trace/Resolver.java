@@ -11,6 +11,7 @@ import dev.hopscope.model.Pod;
 import dev.hopscope.model.Service;
 import dev.hopscope.net.dataplane.DnsConfig;
 import dev.hopscope.net.dataplane.Namespace;
+import dev.hopscope.net.dataplane.Route;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -99,8 +100,22 @@ final class Resolver {
     }
 
     private static DnsLookup lookup(Namespace asker, String name, DnsLookup.Server server, DnsLookup.Answer answer) {
-        return new DnsLookup(name, asker.name(), server, answer);
+        return new DnsLookup(name, asker.name(), server, answer, query(asker, server));
     }
+
+    /** Where the asker's query goes out: lo to Docker's 127.0.0.11, or the route to the cluster DNS address. */
+    private static java.util.Optional<DnsLookup.Query> query(Namespace asker, DnsLookup.Server server) {
+        if (server instanceof DnsLookup.DockerDns d) return java.util.Optional.of(new DnsLookup.Query(LOCALHOST, "lo", d.address()));
+        if (server instanceof DnsLookup.ClusterDns c && c.address().isPresent()) {
+            Route r = asker.lookup(c.address().get());
+            if (r == null) return java.util.Optional.empty();
+            Ipv4 src = r.src() != null ? r.src() : r.dev().primaryAddress();
+            return src == null ? java.util.Optional.empty() : java.util.Optional.of(new DnsLookup.Query(src, r.dev().name(), c.address().get()));
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static final Ipv4 LOCALHOST = Ipv4.parse("127.0.0.1");
 
     /** A pod's own name: {@code hostname.subdomain.ns.svc.cluster.local}, published through the headless Service named {@code subdomain}. */
     private record PodName(String service, String pod, Ipv4 address) {}

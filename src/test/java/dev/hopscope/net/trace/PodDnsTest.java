@@ -1,5 +1,6 @@
 package dev.hopscope.net.trace;
 
+import dev.hopscope.io.ReportJson;
 import dev.hopscope.model.Bridge;
 import dev.hopscope.model.Document;
 import dev.hopscope.model.Host;
@@ -11,6 +12,8 @@ import dev.hopscope.model.Socket;
 import dev.hopscope.model.Underlay;
 import dev.hopscope.net.Network;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 import java.util.List;
 import java.util.Map;
@@ -41,7 +44,9 @@ class PodDnsTest {
                 .with(pod("lonely", "default", "n2", "10.244.2.12", Map.of("app", "lonely"), "lonely", "nowhere"))
                 .with(pod("stray", "default", "n2", "10.244.2.13", Map.of("app", "stray"), "stray", "nginx"))
                 .with(new Service("nginx", "nginx", "default", Service.Type.CLUSTER_IP, "None",
-                        List.of(new Service.ServicePort("http", 80, 80, 0, Proto.TCP)), Map.of("app", "web"), null));
+                        List.of(new Service.ServicePort("http", 80, 80, 0, Proto.TCP)), Map.of("app", "web"), null))
+                .with(new Service("kube-dns", "kube-dns", "kube-system", Service.Type.CLUSTER_IP, "10.96.0.10",
+                        List.of(new Service.ServicePort("dns", 53, 53, 0, Proto.UDP)), Map.of("k8s-app", "kube-dns"), null));
         return Network.compile(d);
     }
 
@@ -69,7 +74,30 @@ class PodDnsTest {
         assertThat(t.request().outcome()).isInstanceOfSatisfying(StepDetail.SocketReached.class,
                 s -> assertThat(s.socket().owner()).isEqualTo("web-0"));
         assertThat(t.hops().get(0).note())
-                .isEqualTo("cluster DNS answers web-0.nginx → 10.244.1.10: pod web-0's own name (its hostname and subdomain), published by the headless Service nginx");
+                .isEqualTo("cluster DNS (10.96.0.10) answers web-0.nginx → 10.244.1.10: pod web-0's own name (its hostname and subdomain), published by the headless Service nginx");
+    }
+
+    @Test
+    void theQueryLeavesThePodByItsRouteToTheClusterDnsAddress() {
+        DnsLookup l = lookup(statefulSet(), "client", "web-1.nginx");
+        assertThat(l.server()).isEqualTo(new DnsLookup.ClusterDns(java.util.Optional.of(ip("10.96.0.10"))));
+        // the pod's default route: out of eth0, from its own address (pinned in the document)
+        assertThat(l.query()).contains(new DnsLookup.Query(ip("10.244.1.5"), "eth0", ip("10.96.0.10")));
+        // a failed lookup still says where its query went
+        assertThat(lookup(statefulSet(), "client", "nobody.nowhere").query()).contains(new DnsLookup.Query(ip("10.244.1.5"), "eth0", ip("10.96.0.10")));
+    }
+
+    @Test
+    void theJsonSaysWhatTheNameStandsForAndWhereTheQueryWent() {
+        java.io.StringWriter out = new java.io.StringWriter();
+        ReportJson.writeTrace(statefulSet().trace("client", "web-1.nginx:80", Probe.tcp(80)), out);
+        JsonNode dns = new ObjectMapper().readTree(out.toString()).get("hops").get(0).get("detail");
+        assertThat(dns.get("kind").asString()).isEqualTo("dns");
+        assertThat(dns.get("answer").asString()).isEqualTo("10.244.2.11");
+        assertThat(dns.get("record").asString()).isEqualTo("pod-hostname");
+        assertThat(dns.get("query").get("source").asString()).isEqualTo("10.244.1.5");
+        assertThat(dns.get("query").get("device").asString()).isEqualTo("eth0");
+        assertThat(dns.get("query").get("server").asString()).isEqualTo("10.96.0.10");
     }
 
     @Test

@@ -249,6 +249,7 @@ class TypedTraceTest {
         assertThat(l.asker()).isEqualTo("app2");
         assertThat(l.server()).isInstanceOf(DnsLookup.DockerDns.class);
         assertThat(((DnsLookup.DockerDns) l.server()).address()).isEqualTo(ip("127.0.0.11"));
+        assertThat(l.query()).contains(new DnsLookup.Query(ip("127.0.0.1"), "lo", ip("127.0.0.11")));
         assertThat(l.answer()).isEqualTo(new DnsLookup.Found(ip("172.18.0.3"), new DnsLookup.ContainerName("app-net")));
         assertThat(docker.target().orElseThrow().lookup()).contains(l);
 
@@ -268,6 +269,7 @@ class TypedTraceTest {
         DnsLookup lo = (DnsLookup) hosts.hops().get(0).detail();
         assertThat(lo.server()).isInstanceOf(DnsLookup.HostsFile.class);
         assertThat(lo.address()).contains(ip("127.0.0.1"));
+        assertThat(lo.query()).as("/etc/hosts asks nobody").isEmpty();
     }
 
     @Test
