@@ -74,7 +74,12 @@ final class KubernetesImporter {
                 // a controller whose ReplicaSets, Jobs or Pods are listed too is shown by them
                 if (!kind.equals("Pod") && owners.contains(key(kind, o))) continue;
                 plans.addAll(workload(kind, o));
-            } else if (kind.equals("Service")) services.add(o);
+            } else if (kind.equals("Service")) {
+                if (isApiServerService(o))
+                    diag.warn(nameNode(o), "the Service 'kubernetes' is the API server's: skipped, as its endpoints are the control plane's"
+                            + " addresses, which these manifests do not show");
+                else services.add(o);
+            }
             else if (kind.equals("NetworkPolicy")) policies.add(o);
             else if (!QUIET.contains(kind))
                 diag.warn(o.get("kind"), "kind " + kind + " is skipped: it does not change how packets flow");
@@ -348,6 +353,17 @@ final class KubernetesImporter {
             throw diag.error(at, "more than 80 nodes are named; the import lays out at most 80");
         }
         return out;
+    }
+
+    /** The Service every cluster has in default for its API server (kubectl get all lists it). */
+    private boolean isApiServerService(SourceNode o) {
+        if (!"kubernetes".equals(name(o)) || !"default".equals(namespace(o))) return false;
+        SourceNode meta = o.get("metadata");
+        SourceNode labels = meta != null && meta.isMap() ? meta.get("labels") : null;
+        SourceNode spec = o.get("spec");
+        boolean noSelector = spec == null || !spec.isMap() || spec.get("selector") == null || spec.get("selector").isNull();
+        return noSelector && labels != null && labels.isMap() && labels.get("component") != null
+                && "apiserver".equals(labels.get("component").text);
     }
 
     /** Where an object's name is written (or the object itself), for messages about it. */
