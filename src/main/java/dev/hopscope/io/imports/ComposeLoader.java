@@ -211,9 +211,9 @@ final class ComposeLoader {
      * Compose's error, unless both define exactly the same thing.
      */
     private void copyIn(SourceNode target, SourceNode sub, String section, SourceNode includeEntry) {
-        SourceNode from = sub.get(section);
-        if (from == null || !from.isMap() || from.entries().isEmpty()) return;
-        SourceNode existing = target.get(section);
+        SourceNode from = diag.map(sub.get(section), section);
+        if (from == null || from.entries().isEmpty()) return;
+        SourceNode existing = diag.map(target.get(section), section);
         SourceNode merged = existing == null || existing.isNull() ? SourceNode.map(from.file, from.line, from.column) : existing.emptyLike();
         if (existing != null && existing.isMap())
             for (Map.Entry<String, SourceNode> e : existing.entries().entrySet()) merged.put(e.getKey(), existing.keyNode(e.getKey()), e.getValue());

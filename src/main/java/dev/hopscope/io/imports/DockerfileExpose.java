@@ -98,6 +98,7 @@ final class DockerfileExpose {
                 case "ARG" -> {
                     for (String decl : words(rest)) {
                         int eq = decl.indexOf('=');
+                        if (eq == 0) throw diag.error(at, "ARG names can not be blank");
                         String key = eq < 0 ? decl : decl.substring(0, eq);
                         String dflt = eq < 0 ? null : unquote(decl.substring(eq + 1));
                         if (current == null) {
@@ -118,6 +119,7 @@ final class DockerfileExpose {
                         current.env().put(w.get(0), substitute(rest.substring(w.get(0).length()).strip(), vars(current), at));
                     } else for (String kv : w) {
                         int eq = kv.indexOf('=');
+                        if (eq <= 0) throw diag.error(at, "Syntax error - can't find = in \"" + kv + "\". Must be of the form: name=value");
                         current.env().put(kv.substring(0, eq), substitute(unquote(kv.substring(eq + 1)), vars(current), at));
                     }
                 }

@@ -263,6 +263,10 @@ class ComposeProjectTest {
         Path top = Files.writeString(dir.resolve("top.yaml"), "include: [a.yaml]\nservices:\n  top:\n    image: nginx\n");
         assertThatThrownBy(() -> Importer.importFiles(List.of(top), ImportOptions.none()))
                 .hasMessageEndingWith("include cycle: a.yaml -> b.yaml -> a.yaml");
+        // found by MutatedInputTest: a truncated networks section beside an include
+        Path truncated = Files.writeString(dir.resolve("truncated.yaml"), "include: [other.yaml]\nservices:\n  api:\n    image: nginx\nnetworks:\n  backe");
+        assertThatThrownBy(() -> Importer.importFiles(List.of(truncated), ImportOptions.none()))
+                .hasMessage(truncated + ":6:3: networks must be a mapping, not 'backe'");
         assertThatThrownBy(() -> Importer.importText("t.yml", null, "include: [x.yaml]\nservices:\n  a:\n    image: nginx\n"))
                 .hasMessage("t.yml:1:11: 'x.yaml' is relative, but the compose file was not read from disk: import it from its file");
     }

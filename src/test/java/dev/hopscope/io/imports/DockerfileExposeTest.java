@@ -64,5 +64,8 @@ class DockerfileExposeTest {
         assertThatThrownBy(() -> exposed("EXPOSE 80\n")).hasMessage("Dockerfile:1:1: EXPOSE before the first FROM");
         assertThatThrownBy(() -> exposed("FROM alpine AS a\n", "b", Map.of())).hasMessage("Dockerfile:1:1: target stage \"b\" could not be found in Dockerfile");
         assertThatThrownBy(() -> exposed("# just a comment\n")).hasMessage("Dockerfile:1:1: the Dockerfile has no FROM instruction");
+        // found by MutatedInputTest: a comment glued to an ENV value
+        assertThatThrownBy(() -> exposed("FROM alpine\nENV PORT=80# the port\n")).hasMessage(
+                "Dockerfile:2:1: Syntax error - can't find = in \"the\". Must be of the form: name=value");
     }
 }

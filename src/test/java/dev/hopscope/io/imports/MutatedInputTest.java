@@ -44,6 +44,62 @@ class MutatedInputTest {
         assertThat(imported).as("some damage is harmless (comments, values)").isPositive();
     }
 
+    /**
+     * Projects on disk (several files, .env, include, extends, Dockerfiles): one of their files
+     * damaged at a time. The error may point into any file of the project, but always at a place.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"voting", "platform", "extends"})
+    void damagedProjectsImportOrFailWithAPlace(String project, @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws IOException {
+        java.nio.file.Path source = Fixtures.path(project).getParent();
+        copy(source, tmp);
+        java.nio.file.Path root = tmp.resolve(project);
+        java.util.List<java.nio.file.Path> main = switch (project) {
+            case "voting" -> java.util.List.of(root.resolve("compose.yaml"), root.resolve("compose.scale.yaml"));
+            case "platform" -> java.util.List.of(root.resolve("compose.yaml"));
+            default -> java.util.List.of(root.resolve("compose.yml"));
+        };
+        java.util.List<java.nio.file.Path> files;
+        try (var walk = Files.walk(tmp)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        Random random = new Random(project.hashCode());
+        int imported = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            java.nio.file.Path victim = files.get(random.nextInt(files.size()));
+            String original = Files.readString(victim);
+            String damaged = mutate(original, random);
+            Files.writeString(victim, damaged);
+            try {
+                ImportResult r = Importer.importFiles(main, ImportOptions.none());
+                assertThat(r.document().layout()).isNotNull();
+                imported++;
+            } catch (ImportException e) {
+                assertThat(e.getMessage()).matches("(?s)[^\\n]+:\\d+:\\d+: .+");
+                assertThat(e.line()).isPositive();
+            } catch (RuntimeException | StackOverflowError e) {
+                fail("round " + round + " crashed with " + e + " with " + victim + " damaged to:\n" + damaged, e);
+            } finally {
+                Files.writeString(victim, original);
+            }
+        }
+        assertThat(imported).as("some damage is harmless (comments, values)").isPositive();
+    }
+
+    /** The import fixtures' folders a project reads (itself and its neighbours for include and extends). */
+    private static void copy(java.nio.file.Path from, java.nio.file.Path to) throws IOException {
+        for (String dir : new String[] {"voting", "platform", "monitoring", "extends"}) {
+            java.nio.file.Path src = from.resolve(dir);
+            try (var walk = Files.walk(src)) {
+                for (java.nio.file.Path p : walk.toList()) {
+                    java.nio.file.Path target = to.resolve(dir).resolve(src.relativize(p).toString());
+                    if (Files.isDirectory(p)) Files.createDirectories(target);
+                    else Files.copy(p, target);
+                }
+            }
+        }
+    }
+
     private static String mutate(String text, Random random) {
         StringBuilder b = new StringBuilder(text);
         int edits = 1 + random.nextInt(4);
