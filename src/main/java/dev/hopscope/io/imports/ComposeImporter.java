@@ -60,6 +60,8 @@ final class ComposeImporter {
     static final int MAX_REPLICAS = 10_000;
     private static final java.util.regex.Pattern PROFILE = java.util.regex.Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
     private static final java.util.regex.Pattern CONTAINER_NAME = java.util.regex.Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
+    /** The Compose specification's schema: a service's key matches this or the file is invalid. */
+    private static final java.util.regex.Pattern SERVICE_NAME = java.util.regex.Pattern.compile("[a-zA-Z0-9._-]+");
 
     private final Diagnostics diag;
     private final ComposePorts ports;
@@ -96,6 +98,9 @@ final class ComposeImporter {
         if (services == null || services.entries().isEmpty()) throw diag.error(root, "the compose file defines no services");
         Map<String, SourceNode> all = new LinkedHashMap<>();
         for (Map.Entry<String, SourceNode> e : services.entries().entrySet()) {
+            if (!SERVICE_NAME.matcher(e.getKey()).matches())
+                throw diag.error(services.keyNode(e.getKey()), "'" + Names.shown(e.getKey()) + "' is not a service name: Compose allows only"
+                        + " letters, digits, '.', '_' and '-' in one (services additional property '" + Names.shown(e.getKey()) + "' is not allowed)");
             SourceNode svc = diag.map(e.getValue(), "service '" + e.getKey() + "'");
             all.put(e.getKey(), svc != null ? svc : SourceNode.map(e.getValue().file, e.getValue().line, e.getValue().column));
         }

@@ -45,6 +45,7 @@ final class InspectImporter {
         Map<String, String> netIds = new LinkedHashMap<>();
         for (SourceNode net : array.items()) {
             String name = diag.requiredString(net, "Name", "the network's Name");
+            if (!Names.isPrintable(name)) throw diag.error(net.get("Name"), "the network's Name '" + Names.shown(name) + "' holds a control character");
             if (netIds.containsKey(name)) throw diag.error(net.get("Name"), "the network '" + name + "' appears twice");
             netIds.put(name, ids.claim(ids.taken(name) ? name + "-net" : name));
             origins.put(netIds.get(name), net.get("Name"));
@@ -142,7 +143,10 @@ final class InspectImporter {
     }
 
     private String containerName(SourceNode c) {
-        return diag.requiredString(c, "Name", "the container's Name");
+        String name = diag.requiredString(c, "Name", "the container's Name");
+        if (!Names.isDockerContainerName(name))
+            throw diag.error(c.get("Name"), "'" + Names.shown(name) + "' is not a container name Docker gives: only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
+        return name;
     }
 
     private String option(SourceNode options, String key) {

@@ -376,7 +376,10 @@ final class KubernetesImporter {
     private String name(SourceNode o) {
         SourceNode meta = diag.map(o.get("metadata"), "metadata");
         if (meta == null) throw diag.error(o, "the " + diag.string(o.get("kind"), "kind") + " has no metadata.name");
-        return diag.requiredString(meta, "name", "metadata.name");
+        String name = diag.requiredString(meta, "name", "metadata.name");
+        String refusal = Names.kubernetesRefusal(diag.string(o.get("kind"), "kind"), name);
+        if (refusal != null) throw diag.error(meta.get("name"), "the API server refuses this " + diag.string(o.get("kind"), "kind") + ": " + refusal);
+        return name;
     }
 
     private String namespace(SourceNode o) {

@@ -152,6 +152,16 @@ class DockerRefusalsTest {
     }
 
     @Test
+    void aServiceNameTheComposeSchemaRefusesIsAnErrorAtItsKey() {
+        // fuzz finding 1 (ImportFuzzTest#compose): a TAB in a service key became an id the document reader refuses
+        refused("services:\n  \"we\\tb\":\n    image: nginx\n", "c.yml:2:3: 'we\\u0009b' is not a service name: Compose allows only"
+                + " letters, digits, '.', '_' and '-' in one (services additional property 'we\\u0009b' is not allowed)");
+        refused("services:\n  web app:\n    image: nginx\n", "c.yml:2:3: 'web app' is not a service name: Compose allows only"
+                + " letters, digits, '.', '_' and '-' in one (services additional property 'web app' is not allowed)");
+        assertThat(Importer.importText("c.yml", null, "services:\n  my_web.v2-1:\n    image: nginx\n").document().node("my_web.v2-1")).isPresent();
+    }
+
+    @Test
     void anImageReferenceDockerCannotParseIsRefusedQuicklyHoweverLong() {
         refused("""
                 services:

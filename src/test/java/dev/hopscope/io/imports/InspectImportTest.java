@@ -50,6 +50,11 @@ class InspectImportTest {
                 .hasMessageStartingWith("n.json:3:13: not valid JSON: ");
         assertThatThrownBy(() -> Importer.importText("n.json", null, "[{\"Name\": \"a\", \"IPAM\": {\"Config\": [{\"Subnet\": \"300.1.0.0/16\"}]}}]"))
                 .hasMessage("n.json:1:47: '300.1.0.0/16' is not a subnet");
+        assertThatThrownBy(() -> Importer.importText("n.json", null,
+                "[{\"Name\": \"a\", \"IPAM\": {}, \"Containers\": {\"x\": {\"Name\": \"we\\tb\", \"IPv4Address\": \"172.18.0.2/16\"}}}]"))
+                .hasMessage("n.json:1:57: 'we\\u0009b' is not a container name Docker gives: only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
+        assertThatThrownBy(() -> Importer.importText("n.json", null, "[{\"Name\": \"a\\u0007\", \"IPAM\": {}}]"))
+                .hasMessage("n.json:1:11: the network's Name 'a\\u0007' holds a control character");
         assertThatThrownBy(() -> Importer.importText("n.json", null, "[{\"Name\": \"a\"}]"))
                 .hasMessage("n.json:1:2: this looks like docker network inspect output, but the network has no IPAM");
     }

@@ -159,6 +159,36 @@ class KubernetesImportTest {
     }
 
     @Test
+    void namesTheApiServerRefusesAreErrorsInItsWords() {
+        assertThatThrownBy(() -> Importer.importText("m.yaml", null, """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: "Web\\tPod"}
+                spec:
+                  containers: [{name: web, image: nginx}]
+                """)).hasMessage("m.yaml:3:18: the API server refuses this Pod: metadata.name: Invalid value: \"Web\\u0009Pod\": a lowercase"
+                + " RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an"
+                + " alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')");
+        // a Service's name is a DNS label: a dot is refused there, though a Pod may have one
+        assertThatThrownBy(() -> Importer.importText("m.yaml", null, """
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: web.api
+                spec:
+                  ports: [{port: 80}]
+                """)).hasMessageStartingWith("m.yaml:4:9: the API server refuses this Service: metadata.name: Invalid value: \"web.api\":"
+                + " a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character");
+        assertThat(Importer.importText("m.yaml", null, """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: web.v2-0}
+                spec:
+                  containers: [{name: web, image: nginx}]
+                """).document().node("web.v2-0")).isPresent();
+    }
+
+    @Test
     void unknownFieldsAreWarnings() {
         ImportResult r = Importer.importText("m.yaml", null, """
                 apiVersion: v1
