@@ -46,9 +46,15 @@ final class KubernetesImporter {
 
     KubernetesImporter(Diagnostics diag) { this.diag = diag; }
 
-    /** One pod to create: its name as Kubernetes gives it, what its template says, its own labels and address. */
-    private record PodPlan(String name, PodTemplate template, boolean daemon, Map<String, String> extraLabels, String ip, SourceNode at) {
-        PodPlan(String name, PodTemplate template, boolean daemon, SourceNode at) { this(name, template, daemon, Map.of(), null, at); }
+    /**
+     * One pod to create: its name as Kubernetes gives it, what its template says, its own labels and
+     * address, and its hostname and subdomain (a StatefulSet's pod: its own name and the serviceName).
+     */
+    private record PodPlan(String name, PodTemplate template, boolean daemon, Map<String, String> extraLabels, String ip,
+                           String hostname, String subdomain, SourceNode at) {
+        PodPlan(String name, PodTemplate template, boolean daemon, SourceNode at) {
+            this(name, template, daemon, Map.of(), null, template.hostname(), template.subdomain(), at);
+        }
 
         Map<String, String> labels() {
             if (extraLabels.isEmpty()) return template.labels();
@@ -132,7 +138,8 @@ final class KubernetesImporter {
             else node = nodeIds.get(nodeNames.get(next++ % nodeNames.size()));
             PodTemplate t = p.template();
             String ip = p.ip() != null && node != null && podCidrs.containsKey(p.template().pinnedNode()) ? p.ip() : null;
-            pods.add(new Pod(podIds.get(p), p.name(), t.namespace(), node, p.labels(), t.containers(), t.hostNetwork(), null, ip));
+            pods.add(new Pod(podIds.get(p), p.name(), t.namespace(), node, p.labels(), t.containers(), t.hostNetwork(), null, ip,
+                    p.hostname(), p.subdomain()));
         }
         List<Pod> placed = placeDaemons(pods, plans, nodeIds);
         warnFullNodes(placed, nodeIds, nodes);
@@ -204,12 +211,20 @@ final class KubernetesImporter {
             count = Math.min(parallelism, completions);
         } else count = diag.integer(spec.get("replicas"), "replicas", 0, MAX_REPLICAS, 1);
         List<PodPlan> out = new ArrayList<>();
+        if (!kind.equals("StatefulSet")) {
+            for (int i = 0; i < count; i++) out.add(new PodPlan(name + "-" + i, t, false, at));
+            return out;
+        }
+        // what the StatefulSet controller gives each pod: its name as hostname, the serviceName as subdomain, and labels
+        String serviceName = diag.string(spec.get("serviceName"), "serviceName");
+        String subdomain = serviceName == null || serviceName.isBlank() ? t.subdomain()
+                : PodTemplate.dnsLabel(diag, spec.get("serviceName"), "spec.serviceName");
         for (int i = 0; i < count; i++) {
-            Map<String, String> labels = Map.of();
-            if (kind.equals("StatefulSet"))
-                // what the StatefulSet controller puts on each pod: its name (the hostname) and its ordinal
-                labels = Map.of(STATEFULSET_POD_NAME, name + "-" + i, POD_INDEX, String.valueOf(i));
-            out.add(new PodPlan(name + "-" + i, t, false, labels, null, at));
+            String pod = name + "-" + i;
+            if (pod.length() > 63)
+                throw diag.error(at, where + ": its pod " + pod + " needs a hostname of at most 63 characters (an RFC 1123 label): the API server refuses it");
+            Map<String, String> labels = Map.of(STATEFULSET_POD_NAME, pod, POD_INDEX, String.valueOf(i));
+            out.add(new PodPlan(pod, t, false, labels, null, pod, subdomain, at));
         }
         return out;
     }
@@ -226,7 +241,7 @@ final class KubernetesImporter {
             String podIp = diag.string(status.get("podIP"), "podIP");
             if (podIp != null && Ipv4.isValid(podIp)) ip = podIp;
         }
-        return new PodPlan(name, t, false, Map.of(), ip, at);
+        return new PodPlan(name, t, false, Map.of(), ip, t.hostname(), t.subdomain(), at);
     }
 
     /** The objects (kind/namespace/name) that some other listed object names as its owner. */
@@ -328,7 +343,8 @@ final class KubernetesImporter {
             for (String nodeId : nodeIds.values()) {
                 String name = plan.name() + "-" + n++;
                 String id = ids.claim(name);
-                out.add(new Pod(id, name, p.namespace(), nodeId, p.labels(), p.containers(), p.hostNetwork(), null, null));
+                out.add(new Pod(id, name, p.namespace(), nodeId, p.labels(), p.containers(), p.hostNetwork(), null, null,
+                        p.hostname(), p.subdomain()));
             }
         }
         return out;

@@ -12,10 +12,11 @@ import java.util.Set;
 /**
  * What a pod spec says about the network, read once per workload: labels, containers with
  * their listening ports (and the names of those ports, for Services' and policies' named
- * ports), host networking and the node it is pinned to, if any.
+ * ports), host networking, the node it is pinned to, if any, and the hostname and subdomain that
+ * give it a DNS name through a headless Service.
  */
 record PodTemplate(String namespace, Map<String, String> labels, List<Pod.PodContainer> containers,
-                   Map<String, Integer> portNames, boolean hostNetwork, String pinnedNode, SourceNode at) {
+                   Map<String, Integer> portNames, boolean hostNetwork, String pinnedNode, String hostname, String subdomain, SourceNode at) {
 
     static final Set<String> SPEC_KEYS = Set.of("containers", "initContainers", "ephemeralContainers", "nodeName", "nodeSelector",
             "hostNetwork", "hostPID", "hostIPC", "volumes", "affinity", "tolerations", "serviceAccountName", "serviceAccount",
@@ -74,7 +75,23 @@ record PodTemplate(String namespace, Map<String, String> labels, List<Pod.PodCon
                 else diag.warn(selector.keyNode(e.getKey()), "nodeSelector " + e.getKey() + " is not modelled: the pods are spread over every node");
             }
         }
-        return new PodTemplate(namespace, labels, containers, portNames, diag.bool(spec.get("hostNetwork"), "hostNetwork", false), pinned, spec);
+        String hostname = dnsLabel(diag, spec.get("hostname"), "spec.hostname");
+        String subdomain = dnsLabel(diag, spec.get("subdomain"), "spec.subdomain");
+        return new PodTemplate(namespace, labels, containers, portNames, diag.bool(spec.get("hostNetwork"), "hostNetwork", false), pinned,
+                hostname, subdomain, spec);
+    }
+
+    private static final java.util.regex.Pattern DNS1123_LABEL = java.util.regex.Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+
+    /** A pod's hostname or subdomain: an RFC 1123 label, or the API server refuses the pod (null when not set). */
+    static String dnsLabel(Diagnostics diag, SourceNode n, String field) {
+        String v = diag.string(n, field);
+        if (v == null || v.isEmpty()) return null;
+        if (v.length() > 63 || !DNS1123_LABEL.matcher(v).matches())
+            throw diag.error(n, "the API server refuses this pod: " + field + ": Invalid value: \"" + Names.shown(v) + "\": a lowercase RFC 1123"
+                    + " label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric"
+                    + " character, at most 63 characters (regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')");
+        return v;
     }
 
     /** What the image EXPOSEs, when the catalog knows it; a reference the kubelet could not pull is a warning. */

@@ -27,9 +27,40 @@ class KubernetesWorkloadsTest {
         Pod web1 = d.get("web-1", Pod.class).orElseThrow();
         assertThat(web1.labels()).isEqualTo(Map.of("app", "nginx", "statefulset.kubernetes.io/pod-name", "web-1",
                 "apps.kubernetes.io/pod-index", "1"));
+        // the StatefulSet controller sets each pod's hostname to its name and its subdomain to serviceName:
+        // web-1.nginx.default.svc.cluster.local (Kubernetes documentation, "StatefulSet Basics")
+        assertThat(d.all(Pod.class)).extracting(Pod::name, Pod::hostname, Pod::subdomain).containsExactly(
+                tuple("web-0", "web-0", "nginx"), tuple("web-1", "web-1", "nginx"), tuple("web-2", "web-2", "nginx"),
+                tuple("memcached-0", "memcached-0", "cache"), tuple("memcached-1", "memcached-1", "cache"));
         assertThat(d.get("nginx", Service.class).orElseThrow().headless()).isTrue();
         assertThat(r.warnings()).containsExactly(Fixtures.path("k8s/statefulset.yaml") + ":68:16: StatefulSet 'memcached': its Service 'cache'"
                 + " is not headless (clusterIP: None), so its pods get no per-pod DNS names");
+    }
+
+    @Test
+    void aPodSpecsHostnameAndSubdomainAreKeptAndCheckedAsTheApiServerChecksThem() {
+        // the Kubernetes DNS documentation's example: busybox-1 with hostname busybox-1 and subdomain busybox-subdomain
+        Document d = Importer.importText("m.yaml", null, """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: busybox1
+                  labels: {name: busybox}
+                spec:
+                  hostname: busybox-1
+                  subdomain: busybox-subdomain
+                  containers: [{name: busybox, image: busybox:1.28}]
+                """).document();
+        assertThat(d.get("busybox1", Pod.class).orElseThrow()).extracting(Pod::hostname, Pod::subdomain)
+                .containsExactly("busybox-1", "busybox-subdomain");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Importer.importText("m.yaml", null, """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: busybox1}
+                spec:
+                  hostname: Busybox_1
+                  containers: [{name: busybox, image: busybox:1.28}]
+                """)).hasMessageStartingWith("m.yaml:5:13: the API server refuses this pod: spec.hostname: Invalid value: \"Busybox_1\": a lowercase RFC 1123 label");
     }
 
     @Test
@@ -54,6 +85,8 @@ class KubernetesWorkloadsTest {
                 tuple("web-6d4cf56db6-8hq2x", "kind-worker", "10.244.1.3"),
                 tuple("web-6d4cf56db6-zbv7c", "kind-worker2", "10.244.2.4"),
                 tuple("db-0", "kind-worker2", "10.244.2.5"));
+        assertThat(d.all(Pod.class)).as("hostname and subdomain as the listed pods carry them").extracting(Pod::hostname, Pod::subdomain)
+                .containsExactly(tuple(null, null), tuple(null, null), tuple("db-0", "db"));
         assertThat(d.all(Host.class)).as("the nodes the pods run on, no invented ones").extracting(Host::name)
                 .containsExactly("kind-worker", "kind-worker2");
         assertThat(d.all(Bridge.class)).as("each node's pod CIDR as its pods' addresses show it").extracting(Bridge::host, Bridge::subnet)
