@@ -8,7 +8,9 @@ import dev.hopscope.model.Document;
 import dev.hopscope.model.Host;
 import dev.hopscope.model.Intent;
 import dev.hopscope.model.Ipv4;
+import dev.hopscope.model.Network;
 import dev.hopscope.model.Node;
+import dev.hopscope.model.kinds.MacvlanKind;
 import dev.hopscope.model.Overlay;
 import dev.hopscope.model.Probe;
 import dev.hopscope.model.Proto;
@@ -122,8 +124,9 @@ final class ComposeImporter {
         }
         String hostId = ids.claim("host"), lanId = ids.claim("lan");
         List<Node> nodes = new ArrayList<>();
-        nodes.add(Site.lan(lanId));
-        nodes.add(new Host(hostId, "host", Host.Role.DOCKER, lanId, Site.hostAddress(0), true, 1500, List.of()));
+        Site.OnSubnet onSubnet = lanOfStackedNetwork(lanId, declared, networks, running);
+        nodes.add(onSubnet != null ? onSubnet.lan() : Site.lan(lanId));
+        nodes.add(new Host(hostId, "host", Host.Role.DOCKER, lanId, onSubnet != null ? onSubnet.hostAddress() : Site.hostAddress(0), true, 1500, List.of()));
 
         Map<String, Net> nets = networks(project, declared, netIds, hostId, nodes, networks);
         String[] docker0 = {null};
@@ -142,7 +145,7 @@ final class ComposeImporter {
         String extId = ids.claim(Site.EXTERNAL);
         if (!extId.equals(Site.EXTERNAL))
             diag.warn(services.keyNode(Site.EXTERNAL), "a service is named 'external': the external client is '" + extId + "'");
-        nodes.add(Site.client(extId, lanId));
+        nodes.add(onSubnet != null ? onSubnet.client(extId) : Site.client(extId, lanId));
         for (Map.Entry<String, List<SourceNode>> e : dependencies.entrySet()) {
             if (replicas.get(e.getKey()) == 0) continue;
             for (SourceNode dep : e.getValue()) {
@@ -243,6 +246,7 @@ final class ComposeImporter {
             if (subnet != null) pool.reserve(Cidr.parse(subnet));
         }
         Map<String, Net> out = new LinkedHashMap<>();
+        Map<String, String> parents = new HashMap<>();
         for (Map.Entry<String, SourceNode> e : defs.entrySet()) {
             String key = e.getKey();
             SourceNode def = e.getValue();
@@ -257,6 +261,20 @@ final class ComposeImporter {
             String id = netIds.get(key);
             String subnet = ipamSubnet(def, key);
             String gateway = ipamGateway(def, key);
+            if (MacvlanKind.MACVLAN.equals(driver) || MacvlanKind.IPVLAN.equals(driver)) {
+                if (subnet == null) {
+                    Cidr c = pool.nextLocal();
+                    if (c == null) throw diag.error(def, "Docker's default address pools are exhausted: give network '" + key + "' an ipam subnet");
+                    subnet = c.toString();
+                    diag.warn(def.get("driver"), "the " + driver + " network '" + key + "' has no ipam subnet: Docker gives it " + subnet
+                            + " from its pools, which is not the LAN's; give it the LAN's subnet (ipam config subnet, gateway, ip_range)"
+                            + " for its containers to reach the LAN");
+                }
+                nodes.add(stackedNetwork(key, def, id, dockerName, driver, hostId, subnet, gateway, parents));
+                stacked.add(id);
+                out.put(key, new Net(key, id, Container.Mode.BRIDGE, at, subnet, gateway));
+                continue;
+            }
             if ("overlay".equals(driver)) {
                 if (subnet == null) subnet = pool.nextOverlay().toString();
                 nodes.add(new Overlay(id, dockerName, 4096 + out.size() + 1, subnet, Overlay.Driver.DOCKER_OVERLAY, 0, 0,
@@ -285,6 +303,114 @@ final class ComposeImporter {
             out.put(key, new Net(key, id, Container.Mode.BRIDGE, at, subnet, gateway));
         }
         return out;
+    }
+
+    /** Ids of the macvlan and ipvlan networks: Docker publishes no port of a container that is on nothing else. */
+    private final Set<String> stacked = new HashSet<>();
+
+    /**
+     * A compose network of driver macvlan or ipvlan, as Docker's drivers read its options: the
+     * parent device (none: Docker stacks it on a dummy device of its own, so its containers reach
+     * only each other), the mode, and the ipam ip_range containers take addresses from. Docker
+     * refuses a second network of the same driver on one parent, and a mode it does not know.
+     */
+    private Network stackedNetwork(String key, SourceNode def, String id, String dockerName, String driver, String hostId,
+                                   String subnet, String gateway, Map<String, String> parents) {
+        SourceNode opts = diag.map(def.get("driver_opts"), "driver_opts");
+        Map<String, String> options = new LinkedHashMap<>();
+        SourceNode parentNode = opts == null ? null : opts.get("parent");
+        String parent = diag.string(parentNode, "parent");
+        if (parent != null) parent = parent.trim();
+        boolean internal = diag.bool(def.get("internal"), "internal", false);
+        if (internal && parent != null && !parent.isEmpty()) {
+            diag.warn(def.keyNode("internal"), "the " + driver + " network '" + key + "' is internal: Docker leaves parent " + parent
+                    + " alone and stacks it on a dummy device, so its containers reach only each other");
+            parent = null;
+        }
+        if (parent == null || parent.isEmpty()) {
+            parent = "dm-" + dockerName;
+            if (!internal)
+                diag.warn(def.get("driver"), "the " + driver + " network '" + key + "' names no parent (driver_opts parent): Docker stacks it on a"
+                        + " dummy device of its own, so its containers reach only each other, not the LAN");
+        } else {
+            String before = parents.putIfAbsent(driver + "/" + parent, key);
+            if (before != null)
+                throw diag.error(parentNode, "Docker refuses network '" + key + "': network " + before + " is already using parent interface "
+                        + parent + " (one " + driver + " network per parent device; a VLAN sub-interface such as " + parent + ".10 takes another)");
+        }
+        options.put(MacvlanKind.PARENT, parent);
+        String modeKey = driver + "_mode";
+        SourceNode modeNode = opts == null ? null : opts.get(modeKey);
+        String mode = diag.string(modeNode, modeKey);
+        if (mode != null && !mode.isEmpty()) {
+            List<String> known = MacvlanKind.MACVLAN.equals(driver) ? List.of("bridge", "private", "vepa", "passthru") : List.of("l2", "l3", "l3s");
+            if (!known.contains(mode))
+                throw diag.error(modeNode, "Docker refuses network '" + key + "': requested " + driver + " mode '" + mode + "' is not valid, '"
+                        + known.get(0) + "' mode is the " + driver + " driver default");
+            if (mode.equals("l3s")) {
+                diag.warn(modeNode, "ipvlan mode l3s is l3 with the host's netfilter on the path: imported as l3");
+                mode = "l3";
+            }
+            options.put(MacvlanKind.MODE, mode);
+        }
+        SourceNode flagNode = opts == null ? null : opts.get("ipvlan_flag");
+        String flag = diag.string(flagNode, "ipvlan_flag");
+        if (flag != null && !flag.equals("bridge"))
+            diag.warn(flagNode, "ipvlan_flag " + flag + " is not modelled: the network's containers reach each other as with the default (bridge)");
+        if (opts != null)
+            for (String k : opts.entries().keySet())
+                if (!k.equals("parent") && !k.equals(modeKey) && !k.equals("ipvlan_flag"))
+                    diag.warn(opts.keyNode(k), "driver option '" + k + "' is not one the " + driver + " driver reads (parent, " + modeKey
+                            + (driver.equals(MacvlanKind.IPVLAN) ? ", ipvlan_flag" : "") + "): ignored");
+        SourceNode ipam = ipamConfig(def, key);
+        String range = ipam == null ? null : diag.string(ipam.get("ip_range"), "ip_range");
+        if (range != null) {
+            if (!Cidr.isValid(range)) throw diag.error(ipam.get("ip_range"), "'" + range + "' is not a subnet (e.g. 192.168.1.192/27)");
+            Cidr r = Cidr.parse(range).base(), sub = Cidr.parse(subnet);
+            if (r.prefix() < sub.prefix() || !sub.contains(r.network()))
+                throw diag.error(ipam.get("ip_range"), "Docker refuses network '" + key + "': ip_range " + r + " is not inside its subnet " + sub);
+            options.put(MacvlanKind.IP_RANGE, r.toString());
+        }
+        return new Network(id, dockerName, driver, hostId, List.of(), subnet, gateway, options);
+    }
+
+    /**
+     * The LAN the host sits on, when a macvlan or ipvlan network on a real parent gives its
+     * subnet: that subnet, with the host and the external client at addresses that neither the
+     * gateway, the ip_range nor a pinned container address holds. Null: the usual LAN.
+     */
+    private Site.OnSubnet lanOfStackedNetwork(String lanId, Map<String, SourceNode> declared, SourceNode networks, Map<String, SourceNode> running) {
+        for (Map.Entry<String, SourceNode> e : declared.entrySet()) {
+            SourceNode def = e.getValue() == null || !e.getValue().isMap() ? null : e.getValue();
+            if (def == null) continue;
+            String driver = diag.string(def.get("driver"), "driver");
+            if (!MacvlanKind.MACVLAN.equals(driver) && !MacvlanKind.IPVLAN.equals(driver)) continue;
+            SourceNode opts = def.get("driver_opts");
+            if (opts == null || !opts.isMap() || opts.get("parent") == null || diag.bool(def.get("internal"), "internal", false)) continue;
+            String subnet = ipamSubnet(def, e.getKey());
+            if (subnet == null) continue;
+            Cidr cidr = Cidr.parse(subnet);
+            Set<Ipv4> taken = new HashSet<>();
+            String gw = ipamGateway(def, e.getKey());
+            taken.add(gw != null ? Ipv4.parse(gw) : cidr.network().plus(1));
+            SourceNode ipam = ipamConfig(def, e.getKey());
+            String range = ipam == null ? null : diag.string(ipam.get("ip_range"), "ip_range");
+            Cidr r = range != null && Cidr.isValid(range) ? Cidr.parse(range) : null;
+            for (SourceNode svc : running.values()) {
+                SourceNode nets = svc.get("networks");
+                if (nets == null || !nets.isMap()) continue;
+                SourceNode on = nets.get(e.getKey());
+                if (on == null || !on.isMap() || on.get("ipv4_address") == null) continue;
+                String ip = on.get("ipv4_address").text;
+                if (ip != null && Ipv4.isValid(ip)) taken.add(Ipv4.parse(ip));
+            }
+            Site.OnSubnet lan = Site.lanOn(lanId, cidr, a -> taken.contains(a) || (r != null && r.contains(a)));
+            if (lan == null)
+                diag.warn(networks.keyNode(e.getKey()), "the " + driver + " network '" + e.getKey() + "' (" + subnet + ") leaves no address for the host"
+                        + " and a client on its LAN: the LAN is imported as " + Site.LAN_SUBNET);
+            return lan;
+        }
+        return null;
     }
 
     private boolean externalFlag(SourceNode def) {
@@ -395,6 +521,11 @@ final class ComposeImporter {
                 }
                 if (mode != Container.Mode.BRIDGE) {
                     diag.warn(p, where + " has network mode " + mode.label() + ": Docker cannot publish its ports; publish them on the container whose network it uses");
+                    continue;
+                }
+                if (!attachments.isEmpty() && attachments.stream().allMatch(a -> stacked.contains(a.network()))) {
+                    diag.warn(p, where + " is only on macvlan/ipvlan networks: Docker publishes no ports there (the container is reached at its own"
+                            + " address on the LAN, port " + b.containerPort() + ")");
                     continue;
                 }
                 published.add(b);
@@ -749,11 +880,13 @@ final class ComposeImporter {
         Map<String, Long> capacity = new HashMap<>();
         Map<String, String> names = new HashMap<>();
         for (Node n : nodes) {
-            String subnet = n instanceof Bridge b ? b.subnet() : n instanceof dev.hopscope.model.Overlay o ? o.subnet() : null;
+            String subnet = n instanceof Bridge b ? b.subnet() : n instanceof dev.hopscope.model.Overlay o ? o.subnet()
+                    : n instanceof Network w ? w.subnet() : null;
             if (subnet == null || !Cidr.isValid(subnet)) continue;
             Cidr c = Cidr.parse(subnet);
-            // less the network and broadcast addresses and the gateway's
-            capacity.put(n.id(), Math.max(0, c.size() - 3));
+            String range = n instanceof Network w ? w.options().get(MacvlanKind.IP_RANGE) : null;
+            // less the network and broadcast addresses and the gateway's (containers of an ip_range take only its addresses)
+            capacity.put(n.id(), range != null ? Math.min(Cidr.parse(range).size(), c.size() - 3) : Math.max(0, c.size() - 3));
             names.put(n.id(), n.name() + " (" + subnet + ")");
         }
         Map<String, Long> used = new HashMap<>();
