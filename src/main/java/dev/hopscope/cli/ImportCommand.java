@@ -29,6 +29,8 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--host", paramLabel = "URL", description = "with --docker: the engine, unix:///PATH or tcp://HOST:PORT (default: DOCKER_HOST, else unix:///var/run/docker.sock; TLS from DOCKER_TLS_VERIFY and DOCKER_CERT_PATH)") String host;
     @Option(names = "--profile", paramLabel = "P", description = "enable a compose profile (repeatable; '*' enables all)") List<String> profiles = new ArrayList<>();
     @Option(names = "--env-file", paramLabel = "F", description = "read compose variables from F instead of the project's .env (repeatable)") List<Path> envFiles = new ArrayList<>();
+    @Option(names = "--swarm", description = "read the compose files as docker stack deploy deploys them: tasks spread over a swarm, ports on the routing mesh") boolean swarm;
+    @Option(names = "--nodes", paramLabel = "N", description = "with --swarm: the swarm's nodes, one manager and N-1 workers (default 3)") Integer nodes;
     @Spec CommandSpec spec;
 
     @Override public Integer call() {
@@ -48,9 +50,13 @@ final class ImportCommand implements Callable<Integer> {
         } else {
             for (Path f : files) if (!Files.exists(f)) throw new UsageException(f + ": no such file");
             for (Path f : envFiles) if (!Files.exists(f)) throw new UsageException(f + ": no such env file");
+            if (nodes != null && !swarm) throw new UsageException("--nodes needs --swarm");
+            if (nodes != null && (nodes < 1 || nodes > ImportOptions.MAX_SWARM_NODES))
+                throw new UsageException("--nodes must be from 1 to " + ImportOptions.MAX_SWARM_NODES + ", not " + nodes);
             source = files.size() == 1 ? files.get(0).toString() : files.get(0) + " (+" + (files.size() - 1) + ")";
             try {
-                result = Importer.importFiles(files, ImportOptions.fromProcess().withProfiles(profiles).withEnvFiles(envFiles));
+                result = Importer.importFiles(files, ImportOptions.fromProcess().withProfiles(profiles).withEnvFiles(envFiles)
+                        .withSwarm(swarm ? (nodes == null ? 3 : nodes) : 0));
             } catch (ImportException e) {
                 throw new UsageException(e.getMessage());
             }

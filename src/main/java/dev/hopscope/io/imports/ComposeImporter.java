@@ -85,7 +85,21 @@ final class ComposeImporter {
                         String modeTarget, List<Attachment> attachments, List<ComposePorts.Binding> published,
                         List<SourceNode> publishedAt, List<Socket> sockets, List<String> links) {}
 
-    ComposeImporter(Diagnostics diag) {
+    /** Nodes of the swarm a stack is deployed on ({@code docker stack deploy}); 0: one host, as {@code docker compose up}. */
+    private final int swarmNodes;
+    private SwarmPlacement swarm;
+    /** Per service in a stack, the node (index) of each task. */
+    private final Map<String, List<Integer>> placements = new HashMap<>();
+    /** Per node index, its host id. */
+    private final List<String> hostIds = new ArrayList<>();
+    private final Map<String, List<PublishedPort>> ingressPorts = new HashMap<>();
+    private final Map<Long, String> ingressOwners = new HashMap<>();
+    private int nextIngressPort = 30000;
+
+    ComposeImporter(Diagnostics diag) { this(diag, 0); }
+
+    ComposeImporter(Diagnostics diag, int swarmNodes) {
+        this.swarmNodes = swarmNodes;
         this.diag = diag;
         this.ports = new ComposePorts(diag);
         this.hostPorts = new HostPorts(diag);
@@ -110,8 +124,16 @@ final class ComposeImporter {
         Map<String, SourceNode> running = enabled(all, model.profiles(), disabled, services);
         Map<String, Integer> replicas = new LinkedHashMap<>();
         for (Map.Entry<String, SourceNode> e : running.entrySet()) replicas.put(e.getKey(), replicas(e.getKey(), e.getValue()));
+        if (swarmNodes > 0) {
+            swarm = new SwarmPlacement(diag, SwarmPlacement.swarm(diag, swarmNodes, running.values()));
+            for (Map.Entry<String, SourceNode> e : running.entrySet()) {
+                List<Integer> on = swarm.place(e.getKey(), e.getValue(), replicas.get(e.getKey()), isGlobal(e.getValue()), services.keyNode(e.getKey()));
+                placements.put(e.getKey(), on);
+                replicas.put(e.getKey(), on.size());
+            }
+        }
         for (String name : running.keySet()) if (replicas.get(name) > 0) origins.put(ids.claim(name), services.keyNode(name));
-        Map<String, String> byContainerName = containerNames(running, replicas, services);
+        Map<String, String> byContainerName = swarm != null ? Map.of() : containerNames(running, replicas, services);
 
         SourceNode networks = diag.map(root.get("networks"), "networks");
         // networks are named before the host and the LAN: ids from the file beat invented ones
@@ -122,11 +144,24 @@ final class ComposeImporter {
             netIds.put(key, id);
             if (networks != null && networks.has(key)) origins.put(id, networks.keyNode(key));
         }
-        String hostId = ids.claim("host"), lanId = ids.claim("lan");
         List<Node> nodes = new ArrayList<>();
-        Site.OnSubnet onSubnet = lanOfStackedNetwork(lanId, declared, networks, running);
-        nodes.add(onSubnet != null ? onSubnet.lan() : Site.lan(lanId));
-        nodes.add(new Host(hostId, "host", Host.Role.DOCKER, lanId, onSubnet != null ? onSubnet.hostAddress() : Site.hostAddress(0), true, 1500, List.of()));
+        String hostId, lanId;
+        Site.OnSubnet onSubnet = null;
+        if (swarm != null) {
+            for (SwarmPlacement.SwarmNode n : swarm.nodes()) hostIds.add(ids.claim(n.name()));
+            hostId = hostIds.get(0);
+            lanId = ids.claim("lan");
+            nodes.add(Site.lan(lanId));
+            for (int i = 0; i < hostIds.size(); i++)
+                nodes.add(new Host(hostIds.get(i), swarm.nodes().get(i).name(), Host.Role.DOCKER, lanId, Site.hostAddress(i), true, 1500, List.of()));
+        } else {
+            hostId = ids.claim("host");
+            lanId = ids.claim("lan");
+            hostIds.add(hostId);
+            onSubnet = lanOfStackedNetwork(lanId, declared, networks, running);
+            nodes.add(onSubnet != null ? onSubnet.lan() : Site.lan(lanId));
+            nodes.add(new Host(hostId, "host", Host.Role.DOCKER, lanId, onSubnet != null ? onSubnet.hostAddress() : Site.hostAddress(0), true, 1500, List.of()));
+        }
 
         Map<String, Net> nets = networks(project, declared, netIds, hostId, nodes, networks);
         String[] docker0 = {null};
@@ -200,6 +235,12 @@ final class ComposeImporter {
         return fromDeploy >= 0 ? fromDeploy : fromScale >= 0 ? fromScale : 1;
     }
 
+    private boolean isGlobal(SourceNode svc) {
+        SourceNode deploy = svc.get("deploy");
+        SourceNode mode = deploy != null && deploy.isMap() ? deploy.get("mode") : null;
+        return mode != null && mode.isScalar() && mode.text != null && mode.text.startsWith("global");
+    }
+
     /** container_name, checked as Docker checks it: a valid name, on one container, used once; the services by it. */
     private Map<String, String> containerNames(Map<String, SourceNode> running, Map<String, Integer> replicas, SourceNode services) {
         Map<String, String> byName = new HashMap<>();
@@ -228,7 +269,7 @@ final class ComposeImporter {
         Map<String, SourceNode> declared = new LinkedHashMap<>();
         boolean needsDefault = false;
         for (SourceNode svc : running.values())
-            if (!svc.has("network_mode") && (svc.get("networks") == null || svc.get("networks").isNull())) needsDefault = true;
+            if ((swarm != null || !svc.has("network_mode")) && (svc.get("networks") == null || svc.get("networks").isNull())) needsDefault = true;
         if (needsDefault && (networks == null || !networks.has("default"))) declared.put("default", null);
         if (networks != null) declared.putAll(networks.entries());
         return declared;
@@ -237,6 +278,8 @@ final class ComposeImporter {
     private Map<String, Net> networks(String project, Map<String, SourceNode> declared, Map<String, String> netIds, String hostId, List<Node> nodes,
                                       SourceNode networks) {
         AddressPool pool = AddressPool.docker();
+        // a swarm's ingress network holds 10.0.0.0/24 (VNI 4096): the stack's overlays take the /24s after it
+        if (swarm != null) pool.reserve(Cidr.parse("10.0.0.0/24"));
         Map<String, SourceNode> defs = new LinkedHashMap<>();
         for (Map.Entry<String, SourceNode> e : declared.entrySet()) {
             SourceNode def = e.getValue() == null ? null : diag.map(e.getValue(), "network '" + e.getKey() + "'");
@@ -261,6 +304,13 @@ final class ComposeImporter {
             String id = netIds.get(key);
             String subnet = ipamSubnet(def, key);
             String gateway = ipamGateway(def, key);
+            if (swarm != null && !"overlay".equals(driver)) {
+                // docker stack deploy creates every network of the stack with the overlay driver, scope swarm
+                if (driver != null) diag.warn(def.get("driver"), "network driver '" + driver + "' in a swarm stack is not modelled: network '" + key
+                        + "' is imported as an overlay across the swarm");
+                if (external) diag.warn(def.keyNode("external"), "network '" + key + "' is external (created outside this stack): imported as an overlay across the swarm");
+                driver = "overlay";
+            }
             if (MacvlanKind.MACVLAN.equals(driver) || MacvlanKind.IPVLAN.equals(driver)) {
                 if (subnet == null) {
                     Cidr c = pool.nextLocal();
@@ -277,8 +327,13 @@ final class ComposeImporter {
             }
             if ("overlay".equals(driver)) {
                 if (subnet == null) subnet = pool.nextOverlay().toString();
+                // driver_opts encrypted (any value) turns on IPsec between the nodes
+                SourceNode opts = def == null ? null : diag.map(def.get("driver_opts"), "driver_opts");
+                boolean encrypted = opts != null && opts.has("encrypted");
+                List<Overlay.Member> members = new ArrayList<>();
+                for (String h : hostIds) members.add(Overlay.Member.of(h));
                 nodes.add(new Overlay(id, dockerName, 4096 + out.size() + 1, subnet, Overlay.Driver.DOCKER_OVERLAY, 0, 0,
-                        Overlay.ControlPlane.SWARM, false, List.of(Overlay.Member.of(hostId))));
+                        Overlay.ControlPlane.SWARM, encrypted, members));
                 out.put(key, new Net(key, id, Container.Mode.BRIDGE, at, subnet, gateway));
                 continue;
             }
@@ -466,14 +521,23 @@ final class ComposeImporter {
                       SourceNode services) {
         String where = "service '" + name + "'";
         diag.unknownKeys(svc, SERVICE_KEYS, where, true);
-        String containerName = diag.string(svc.get("container_name"), "container_name");
+        if (swarm != null) warnIgnoredByStackDeploy(where, svc);
+        else {
+            SourceNode deploy = svc.get("deploy");
+            if (deploy != null && deploy.isMap())
+                for (String key : List.of("placement", "endpoint_mode"))
+                    if (present(deploy.get(key)))
+                        diag.warn(deploy.keyNode(key), "deploy." + key + " of " + where + " is read by docker stack deploy only, not by docker compose"
+                                + " (import with --swarm to read the file as a stack)");
+        }
+        String containerName = swarm != null ? null : diag.string(svc.get("container_name"), "container_name");
         String image = diag.string(svc.get("image"), "image");
         if (image != null && image.isBlank()) image = null;
 
         Container.Mode mode = Container.Mode.BRIDGE;
         String target = null;
         List<Attachment> attachments = new ArrayList<>();
-        SourceNode modeNode = svc.get("network_mode");
+        SourceNode modeNode = swarm != null ? null : svc.get("network_mode");
         String networkMode = diag.string(modeNode, "network_mode");
         if (networkMode != null && svc.get("networks") != null && !svc.get("networks").isNull())
             throw diag.error(modeNode, where + ": network_mode and networks cannot be used together");
@@ -512,7 +576,25 @@ final class ComposeImporter {
         List<ComposePorts.Binding> published = new ArrayList<>();
         List<SourceNode> publishedAt = new ArrayList<>();
         Set<Socket> sockets = new LinkedHashSet<>();
+        boolean dnsrr = false;
+        if (swarm != null) {
+            SourceNode deploy = svc.get("deploy");
+            SourceNode endpointMode = deploy != null && deploy.isMap() ? deploy.get("endpoint_mode") : null;
+            String em = diag.string(endpointMode, "endpoint_mode");
+            if (em != null && !em.equals("vip") && !em.equals("dnsrr"))
+                throw diag.error(endpointMode, "endpoint_mode must be vip or dnsrr, not " + endpointMode.describe());
+            dnsrr = "dnsrr".equals(em);
+        }
         for (SourceNode p : portEntries(svc.get("ports"), "ports of " + where)) {
+            if (swarm != null) {
+                String portMode = p.isMap() && p.get("mode") != null && p.get("mode").isScalar() ? p.get("mode").text : "ingress";
+                if (dnsrr && "ingress".equals(portMode))
+                    throw diag.error(p, "Docker refuses " + where + ": port published with ingress mode can't be used with dnsrr mode"
+                            + " (publish it with mode: host, or use endpoint_mode: vip)");
+                if ("host".equals(portMode))
+                    diag.warn(p.get("mode"), where + " publishes this port in host mode: Docker publishes it only on the nodes that run a task;"
+                            + " the import cannot say so and publishes it through the routing mesh, on every node");
+            }
             for (ComposePorts.Binding b : ports.ports(p)) {
                 sockets.add(new Socket(b.containerPort(), b.proto(), "0.0.0.0"));
                 if (mode == Container.Mode.HOST) {
@@ -537,7 +619,7 @@ final class ComposeImporter {
         sockets.addAll(imageSockets(name, svc, image));
 
         List<String> links = new ArrayList<>();
-        for (SourceNode l : diag.items(svc.get("links"), "links of " + where)) {
+        for (SourceNode l : swarm != null ? List.<SourceNode>of() : diag.items(svc.get("links"), "links of " + where)) {
             String link = diag.string(l, "a link");
             if (link == null || link.isBlank()) throw diag.error(l, "an empty link");
             String linked = link.split(":", 2)[0].trim();
@@ -590,6 +672,24 @@ final class ComposeImporter {
                                 + e.getValue().get("ipv4_address").text + " on network '" + e.getKey()
                                 + "': Docker gives it to the first and refuses the others (Address already in use)");
         }
+    }
+
+    /** What {@code docker stack deploy} leaves out, in its words ("Ignoring unsupported options: ..."), where it is written. */
+    private void warnIgnoredByStackDeploy(String where, SourceNode svc) {
+        for (String key : List.of("build", "cgroup_parent", "container_name", "devices", "tmpfs", "external_links", "links", "network_mode",
+                "restart", "security_opt", "userns_mode")) {
+            if (!present(svc.get(key))) continue;
+            String what = switch (key) {
+                case "network_mode" -> ": the service joins the stack's networks instead";
+                case "links" -> ": its names resolve through the service names anyway";
+                case "build" -> ": the image must already be built and pushed";
+                default -> "";
+            };
+            diag.warn(svc.keyNode(key), "docker stack deploy ignores '" + key + "' of " + where + " (Ignoring unsupported options: " + key + ")" + what);
+        }
+        SourceNode deps = svc.get("depends_on");
+        if (present(deps))
+            diag.warn(svc.keyNode("depends_on"), "docker stack deploy ignores the start order of " + where + " (depends_on): its intents are still made");
     }
 
     /** What changes how names resolve but is not in the document: said where it is written. */
@@ -695,6 +795,7 @@ final class ComposeImporter {
     private List<Container> containers(String project, Plan p, String hostId, SourceNode services) {
         List<Container> out = new ArrayList<>();
         String where = "service '" + p.name() + "'";
+        if (swarm != null) return tasks(project, p, services);
         for (int k = 1; k <= p.replicas(); k++) {
             String id, name;
             if (p.replicas() == 1) {
@@ -722,6 +823,65 @@ final class ComposeImporter {
             for (int b = 0; b < p.published().size(); b++)
                 published.add(hostPorts.publish(p.published().get(b), p.publishedAt().get(b), p.name(), k, p.replicas()));
             out.add(new Container(id, name, p.image(), hostId, p.mode(), p.modeTarget(), attachments, published, p.sockets(), p.links()));
+        }
+        return out;
+    }
+
+    /**
+     * A stack's service as swarm runs it: a task per placement, named STACK_SERVICE.SLOT as
+     * {@code docker ps} shows it (less the task id), on its node; the first keeps the service's
+     * name as its id, so {@code --from NAME} works, and the service name is an alias of every
+     * task on each network. Every task publishes the service's ports, which the routing mesh
+     * answers on every node.
+     */
+    private List<Container> tasks(String project, Plan p, SourceNode services) {
+        List<Container> out = new ArrayList<>();
+        List<Integer> on = placements.get(p.name());
+        List<PublishedPort> published = ingress(p);
+        List<Attachment> attachments = new ArrayList<>();
+        for (Attachment a : p.attachments()) {
+            List<String> aliases = new ArrayList<>(a.aliases());
+            if (!aliases.contains(p.name())) aliases.add(0, p.name());
+            if (a.ip() != null)
+                diag.warn(services.keyNode(p.name()), "service '" + p.name() + "' pins ipv4_address " + a.ip() + ": a swarm service's tasks take"
+                        + " addresses from the network's IPAM, so it is not applied");
+            attachments.add(new Attachment(a.network(), null, aliases));
+        }
+        for (int k = 1; k <= on.size(); k++) {
+            String name = project + "_" + p.name() + "." + k;
+            String id = k == 1 ? p.name() : ids.claim(name);
+            if (k > 1) origins.put(id, services.keyNode(p.name()));
+            out.add(new Container(id, name, p.image(), hostIds.get(on.get(k - 1)), p.mode(), null, attachments, published, p.sockets(), List.of()));
+        }
+        return out;
+    }
+
+    /**
+     * A stack service's published ports: one port for all its tasks (the routing mesh answers it
+     * on every node); without a published port swarm picks the next free one from 30000. Two
+     * services on one published port is swarm's refusal.
+     */
+    private List<PublishedPort> ingress(Plan p) {
+        List<PublishedPort> out = new ArrayList<>();
+        for (int i = 0; i < p.published().size(); i++) {
+            ComposePorts.Binding b = p.published().get(i);
+            SourceNode at = p.publishedAt().get(i);
+            int port = b.hostPort();
+            if (port == 0) {
+                while (nextIngressPort <= 32767 && ingressOwners.containsKey(((long) b.proto().ordinal() << 32) | nextIngressPort)) nextIngressPort++;
+                if (nextIngressPort > 32767) throw diag.error(at, "the swarm has no free port left in 30000-32767 for service '" + p.name() + "'");
+                port = nextIngressPort;
+                diag.warn(at, "container port " + b.containerPort() + " of service '" + p.name() + "' is published on a port the swarm picks; the import uses " + port);
+            } else if (b.hostPortEnd() != b.hostPort()) {
+                diag.warn(at, "a published range in a swarm stack is not modelled: service '" + p.name() + "' is published on " + port);
+            }
+            long key = ((long) b.proto().ordinal() << 32) | port;
+            String owner = ingressOwners.putIfAbsent(key, p.name());
+            if (owner != null && !owner.equals(p.name()))
+                throw diag.error(at, "Docker refuses service '" + p.name() + "': port '" + port + "' is already in use by service '" + owner
+                        + "' as an ingress port");
+            if (b.hostIp() != null) diag.warn(at, "host_ip " + b.hostIp() + " is not applied by the swarm's routing mesh: published on every address");
+            out.add(new PublishedPort(null, port, b.containerPort(), b.proto()));
         }
         return out;
     }
@@ -801,7 +961,7 @@ final class ComposeImporter {
             for (SourceNode d : diag.items(deps, "depends_on of service '" + name + "'"))
                 refs.add(SourceNode.scalar(d.file, diag.string(d, "a dependency"), false, d.line, d.column));
         }
-        for (SourceNode l : diag.items(svc.get("links"), "links"))
+        for (SourceNode l : swarm != null ? List.<SourceNode>of() : diag.items(svc.get("links"), "links"))
             refs.add(SourceNode.scalar(l.file, diag.string(l, "a link").split(":", 2)[0].trim(), false, l.line, l.column));
         for (SourceNode r : refs) {
             if (disabled.containsKey(r.text)) throw requiredButDisabled(r, r.text, name, disabled);

@@ -77,7 +77,7 @@ public final class Importer {
             for (Path p : more) sources.add(new ComposeLoader.Source(p.toString(), p, readYamlDocument(p, p.toString(), diag.forFile(p.toString()))));
             Path projectDir = path == null ? null : path.toAbsolutePath().getParent();
             ComposeLoader.Model model = new ComposeLoader(diag, options).load(sources, projectDir, folderName);
-            imported = new ComposeImporter(diag).read(model);
+            imported = new ComposeImporter(diag, options.swarmNodes()).read(model);
         } else if (docs.stream().anyMatch(d -> d.isMap() && d.has("apiVersion") && d.has("kind"))) {
             List<SourceNode> all = new ArrayList<>(docs);
             for (Path p : more) {
