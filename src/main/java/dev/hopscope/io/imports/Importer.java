@@ -102,6 +102,11 @@ public final class Importer {
 
     /** An import never writes a document that does not validate: a problem becomes an error at the node's origin. */
     private static void refuseInvalid(Document doc, Map<String, SourceNode> origins, Diagnostics diag) {
+        // ids and names are one line of printable text, or the document reader refuses the file the import wrote
+        for (dev.hopscope.model.Node n : doc.nodes())
+            for (String text : new String[] {n.id(), n.name()})
+                if (text != null && !Names.isPrintable(text))
+                    throw diag.error(origins.get(n.id()), "'" + Names.shown(text) + "' holds a control character: ids and names are one line of printable text");
         List<Problem> problems = Validator.validate(doc);
         if (problems.isEmpty()) return;
         Problem p = problems.get(0);

@@ -215,6 +215,7 @@ class DockerAgreementTest {
         if (hosts.size() != 1) return hosts.size() + " hosts: one Docker engine stands for one host";
         Host h = hosts.get(0);
         if (!doc.all(Overlay.class).isEmpty()) return "a Docker overlay needs a swarm of hosts";
+        if (!doc.all(dev.hopscope.model.Network.class).isEmpty()) return "a macvlan or ipvlan network needs a parent interface on the engine's host: the kernel agreement test referees them";
         if (!Boolean.TRUE.equals(h.ipForward())) return "the host has ip_forward off; dockerd turns it on";
         if (h.mtu() != 1500 || !h.routes().isEmpty()) return "the host's MTU or static routes are not the engine host's";
         for (Bridge b : doc.all(Bridge.class)) {

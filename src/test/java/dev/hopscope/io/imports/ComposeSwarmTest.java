@@ -69,6 +69,25 @@ class ComposeSwarmTest {
     }
 
     @Test
+    void thePublishedPortsAnswerOnEveryNodeThroughTheRoutingMesh() {
+        // Docker's swarm documentation: "all nodes participate in an ingress routing mesh", whether or not they run a task
+        Document d = stack("stack/docker-stack.yml", 3).document();
+        var net = dev.hopscope.net.Network.compile(d);
+        for (String node : List.of("192.168.50.11", "192.168.50.12", "192.168.50.13")) {
+            assertThat(net.trace("external", node + ":5000", dev.hopscope.model.Probe.tcp(5000)).disposition()).as("vote on " + node)
+                    .isEqualTo(dev.hopscope.net.trace.Disposition.DELIVERED);
+            assertThat(net.trace("external", node + ":5001", dev.hopscope.model.Probe.tcp(5001)).disposition()).as("result on " + node)
+                    .isEqualTo(dev.hopscope.net.trace.Disposition.DELIVERED);
+        }
+        assertThat(net.trace("vote", "redis", dev.hopscope.model.Probe.tcp(6379)).disposition()).as("across the frontend overlay")
+                .isEqualTo(dev.hopscope.net.trace.Disposition.DELIVERED);
+        assertThat(net.trace("result", "db", dev.hopscope.model.Probe.tcp(5432)).disposition()).as("across the encrypted backend overlay")
+                .isEqualTo(dev.hopscope.net.trace.Disposition.DELIVERED);
+        assertThat(net.trace("vote", "db", dev.hopscope.model.Probe.tcp(5432)).disposition()).as("db is on backend only")
+                .isEqualTo(dev.hopscope.net.trace.Disposition.NAME_NOT_RESOLVED);
+    }
+
+    @Test
     void hostnameConstraintsNameNodesAndAServiceNoNodeCanTakeRunsNothing() {
         ImportResult r = Importer.importText("s.yml", "shop", """
                 services:
