@@ -44,7 +44,13 @@ final class KubernetesImporter {
     private final Diagnostics diag;
     private final Ids ids = new Ids();
 
-    KubernetesImporter(Diagnostics diag) { this.diag = diag; }
+    /** The CNI plugin's own manifests (Calico's IPPool, ...): the hook through which the pod network is read. */
+    private final CniManifests cni;
+
+    KubernetesImporter(Diagnostics diag) {
+        this.diag = diag;
+        this.cni = new CniManifests(diag);
+    }
 
     /**
      * One pod to create: its name as Kubernetes gives it, what its template says, its own labels and
@@ -87,6 +93,7 @@ final class KubernetesImporter {
                 else services.add(o);
             }
             else if (kind.equals("NetworkPolicy")) policies.add(o);
+            else if (CniManifests.accepts(kind)) cni.accept(kind, o);
             else if (!QUIET.contains(kind))
                 diag.warn(o.get("kind"), "kind " + kind + " is skipped: it does not change how packets flow");
         }
@@ -120,14 +127,15 @@ final class KubernetesImporter {
             policyNodes.add(policyReader.read(id, name, namespace(p), spec));
         }
         String lanId = ids.claim("lan");
-        nodes.add(Site.lan(lanId));
+        // a CNI that routes pods without a bridge (Calico's proxy ARP) needs the nodes' default route: the LAN gets its router
+        nodes.add(cni.hasNetwork() ? Site.lan(lanId).withGateway(Site.LAN_ROUTER) : Site.lan(lanId));
         Map<String, String> podCidrs = podCidrs(plans, nodeNames);
         for (int i = 0; i < nodeNames.size(); i++) {
             String name = nodeNames.get(i), id = ids.claim(name);
             nodeIds.put(name, id);
             nodes.add(new Host(id, name, Host.Role.K8S_NODE, lanId, Site.hostAddress(i), true, 1500, List.of()));
             String cidr = podCidrs.getOrDefault(name, "10.244." + (i + 1) + ".0/24");
-            nodes.add(new Bridge(ids.claim(name + "-cni0"), "cni0", id, Bridge.Kind.CNI, cidr, null, null, null, null));
+            if (!cni.hasNetwork()) nodes.add(new Bridge(ids.claim(name + "-cni0"), "cni0", id, Bridge.Kind.CNI, cidr, null, null, null, null));
         }
 
         int next = 0;
@@ -137,12 +145,17 @@ final class KubernetesImporter {
             else if (p.daemon()) node = null; // placed below, one per node
             else node = nodeIds.get(nodeNames.get(next++ % nodeNames.size()));
             PodTemplate t = p.template();
-            String ip = p.ip() != null && node != null && podCidrs.containsKey(p.template().pinnedNode()) ? p.ip() : null;
+            String ip = p.ip() != null && node != null
+                    && (cni.hasNetwork() ? cni.holds(p.ip()) : podCidrs.containsKey(p.template().pinnedNode())) ? p.ip() : null;
             pods.add(new Pod(podIds.get(p), p.name(), t.namespace(), node, p.labels(), t.containers(), t.hostNetwork(), null, ip,
                     p.hostname(), p.subdomain()));
         }
         List<Pod> placed = placeDaemons(pods, plans, nodeIds);
-        warnFullNodes(placed, nodeIds, nodes);
+        if (cni.hasNetwork()) {
+            String id = ids.claim(CniManifests.driverOf(cni));
+            nodes.add(cni.network(id));
+            origins.put(id, cni.origin());
+        } else warnFullNodes(placed, nodeIds, nodes);
         nodes.addAll(placed);
         nodes.addAll(serviceNodes);
         nodes.addAll(policyNodes);

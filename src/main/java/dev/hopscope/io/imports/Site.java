@@ -15,6 +15,8 @@ import java.util.List;
 final class Site {
     static final String LAN_SUBNET = "192.168.50.0/24";
     static final String EXTERNAL = "external";
+    /** The LAN's router, where an import gives the LAN one (.1, as home and office LANs have it). */
+    static final String LAN_ROUTER = "192.168.50.1";
     private static final Ipv4 FIRST_HOST = Ipv4.parse("192.168.50.11");
 
     private Site() {}
