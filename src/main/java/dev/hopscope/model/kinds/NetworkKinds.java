@@ -10,7 +10,8 @@ public final class NetworkKinds {
     private static final List<NetworkKind> ALL = List.of(
             MacvlanKind.MACVLAN_KIND,
             MacvlanKind.IPVLAN_KIND,
-            CalicoKind.INSTANCE);
+            CalicoKind.INSTANCE,
+            CiliumKind.INSTANCE);
 
     public static List<NetworkKind> all() { return ALL; }
 

@@ -29,6 +29,7 @@ public final class Namespace {
     private final List<Listener> listeners = new ArrayList<>();
     private final List<Neighbour> neighbours = new ArrayList<>();
     private DnsConfig dns = DnsConfig.NONE;
+    private SocketLb socketLb;
 
     public Namespace(String name, Kind kind, String node, String host, boolean ipForward) {
         this.name = name;
@@ -53,6 +54,10 @@ public final class Namespace {
     public List<Neighbour> neighbours() { return neighbours; }
     public DnsConfig dns() { return dns; }
     public void setDns(DnsConfig d) { this.dns = d; }
+
+    /** The socket load balancer of the node this namespace is on (Cilium's kube-proxy replacement), or null. */
+    public SocketLb socketLb() { return socketLb; }
+    public void setSocketLb(SocketLb lb) { this.socketLb = lb; }
 
     public Iface addIface(String dev, Iface.Kind k, Mac mac, int mtu, String forNode) {
         if (ifaces.containsKey(dev)) throw new IllegalStateException(name + " already has a device " + dev);

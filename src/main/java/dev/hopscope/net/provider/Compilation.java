@@ -33,6 +33,8 @@ public final class Compilation {
     private final Map<String, Iface> bridgeDevs = new HashMap<>();
     private final Map<String, Optional<Cidr>> subnets = new HashMap<>();
     private final Map<Object, Object> scratch = new HashMap<>();
+    /** host id -> what replaces kube-proxy there (Cilium's kube-proxy replacement) */
+    private final Map<String, String> kubeProxyReplaced = new HashMap<>();
 
     public Compilation(Document doc, Ipam.Addressing addr, List<NetworkProvider> providers) {
         this.doc = doc;
@@ -57,6 +59,15 @@ public final class Compilation {
     public <T> T state(NetworkProvider owner, Class<T> type, Supplier<T> make) {
         return (T) scratch.computeIfAbsent(List.of(owner.name(), type), k -> make.get());
     }
+
+    /**
+     * {@code by} (a provider, during {@link NetworkProvider#build}) translates Services on this
+     * host itself, so kube-proxy does not run there.
+     */
+    public void replaceKubeProxy(String hostId, String by) { kubeProxyReplaced.put(hostId, by); }
+
+    /** Whether kube-proxy runs on this host, or something replaces it. */
+    public boolean kubeProxyReplaced(String hostId) { return kubeProxyReplaced.containsKey(hostId); }
 
     /** A pod's address: its node's for a hostNetwork pod, else what IPAM gave it on its pod network (null: none). */
     public Ipv4 podAddress(dev.hopscope.model.Pod p) {

@@ -8,6 +8,7 @@ import dev.hopscope.net.provider.kubeproxy.KubeProxyProvider;
 import dev.hopscope.net.provider.macvlan.MacvlanProvider;
 import dev.hopscope.net.provider.calico.CalicoProvider;
 import dev.hopscope.net.provider.swarm.SwarmProvider;
+import dev.hopscope.net.provider.cilium.CiliumProvider;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,8 @@ public final class Providers {
             new KubeProxyProvider(),
             new MacvlanProvider(),
             new CalicoProvider(),
-            new SwarmProvider(OVERLAY));
+            new SwarmProvider(OVERLAY),
+            new CiliumProvider());
 
     public static List<NetworkProvider> all() { return ALL; }
 

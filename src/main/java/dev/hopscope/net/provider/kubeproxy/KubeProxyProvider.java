@@ -25,7 +25,8 @@ import java.util.TreeSet;
  * kube-proxy in iptables mode on every node: a Service's ClusterIP and NodePort DNAT to its
  * endpoints (every one listed; kube-proxy picks one per connection), the masquerade mark for
  * NodePort traffic with externalTrafficPolicy Cluster, rejects for a Service without endpoints,
- * and drops for a Local NodePort on a node with no local endpoint.
+ * and drops for a Local NodePort on a node with no local endpoint. It stays off the nodes where a
+ * CNI replaces it ({@link Compilation#kubeProxyReplaced}).
  */
 public final class KubeProxyProvider implements NetworkProvider {
     /** kube-proxy's KUBE-MARK-MASQ bit */
@@ -53,6 +54,7 @@ public final class KubeProxyProvider implements NetworkProvider {
     @Override public void connect(Compilation c) {
         boolean anyNodePort = c.doc().all(Service.class).stream().anyMatch(s -> s.type() == Service.Type.NODE_PORT);
         for (Host n : nodes(c)) {
+            if (c.kubeProxyReplaced(n.id())) continue; // a CNI translates Services there itself (Cilium)
             Namespace ns = c.hostNs(n.id());
             if (anyNodePort)
                 ns.addRule(Rule.nat(Chain.POSTROUTING, Match.ANY.withMark(MASQ_MARK), Target.MASQUERADE,

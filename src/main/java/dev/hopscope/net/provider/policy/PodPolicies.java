@@ -31,6 +31,12 @@ public final class PodPolicies {
     /** Where a provider's pod traffic passes on the node: the FORWARD match for traffic to (ingress) or from the pod. */
     public interface Hook {
         Match match(Pod pod, Ipv4 address, boolean ingress);
+
+        /**
+         * The sentence a drop by the pod's policies shows, where the enforcer has words of its own
+         * (Cilium names its drops as Hubble does); {@code usual} is the plain wording.
+         */
+        default String dropped(Pod pod, List<NetworkPolicy> policies, boolean ingress, String usual) { return usual; }
     }
 
     /** Every policy of every pod that {@code which} accepts, hooked into its node's FORWARD by {@code hook}. */
@@ -46,8 +52,8 @@ public final class PodPolicies {
                 if (np.egressIsolated()) egress.add(np);
             }
             Namespace node = c.hostNs(p.node());
-            if (!ingress.isEmpty()) isolate(c, node, p, ingress, hook.match(p, ip, true), true);
-            if (!egress.isEmpty()) isolate(c, node, p, egress, hook.match(p, ip, false), false);
+            if (!ingress.isEmpty()) isolate(c, node, p, ingress, hook.match(p, ip, true), hook, true);
+            if (!egress.isEmpty()) isolate(c, node, p, egress, hook.match(p, ip, false), hook, false);
         }
     }
 
@@ -57,7 +63,7 @@ public final class PodPolicies {
     }
 
     /** One direction of one pod: a jump to its chain, then an allow (RETURN) per peer and port of every policy, then a DROP. */
-    private static void isolate(Compilation c, Namespace node, Pod p, List<NetworkPolicy> policies, Match hook, boolean ingress) {
+    private static void isolate(Compilation c, Namespace node, Pod p, List<NetworkPolicy> policies, Match hook, Hook hookWords, boolean ingress) {
         String base = (ingress ? "POL-IN-" : "POL-OUT-") + shortHash(p.id());
         Chain chain = new Chain(base);
         for (int i = 2; node.ownChains().contains(chain); i++) chain = new Chain(base + "-" + i);
@@ -74,8 +80,8 @@ public final class PodPolicies {
                     for (Match m : ports(r, Match.ANY, peer, ingress))
                         node.addRule(Rule.filter(chain, m, Target.RETURN,
                                 "NetworkPolicy " + np.name() + " allows this " + (ingress ? "into " : "out of ") + p.name(), List.of(np.id(), p.id())));
-        node.addRule(Rule.filter(chain, Match.ANY, Target.DROP,
-                "NetworkPolicy " + names + (policies.size() == 1 ? " isolates " : " isolate ") + p.name() + " for " + dir + ", and no rule allows this", who));
+        String usual = "NetworkPolicy " + names + (policies.size() == 1 ? " isolates " : " isolate ") + p.name() + " for " + dir + ", and no rule allows this";
+        node.addRule(Rule.filter(chain, Match.ANY, Target.DROP, hookWords.dropped(p, policies, ingress, usual), who));
     }
 
     /** A stable 8-hex-digit name part, as CNIs name per-pod chains (chain names are short). */
