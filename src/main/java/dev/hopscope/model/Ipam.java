@@ -159,7 +159,7 @@ public final class Ipam {
             if (n instanceof Container c && c.mode() == Container.Mode.BRIDGE) {
                 for (Attachment a : c.attachments())
                     if (a.ip() != null && Ipv4.isValid(a.ip())) {
-                        taken.computeIfAbsent(a.network(), k -> new HashSet<>()).add(Ipv4.parse(a.ip()).bits());
+                        taken.computeIfAbsent(pool(blocks, a.network(), c.host()), k -> new HashSet<>()).add(Ipv4.parse(a.ip()).bits());
                         addresses.put(new Key(c.id(), a.network()), Ipv4.parse(a.ip()));
                     }
             } else if (n instanceof Pod p && !p.hostNetwork() && p.ip() != null && Ipv4.isValid(p.ip())) {
@@ -173,7 +173,9 @@ public final class Ipam {
             if (n instanceof Container c && c.mode() == Container.Mode.BRIDGE) {
                 for (Attachment a : c.attachments()) {
                     Key key = new Key(c.id(), a.network());
-                    if (!addresses.containsKey(key)) next(subnetOf.apply(a.network()), a.network(), taken, cursor).ifPresent(ip -> addresses.put(key, ip));
+                    // on a per-node-block network (Weave) a container takes its address from its host's share
+                    String pool = pool(blocks, a.network(), c.host());
+                    if (!addresses.containsKey(key)) next(subnetOf.apply(pool), pool, taken, cursor).ifPresent(ip -> addresses.put(key, ip));
                 }
             } else if (n instanceof Pod p && !p.hostNetwork()) {
                 podNetwork(doc, p).ifPresent(b -> {

@@ -11,7 +11,8 @@ public final class NetworkKinds {
             MacvlanKind.MACVLAN_KIND,
             MacvlanKind.IPVLAN_KIND,
             CalicoKind.INSTANCE,
-            CiliumKind.INSTANCE);
+            CiliumKind.INSTANCE,
+            WeaveKind.INSTANCE);
 
     public static List<NetworkKind> all() { return ALL; }
 

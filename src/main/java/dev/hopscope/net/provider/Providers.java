@@ -9,6 +9,7 @@ import dev.hopscope.net.provider.macvlan.MacvlanProvider;
 import dev.hopscope.net.provider.calico.CalicoProvider;
 import dev.hopscope.net.provider.swarm.SwarmProvider;
 import dev.hopscope.net.provider.cilium.CiliumProvider;
+import dev.hopscope.net.provider.weave.WeaveProvider;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,8 @@ public final class Providers {
             new MacvlanProvider(),
             new CalicoProvider(),
             new SwarmProvider(OVERLAY),
-            new CiliumProvider());
+            new CiliumProvider(),
+            new WeaveProvider());
 
     public static List<NetworkProvider> all() { return ALL; }
 
