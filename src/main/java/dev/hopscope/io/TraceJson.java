@@ -251,6 +251,17 @@ final class TraceJson {
                 g.writeNumberProperty("of", c.of());
                 if (c.endpoint() != null) g.writeStringProperty("endpoint", c.endpoint());
             });
+        } else if (d instanceof StepDetail.SocketTranslated n) {
+            g.writeStringProperty("kind", "socket-lb");
+            g.writeStringProperty("by", n.by());
+            g.writeStringProperty("namespace", n.namespace());
+            flows(g, n.before(), n.after());
+            rule(g, n.rule());
+            n.choice().ifPresent(c -> {
+                g.writeNumberProperty("choice", c.index());
+                g.writeNumberProperty("of", c.of());
+                if (c.endpoint() != null) g.writeStringProperty("endpoint", c.endpoint());
+            });
         } else if (d instanceof StepDetail.Masquerade m) {
             g.writeStringProperty("kind", "masquerade");
             flows(g, m.before(), m.after());

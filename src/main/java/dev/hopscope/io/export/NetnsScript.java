@@ -329,6 +329,15 @@ public final class NetnsScript {
         }
 
         private void iptables(Namespace n) {
+            if (n.socketLb() != null)
+                // the lab has no eBPF: a socket load balancer's entries become OUTPUT rules of each namespace
+                // it serves, which the kernel applies to a connection's first packet (conntrack the rest): same verdict
+                for (Rule r : n.socketLb().rules())
+                    for (List<String> args : r.argLines()) {
+                        StringBuilder cmd = new StringBuilder("iptables");
+                        for (String a : args) cmd.append(' ').append(q(a));
+                        exec(n, cmd.toString());
+                    }
             if (n.rules().isEmpty()) return;
             for (Rule.Chain chain : List.of(Rule.Chain.FORWARD, Rule.Chain.INPUT)) {
                 boolean drops = false;

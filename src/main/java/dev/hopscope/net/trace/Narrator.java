@@ -61,6 +61,11 @@ public final class Narrator {
             return "DNAT " + n.before().destination() + " → " + n.after().destination() + " — " + n.rule().why()
                     + n.choice().map(c -> "; this trace follows " + (c.endpoint() == null ? n.after().destination() : name(c.endpoint()))
                     + ", endpoint " + (c.index() + 1) + " of " + c.of()).orElse("");
+        if (d instanceof StepDetail.SocketTranslated s)
+            return s.namespace() + "'s socket connects to " + s.before().destination() + ": " + s.rule().why()
+                    + s.choice().map(c -> " (this trace follows " + (c.endpoint() == null ? s.after().destination() : name(c.endpoint()))
+                    + ", backend " + (c.index() + 1) + " of " + c.of() + ")").orElse("")
+                    + ". The packet is born addressed to " + s.after().destination() + ": no node will NAT it, and the reply comes from the backend itself";
         if (d instanceof StepDetail.Masquerade m)
             return "MASQUERADE " + m.before().src() + " → " + m.after().src() + " — " + m.rule().why();
         if (d instanceof StepDetail.Unnat u)

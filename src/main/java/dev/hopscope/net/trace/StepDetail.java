@@ -16,7 +16,7 @@ import java.util.Optional;
  * back. Namespaces and devices are named as the dataplane names them; nodes by document id.
  */
 public sealed interface StepDetail permits StepDetail.Routed, StepDetail.Local, StepDetail.Fragmented, StepDetail.VethCrossed,
-        StepDetail.Bridged, StepDetail.ToBridgeItself, StepDetail.UnderlayCrossed, StepDetail.Filtered, StepDetail.Dnat,
+        StepDetail.Bridged, StepDetail.ToBridgeItself, StepDetail.UnderlayCrossed, StepDetail.Filtered, StepDetail.Dnat, StepDetail.SocketTranslated,
         StepDetail.Masquerade, StepDetail.Unnat, StepDetail.Encapsulated, StepDetail.Decapsulated, DnsLookup,
         StepDetail.StackedSwitched, StepDetail.StackedOut, StepDetail.StackedDelivered,
         StepDetail.Delivery, StepDetail.Dropped {
@@ -86,6 +86,16 @@ public sealed interface StepDetail permits StepDetail.Routed, StepDetail.Local, 
      * {@code choice} is set where the rule lists several endpoints and one was taken for this trace.
      */
     record Dnat(Rule rule, Flow before, Flow after, Optional<Choice> choice) implements StepDetail {
+        @Override public StepKind step() { return StepKind.NAT; }
+    }
+
+    /**
+     * A socket load balancer (Cilium's kube-proxy replacement, {@code by}) translated a Service's
+     * frontend to a backend when the client's socket connected: the packet is born with the
+     * backend's address, no node NATs it, and no conntrack entry un-NATs the reply (the socket is
+     * connected to the backend). {@code choice} as for {@link Dnat}.
+     */
+    record SocketTranslated(String by, String namespace, Rule rule, Flow before, Flow after, Optional<Choice> choice) implements StepDetail {
         @Override public StepKind step() { return StepKind.NAT; }
     }
 

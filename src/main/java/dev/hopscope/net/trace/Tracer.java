@@ -331,7 +331,7 @@ public final class Tracer {
                     List.of(), List.of()), choices);
         }
         HopRecorder replyHops = recordHops ? new HopRecorder(dp, narrator, neighbours) : null;
-        Walk rep = new Walk(dp, true, ct, replyHops != null ? replyHops : WalkObserver.NONE).expectingClient(ns, p);
+        Walk rep = new Walk(dp, true, ct, replyHops != null ? replyHops : WalkObserver.NONE).expectingClient(ns, req.connectedAs(p));
         Walk.Ending r = rep.originate(e.ns(), Packet.answer(e.packet()));
         Leg reply = new Leg(r.disposition(), narrator.reason(r.outcome()), replyHops == null ? List.of() : replyHops.hops(), r.outcome());
         return new Walked(trace(src, to, probe, t, e.outcome(), request, reply), choices);

@@ -174,6 +174,58 @@ class CiliumTest {
     }
 
     @Test
+    void withKubeProxyReplacementTheClientsSocketTranslatesTheServiceAndNoNodeNatsIt() {
+        Document kpr = option(sample(), CiliumKind.KUBE_PROXY_REPLACEMENT, "true");
+        Trace t = trace(kpr, "client", "web:80", "tcp/80");
+        assertThat(t.disposition()).isEqualTo(Disposition.DELIVERED);
+        // after the name lookup, the first step happens in client itself, before any route: connect() to the ClusterIP is translated
+        assertThat(t.hops().get(0).step()).isEqualTo(StepKind.DNS);
+        Hop first = t.hops().get(1);
+        assertThat(first.step()).isEqualTo(StepKind.NAT);
+        assertThat(first.detail()).isInstanceOfSatisfying(StepDetail.SocketTranslated.class, s -> {
+            assertThat(s.namespace()).isEqualTo("client");
+            assertThat(s.before().destination()).isEqualTo("10.96.0.10:80");
+            assertThat(s.after().destination()).isEqualTo("10.0.1.57:8080");
+            assertThat(s.choice()).hasValueSatisfying(c -> assertThat(c.of()).isEqualTo(2));
+        });
+        assertThat(first.note()).contains("client's socket connects to 10.96.0.10:80").contains("no node will NAT it");
+        // no DNAT on any node, and nothing to undo on the way back
+        assertThat(t.hops()).noneMatch(h -> h.detail() instanceof StepDetail.Dnat);
+        assertThat(t.reply().hops()).noneMatch(h -> h.detail() instanceof StepDetail.Unnat);
+        // both backends are branches: web-1 on n2 is reached through the tunnel, already addressed to it
+        assertThat(t.branches()).extracting(b -> b.endpoint() + " " + b.disposition())
+                .containsExactlyInAnyOrder("web-0 DELIVERED", "web-1 DELIVERED");
+        Trace toWeb1 = trace(kpr, "client", "10.96.0.10:80", "tcp/80");
+        assertThat(toWeb1.disposition()).isEqualTo(Disposition.DELIVERED);
+
+        // without the replacement, kube-proxy's DNAT happens on client's node n1
+        Trace kubeProxy = trace(sample(), "client", "web:80", "tcp/80");
+        assertThat(kubeProxy.hops()).noneMatch(h -> h.detail() instanceof StepDetail.SocketTranslated);
+        assertThat(kubeProxy.hops()).anyMatch(h -> h.detail() instanceof StepDetail.Dnat && h.node().equals("n1"));
+    }
+
+    @Test
+    void withKubeProxyReplacementTheNodeAndAServiceWithoutBackendsAreTranslatedAtTheSocketToo() {
+        Document kpr = option(sample(), CiliumKind.KUBE_PROXY_REPLACEMENT, "true")
+                .with(new dev.hopscope.model.Service("gone", "gone", "default", dev.hopscope.model.Service.Type.CLUSTER_IP, null,
+                        List.of(new dev.hopscope.model.Service.ServicePort("http", 80, 8080, 0, dev.hopscope.model.Proto.TCP)),
+                        Map.of("app", "nothing"), dev.hopscope.model.Service.TrafficPolicy.CLUSTER));
+        // the node's own socket is translated too; the policy admits app=client only, so n1's web-0 refuses
+        // the remote node n2, while n2's own web-1 takes it (Cilium lets a node reach its local endpoints)
+        Trace fromNode = trace(kpr, "n2", "10.96.0.10:80", "tcp/80");
+        assertThat(fromNode.hops().get(0).detail()).isInstanceOfSatisfying(StepDetail.SocketTranslated.class,
+                s -> assertThat(s.namespace()).isEqualTo("n2"));
+        assertThat(fromNode.branches()).extracting(b -> b.endpoint() + " " + b.disposition())
+                .containsExactlyInAnyOrder("web-0 DENIED", "web-1 DELIVERED");
+        Trace none = trace(kpr, "client", "gone:80", "tcp/80");
+        assertThat(none.disposition()).isNotEqualTo(Disposition.DELIVERED);
+        assertThat(none.reason()).contains("SERVICE_BACKEND_NOT_FOUND");
+        // connect() fails in client: the name lookup, then the drop, and nothing on the wire
+        assertThat(none.hops()).extracting(Hop::step).containsExactly(StepKind.DNS, StepKind.DROP);
+        assertThat(none.hops()).allMatch(h -> h.node().equals("client"));
+    }
+
+    @Test
     void aPoolWithFewerPodCidrsThanNodesLeavesANodeWithout() {
         Document d = option(sample().update("cilium", n -> ((Network) n).withSubnet("10.0.0.0/22")), CiliumKind.MASK_SIZE, "23");
         d = d.with(new Host("n3", "n3", Host.Role.K8S_NODE, "lan", "192.168.50.13/24", true, 1500, List.of()));
