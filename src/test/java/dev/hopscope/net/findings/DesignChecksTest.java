@@ -89,6 +89,6 @@ class DesignChecksTest {
 
     @Test
     void everyCheckIsListedOnce() {
-        assertThat(Findings.checks()).extracting(c -> c.getClass()).doesNotHaveDuplicates().hasSize(23);
+        assertThat(Findings.checks()).extracting(c -> c.getClass()).doesNotHaveDuplicates().hasSize(25);
     }
 }

@@ -101,6 +101,25 @@ class CiliumTest {
     }
 
     @Test
+    void withGenevePodsOnTwoNodesMeetThroughCiliumGeneveOnUdp6081() {
+        Document geneve = option(sample(), CiliumKind.TUNNEL_PROTOCOL, CiliumKind.GENEVE);
+        assertThat(dp(geneve).namespaceOf("n1").iface("cilium_geneve").kind()).isEqualTo(Iface.Kind.GENEVE);
+        assertThat(dp(geneve).namespaceOf("n1").iface("cilium_vxlan")).isNull();
+        Trace t = trace(geneve, "client", "10.0.2.18:8080", "tcp/8080");
+        assertThat(t.disposition()).isEqualTo(Disposition.DELIVERED);
+        Hop encap = t.hops().stream().filter(h -> h.step() == StepKind.ENCAP).findFirst().orElseThrow();
+        assertThat(encap.detail()).isInstanceOfSatisfying(StepDetail.Encapsulated.class, e -> {
+            assertThat(e.tunnel()).isEqualTo(dev.hopscope.net.trace.TunnelKind.GENEVE);
+            assertThat(e.device()).isEqualTo("cilium_geneve");
+            assertThat(e.udpPort()).isEqualTo(6081); // IANA's Geneve port, Cilium's default
+            assertThat(e.remoteEndpoint()).isEqualTo(Ipv4.parse("192.168.50.12"));
+            assertThat(e.addedBytes()).isEqualTo(50); // Geneve without options: as VXLAN
+        });
+        assertThat(encap.packet().headers()).anyMatch(h -> h instanceof dev.hopscope.net.trace.Header.Geneve);
+        assertThat(t.hops()).anyMatch(h -> h.step() == StepKind.DECAP && h.namespace().equals("n2"));
+    }
+
+    @Test
     void aPolicyDropIsNamedAsHubbleNamesItWithTheDirectionThatDecided() {
         Trace in = trace(sample(), "scanner", "10.0.1.57:8080", "tcp/8080");
         assertThat(in.disposition()).isEqualTo(Disposition.DENIED);
