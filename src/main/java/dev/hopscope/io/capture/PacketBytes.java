@@ -44,7 +44,8 @@ public final class PacketBytes {
             int src = ip.src() == null ? 0 : ip.src().bits(), dst = ip.dst().bits();
             int room = Math.max(0, ip.totalLength() - 20); // what the trace says follows the IPv4 header
             boolean outer = ip.protocol() == Header.ESP || ip.protocol() == Header.IPIP
-                    || (i + 2 < hs.size() && (hs.get(i + 2) instanceof Header.Vxlan || hs.get(i + 2) instanceof Header.Geneve));
+                    || (i + 2 < hs.size() && (hs.get(i + 2) instanceof Header.Vxlan || hs.get(i + 2) instanceof Header.Geneve
+                            || hs.get(i + 2) instanceof Header.Sleeve));
             int id = (reply ? c.replyIpId() : c.requestIpId()) ^ (outer ? 0x5A5A : 0);
             Header next = hs.get(i + 1);
             byte[] payload;
@@ -75,6 +76,8 @@ public final class PacketBytes {
                 return Wire.udp(src, dst, u.sport(), u.dport(), Wire.vxlan(v.vni(), from(i + 2)), false);
             if (i + 1 < hs.size() && hs.get(i + 1) instanceof Header.Geneve g)
                 return Wire.udp(src, dst, u.sport(), u.dport(), Wire.geneve(g.vni(), from(i + 2)), false);
+            if (i + 1 < hs.size() && hs.get(i + 1) instanceof Header.Sleeve s)
+                return Wire.udp(src, dst, u.sport(), u.dport(), Wire.sleeve(s.sender().bits(), s.receiver().bits(), from(i + 2)), true);
             return Wire.udp(src, dst, u.sport(), u.dport(), new byte[Math.max(0, room - 8)], true);
         }
 

@@ -131,6 +131,16 @@ public final class Wire {
         return b.array();
     }
 
+    /**
+     * Weave's sleeve payload: the sending peer's name, then one frame with its source and
+     * destination peer names and its length. A peer's name here is 00:00 and its IPv4 address.
+     */
+    public static byte[] sleeve(int sender, int receiver, byte[] innerFrame) {
+        Bytes b = new Bytes(20 + innerFrame.length);
+        b.u16(0).u32(sender).u16(0).u32(sender).u16(0).u32(receiver).u16(innerFrame.length).raw(innerFrame);
+        return b.array();
+    }
+
     /** ESP overhead before padding: SPI and sequence (8), IV (8), pad length and next header (2), ICV (16). */
     public static final int ESP_FIXED_OVERHEAD = 8 + 8 + 2 + 16;
 

@@ -163,7 +163,7 @@ public final class NetnsScript {
         private boolean encrypted() {
             for (Namespace n : dp.namespaces())
                 for (Iface i : n.ifaces())
-                    if (i.kind() == Iface.Kind.VXLAN && i.vxlan().encrypted()) return true;
+                    if (i.vxlan() != null && i.vxlan().encrypted()) return true;
             return false;
         }
 
@@ -201,10 +201,11 @@ public final class NetnsScript {
                     ip(n, "link add " + q(i.name()) + " type veth peer name " + q(peer.name()) + " netns " + ns(peer.ns()));
                 }
             line("");
-            line("  # VXLAN devices (their underlay device must exist first)");
+            line("  # VXLAN devices (their underlay device must exist first); Weave's sleeve, which the weave router runs in");
+            line("  # user space, is built as a kernel VXLAN device on its port: it carries the same frames between the same peers");
             for (Namespace n : dp.namespaces())
                 for (Iface i : n.ifaces())
-                    if (i.kind() == Iface.Kind.VXLAN) vxlan(n, i);
+                    if (i.kind() == Iface.Kind.VXLAN || i.kind() == Iface.Kind.SLEEVE) vxlan(n, i);
             line("");
             line("  # macvlan and ipvlan children: made on their lower device's namespace, then moved to their own and named");
             int stacked = 0;
@@ -248,7 +249,7 @@ public final class NetnsScript {
                 for (Neighbour nb : n.neighbours())
                     ip(n, "neigh replace " + q(nb.ip()) + " lladdr " + q(nb.mac()) + " dev " + q(nb.dev().name()) + " nud permanent");
                 for (Iface i : n.ifaces()) {
-                    if (i.kind() != Iface.Kind.VXLAN) continue;
+                    if (i.kind() != Iface.Kind.VXLAN && i.kind() != Iface.Kind.SLEEVE) continue;
                     for (var remote : i.vxlan().flood())
                         line("  bridge -n " + ns(n) + " fdb append 00:00:00:00:00:00 dev " + q(i.name()) + " dst " + q(remote));
                     for (Map.Entry<Mac, ?> e : i.vxlan().fdb().entrySet())
@@ -312,7 +313,7 @@ public final class NetnsScript {
 
         /** The device holding the VTEP's local address (eth0 on a host). */
         private static Iface underlayDevice(Namespace n, Vxlan v) {
-            for (Iface i : n.ifaces()) if (i.kind() != Iface.Kind.VXLAN && i.hasAddress(v.local())) return i;
+            for (Iface i : n.ifaces()) if (i.vxlan() == null && i.hasAddress(v.local())) return i;
             return null;
         }
 

@@ -34,7 +34,7 @@ public final class Dataplane {
 
     private volatile Map<Ipv4, List<Iface>> vteps;
 
-    /** Tunnel devices of the VXLAN family (VXLAN, Geneve) whose local VTEP address is {@code ip} (indexed on first use: the dataplane is complete by then). */
+    /** Tunnel devices with a {@link Vxlan} config (VXLAN, Geneve, sleeve) whose local VTEP address is {@code ip} (indexed on first use: the dataplane is complete by then). */
     public List<Iface> vxlanDevicesAt(Ipv4 ip) {
         Map<Ipv4, List<Iface>> m = vteps;
         if (m == null) {

@@ -9,12 +9,13 @@ import java.util.List;
 /**
  * A network device in one namespace: loopback, one end of a veth pair, a bridge, a tunnel
  * (VXLAN and Geneve carry a {@link Vxlan} config: VNI, UDP port, local VTEP, flood list, FDB;
- * IPIP an {@link Ipip} config), or a macvlan / ipvlan child stacked on a {@link #lower()} device in
+ * so does SLEEVE, Weave's user-space tunnel: the weave router's port on the weave bridge, which
+ * carries frames to the other peers in UDP 6783; IPIP an {@link Ipip} config), or a macvlan / ipvlan child stacked on a {@link #lower()} device in
  * another namespace. {@code node} is the document node the device belongs to on the canvas (where
  * a packet glyph stands while it crosses this device).
  */
 public final class Iface {
-    public enum Kind { LOOPBACK, VETH, BRIDGE, VXLAN, GENEVE, IPIP, MACVLAN, IPVLAN }
+    public enum Kind { LOOPBACK, VETH, BRIDGE, VXLAN, GENEVE, IPIP, MACVLAN, IPVLAN, SLEEVE }
 
     /**
      * How a macvlan or ipvlan child shares its lower device. macvlan: BRIDGE (children switch

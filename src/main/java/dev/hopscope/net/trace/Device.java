@@ -19,6 +19,7 @@ interface Device {
             case BRIDGE: return BridgeDevice.INSTANCE;
             case VXLAN: return VxlanDevice.VXLAN;
             case GENEVE: return VxlanDevice.GENEVE;
+            case SLEEVE: return VxlanDevice.SLEEVE;
             case IPIP: return IpipDevice.INSTANCE;
             case MACVLAN: case IPVLAN: return StackedDevice.INSTANCE;
             case LOOPBACK: return LoopbackDevice.INSTANCE;

@@ -9,9 +9,9 @@ import dev.hopscope.net.dataplane.Mac;
  * the outer headers come first, then the inner frame's.
  */
 public sealed interface Header permits Header.Ethernet, Header.Ip, Header.Tcp, Header.Udp, Header.Icmp, Header.Vxlan,
-        Header.Geneve, Header.Esp {
+        Header.Geneve, Header.Sleeve, Header.Esp {
 
-    /** The layer's name in traces and JSON: ethernet, ipv4, tcp, udp, icmp, vxlan, geneve, esp. */
+    /** The layer's name in traces and JSON: ethernet, ipv4, tcp, udp, icmp, vxlan, geneve, sleeve, esp. */
     String name();
 
     /** The header as a person reads it: its name and fields in order. */
@@ -96,6 +96,15 @@ public sealed interface Header permits Header.Ethernet, Header.Ip, Header.Tcp, H
     record Geneve(int vni) implements Header {
         @Override public String name() { return "geneve"; }
         @Override public Layer layer() { return Layer.of("geneve", "vni", Integer.toString(vni)); }
+    }
+
+    /**
+     * Weave's sleeve header: the peers' names (Weave names a peer by a MAC-like 6-byte name; here
+     * derived from the peers' underlay addresses) before the frame the weave router carries.
+     */
+    record Sleeve(Ipv4 sender, Ipv4 receiver) implements Header {
+        @Override public String name() { return "sleeve"; }
+        @Override public Layer layer() { return Layer.of("sleeve", "from peer", String.valueOf(sender), "to peer", String.valueOf(receiver)); }
     }
 
     /** IPsec ESP: what follows it is encrypted on the wire. */

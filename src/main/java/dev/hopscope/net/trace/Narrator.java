@@ -71,6 +71,10 @@ public final class Narrator {
         if (d instanceof StepDetail.Unnat u)
             return "conntrack recognises the reply and undoes the NAT: " + u.before() + " becomes " + u.after();
         if (d instanceof StepDetail.Encapsulated e) {
+            if (e.tunnel() == TunnelKind.SLEEVE)
+                return "the weave router takes the frame from its bridge port " + e.device() + " and sends it to the peer " + e.remoteEndpoint()
+                        + " in outer Ethernet / IPv4 " + e.localEndpoint() + " → " + e.remoteEndpoint() + " / UDP " + e.udpPort()
+                        + " / Weave sleeve: " + e.addedBytes() + " bytes more, copied through user space (no fast datapath)";
             if (!e.tunnel().carriesFrames())
                 return e.device() + " wraps the packet in an outer IPv4 header " + e.localEndpoint() + " → " + e.remoteEndpoint()
                         + (e.tunnel() == TunnelKind.IPIP ? " (IP in IP, protocol 4)" : " / ESP (IPsec tunnel mode)") + ": " + e.addedBytes() + " bytes more";
@@ -78,6 +82,8 @@ public final class Narrator {
                     + (e.esp() ? " / ESP (IPsec, encrypted overlay)" : "") + tunnelHeaders(e.tunnel(), e.udpPort(), e.vni())
                     + ": " + e.addedBytes() + " bytes more";
         }
+        if (d instanceof StepDetail.Decapsulated e && e.tunnel() == TunnelKind.SLEEVE)
+            return "the weave router on " + e.namespace() + " takes the UDP " + e.udpPort() + " sleeve packet and injects the frame into its bridge through " + e.device();
         if (d instanceof StepDetail.Decapsulated e)
             return e.device() + " on " + e.namespace() + " takes the " + (e.tunnel().overUdp() ? "UDP " + e.udpPort() + " " : "")
                     + "packet with " + (e.tunnel().overUdp() ? "VNI " + e.vni() : e.tunnel().name())

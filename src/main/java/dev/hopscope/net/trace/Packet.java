@@ -103,7 +103,8 @@ public record Packet(Mac ethSrc, Mac ethDst, Ipv4 src, Ipv4 dst, int ttl, Proto 
             if (esp) out.add(new Header.Esp(tunnel.espSpi(), 1));
             if (k.overUdp()) {
                 out.add(new Header.Udp(sport, dport, length - 20));
-                out.add(k == TunnelKind.GENEVE ? new Header.Geneve(tunnel.vni()) : new Header.Vxlan(tunnel.vni()));
+                out.add(k == TunnelKind.GENEVE ? new Header.Geneve(tunnel.vni()) : k == TunnelKind.SLEEVE ? new Header.Sleeve(src, dst)
+                        : new Header.Vxlan(tunnel.vni()));
             }
             tunnel.inner().addHeaders(out);
             return;

@@ -13,7 +13,13 @@ public enum TunnelKind {
     /** outer IPv4 (protocol 4) / inner IPv4 packet, no inner Ethernet */
     IPIP,
     /** outer IPv4 (protocol 50) / ESP / inner IPv4 packet (IPsec tunnel mode) */
-    ESP;
+    ESP,
+    /**
+     * Weave's sleeve: outer IPv4 / UDP 6783 / the sending peer's name (6) and the frame's header
+     * (source and destination peer names, 6 + 6, and its length, 2) / inner Ethernet frame, sent
+     * by the weave router in user space.
+     */
+    SLEEVE;
 
     /**
      * Bytes the outer packet adds to the inner IPv4 packet, ESP aside: VXLAN and Geneve carry the
@@ -23,13 +29,14 @@ public enum TunnelKind {
     public int overhead() {
         switch (this) {
             case VXLAN: case GENEVE: return 14 + 8 + 8 + 20;
+            case SLEEVE: return 14 + 6 + 14 + 8 + 20;
             default: return 20;
         }
     }
 
     /** Whether the inner packet keeps its Ethernet header (an L2 tunnel). */
-    public boolean carriesFrames() { return this == VXLAN || this == GENEVE; }
+    public boolean carriesFrames() { return this == VXLAN || this == GENEVE || this == SLEEVE; }
 
     /** Whether the outer packet is UDP (with a port and a VNI). */
-    public boolean overUdp() { return this == VXLAN || this == GENEVE; }
+    public boolean overUdp() { return this == VXLAN || this == GENEVE || this == SLEEVE; }
 }

@@ -19,6 +19,12 @@ final class VxlanDevice implements Device {
     static final VxlanDevice VXLAN = new VxlanDevice(TunnelKind.VXLAN);
     /** Geneve (Cilium's tunnel, UDP 6081) moves frames the same way, under a Geneve header. */
     static final VxlanDevice GENEVE = new VxlanDevice(TunnelKind.GENEVE);
+    /**
+     * Weave's sleeve moves frames between the peers' weave bridges the same way, though the weave
+     * router does it in user space: it captures the frame from its bridge port and sends it in UDP
+     * 6783 to the peer whose bridge holds the destination MAC, which injects it into its own bridge.
+     */
+    static final VxlanDevice SLEEVE = new VxlanDevice(TunnelKind.SLEEVE);
 
     private final TunnelKind kind;
 

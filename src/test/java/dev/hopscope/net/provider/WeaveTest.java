@@ -90,6 +90,31 @@ class WeaveTest {
     }
 
     @Test
+    void sleeveCarriesTheFrameThroughTheWeaveRouterInUdp6783() {
+        Document sleeve = option(sample(), WeaveKind.DATAPATH, WeaveKind.SLEEVE);
+        Dataplane dp = dp(sleeve);
+        assertThat(dp.namespaceOf("n1").iface("vxlan-6784")).isNull();
+        Iface port = dp.namespaceOf("n1").iface("vethwe-bridge");
+        assertThat(port.kind()).isEqualTo(Iface.Kind.SLEEVE);
+        assertThat(port.master()).isSameAs(dp.namespaceOf("n1").iface("weave"));
+        Trace t = trace(sleeve, "client", "10.32.0.2:80", "tcp/80");
+        assertThat(t.disposition()).isEqualTo(Disposition.DELIVERED);
+        StepDetail.Encapsulated e = encap(t);
+        assertThat(e.tunnel()).isEqualTo(dev.hopscope.net.trace.TunnelKind.SLEEVE);
+        assertThat(e.udpPort()).isEqualTo(6783); // Weave's documented sleeve port
+        assertThat(e.remoteEndpoint()).isEqualTo(Ipv4.parse("192.168.50.11"));
+        // outer IPv4 20, UDP 8, the sender's name 6, the frame's header 14 (two peer names, a length), the inner Ethernet 14
+        assertThat(e.addedBytes()).isEqualTo(62);
+        Hop hop = t.hops().stream().filter(h -> h.step() == StepKind.ENCAP).findFirst().orElseThrow();
+        assertThat(hop.note()).contains("weave router").contains("user space");
+        assertThat(hop.packet().headers()).anyMatch(h -> h instanceof dev.hopscope.net.trace.Header.Sleeve);
+        assertThat(t.reply().disposition()).isEqualTo(Disposition.DELIVERED);
+        // a frame of 1460 does not fit sleeve on a 1500-byte LAN either: 1500 - 62 = 1438
+        assertThat(Findings.of(option(sleeve, WeaveKind.MTU, "1460"))).filteredOn(f -> f.code().equals("WEAVE_MTU_TOO_LARGE")).isNotEmpty()
+                .allSatisfy(f -> assertThat(f.fix()).contains("1438"));
+    }
+
+    @Test
     void encryptionWithAPasswordWrapsTheFastDatapathInEspAndWithoutOneItIsAnErrorAndInClear() {
         Document withPassword = option(option(sample(), WeaveKind.ENCRYPTED, "true"), WeaveKind.PASSWORD_SECRET, "weave-passwd/weave-passwd");
         Trace t = trace(withPassword, "client", "10.32.0.2:80", "tcp/80");

@@ -62,7 +62,8 @@ public final class WeaveProvider implements NetworkProvider {
 
     /**
      * Per host: the {@code weave} bridge (with the host's address of the range when exposed, and
-     * the range's route) and the fast datapath's VXLAN port on UDP 6784 flooding to every other peer.
+     * the range's route) and, as its port toward every other peer, the fast datapath's VXLAN device
+     * on UDP 6784 or sleeve's port on UDP 6783.
      */
     @Override public void build(Compilation c) {
         for (Network w : c.doc().all(Network.class)) {
@@ -80,10 +81,15 @@ public final class WeaveProvider implements NetworkProvider {
                     Compilation.connected(ns, br, cidr);
                 }
                 Ipv4 local = c.underlayIp(h);
-                if (local == null || sleeve(w)) continue;
-                Iface vx = ns.addIface(Compilation.ifName(ns, "vxlan-" + FASTDP_PORT), Iface.Kind.VXLAN, Mac.derive(h.id() + "/weave-fastdp/" + w.id()),
-                        mtu(w), w.id());
-                Vxlan v = new Vxlan(VNI, FASTDP_PORT, local, encrypted(w) ? SPI : 0);
+                if (local == null) continue;
+                // fastdp: the kernel's VXLAN port vxlan-6784; sleeve: the weave router's own port on the bridge
+                // (vethwe-bridge, whose other end the router captures), carrying frames in UDP 6783 from user space
+                Iface vx = sleeve(w)
+                        ? ns.addIface(Compilation.ifName(ns, "vethwe-bridge"), Iface.Kind.SLEEVE, Mac.derive(h.id() + "/weave-sleeve/" + w.id()), mtu(w), w.id())
+                        : ns.addIface(Compilation.ifName(ns, "vxlan-" + FASTDP_PORT), Iface.Kind.VXLAN, Mac.derive(h.id() + "/weave-fastdp/" + w.id()),
+                                mtu(w), w.id());
+                // sleeve's NaCl encryption is no header of its own here: its 18 bytes count in the MTU check only
+                Vxlan v = new Vxlan(VNI, sleeve(w) ? SLEEVE_PORT : FASTDP_PORT, local, encrypted(w) && !sleeve(w) ? SPI : 0);
                 for (Host other : peers) {
                     Ipv4 remote = c.underlayIp(other);
                     if (other != h && remote != null) v.flood().add(remote);
