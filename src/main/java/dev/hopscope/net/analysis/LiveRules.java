@@ -1,0 +1,51 @@
+package dev.hopscope.net.analysis;
+
+import dev.hopscope.model.Cidr;
+import dev.hopscope.model.Ipv4;
+import dev.hopscope.net.dataplane.Dataplane;
+import dev.hopscope.net.dataplane.Iface;
+import dev.hopscope.net.dataplane.Namespace;
+import dev.hopscope.net.dataplane.NatTarget;
+import dev.hopscope.net.dataplane.Rule;
+
+import java.util.Arrays;
+
+/**
+ * The rules a matrix row can meet. A row is sent to an address some device holds (an endpoint's
+ * own, a host's for a published port or a NodePort) and a DNAT may turn it into one of its
+ * targets; replies go back to such addresses. A rule that only matches destinations outside all
+ * of these (a Service's ClusterIP, which no device holds) never decides a row, so the matrix's
+ * short cuts may leave it out.
+ */
+final class LiveRules {
+    /**
+     * The walk DNATs to a rule's first target only ({@link Rule#toIp()}); the others are never
+     * taken, so their order does not matter. When traces branch over every endpoint (issue 9),
+     * this becomes false and the first target is one of a set like the rest.
+     */
+    static final boolean FIRST_TARGET_ONLY = true;
+
+    private final long[] addresses;
+
+    LiveRules(Dataplane dp) {
+        java.util.Set<Long> all = new java.util.HashSet<>();
+        for (Namespace ns : dp.namespaces()) {
+            for (Iface f : ns.ifaces()) for (Cidr c : f.addresses()) all.add(u(c.address()));
+            for (Rule r : ns.rules()) for (NatTarget t : r.dnatTargets()) all.add(u(t.ip()));
+        }
+        addresses = all.stream().mapToLong(Long::longValue).sorted().toArray();
+    }
+
+    private static long u(Ipv4 a) { return a.bits() & 0xFFFF_FFFFL; }
+
+    /** Whether some row can match this rule's destination. */
+    boolean live(Rule r) {
+        Cidr dst = r.match().dst();
+        if (dst == null || r.match().notDst()) return true;
+        long first = u(dst.network()), last = u(dst.broadcast());
+        int i = Arrays.binarySearch(addresses, first);
+        if (i >= 0) return true;
+        int next = -i - 1;
+        return next < addresses.length && addresses[next] <= last;
+    }
+}
