@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.hopscope.model.Attachment;
 import dev.hopscope.model.Bridge;
+import dev.hopscope.model.Cidr;
 import dev.hopscope.model.Container;
 import dev.hopscope.model.Document;
 import dev.hopscope.model.External;
@@ -129,6 +130,13 @@ public final class SyntheticTopology {
         return "10." + (100 + n / 256) + "." + (n % 256) + ".0/24";
     }
 
+    /** Container k's address: docker0 and the user-defined bridge each number their containers from .2 (the gateway is .1), in order. */
+    static String address(int host, int k) {
+        int group = k / 4, earlierGroupsOnTheBridge = group / 2;
+        Ipv4 first = group % 2 == 0 ? Cidr.parse(userSubnet(host)).address() : Ipv4.parse("172.17.0.0");
+        return first.plus(2 + earlierGroupsOnTheBridge * 4 + k % 4).toString();
+    }
+
     private static String containerId(int host, int k) {
         return hostId(host) + "-" + TIERS[k % 4] + "-" + k / 4;
     }
@@ -159,8 +167,10 @@ public final class SyntheticTopology {
     }
 
     /**
-     * web → its app, app → its db (same bridge: reachable); db must not reach the next group's
-     * cache (another bridge: Docker isolates them); cache → the outside client (MASQUERADE).
+     * web → its app, app → its db (same bridge: reachable; by name on the user-defined bridge,
+     * whose embedded DNS answers it, by address on docker0, which has none); db must not reach the
+     * next group's cache (another bridge, by address: Docker's isolation drops it); cache → the
+     * outside client (MASQUERADE).
      */
     private static Intent intent(int host, int k, int hosts, int perHost, boolean overlay) {
         String from = containerId(host, k);
@@ -172,10 +182,10 @@ public final class SyntheticTopology {
             to = containerId(host % hosts + 1, 1);
             probe = Probe.tcp(8080);
         } else if (tier < 2 && k + 1 < perHost) {
-            to = containerId(host, k + 1);
+            to = (k / 4) % 2 == 0 ? containerId(host, k + 1) : address(host, k + 1) + ":" + TIER_PORTS[tier + 1];
             probe = Probe.tcp(TIER_PORTS[tier + 1]);
         } else if (tier == 2 && k + 5 < perHost) {
-            to = containerId(host, k + 5);
+            to = address(host, k + 5) + ":6379";
             probe = Probe.tcp(6379);
             expect = Intent.Expect.ISOLATED;
         } else {

@@ -69,37 +69,42 @@ final class HostSymmetry {
     private final IdentityHashMap<Namespace, int[]> nsPos = new IdentityHashMap<>();
     private final IdentityHashMap<Iface, Integer> ifIndex = new IdentityHashMap<>();
     private final Map<String, int[]> nodePos = new HashMap<>();
-    /** Address bits to the one device holding it (an address several hold is in {@link #shared}). */
-    private final Map<Integer, Iface> owner = new HashMap<>();
-    private final Set<Integer> shared = new HashSet<>();
-    private final Map<Long, Iface> macOwner = new HashMap<>();
-    private final Set<Long> sharedMacs = new HashSet<>();
+    /** Every device, numbered. */
+    private final List<Iface> ifaces = new ArrayList<>();
+    /** Address (unsigned) to the number of the one device holding it, or {@link #SHARED} when several do. */
+    private LongIntMap owner;
+    /** MAC to the number of the one device holding it, or {@link #SHARED}. */
+    private LongIntMap macOwner;
+    private static final int SHARED = -2;
     /** Blocks sorted by first address: [first, last] unsigned, zone, role within the zone. */
     private long[] blockFirst = new long[0], blockLast = new long[0];
     private int[] blockZone = new int[0], blockRole = new int[0];
     private final List<List<Integer>> zoneBlockPrefixes = new ArrayList<>();
     /** Zones that must not be swapped with any other (named where order matters, or a subnet cuts a block). */
-    private final Set<Integer> pinned = new HashSet<>();
+    private final Set<Integer> pinned = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    /** Unordered collections of items: some items name one other zone each. */
+    /** Unordered collections of items (each a run of tokens): some items name one other zone each. */
     private static final class ItemSet {
-        final String id;
+        final SetId id;
         final int zone;
-        final List<String> base = new ArrayList<>();
-        final Map<Integer, List<String>> byZone = new HashMap<>();
-        ItemSet(String id, int zone) { this.id = id; this.zone = zone; }
-        String view(int z) {
-            List<String> v = byZone.get(z);
-            if (v == null) return null;
-            List<String> sorted = new ArrayList<>(v);
-            sorted.sort(null);
-            return String.join(";", sorted);
+        final List<long[]> base = new ArrayList<>();
+        final Map<Integer, List<long[]>> byZone = new HashMap<>();
+        ItemSet(SetId id, int zone) { this.id = id; this.zone = zone; }
+        Tokens view(int z) {
+            List<long[]> v = byZone.get(z);
+            return v == null ? null : Tokens.join(v);
         }
     }
 
-    private final List<ItemSet> sets = new ArrayList<>();
-    private final List<StringBuilder> zoneText = new ArrayList<>();
-    private final Map<Cidr, List<long[]>> containment = new HashMap<>();
+    /** Where a set is: a namespace (by place in its zone, or by name outside zones), what it holds and which of those. */
+    private record SetId(int ns, String nsName, String what, int index) {}
+
+    private final List<ItemSet> sets = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<TokenList> zoneText = new ArrayList<>();
+    private final Set<Cidr> containment = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Literal values (names, enum constants, other objects) numbered as met, so a text is a run of longs. */
+    private final Map<Object, Integer> literals = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger literalCount = new java.util.concurrent.atomic.AtomicInteger();
     private LiveRules live;
 
     private int[] classOf;
@@ -110,9 +115,11 @@ final class HostSymmetry {
         this.doc = dp.document();
     }
 
-    static HostSymmetry of(Dataplane dp) {
+    static HostSymmetry of(Dataplane dp) { return of(dp, new LiveRules(dp)); }
+
+    static HostSymmetry of(Dataplane dp, LiveRules live) {
         HostSymmetry s = new HostSymmetry(dp);
-        s.live = new LiveRules(dp);
+        s.live = live;
         s.zones();
         s.owners();
         s.blocks();
@@ -170,7 +177,7 @@ final class HostSymmetry {
             hosts.add(h.id());
             zoneNamespaces.add(new ArrayList<>());
             zoneNodes.add(new ArrayList<>());
-            zoneText.add(new StringBuilder());
+            zoneText.add(new TokenList());
             zoneBlockPrefixes.add(new ArrayList<>());
         }
         for (Node n : doc.nodes()) {
@@ -187,7 +194,10 @@ final class HostSymmetry {
                 zoneNamespaces.get(z).add(ns);
             }
             int i = 0;
-            for (Iface f : ns.ifaces()) ifIndex.put(f, i++);
+            for (Iface f : ns.ifaces()) {
+                ifIndex.put(f, i++);
+                ifaces.add(f);
+            }
         }
         classOf = new int[hosts.size()];
     }
@@ -196,24 +206,38 @@ final class HostSymmetry {
         if (n instanceof Host) return n.id();
         String parent = n.parent();
         if (parent == null || depth > 8) return null;
-        return doc.node(parent).map(p -> hostOfNode(p, depth + 1)).orElse(null);
+        if (zoneOfHost.containsKey(parent)) return parent; // a host's own child: the usual case
+        Node p = doc.node(parent).orElse(null);
+        return p == null ? null : hostOfNode(p, depth + 1);
     }
 
     private void owners() {
-        for (Namespace ns : dp.namespaces())
-            for (Iface f : ns.ifaces()) {
-                for (Cidr c : f.addresses()) {
-                    if (c.address().isLoopback()) continue;
-                    int bits = c.address().bits();
-                    if (shared.contains(bits)) continue;
-                    if (owner.containsKey(bits) && owner.get(bits) != f) { owner.remove(bits); shared.add(bits); }
-                    else owner.put(bits, f);
-                }
-                long m = f.mac().bits();
-                if (sharedMacs.contains(m)) continue;
-                if (macOwner.containsKey(m) && macOwner.get(m) != f) { macOwner.remove(m); sharedMacs.add(m); }
-                else macOwner.put(m, f);
+        owner = new LongIntMap(ifaces.size() * 2);
+        macOwner = new LongIntMap(ifaces.size());
+        for (int i = 0; i < ifaces.size(); i++) {
+            Iface f = ifaces.get(i);
+            for (Cidr c : f.addresses()) {
+                if (c.address().isLoopback()) continue;
+                long a = u(c.address().bits());
+                int o = owner.get(a);
+                owner.put(a, o == LongIntMap.MISSING || o == i ? i : SHARED);
             }
+            int o = macOwner.get(f.mac().bits());
+            macOwner.put(f.mac().bits(), o == LongIntMap.MISSING || o == i ? i : SHARED);
+        }
+    }
+
+    /** The one device holding an address, or null when none or several do. */
+    private Iface ownerOf(Ipv4 a) {
+        int o = owner.get(u(a.bits()));
+        return o >= 0 ? ifaces.get(o) : null;
+    }
+
+    private boolean sharedAddress(Ipv4 a) { return owner.get(u(a.bits())) == SHARED; }
+
+    private Iface macOwnerOf(Mac m) {
+        int o = macOwner.get(m.bits());
+        return o >= 0 ? ifaces.get(o) : null;
     }
 
     private int zoneOf(Iface f) {
@@ -223,15 +247,13 @@ final class HostSymmetry {
 
     /** Each zone's blocks: a subnet of its devices on which only it has addresses, else the address alone. */
     private void blocks() {
-        long[] addrs = new long[owner.size() + shared.size()];
-        int[] zoneAt = new int[addrs.length];
-        int n = 0;
-        Map<Long, Integer> zoneByAddr = new HashMap<>();
-        for (var e : owner.entrySet()) zoneByAddr.put(u(e.getKey()), zoneOf(e.getValue()));
-        for (int b : shared) zoneByAddr.put(u(b), Integer.MIN_VALUE);
-        List<Long> sorted = new ArrayList<>(zoneByAddr.keySet());
-        sorted.sort(null);
-        for (long a : sorted) { addrs[n] = a; zoneAt[n++] = zoneByAddr.get(a); }
+        long[] addrs = owner.sortedKeys();
+        int n = addrs.length;
+        int[] zoneAt = new int[n];
+        for (int i = 0; i < n; i++) {
+            int o = owner.get(addrs[i]);
+            zoneAt[i] = o == SHARED ? Integer.MIN_VALUE : zoneOf(ifaces.get(o));
+        }
         List<long[]> found = new ArrayList<>();
         for (int z = 0; z < hosts.size(); z++) {
             Set<Long> seen = new HashSet<>();
@@ -240,7 +262,7 @@ final class HostSymmetry {
                 for (Iface f : ns.ifaces())
                     for (Cidr c : f.addresses()) {
                         int bits = c.address().bits();
-                        if (c.address().isLoopback() || owner.get(bits) != f) continue;
+                        if (c.address().isLoopback() || ownerOf(c.address()) != f) continue;
                         long first = u(c.network().bits()), last = u(c.broadcast().bits());
                         boolean own = c.prefix() < 32;
                         int lo = lowerBound(addrs, n, first);
@@ -285,160 +307,196 @@ final class HostSymmetry {
 
     // ------------------------------------------------------------------ rendering
 
+    // Token tags (the top byte of each long); the rest is the value, relative to the zone where that applies.
+    private static final long LIT = 1L << 56, INT = 2L << 56, IP = 3L << 56, CIDR = 4L << 56, MAC = 5L << 56, SELF = 6L << 56,
+            FOREIGN = 7L << 56, BLOCK = 8L << 56, IF = 9L << 56, IF_OUTSIDE = 10L << 56, PEER = 11L << 56, MAC_OF = 12L << 56,
+            NODE = 13L << 56, DEV = 14L << 56, CHAIN = 15L << 56, NULL = 16L << 56, SEP = 17L << 56, SET = 18L << 56, END = 19L << 56,
+            NS = 20L << 56, BLOCKS = 21L << 56, NODES = 22L << 56, HOLDS = 23L << 56;
+
+    private long literal(Object o) {
+        if (o == null) return NULL;
+        if (o instanceof Integer i) return INT | (i & 0xFFFF_FFFFL);
+        if (o instanceof Boolean b) return INT | (b ? 1 : 0) | 1L << 40;
+        return LIT | literals.computeIfAbsent(o, k -> literalCount.getAndIncrement());
+    }
+
     /** Writes dataplane values relative to the zone a namespace belongs to, noting the other zones named. */
     private final class Writer {
         final int self;
         final Namespace ns;
-        final Set<Integer> others = new HashSet<>();
-        final StringBuilder sb = new StringBuilder();
+        final TokenList out;
+        /** The other zones named (almost always none or one). */
+        int other = NONE;
+        Set<Integer> more;
 
-        Writer(Namespace ns, int self) { this.ns = ns; this.self = self; }
+        Writer(Namespace ns, int self, TokenList out) { this.ns = ns; this.self = self; this.out = out; }
+
+        boolean namesOthers() { return other != NONE; }
+
+        Set<Integer> others() {
+            Set<Integer> o = new java.util.TreeSet<>();
+            if (other != NONE) o.add(other);
+            if (more != null) o.addAll(more);
+            return o;
+        }
 
         Writer zone(int z) {
-            if (z == self) sb.append('S');
-            else { sb.append('F'); others.add(z); }
+            if (z == self) { out.add(SELF); return this; }
+            out.add(FOREIGN);
+            if (other == NONE) other = z;
+            else if (other != z) { if (more == null) more = new HashSet<>(); more.add(z); }
             return this;
         }
 
-        Writer text(Object o) { sb.append(o).append(' '); return this; }
+        Writer text(Object o) { out.add(literal(o)); return this; }
 
         Writer addr(Ipv4 a) {
-            if (a == null) return text("-");
+            if (a == null) { out.add(NULL); return this; }
             int b = block(u(a.bits()));
-            if (b == NONE) return text(a);
+            if (b == NONE) { out.add(IP | u(a.bits())); return this; }
             zone(blockZone[b]);
-            sb.append(blockRole[b]).append('+').append(u(a.bits()) - blockFirst[b]).append(' ');
+            out.add(BLOCK | (long) blockRole[b] << 32 | (u(a.bits()) - blockFirst[b]));
             return this;
         }
 
         Writer cidr(Cidr c) {
-            if (c == null) return text("-");
+            if (c == null) { out.add(NULL); return this; }
             long first = u(c.network().bits()), last = u(c.broadcast().bits());
             int b = block(first);
             if (b != NONE && last <= blockLast[b]) {
                 zone(blockZone[b]);
-                sb.append(blockRole[b]).append('+').append(first - blockFirst[b]).append('/').append(c.prefix()).append(' ');
+                out.add(BLOCK | (long) blockRole[b] << 32 | (first - blockFirst[b]));
+                out.add(INT | c.prefix());
                 return this;
             }
-            containment.computeIfAbsent(c.base(), k -> new ArrayList<>());
-            return text(c.base());
-        }
-
-        Writer iface(Iface f) {
-            if (f == null) return text("-");
-            int z = zoneOf(f);
-            if (z != NONE) {
-                zone(z);
-                sb.append(nsPos.get(f.ns())[1]).append('.').append(ifIndex.get(f)).append(' ');
-                return this;
-            }
-            if (f.kind() == Iface.Kind.VETH && f.peer() != null && zoneOf(f.peer()) != NONE) {
-                sb.append("P(");
-                iface(f.peer());
-                sb.append(") ");
-                return this;
-            }
-            return text(f.ns().name() + "." + ifIndex.get(f));
-        }
-
-        Writer mac(Mac m) {
-            if (m == null) return text("-");
-            Iface o = macOwner.get(m.bits());
-            if (o == null) return text(m);
-            sb.append("M(");
-            iface(o);
-            sb.append(") ");
+            containment.add(c.base());
+            out.add(CIDR | first << 8 | c.prefix());
             return this;
         }
 
+        Writer iface(Iface f) {
+            if (f == null) { out.add(NULL); return this; }
+            int z = zoneOf(f);
+            if (z != NONE) {
+                zone(z);
+                out.add(IF | (long) nsPos.get(f.ns())[1] << 24 | ifIndex.get(f));
+                return this;
+            }
+            if (f.kind() == Iface.Kind.VETH && f.peer() != null && zoneOf(f.peer()) != NONE) {
+                out.add(PEER);
+                return iface(f.peer());
+            }
+            out.add(IF_OUTSIDE | (literal(f.ns().name()) & 0xFF_FFFF_FFFFL) << 24 | ifIndex.get(f));
+            return this;
+        }
+
+        Writer mac(Mac m) {
+            if (m == null) { out.add(NULL); return this; }
+            Iface o = macOwnerOf(m);
+            if (o == null) { out.add(MAC | m.bits()); return this; }
+            out.add(MAC_OF);
+            return iface(o);
+        }
+
         Writer node(String id) {
-            if (id == null) return text("-");
+            if (id == null) { out.add(NULL); return this; }
             int[] p = nodePos.get(id);
             if (p == null) return text(id);
             zone(p[0]);
-            sb.append('n').append(p[1]).append(' ');
+            out.add(NODE | p[1]);
             return this;
         }
 
         /** A device name in a rule: the device's position when this namespace has it. */
         Writer dev(String name) {
-            if (name == null) return text("-");
+            if (name == null) { out.add(NULL); return this; }
             Iface f = ns.iface(name);
-            return f == null ? text("?" + name) : text("d" + ifIndex.get(f));
+            if (f == null) return text(name);
+            out.add(DEV | ifIndex.get(f));
+            return this;
         }
 
         Writer chain(Rule.Chain c, List<Rule.Chain> own) {
-            if (c == null) return text("-");
-            return c.builtin() ? text(c.name()) : text("C" + own.indexOf(c));
+            if (c == null) { out.add(NULL); return this; }
+            if (c.builtin()) return text(c.name());
+            out.add(CHAIN | own.indexOf(c));
+            return this;
         }
-
-        String done() { return sb.toString(); }
     }
 
+    /** Zones are written in parallel (each into its own text); the namespaces outside zones after them. */
     private void render() {
-        for (Namespace ns : dp.namespaces()) {
-            int[] p = nsPos.get(ns);
-            int self = p == null ? NONE : p[0];
-            String id = p == null ? "ns " + ns.name() : "ns " + p[1];
-            StringBuilder text = self == NONE ? new StringBuilder() : zoneText.get(self);
-            text.append('\n').append(id).append(": ");
-            positional(ns, self, text, w -> w.text(ns.kind()).text(ns.ipForward()).node(ns.node()));
-            ItemSet ports = new ItemSet(id + " veth peers", self);
-            for (Iface f : ns.ifaces()) {
-                boolean byPeer = self == NONE && f.kind() == Iface.Kind.VETH && f.peer() != null && zoneOf(f.peer()) != NONE;
-                if (byPeer) item(ports, new Writer(ns, self), w -> iface(w, f));
-                else positional(ns, self, text, w -> iface(w, f));
-                if (f.kind() == Iface.Kind.BRIDGE) {
-                    // the first port behind a MAC, or holding an address, answers: order matters unless those are unique
-                    if (self == NONE && distinctBehind(f.ports(), null)) {
-                        ItemSet s = new ItemSet(id + " ports of " + ifIndex.get(f), self);
-                        for (Iface port : f.ports()) item(s, new Writer(ns, self), w -> w.iface(port));
-                        finish(s, text);
-                    } else {
-                        for (Iface port : f.ports()) positional(ns, self, text, w -> w.text("port").iface(port));
-                    }
-                }
-                if (f.vxlan() != null) {
-                    Vxlan v = f.vxlan();
-                    positional(ns, self, text, w -> w.text("vxlan").text(v.vni()).text(v.port()).addr(v.local()).text(v.espSpi()));
-                    // remote VTEPs are asked in flood order: it matters unless every MAC and address behind them is unique
-                    List<Iface> remotePorts = new ArrayList<>();
-                    boolean bridged = true;
-                    for (Ipv4 r : v.flood())
-                        for (Iface remote : dp.vxlanDevicesAt(r)) {
-                            if (remote.master() == null) { bridged = false; continue; }
-                            remotePorts.add(remote.master());
-                            remotePorts.addAll(remote.master().ports());
-                        }
-                    if (bridged && distinctBehind(remotePorts, f.master())) {
-                        ItemSet flood = new ItemSet(id + " flood of " + ifIndex.get(f), self);
-                        for (Ipv4 r : v.flood()) item(flood, new Writer(ns, self), w -> w.addr(r));
-                        finish(flood, text);
-                    } else {
-                        for (Ipv4 r : v.flood()) positional(ns, self, text, w -> w.text("flood").addr(r));
-                    }
-                    ItemSet fdb = new ItemSet(id + " fdb of " + ifIndex.get(f), self);
-                    for (var e : v.fdb().entrySet()) item(fdb, new Writer(ns, self), w -> w.mac(e.getKey()).addr(e.getValue()));
-                    finish(fdb, text);
-                }
-            }
-            finish(ports, text);
-            routes(ns, self, id, text);
-            neighbours(ns, self, id, text);
-            rules(ns, self, id, text);
-            for (Listener l : ns.listeners()) positional(ns, self, text, w -> record(w, l, ns));
-        }
-        for (int z = 0; z < hosts.size(); z++) {
-            StringBuilder t = zoneText.get(z);
-            t.append("\nblocks ").append(zoneBlockPrefixes.get(z)).append("\nnodes");
+        java.util.stream.IntStream.range(0, hosts.size()).parallel().forEach(z -> {
+            for (Namespace ns : zoneNamespaces.get(z)) render(ns);
+            TokenList t = zoneText.get(z);
+            t.add(BLOCKS);
+            for (int prefix : zoneBlockPrefixes.get(z)) t.add(INT | prefix);
+            t.add(NODES);
             for (String id : zoneNodes.get(z)) {
                 Namespace ns = dp.namespaceOf(id);
                 int[] p = ns == null ? null : nsPos.get(ns);
-                t.append(' ').append(doc.node(id).map(nd -> nd.kind().label()).orElse("?"))
-                        .append(ns == null ? "-" : p == null ? ns.name() : (p[0] == z ? "S" + p[1] : "F"));
-                if (p != null && p[0] != z) pinned.add(z);
+                t.add(literal(doc.node(id).map(nd -> nd.kind()).orElse(null)));
+                if (ns == null) t.add(NULL);
+                else if (p == null) t.add(literal(ns.name()));
+                else if (p[0] == z) t.add(NS | p[1]);
+                else { t.add(FOREIGN); pinned.add(z); }
+            }
+        });
+        for (Namespace ns : dp.namespaces()) if (!nsPos.containsKey(ns)) render(ns);
+    }
+
+    private void render(Namespace ns) {
+        int[] p = nsPos.get(ns);
+        int self = p == null ? NONE : p[0];
+        int role = p == null ? NONE : p[1];
+        String name = p == null ? ns.name() : null;
+        TokenList text = self == NONE ? new TokenList() : zoneText.get(self);
+        text.add(NS | (role & 0xFFFF_FFFFL));
+        positional(ns, self, text, w -> w.text(ns.kind()).text(ns.ipForward()).node(ns.node()));
+        ItemSet ports = new ItemSet(new SetId(role, name, "veth peers", 0), self);
+        for (Iface f : ns.ifaces()) {
+            boolean byPeer = self == NONE && f.kind() == Iface.Kind.VETH && f.peer() != null && zoneOf(f.peer()) != NONE;
+            if (byPeer) item(ports, ns, w -> iface(w, f));
+            else positional(ns, self, text, w -> iface(w, f));
+            if (f.kind() == Iface.Kind.BRIDGE) {
+                // the first port behind a MAC, or holding an address, answers: order matters unless those are unique
+                if (self == NONE && distinctBehind(f.ports(), null)) {
+                    ItemSet s = new ItemSet(new SetId(role, name, "ports", ifIndex.get(f)), self);
+                    for (Iface port : f.ports()) item(s, ns, w -> w.iface(port));
+                    finish(s, text);
+                } else {
+                    for (Iface port : f.ports()) positional(ns, self, text, w -> w.text("port").iface(port));
+                }
+            }
+            if (f.vxlan() != null) {
+                Vxlan v = f.vxlan();
+                positional(ns, self, text, w -> w.text("vxlan").text(v.vni()).text(v.port()).addr(v.local()).text(v.espSpi()));
+                // remote VTEPs are asked in flood order: it matters unless every MAC and address behind them is unique
+                List<Iface> remotePorts = new ArrayList<>();
+                boolean bridged = true;
+                for (Ipv4 r : v.flood())
+                    for (Iface remote : dp.vxlanDevicesAt(r)) {
+                        if (remote.master() == null) { bridged = false; continue; }
+                        remotePorts.add(remote.master());
+                        remotePorts.addAll(remote.master().ports());
+                    }
+                if (bridged && distinctBehind(remotePorts, f.master())) {
+                    ItemSet flood = new ItemSet(new SetId(role, name, "flood", ifIndex.get(f)), self);
+                    for (Ipv4 r : v.flood()) item(flood, ns, w -> w.addr(r));
+                    finish(flood, text);
+                } else {
+                    for (Ipv4 r : v.flood()) positional(ns, self, text, w -> w.text("flood").addr(r));
+                }
+                ItemSet fdb = new ItemSet(new SetId(role, name, "fdb", ifIndex.get(f)), self);
+                for (var e : v.fdb().entrySet()) item(fdb, ns, w -> w.mac(e.getKey()).addr(e.getValue()));
+                finish(fdb, text);
             }
         }
+        finish(ports, text);
+        routes(ns, self, role, name, text);
+        neighbours(ns, self, role, name, text);
+        rules(ns, self, role, name, text);
+        for (Listener l : ns.listeners()) positional(ns, self, text, w -> record(w, l));
     }
 
     /**
@@ -451,11 +509,11 @@ final class HostSymmetry {
         Set<Integer> addrs = new HashSet<>();
         for (Iface d : devices) {
             Iface behind = d.kind() == Iface.Kind.VETH && d.peer() != null ? d.peer() : d;
-            if (!macs.add(behind.mac().bits()) || !macOwner.containsKey(behind.mac().bits())) return false;
+            if (!macs.add(behind.mac().bits()) || macOwnerOf(behind.mac()) == null) return false;
             for (Cidr c : behind.addresses()) {
                 int bits = c.address().bits();
                 if (c.address().isLoopback() || local != null && local.hasAddress(c.address())) continue;
-                if (!addrs.add(bits) || shared.contains(bits)) return false;
+                if (!addrs.add(bits) || sharedAddress(c.address())) return false;
             }
         }
         return true;
@@ -463,18 +521,18 @@ final class HostSymmetry {
 
     private void iface(Writer w, Iface f) {
         w.text(f.kind()).mac(f.mac()).text(f.mtu()).node(f.node()).text("addrs");
-        for (Cidr c : f.addresses()) w.addr(c.address()).text("/" + c.prefix());
+        for (Cidr c : f.addresses()) w.addr(c.address()).text(c.prefix());
         w.text("peer").iface(f.peer()).text("master").iface(f.master());
     }
 
-    private void routes(Namespace ns, int self, String id, StringBuilder text) {
+    private void routes(Namespace ns, int self, int role, String name, TokenList text) {
         Set<Cidr> dsts = new HashSet<>();
         boolean ties = false;
         for (Route r : ns.routes()) ties |= !dsts.add(r.dst().base());
-        ItemSet set = new ItemSet(id + " routes", self);
+        ItemSet set = new ItemSet(new SetId(role, name, "routes", 0), self);
         for (Route r : ns.routes()) {
             if (ties) positional(ns, self, text, w -> route(w, r));
-            else item(set, new Writer(ns, self), w -> route(w, r));
+            else item(set, ns, w -> route(w, r));
         }
         finish(set, text);
     }
@@ -483,14 +541,14 @@ final class HostSymmetry {
         w.text("route").cidr(r.dst()).addr(r.via()).iface(r.dev()).text(r.onlink()).addr(r.src());
     }
 
-    private void neighbours(Namespace ns, int self, String id, StringBuilder text) {
+    private void neighbours(Namespace ns, int self, int role, String name, TokenList text) {
         Set<String> keys = new HashSet<>();
         boolean ties = false;
         for (Neighbour n : ns.neighbours()) ties |= !keys.add(System.identityHashCode(n.dev()) + "/" + n.ip());
-        ItemSet set = new ItemSet(id + " neighbours", self);
+        ItemSet set = new ItemSet(new SetId(role, name, "neighbours", 0), self);
         for (Neighbour n : ns.neighbours()) {
             if (ties) positional(ns, self, text, w -> w.text("neigh").iface(n.dev()).addr(n.ip()).mac(n.mac()));
-            else item(set, new Writer(ns, self), w -> w.text("neigh").iface(n.dev()).addr(n.ip()).mac(n.mac()));
+            else item(set, ns, w -> w.text("neigh").iface(n.dev()).addr(n.ip()).mac(n.mac()));
         }
         finish(set, text);
     }
@@ -499,11 +557,11 @@ final class HostSymmetry {
      * Rules chain by chain, in order; a run of rules with one verdict (ACCEPT, DROP, REJECT or
      * RETURN, no mark) decides the same whichever of them matches first, so it is a set.
      */
-    private void rules(Namespace ns, int self, String id, StringBuilder text) {
+    private void rules(Namespace ns, int self, int role, String name, TokenList text) {
         List<Rule.Chain> own = ns.ownChains();
-        Map<String, List<Integer>> chains = new LinkedHashMap<>();
+        Map<Object, List<Integer>> chains = new LinkedHashMap<>();
         List<Rule> all = ns.rules();
-        for (int i = 0; i < all.size(); i++) chains.computeIfAbsent(all.get(i).table() + "/" + all.get(i).chain(), k -> new ArrayList<>()).add(i);
+        for (int i = 0; i < all.size(); i++) chains.computeIfAbsent(List.of(all.get(i).table(), all.get(i).chain()), k -> new ArrayList<>()).add(i);
         int run = 0;
         for (List<Integer> chain : chains.values()) {
             ItemSet set = null;
@@ -514,19 +572,19 @@ final class HostSymmetry {
                 boolean unordered = r.setMark() == 0 && (r.target() == Rule.Target.ACCEPT || r.target() == Rule.Target.DROP
                         || r.target() == Rule.Target.REJECT || r.target() == Rule.Target.RETURN);
                 if (set != null && (!unordered || r.target() != verdict)) { finish(set, text); set = null; }
-                String ruleId = id + " rule " + i;
+                SetId targets = new SetId(role, name, "targets of rule", i);
                 if (unordered) {
-                    if (set == null) { set = new ItemSet(id + " run " + run++, self); verdict = r.target(); }
-                    item(set, new Writer(ns, self), w -> rule(w, r, own, ruleId));
+                    if (set == null) { set = new ItemSet(new SetId(role, name, "run", run++), self); verdict = r.target(); }
+                    item(set, ns, w -> rule(w, r, own, targets));
                 } else {
-                    positional(ns, self, text, w -> rule(w, r, own, ruleId));
+                    positional(ns, self, text, w -> rule(w, r, own, targets));
                 }
             }
             if (set != null) finish(set, text);
         }
     }
 
-    private void rule(Writer w, Rule r, List<Rule.Chain> own, String ruleId) {
+    private void rule(Writer w, Rule r, List<Rule.Chain> own, SetId targets) {
         w.text(r.table()).chain(r.chain(), own).text(r.target()).chain(r.jumpTo(), own).text(r.setMark());
         Match m = r.match();
         w.text("src").text(m.notSrc()).cidr(m.src()).text("dst").text(m.notDst()).cidr(m.dst()).text(m.proto()).text(m.dport())
@@ -537,17 +595,17 @@ final class HostSymmetry {
         w.text("to").addr(first.ip()).text(first.port()).node(first.node());
         if (to.size() > 1) {
             // targets the walk may take in any order, or (today) never takes: a set of their own
-            ItemSet rest = new ItemSet(ruleId + " targets", w.self);
-            for (NatTarget t : to.subList(1, to.size())) item(rest, new Writer(w.ns, w.self), x -> x.text("to").addr(t.ip()).text(t.port()).node(t.node()));
-            rest.base.sort(null);
-            w.text("rest{" + String.join(";", rest.base) + "}");
+            ItemSet rest = new ItemSet(targets, w.self);
+            for (NatTarget t : to.subList(1, to.size())) item(rest, w.ns, x -> x.text("to").addr(t.ip()).text(t.port()).node(t.node()));
+            w.out.add(SET);
+            w.out.addAll(Tokens.join(rest.base).tokens());
+            w.out.add(END);
             if (!rest.byZone.isEmpty()) sets.add(rest);
         }
     }
 
-
     /** Any record, component by component (listeners): addresses, devices, MACs and node ids relative, the rest as is. */
-    private void record(Writer w, Record r, Namespace ns) {
+    private void record(Writer w, Record r) {
         for (RecordComponent c : r.getClass().getRecordComponents()) {
             Object v;
             try {
@@ -567,24 +625,26 @@ final class HostSymmetry {
     private interface Render { void into(Writer w); }
 
     /** An item whose place matters: it may name other zones only if they are never swapped. */
-    private void positional(Namespace ns, int self, StringBuilder text, Render r) {
-        Writer w = new Writer(ns, self);
+    private void positional(Namespace ns, int self, TokenList text, Render r) {
+        Writer w = new Writer(ns, self, text);
         r.into(w);
-        pinned.addAll(w.others);
-        text.append(w.done()).append('|');
+        text.add(SEP);
+        if (w.namesOthers()) pinned.addAll(w.others());
     }
 
-    private void item(ItemSet set, Writer w, Render r) {
+    private void item(ItemSet set, Namespace ns, Render r) {
+        Writer w = new Writer(ns, set.zone, new TokenList());
         r.into(w);
-        String s = w.done();
-        if (w.others.isEmpty()) set.base.add(s);
-        else if (w.others.size() == 1) set.byZone.computeIfAbsent(w.others.iterator().next(), k -> new ArrayList<>()).add(s);
-        else { pinned.addAll(w.others); set.base.add(s + w.others); }
+        long[] item = w.out.toArray();
+        if (!w.namesOthers()) set.base.add(item);
+        else if (w.more == null) set.byZone.computeIfAbsent(w.other, k -> new ArrayList<>()).add(item);
+        else { pinned.addAll(w.others()); set.base.add(item); }
     }
 
-    private void finish(ItemSet set, StringBuilder text) {
-        set.base.sort(null);
-        text.append('{').append(String.join(";", set.base)).append('}');
+    private void finish(ItemSet set, TokenList text) {
+        text.add(SET);
+        text.addAll(Tokens.join(set.base).tokens());
+        text.add(END);
         if (!set.byZone.isEmpty()) sets.add(set);
     }
 
@@ -592,38 +652,52 @@ final class HostSymmetry {
 
     /** A subnet that is not inside one block must hold a block of every zone of a class alike, or cut none. */
     private void contain() {
-        List<Cidr> all = new ArrayList<>(containment.keySet());
-        all.sort((a, b) -> a.toString().compareTo(b.toString()));
-        List<List<String>> held = new ArrayList<>();
-        for (int z = 0; z < hosts.size(); z++) held.add(new ArrayList<>());
+        List<Cidr> all = new ArrayList<>(containment);
+        all.sort(java.util.Comparator.comparingLong((Cidr c) -> u(c.network().bits())).thenComparingInt(Cidr::prefix));
+        List<TokenList> held = new ArrayList<>();
+        for (int z = 0; z < hosts.size(); z++) held.add(new TokenList());
         for (Cidr c : all) {
             long first = u(c.network().bits()), last = u(c.broadcast().bits());
             int i = Math.max(0, lowerBound(blockLast, blockLast.length, first));
             for (; i < blockFirst.length && blockFirst[i] <= last; i++) {
                 if (blockLast[i] < first) continue;
-                if (blockFirst[i] >= first && blockLast[i] <= last) held.get(blockZone[i]).add(c + "#" + blockRole[i]);
-                else pinned.add(blockZone[i]);
+                if (blockFirst[i] >= first && blockLast[i] <= last) {
+                    held.get(blockZone[i]).add(CIDR | first << 8 | c.prefix());
+                    held.get(blockZone[i]).add(INT | blockRole[i]);
+                } else {
+                    pinned.add(blockZone[i]);
+                }
             }
         }
-        for (int z = 0; z < hosts.size(); z++) zoneText.get(z).append("\nholds ").append(held.get(z));
+        for (int z = 0; z < hosts.size(); z++) {
+            zoneText.get(z).add(HOLDS);
+            zoneText.get(z).addAll(held.get(z).toArray());
+        }
     }
 
     // ------------------------------------------------------------------ classes
 
+    /** A class of hosts sees a set of another zone's alike: its members by the same view. */
+    private record Sees(SetId set, int cls, Tokens view) {}
+
+    /** A set that does not see a class alike: which of its members it sees how. */
+    private record SplitBy(int zone, SetId set, Object view) {}
+
     private void refine() {
-        Map<String, Integer> first = new HashMap<>();
+        Map<Object, Integer> first = new HashMap<>();
         for (int z = 0; z < hosts.size(); z++) {
-            String key = pinned.contains(z) ? "pinned " + z : zoneText.get(z).toString();
+            Object key = pinned.contains(z) ? "pinned " + z : new Tokens(zoneText.get(z).toArray());
             classOf[z] = first.computeIfAbsent(key, k -> first.size());
         }
+        List<ItemSet> all = new ArrayList<>(sets);
         for (int round = 0; ; round++) {
             int before = (int) Arrays.stream(classOf).distinct().count();
-            List<List<String>> extra = new ArrayList<>();
-            for (int z = 0; z < hosts.size(); z++) extra.add(new ArrayList<>());
+            List<Map<Object, Integer>> extra = new ArrayList<>();
+            for (int z = 0; z < hosts.size(); z++) extra.add(new HashMap<>());
             Map<Integer, List<Integer>> members = membersByClass();
-            for (ItemSet s : sets) {
+            for (ItemSet s : all) {
                 // every other zone of a class must read alike from here
-                Map<Integer, Map<String, List<Integer>>> views = new HashMap<>();
+                Map<Integer, Map<Tokens, List<Integer>>> views = new HashMap<>();
                 for (int z : s.byZone.keySet()) views.computeIfAbsent(classOf[z], k -> new HashMap<>()).computeIfAbsent(s.view(z), k -> new ArrayList<>()).add(z);
                 for (var e : views.entrySet()) {
                     List<Integer> cls = members.get(e.getKey());
@@ -631,22 +705,18 @@ final class HostSymmetry {
                     int seen = e.getValue().values().stream().mapToInt(List::size).sum();
                     boolean uniform = e.getValue().size() == 1 && seen == others;
                     if (uniform) {
-                        if (s.zone != NONE) extra.get(s.zone).add(s.id + " sees class " + e.getKey() + " as " + e.getValue().keySet().iterator().next());
+                        if (s.zone != NONE) extra.get(s.zone).merge(new Sees(s.id, e.getKey(), e.getValue().keySet().iterator().next()), 1, Integer::sum);
                         continue;
                     }
                     for (int z : cls) {
-                        String v = z == s.zone ? "self" : s.byZone.containsKey(z) ? s.view(z) : "nothing";
-                        extra.get(z).add(s.zone + "/" + s.id + " sees " + v);
+                        Object v = z == s.zone ? "self" : s.byZone.containsKey(z) ? s.view(z) : "nothing";
+                        extra.get(z).merge(new SplitBy(s.zone, s.id, v), 1, Integer::sum);
                     }
                 }
             }
-            Map<String, Integer> next = new HashMap<>();
+            Map<Object, Integer> next = new HashMap<>();
             int[] classes2 = new int[hosts.size()];
-            for (int z = 0; z < hosts.size(); z++) {
-                List<String> e = extra.get(z);
-                e.sort(null);
-                classes2[z] = next.computeIfAbsent(classOf[z] + "\n" + String.join("\n", e), k -> next.size());
-            }
+            for (int z = 0; z < hosts.size(); z++) classes2[z] = next.computeIfAbsent(List.of(classOf[z], extra.get(z)), k -> next.size());
             System.arraycopy(classes2, 0, classOf, 0, classOf.length);
             if (next.size() == before || round > 64) break;
         }
@@ -668,6 +738,6 @@ final class HostSymmetry {
 
     @Override public String toString() { return "HostSymmetry" + classes(); }
 
-    /** For tests: the text a zone is compared by. */
-    String zoneText(String hostId) { return zoneText.get(zoneOfHost.get(hostId)).toString(); }
+    /** For tests: the tokens a zone is compared by. */
+    long[] zoneText(String hostId) { return zoneText.get(zoneOfHost.get(hostId)).toArray(); }
 }

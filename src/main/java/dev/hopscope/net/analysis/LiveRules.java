@@ -28,12 +28,24 @@ final class LiveRules {
     private final long[] addresses;
 
     LiveRules(Dataplane dp) {
-        java.util.Set<Long> all = new java.util.HashSet<>();
+        long[] all = new long[1024];
+        int n = 0;
         for (Namespace ns : dp.namespaces()) {
-            for (Iface f : ns.ifaces()) for (Cidr c : f.addresses()) all.add(u(c.address()));
-            for (Rule r : ns.rules()) for (NatTarget t : r.dnatTargets()) all.add(u(t.ip()));
+            for (Iface f : ns.ifaces())
+                for (Cidr c : f.addresses()) {
+                    if (n == all.length) all = Arrays.copyOf(all, n * 2);
+                    all[n++] = u(c.address());
+                }
+            for (Rule r : ns.rules())
+                for (NatTarget t : r.dnatTargets()) {
+                    if (n == all.length) all = Arrays.copyOf(all, n * 2);
+                    all[n++] = u(t.ip());
+                }
         }
-        addresses = all.stream().mapToLong(Long::longValue).sorted().toArray();
+        Arrays.sort(all, 0, n);
+        int distinct = 0;
+        for (int i = 0; i < n; i++) if (distinct == 0 || all[i] != all[distinct - 1]) all[distinct++] = all[i];
+        addresses = Arrays.copyOf(all, distinct);
     }
 
     private static long u(Ipv4 a) { return a.bits() & 0xFFFF_FFFFL; }

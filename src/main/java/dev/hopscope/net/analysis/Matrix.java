@@ -109,9 +109,10 @@ public final class Matrix {
     }
 
     private Grouping group() {
-        HostSymmetry hosts = HostSymmetry.of(net.dataplane());
+        LiveRules live = new LiveRules(net.dataplane());
+        HostSymmetry hosts = HostSymmetry.of(net.dataplane(), live);
         NodePortSelectors selectors = new NodePortSelectors(doc);
-        Map<String, List<String>> picked = pickedBy();
+        Map<String, List<String>> picked = pickedBy(live);
         Map<String, EndpointClass> byKey = new LinkedHashMap<>();
         Map<String, Integer> classOf = new HashMap<>();
         Map<String, String> hostOf = new HashMap<>();
@@ -154,8 +155,7 @@ public final class Matrix {
      * target only ({@link LiveRules#FIRST_TARGET_ONLY}); one DNAT per endpoint (a published port)
      * is part of the endpoint's own configuration instead.
      */
-    private Map<String, List<String>> pickedBy() {
-        LiveRules live = new LiveRules(net.dataplane());
+    private Map<String, List<String>> pickedBy(LiveRules live) {
         Map<String, List<String>> out = new HashMap<>();
         int index = 0;
         for (Namespace ns : net.dataplane().namespaces())
