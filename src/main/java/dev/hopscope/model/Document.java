@@ -28,6 +28,8 @@ public final class Document {
     private final List<Node> nodes;
     private final Map<String, Box> layout;
     private volatile Map<String, Node> index;
+    /** Nodes per kind asked for, found once per document value (compiling a big design asks thousands of times). */
+    private final Map<Class<?>, List<Node>> byType = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Document(String name, String description, Lesson lesson, List<Node> nodes, Map<String, Box> layout) {
         this(name, description, lesson, List.of(), nodes, layout);
@@ -83,9 +85,15 @@ public final class Document {
         return Optional.empty();
     }
 
+    /** Every node of a kind, in document order, as a new list the caller may change. */
     public <T extends Node> List<T> all(Class<T> type) {
-        List<T> out = new ArrayList<>();
-        for (Node n : nodes) if (type.isInstance(n)) out.add(type.cast(n));
+        List<Node> of = byType.computeIfAbsent(type, t -> {
+            List<Node> found = new ArrayList<>();
+            for (Node n : nodes) if (t.isInstance(n)) found.add(n);
+            return found;
+        });
+        List<T> out = new ArrayList<>(of.size());
+        for (Node n : of) out.add(type.cast(n));
         return out;
     }
 
