@@ -17,7 +17,10 @@ import dev.hopscope.net.provider.Compilation;
 import dev.hopscope.net.provider.NetworkProvider;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -52,7 +55,16 @@ public final class KubeProxyProvider implements NetworkProvider {
     }
 
     @Override public void connect(Compilation c) {
-        boolean anyNodePort = c.doc().all(Service.class).stream().anyMatch(s -> s.type() == Service.Type.NODE_PORT);
+        List<Service> services = c.doc().all(Service.class);
+        boolean anyNodePort = services.stream().anyMatch(s -> s.type() == Service.Type.NODE_PORT);
+        // a Service's endpoints and targets are the same on every node: found once, not once per node
+        Map<Service, List<Pod>> endpoints = new HashMap<>();
+        Map<Service.ServicePort, List<NatTarget>> targets = new IdentityHashMap<>();
+        for (Service s : services) {
+            List<Pod> eps = endpoints(c, s);
+            endpoints.put(s, eps);
+            for (Service.ServicePort sp : s.ports()) targets.put(sp, natTargets(c, eps, sp));
+        }
         for (Host n : nodes(c)) {
             if (c.kubeProxyReplaced(n.id())) continue; // a CNI translates Services there itself (Cilium)
             Namespace ns = c.hostNs(n.id());
@@ -60,17 +72,16 @@ public final class KubeProxyProvider implements NetworkProvider {
                 ns.addRule(Rule.nat(Chain.POSTROUTING, Match.ANY.withMark(MASQ_MARK), Target.MASQUERADE,
                         "kube-proxy masquerades NodePort traffic (externalTrafficPolicy Cluster): the backend sees this node's address and replies through it",
                         List.of()));
-            for (Service s : c.doc().all(Service.class)) serviceRules(c, n, ns, s);
+            for (Service s : services) serviceRules(c, n, ns, s, endpoints.get(s), targets);
         }
     }
 
-    private static void serviceRules(Compilation c, Host node, Namespace ns, Service s) {
+    private static void serviceRules(Compilation c, Host node, Namespace ns, Service s, List<Pod> eps, Map<Service.ServicePort, List<NatTarget>> targets) {
         Ipv4 cip = c.addr().clusterIps().get(s.id());
-        List<Pod> eps = endpoints(c, s);
         for (Service.ServicePort sp : s.ports()) {
             if (cip != null) {
                 Match m = Match.ANY.toNet(Cidr.host(cip)).withProto(sp.proto(), sp.port());
-                List<NatTarget> to = natTargets(c, eps, sp);
+                List<NatTarget> to = targets.get(sp);
                 if (to.isEmpty()) {
                     String why = "Service " + s.name() + " has no endpoints (its selector matches no pod): kube-proxy rejects " + cip + ":" + sp.port();
                     ns.addRule(Rule.filter(Chain.FORWARD, m, Target.REJECT, why, List.of(s.id())));
@@ -81,7 +92,7 @@ public final class KubeProxyProvider implements NetworkProvider {
                     ns.addRule(Rule.dnat(Chain.OUTPUT, m, to, 0, why, subjects(s, to)));
                 }
             }
-            if (s.type() == Service.Type.NODE_PORT) nodePortRules(c, node, ns, s, sp, eps);
+            if (s.type() == Service.Type.NODE_PORT) nodePortRules(c, node, ns, s, sp, eps, targets.get(sp));
         }
     }
 
@@ -113,12 +124,11 @@ public final class KubeProxyProvider implements NetworkProvider {
         return out;
     }
 
-    private static void nodePortRules(Compilation c, Host node, Namespace ns, Service s, Service.ServicePort sp, List<Pod> eps) {
+    private static void nodePortRules(Compilation c, Host node, Namespace ns, Service s, Service.ServicePort sp, List<Pod> eps, List<NatTarget> all) {
         int np = c.addr().nodePort(s.id(), sp.port());
         Match m = Match.ANY.toLocal().withProto(sp.proto(), np);
         boolean local = s.trafficPolicy() == Service.TrafficPolicy.LOCAL;
-        List<Pod> usable = local ? eps.stream().filter(p -> p.node().equals(node.id())).toList() : eps;
-        List<NatTarget> to = natTargets(c, usable, sp);
+        List<NatTarget> to = local ? natTargets(c, eps.stream().filter(p -> p.node().equals(node.id())).toList(), sp) : all;
         if (to.isEmpty()) {
             String why = eps.isEmpty()
                     ? "Service " + s.name() + " has no endpoints: kube-proxy rejects its NodePort " + np
