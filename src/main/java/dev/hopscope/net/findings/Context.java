@@ -195,12 +195,17 @@ public final class Context {
 
     /** Pods a Service selects: same namespace, every selector label matches; an empty selector selects none. */
     public List<Pod> selected(Service s) {
-        List<Pod> out = new ArrayList<>();
-        if (s.selector().isEmpty()) return out;
-        for (Pod p : doc.all(Pod.class))
-            if (p.namespace().equals(s.namespace()) && Labels.matches(s.selector(), p.labels())) out.add(p);
-        return out;
+        // found once per Service: every intent to a Service asks (thousands on a big cluster)
+        return new ArrayList<>(selectedBy.computeIfAbsent(s.id(), k -> {
+            List<Pod> out = new ArrayList<>();
+            if (s.selector().isEmpty()) return out;
+            for (Pod p : doc.all(Pod.class))
+                if (p.namespace().equals(s.namespace()) && Labels.matches(s.selector(), p.labels())) out.add(p);
+            return out;
+        }));
     }
+
+    private final Map<String, List<Pod>> selectedBy = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** True when someone on the network (an attachment or the gateway) holds the address. */
     public boolean held(String network, Ipv4 ip) {
