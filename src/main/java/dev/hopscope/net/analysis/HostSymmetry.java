@@ -522,7 +522,10 @@ final class HostSymmetry {
     private void iface(Writer w, Iface f) {
         w.text(f.kind()).mac(f.mac()).text(f.mtu()).node(f.node()).text("addrs");
         for (Cidr c : f.addresses()) w.addr(c.address()).text(c.prefix());
-        w.text("peer").iface(f.peer()).text("master").iface(f.master());
+        w.text("peer").iface(f.peer()).text("master").iface(f.master())
+                .text("lower").iface(f.lower()).text(f.linkMode()).text(f.proxyArp()).text("uppers");
+        for (Iface up : f.uppers()) w.iface(up);
+        if (f.ipip() != null) w.text("ipip").addr(f.ipip().local()).addr(f.ipip().remote());
     }
 
     private void routes(Namespace ns, int self, int role, String name, TokenList text) {
@@ -537,8 +540,9 @@ final class HostSymmetry {
         finish(set, text);
     }
 
+    /** A route; its {@code origin} is prose ("BGP from n2") the walk never decides by. */
     private static void route(Writer w, Route r) {
-        w.text("route").cidr(r.dst()).addr(r.via()).iface(r.dev()).text(r.onlink()).addr(r.src());
+        w.text("route").cidr(r.dst()).addr(r.via()).iface(r.dev()).text(r.onlink()).addr(r.src()).text(r.proto());
     }
 
     private void neighbours(Namespace ns, int self, int role, String name, TokenList text) {

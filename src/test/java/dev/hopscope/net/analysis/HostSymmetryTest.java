@@ -105,15 +105,18 @@ class HostSymmetryTest {
                 "name", "kind", "node", "host", "ipForward", "ifaces", "routes", "rules", "listeners", "neighbours", "dns",
                 "chains", "local"));
         assertThat(fields(Iface.class)).containsExactlyInAnyOrderElementsOf(Set.of(
-                "ns", "name", "kind", "mac", "mtu", "node", "addresses", "peer", "master", "ports", "vxlan"));
+                "ns", "name", "kind", "mac", "mtu", "node", "addresses", "peer", "master", "ports", "vxlan", "ipip", "lower", "linkMode",
+                "uppers", "proxyArp"));
         assertThat(fields(Vxlan.class)).containsExactlyInAnyOrderElementsOf(Set.of("vni", "port", "local", "espSpi", "flood", "fdb"));
-        assertThat(components(Route.class)).containsExactly("dst", "via", "dev", "onlink", "src");
+        assertThat(components(Route.class)).containsExactly("dst", "via", "dev", "onlink", "src", "proto", "origin");
         assertThat(components(Neighbour.class)).containsExactly("dev", "ip", "mac");
         assertThat(components(NatTarget.class)).containsExactly("ip", "port", "node");
         assertThat(components(Match.class)).containsExactly("src", "notSrc", "dst", "notDst", "proto", "dport", "in", "notIn", "out",
                 "notOut", "dstLocal", "mark");
         assertThat(components(Rule.class)).containsExactly("table", "chain", "match", "target", "dnatTargets", "jumpTo", "setMark", "why", "subjects");
-        assertThat(Arrays.stream(Iface.Kind.values()).map(Enum::name)).containsExactly("LOOPBACK", "VETH", "BRIDGE", "VXLAN");
+        assertThat(Arrays.stream(Iface.Kind.values()).map(Enum::name))
+                .containsExactly("LOOPBACK", "VETH", "BRIDGE", "VXLAN", "GENEVE", "IPIP", "MACVLAN", "IPVLAN");
+        assertThat(components(Iface.Ipip.class)).containsExactly("local", "remote");
     }
 
     private static Set<String> fields(Class<?> c) {
