@@ -60,6 +60,7 @@ public final class KubeProxyProvider implements NetworkProvider {
         // a Service's endpoints and targets are the same on every node: found once, not once per node
         Map<Service, List<Pod>> endpoints = new HashMap<>();
         Map<Service.ServicePort, List<NatTarget>> targets = new IdentityHashMap<>();
+        Map<List<NatTarget>, String> words = new IdentityHashMap<>();
         for (Service s : services) {
             List<Pod> eps = endpoints(c, s);
             endpoints.put(s, eps);
@@ -72,11 +73,12 @@ public final class KubeProxyProvider implements NetworkProvider {
                 ns.addRule(Rule.nat(Chain.POSTROUTING, Match.ANY.withMark(MASQ_MARK), Target.MASQUERADE,
                         "kube-proxy masquerades NodePort traffic (externalTrafficPolicy Cluster): the backend sees this node's address and replies through it",
                         List.of()));
-            for (Service s : services) serviceRules(c, n, ns, s, endpoints.get(s), targets);
+            for (Service s : services) serviceRules(c, n, ns, s, endpoints.get(s), targets, words);
         }
     }
 
-    private static void serviceRules(Compilation c, Host node, Namespace ns, Service s, List<Pod> eps, Map<Service.ServicePort, List<NatTarget>> targets) {
+    private static void serviceRules(Compilation c, Host node, Namespace ns, Service s, List<Pod> eps, Map<Service.ServicePort, List<NatTarget>> targets,
+                                     Map<List<NatTarget>, String> words) {
         Ipv4 cip = c.addr().clusterIps().get(s.id());
         for (Service.ServicePort sp : s.ports()) {
             if (cip != null) {
@@ -87,12 +89,12 @@ public final class KubeProxyProvider implements NetworkProvider {
                     ns.addRule(Rule.filter(Chain.FORWARD, m, Target.REJECT, why, List.of(s.id())));
                     ns.addRule(Rule.filter(Chain.OUTPUT, m, Target.REJECT, why, List.of(s.id())));
                 } else {
-                    String why = "kube-proxy DNATs Service " + s.name() + " (" + cip + ":" + sp.port() + ") to " + endpointWords(c, to);
+                    String why = "kube-proxy DNATs Service " + s.name() + " (" + cip + ":" + sp.port() + ") to " + endpointWords(c, to, words);
                     ns.addRule(Rule.dnat(Chain.PREROUTING, m, to, 0, why, subjects(s, to)));
                     ns.addRule(Rule.dnat(Chain.OUTPUT, m, to, 0, why, subjects(s, to)));
                 }
             }
-            if (s.type() == Service.Type.NODE_PORT) nodePortRules(c, node, ns, s, sp, eps, targets.get(sp));
+            if (s.type() == Service.Type.NODE_PORT) nodePortRules(c, node, ns, s, sp, eps, targets.get(sp), words);
         }
     }
 
@@ -104,6 +106,11 @@ public final class KubeProxyProvider implements NetworkProvider {
             if (ip != null) out.add(new NatTarget(ip, sp.targetPort(), p.id()));
         }
         return out;
+    }
+
+    /** The sentence naming a DNAT's endpoints, written once per list of targets (the same list on every node). */
+    private static String endpointWords(Compilation c, List<NatTarget> to, Map<List<NatTarget>, String> words) {
+        return words.computeIfAbsent(to, k -> endpointWords(c, to));
     }
 
     private static String endpointWords(Compilation c, List<NatTarget> to) {
@@ -124,7 +131,8 @@ public final class KubeProxyProvider implements NetworkProvider {
         return out;
     }
 
-    private static void nodePortRules(Compilation c, Host node, Namespace ns, Service s, Service.ServicePort sp, List<Pod> eps, List<NatTarget> all) {
+    private static void nodePortRules(Compilation c, Host node, Namespace ns, Service s, Service.ServicePort sp, List<Pod> eps, List<NatTarget> all,
+                                      Map<List<NatTarget>, String> words) {
         int np = c.addr().nodePort(s.id(), sp.port());
         Match m = Match.ANY.toLocal().withProto(sp.proto(), np);
         boolean local = s.trafficPolicy() == Service.TrafficPolicy.LOCAL;
@@ -136,7 +144,7 @@ public final class KubeProxyProvider implements NetworkProvider {
             ns.addRule(Rule.filter(Chain.INPUT, m, eps.isEmpty() ? Target.REJECT : Target.DROP, why, List.of(s.id(), node.id())));
             return;
         }
-        String why = "kube-proxy DNATs NodePort " + np + " of Service " + s.name() + " to " + endpointWords(c, to)
+        String why = "kube-proxy DNATs NodePort " + np + " of Service " + s.name() + " to " + endpointWords(c, to, words)
                 + (local ? " on this node, keeping the client's address (externalTrafficPolicy Local)"
                          : " and marks it for masquerade (externalTrafficPolicy Cluster)");
         ns.addRule(Rule.dnat(Chain.PREROUTING, m, to, local ? 0 : MASQ_MARK, why, subjects(s, to)));
