@@ -595,12 +595,13 @@ final class HostSymmetry {
                 .text("in").text(m.notIn()).dev(m.in()).text("out").text(m.notOut()).dev(m.out()).text(m.dstLocal()).text(m.mark());
         List<NatTarget> to = r.dnatTargets();
         if (to.isEmpty()) return;
-        NatTarget first = to.get(0);
-        w.text("to").addr(first.ip()).text(first.port()).node(first.node());
+        // a single target is the DNAT's; of several, the walk follows the branch to the row's endpoint, so their order
+        // does not matter (while it took the first only, the first stood apart)
+        int ordered = to.size() == 1 || LiveRules.FIRST_TARGET_ONLY ? 1 : 0;
+        for (NatTarget t : to.subList(0, ordered)) w.text("to").addr(t.ip()).text(t.port()).node(t.node());
         if (to.size() > 1) {
-            // targets the walk may take in any order, or (today) never takes: a set of their own
             ItemSet rest = new ItemSet(targets, w.self);
-            for (NatTarget t : to.subList(1, to.size())) item(rest, w.ns, x -> x.text("to").addr(t.ip()).text(t.port()).node(t.node()));
+            for (NatTarget t : to.subList(ordered, to.size())) item(rest, w.ns, x -> x.text("to").addr(t.ip()).text(t.port()).node(t.node()));
             w.out.add(SET);
             w.out.addAll(Tokens.join(rest.base).tokens());
             w.out.add(END);

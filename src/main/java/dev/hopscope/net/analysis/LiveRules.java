@@ -19,11 +19,11 @@ import java.util.Arrays;
  */
 final class LiveRules {
     /**
-     * The walk DNATs to a rule's first target only ({@link Rule#toIp()}); the others are never
-     * taken, so their order does not matter. When traces branch over every endpoint (issue 9),
-     * this becomes false and the first target is one of a set like the rest.
+     * Whether the walk DNATs to a rule's first target only. It does not: a trace branches over
+     * every endpoint and a matrix row follows the branch to its own endpoint (else the first), so
+     * every target of a DNAT is taken by some row and their order sets no endpoint apart.
      */
-    static final boolean FIRST_TARGET_ONLY = true;
+    static final boolean FIRST_TARGET_ONLY = false;
 
     private final long[] addresses;
 

@@ -151,9 +151,9 @@ public final class Matrix {
 
     /**
      * Where a DNAT with several targets (kube-proxy's endpoints) that a row can meet takes an
-     * endpoint: an endpoint it takes is unlike one it does not. Today the walk takes the first
-     * target only ({@link LiveRules#FIRST_TARGET_ONLY}); one DNAT per endpoint (a published port)
-     * is part of the endpoint's own configuration instead.
+     * endpoint: an endpoint it takes is unlike one it does not. The walk follows the branch
+     * to the row's endpoint, so every target is taken ({@link LiveRules#FIRST_TARGET_ONLY} is false);
+     * one DNAT per endpoint (a published port) is part of the endpoint's own configuration instead.
      */
     private Map<String, List<String>> pickedBy(LiveRules live) {
         Map<String, List<String>> out = new HashMap<>();
