@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
 
 import dev.hopscope.io.DocumentException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "generate", description = "A synthetic design: N hosts with M containers (or pods) each in four tiers, with intents, laid out (for benchmarks and demos).")
@@ -19,7 +20,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--overlay", description = "Docker hosts: attach each host's first group to one VXLAN overlay across the hosts as well") boolean overlay;
     @Option(names = "--cni", paramLabel = "KIND", defaultValue = "docker", completionCandidates = Kinds.class,
             description = "the network kind: docker (the default: Docker hosts with docker0 and a user-defined bridge) or "
-                    + "flannel (Kubernetes nodes with flannel VXLAN, Services and a NodePort)")
+                    + "flannel (Kubernetes nodes with flannel VXLAN, Services and a NodePort) or calico (the same cluster on Calico: pods routed natively, blocks learned by BGP)")
     String cni;
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE") Path out;
     @Spec CommandSpec spec;
@@ -27,11 +28,16 @@ final class GenerateCommand implements Callable<Integer> {
     /** Candidates for {@code --cni}, as the help lists them. */
     static final class Kinds extends java.util.ArrayList<String> {
         Kinds() { for (SyntheticTopology.Cni k : SyntheticTopology.Cni.values()) add(k.label()); }
+        /** "docker, flannel or calico". */
+        static String words() {
+            List<String> all = new Kinds();
+            return String.join(", ", all.subList(0, all.size() - 1)) + " or " + all.get(all.size() - 1);
+        }
     }
 
     @Override public Integer call() {
         SyntheticTopology.Cni kind = java.util.Arrays.stream(SyntheticTopology.Cni.values()).filter(k -> k.label().equalsIgnoreCase(cni)).findFirst()
-                .orElseThrow(() -> new UsageException("--cni takes " + String.join(" or ", new Kinds()) + ", not '" + cni + "'"));
+                .orElseThrow(() -> new UsageException("--cni takes " + Kinds.words() + ", not '" + cni + "'"));
         Document doc;
         try {
             doc = SyntheticTopology.generate(hosts, containersPerHost, kind, overlay);

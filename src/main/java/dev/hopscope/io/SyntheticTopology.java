@@ -31,8 +31,9 @@ import dev.hopscope.model.layout.AutoLayout;
  * egress works by MASQUERADE. With an overlay, every host's first group also joins one Docker
  * overlay, and each first web reaches the next host's app over it.
  *
- * <p>{@link Cni#FLANNEL}: Kubernetes nodes n1..nN on the same underlay, one flannel VXLAN
- * network (10.32.0.0/12, a /24 of pods per node on {@code cni0}), and on each node pods in the same
+ * <p>{@link Cni#FLANNEL} and {@link Cni#CALICO}: Kubernetes nodes n1..nN on the same underlay, one
+ * pod network (flannel VXLAN on 10.32.0.0/12 with a /24 of pods per node on {@code cni0}; or Calico
+ * on 10.48.0.0/12 with a /24 block per node, routed natively), and on each node pods in the same
  * four tiers. Each group G is a microservice spread one pod per node: Services {@code app-G} and
  * {@code db-G} (ClusterIP) select a group's app and db pods on every node, and the NodePort Service
  * {@code web} (node port 30080) selects every web pod, so flows through Services branch over
@@ -60,7 +61,9 @@ public final class SyntheticTopology {
         /** Docker hosts: docker0 and a user-defined bridge each (with {@code overlay}, a Docker overlay across them). */
         DOCKER,
         /** Kubernetes nodes with flannel VXLAN, kube-proxy Services and a NodePort. */
-        FLANNEL;
+        FLANNEL,
+        /** The same Kubernetes cluster on Calico (routed natively, BGP full mesh, a /24 block per node). */
+        CALICO;
 
         public String label() { return name().toLowerCase(java.util.Locale.ROOT); }
     }
@@ -78,7 +81,8 @@ public final class SyntheticTopology {
         if (overlay && cni != Cni.DOCKER)
             throw new IllegalArgumentException("--overlay adds a Docker overlay to Docker hosts; a " + cni.label() + " cluster has its own network across the nodes");
         switch (cni) {
-            case FLANNEL: return FlannelCluster.generate(hosts, containersPerHost);
+            case FLANNEL: return KubernetesCluster.generate(hosts, containersPerHost, KubernetesCluster.FLANNEL);
+            case CALICO: return KubernetesCluster.generate(hosts, containersPerHost, KubernetesCluster.CALICO);
             default: return docker(hosts, containersPerHost, overlay);
         }
     }

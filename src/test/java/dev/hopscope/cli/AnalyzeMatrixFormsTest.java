@@ -121,9 +121,14 @@ class AnalyzeMatrixFormsTest {
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("2 flannel nodes x 4 pods");
         assertThat(DocumentCodec.load(out).all(dev.hopscope.model.Pod.class)).hasSize(8);
-        Run bad = run("generate", "--hosts", "2", "--containers-per-host", "4", "--cni", "weave", "-o", out.toString());
+        Path calico = dir.resolve("calico.json");
+        Run c = run("generate", "--hosts", "2", "--containers-per-host", "4", "--cni", "calico", "-o", calico.toString());
+        assertThat(c.code()).isZero();
+        assertThat(c.out()).contains("2 calico nodes x 4 pods");
+        assertThat(DocumentCodec.load(calico).all(dev.hopscope.model.Network.class)).extracting(dev.hopscope.model.Network::driver).containsExactly("calico");
+        Run bad = run("generate", "--hosts", "2", "--containers-per-host", "4", "--cni", "ovs", "-o", out.toString());
         assertThat(bad.code()).isEqualTo(Cli.BAD_INPUT);
-        assertThat(bad.err()).contains("--cni takes docker or flannel, not 'weave'");
+        assertThat(bad.err()).contains("--cni takes docker, flannel or calico, not 'ovs'");
     }
 
     /** Every pair of distinct members each class row speaks for, keyed "from to probe". */

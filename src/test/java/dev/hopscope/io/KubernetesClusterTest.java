@@ -4,6 +4,8 @@ import dev.hopscope.model.Bridge;
 import dev.hopscope.model.Document;
 import dev.hopscope.model.Host;
 import dev.hopscope.model.Intent;
+import dev.hopscope.model.Ipam;
+import dev.hopscope.model.Network;
 import dev.hopscope.model.Overlay;
 import dev.hopscope.model.Pod;
 import dev.hopscope.model.Service;
@@ -16,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** {@code generate --cni flannel}: a Kubernetes cluster with flannel VXLAN, Services and a NodePort. */
-class FlannelClusterTest {
+/** {@code generate --cni flannel|calico}: a Kubernetes cluster with Services and a NodePort on flannel VXLAN or Calico. */
+class KubernetesClusterTest {
 
     @Test
     void aSmallClusterHasTheDescribedShape() {
@@ -53,6 +55,39 @@ class FlannelClusterTest {
         Analysis a = Analyzer.analyze(SyntheticTopology.generate(3, 8, SyntheticTopology.Cni.FLANNEL, false));
         assertThat(a.intents()).hasSize(24);
         for (IntentResult r : a.intents()) assertThat(r.ok()).as(r.intent().id() + ": " + r.reason()).isTrue();
+    }
+
+    @Test
+    void aCalicoClusterIsTheSameClusterWithOneCalicoNetwork() {
+        Document doc = SyntheticTopology.generate(3, 10, SyntheticTopology.Cni.CALICO, false);
+        assertThat(Validator.validate(doc)).isEmpty();
+        assertThat(doc.all(Host.class)).extracting(Host::id).containsExactly("n1", "n2", "n3");
+        // no bridge, no overlay: one network node of kind calico, as samples/s14-calico.json has
+        assertThat(doc.all(Bridge.class)).isEmpty();
+        assertThat(doc.all(Overlay.class)).isEmpty();
+        Network calico = doc.all(Network.class).get(0);
+        assertThat(doc.all(Network.class)).hasSize(1);
+        assertThat(calico.driver()).isEqualTo("calico");
+        assertThat(calico.subnet()).isEqualTo("10.48.0.0/12");
+        assertThat(calico.option("blockSize")).isEqualTo("24");
+        assertThat(calico.option("encapsulation")).isEqualTo("none");
+        assertThat(calico.option("bgp")).isEqualTo("full-mesh");
+        // each node owns the /24 block its pods' pinned addresses fall in
+        var addressing = Ipam.allocate(doc);
+        assertThat(addressing.block("n2", "calico")).hasValueSatisfying(b -> assertThat(b.toString()).isEqualTo("10.48.1.0/24"));
+        assertThat(doc.get("n2-db-1", Pod.class).orElseThrow().ip()).isEqualTo("10.48.1.8");
+        assertThat(doc.get("n3-db-0-intent", Intent.class).orElseThrow().to()).isEqualTo("10.48.0.5:6379");
+        assertThat(doc.all(Service.class)).extracting(Service::id).containsExactly("web", "app-0", "db-0", "app-1", "db-1", "app-2");
+        assertThat(DocumentCodec.read(DocumentCodec.write(doc), "gen.json")).isEqualTo(doc);
+    }
+
+    @Test
+    void everyIntentHoldsOnCalico() {
+        // blocks routed natively between nodes, proxy ARP for 169.254.1.1, kube-proxy's DNAT, natOutgoing to the client
+        Analysis a = Analyzer.analyze(SyntheticTopology.generate(3, 8, SyntheticTopology.Cni.CALICO, false));
+        assertThat(a.intents()).hasSize(24);
+        for (IntentResult r : a.intents()) assertThat(r.ok()).as(r.intent().id() + ": " + r.reason()).isTrue();
+        assertThat(a.failing()).isFalse();
     }
 
     @Test
