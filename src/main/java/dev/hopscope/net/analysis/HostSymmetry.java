@@ -37,8 +37,8 @@ import java.util.TreeMap;
  *
  * <p>A host's <em>zone</em> is its namespace and those of its containers and pods, with its
  * document nodes. Addresses that only one device in the whole dataplane holds are the zone's
- * own; they lie in <em>blocks</em> (a subnet on which only the zone has addresses, or else the
- * address alone). Swapping two hosts X and Y of a class means: swap their zones namespace for
+ * own; they lie in <em>blocks</em> (a subnet of a device's address, or a subnet some route names,
+ * on which only the zone has addresses; or else the address alone). Swapping two hosts X and Y of a class means: swap their zones namespace for
  * namespace and device for device, and swap X's blocks with Y's (a bijection of the IPv4 space
  * that keeps every other address). That swap leaves the dataplane unchanged when
  * <ul>
@@ -254,6 +254,7 @@ final class HostSymmetry {
             int o = owner.get(addrs[i]);
             zoneAt[i] = o == SHARED ? Integer.MIN_VALUE : zoneOf(ifaces.get(o));
         }
+        Map<Integer, List<long[]>> routedBlocks = routedBlocks(addrs, zoneAt);
         List<long[]> found = new ArrayList<>();
         for (int z = 0; z < hosts.size(); z++) {
             Set<Long> seen = new HashSet<>();
@@ -270,6 +271,11 @@ final class HostSymmetry {
                         if (!own) { first = u(bits); last = first; }
                         if (seen.add(first << 8 | (last - first == 0 ? 32 : c.prefix()))) mine.add(new long[] {first, last, z, 0});
                     }
+            List<long[]> routed = routedBlocks.get(z);
+            if (routed != null) {
+                routed.sort((x, y) -> Long.compare(x[0], y[0]));
+                for (long[] b : routed) if (seen.add(b[0] << 8 | prefixOf(b))) mine.add(b);
+            }
             // a single address inside a subnet block of the same zone is part of that block
             List<long[]> kept = new ArrayList<>();
             for (long[] b : mine) {
@@ -287,6 +293,30 @@ final class HostSymmetry {
             blockFirst[i] = b[0]; blockLast[i] = b[1]; blockZone[i] = (int) b[2]; blockRole[i] = (int) b[3];
             if (i > 0 && blockFirst[i] <= blockLast[i - 1]) { pinned.add(blockZone[i]); pinned.add(blockZone[i - 1]); }
         }
+    }
+
+    /**
+     * Subnets routed somewhere that hold addresses of one zone only (no other zone's, no shared
+     * one, none outside zones): a node's pod block that no device holds as a whole, as Calico's
+     * /26 that other nodes route to by BGP while the node routes each pod's /32. Such a subnet is
+     * a block of that zone, so that the routes to it read alike from every other host.
+     */
+    private Map<Integer, List<long[]>> routedBlocks(long[] addrs, int[] zoneAt) {
+        Set<Cidr> dsts = new HashSet<>();
+        for (Namespace ns : dp.namespaces())
+            for (Route r : ns.routes()) if (r.dst().prefix() >= 8 && r.dst().prefix() < 32) dsts.add(r.dst().base());
+        Map<Integer, List<long[]>> out = new HashMap<>();
+        for (Cidr c : dsts) {
+            long first = u(c.network().bits()), last = u(c.broadcast().bits());
+            int i = lowerBound(addrs, addrs.length, first), zone = NONE;
+            boolean one = true;
+            for (; one && i < addrs.length && addrs[i] <= last; i++) {
+                if (zoneAt[i] < 0 || zone != NONE && zoneAt[i] != zone) one = false;
+                zone = zoneAt[i];
+            }
+            if (one && zone != NONE) out.computeIfAbsent(zone, k -> new ArrayList<>()).add(new long[] {first, last, zone, 0});
+        }
+        return out;
     }
 
     private static int prefixOf(long[] b) { return 32 - Long.numberOfTrailingZeros(b[1] - b[0] + 1); }

@@ -88,6 +88,14 @@ class HostSymmetryTest {
     }
 
     @Test
+    void calicoNodesWithTheirBlocksAndBgpRoutesAreAlike() {
+        // each node's block, the /32 routes to its pods' cali veths and the BGP routes to every other node's block,
+        // written relative to the node, read the same
+        assertThat(classes(SyntheticTopology.generate(3, 8, SyntheticTopology.Cni.CALICO, false)))
+                .containsExactly(List.of("n1", "n2", "n3"));
+    }
+
+    @Test
     void counterpartsSitAtTheSamePlace() {
         HostSymmetry s = HostSymmetry.of(Network.compile(docker(3, 8)).dataplane());
         assertThat(s.counterpart("h3-db-1", "h1")).isEqualTo("h1-db-1");
