@@ -32,6 +32,7 @@ import java.util.function.UnaryOperator;
  *   <li>{@link #selection()}: the ids of the selected nodes, in selection order.</li>
  *   <li>{@link #executeEdit(String, UnaryOperator)}: applies a change as one undoable step.</li>
  *   <li>{@link #message()}: one line for the status bar (refusals, hints).</li>
+ *   <li>{@link #resets()}: counts New / Open / sample loads; it moves before {@link #document()} does.</li>
  * </ul>
  */
 public final class AppState {
@@ -46,6 +47,7 @@ public final class AppState {
     private final StringProperty redoText = new SimpleStringProperty("Redo");
     private final StringProperty message = new SimpleStringProperty("");
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>();
+    private final javafx.beans.property.IntegerProperty resets = new javafx.beans.property.SimpleIntegerProperty(this, "resets");
     /** True while the history itself moves the document property, so that echo is not recorded again. */
     private boolean syncing;
 
@@ -115,6 +117,8 @@ public final class AppState {
 
     /** Starts over with a document (New, Open, a sample): clean, nothing to undo. */
     public void reset(Document doc, Path from) {
+        // counted before the document changes, so a document listener can tell "another document" from an edit
+        resets.set(resets.get() + 1);
         selection.clear();
         file.set(from);
         history.reset(doc);
@@ -134,6 +138,8 @@ public final class AppState {
     public ReadOnlyStringProperty redoText() { return redoText; }
     public StringProperty message() { return message; }
     public ObjectProperty<Path> file() { return file; }
+    /** How many times {@link #reset} started over (New, Open, a sample): panels clear what belonged to the old document. */
+    public javafx.beans.property.ReadOnlyIntegerProperty resets() { return resets; }
 
     private void sync() {
         syncing = true;

@@ -63,7 +63,7 @@ public final class Panels {
         window.bottomDock().getTabs().add(2, matrixTab);
         window.bottomDock().getSelectionModel().select(simulationTab);
 
-        intentTool = new IntentTool(state, window.canvas(), simulation::currentProbe);
+        intentTool = new IntentTool(state, window.canvas(), simulation::probeFor);
         simulation.addTool(intentTool);
 
         learn = new LearnPanel(state);

@@ -16,20 +16,21 @@ import javafx.scene.control.Tooltip;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * The "expect a flow" tool: while on, a click on one endpoint and then on another adds an intent
  * between them (the probe of the simulation panel, expected reachable) as one undoable edit and
- * selects it, so the inspector edits its probe and expectation. The canvas then draws it as a
+ * selects it, so the inspector edits its probe and expectation. The probe comes from
+ * {@code probe}, given the destination (the simulation panel's, when the destination listens on it). The canvas then draws it as a
  * dashed arrow, green while it holds and red when not.
  */
 public final class IntentTool extends ToggleButton {
     private final AppState state;
-    private final Supplier<Probe> probe;
+    private final Function<Node, Probe> probe;
     private String from;
 
-    public IntentTool(AppState state, CanvasView canvas, Supplier<Probe> probe) {
+    public IntentTool(AppState state, CanvasView canvas, Function<Node, Probe> probe) {
         super("Expect flow", new FontIcon("mdi2a-arrow-right-thick"));
         this.state = state;
         this.probe = probe;
@@ -64,7 +65,7 @@ public final class IntentTool extends ToggleButton {
         String src = doc.node(from).map(Node::name).orElse(from);
         Probe p;
         try {
-            p = probe.get();
+            p = probe.apply(n);
         } catch (IllegalArgumentException ex) {
             p = Probe.icmp();
         }

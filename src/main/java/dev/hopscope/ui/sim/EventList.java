@@ -1,7 +1,10 @@
 package dev.hopscope.ui.sim;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.SetChangeListener;
+import javafx.collections.transformation.FilteredList;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -9,55 +12,91 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 
 /**
- * The hops of the trace as rows, as in Packet Tracer's simulation mode: number, where, step and a
- * short summary; reply rows are {@code :reply}, the row where a packet was dropped {@code :dropped}.
- * The current step is the selected row; clicking a row jumps there.
+ * The steps of the trace as rows, as in Packet Tracer's simulation mode: number (running on
+ * through the reply), leg, where, step, protocol and a short summary. Rows the event filters hide,
+ * and rows a challenge has not reached yet, are left out. Reply rows are {@code :reply}, the first
+ * of them {@code :leg-start} (a rule above it), the row where a packet was dropped
+ * {@code :dropped}. The current step is the selected row; clicking a row jumps there.
  */
 public final class EventList extends TableView<Step> {
     static final PseudoClass REPLY = PseudoClass.getPseudoClass("reply");
+    static final PseudoClass LEG_START = PseudoClass.getPseudoClass("leg-start");
     static final PseudoClass DROPPED = PseudoClass.getPseudoClass("dropped");
+    private final Playback playback;
+    private final FilteredList<Step> rows;
     private boolean syncing;
 
     public EventList(Playback playback) {
-        super(playback.steps());
+        this.playback = playback;
+        rows = new FilteredList<>(playback.steps(), this::listed);
+        setItems(rows);
         getStyleClass().add("event-list");
         setId("event-list");
-        setPlaceholder(new Label("No trace yet."));
+        Label empty = new Label();
+        empty.textProperty().bind(Bindings.when(Bindings.isEmpty(playback.steps()))
+                .then("No trace yet.").otherwise("Every event is filtered out: turn a protocol filter on."));
+        setPlaceholder(empty);
         setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
         TableColumn<Step, Number> n = new TableColumn<>("#");
-        n.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().hop().n()));
-        n.setPrefWidth(40);
+        n.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().number()));
+        n.setPrefWidth(36);
         n.setSortable(false);
         n.getStyleClass().add("col-n");
-        TableColumn<Step, String> where = column("where", s -> s.where(), 170);
-        TableColumn<Step, String> step = column("step", s -> s.hop().step().name(), 80);
-        TableColumn<Step, String> what = column("summary", HopSummary::of, 300);
-        getColumns().addAll(java.util.List.of(n, where, step, what));
+        TableColumn<Step, String> leg = column("leg", s -> s.reply() ? "← reply" : "→ request", 70);
+        TableColumn<Step, String> where = column("where", Step::where, 150);
+        TableColumn<Step, String> step = column("step", s -> HopSummary.stepName(s), 76);
+        TableColumn<Step, String> proto = column("proto", s -> s.protocol().label(), 54);
+        TableColumn<Step, String> what = column("summary", HopSummary::of, 260);
+        getColumns().addAll(java.util.List.of(n, leg, where, step, proto, what));
 
         setRowFactory(t -> new TableRow<>() {
             @Override protected void updateItem(Step s, boolean empty) {
                 super.updateItem(s, empty);
-                pseudoClassStateChanged(REPLY, !empty && s != null && s.reply());
-                pseudoClassStateChanged(DROPPED, !empty && s != null && s.dropped());
-                setTooltip(empty || s == null || s.hop().note() == null ? null : new javafx.scene.control.Tooltip(s.hop().note()));
+                boolean on = !empty && s != null;
+                pseudoClassStateChanged(REPLY, on && s.reply());
+                pseudoClassStateChanged(LEG_START, on && s.legStart());
+                pseudoClassStateChanged(DROPPED, on && s.dropped());
+                setTooltip(!on || s.hop().note() == null ? null : new javafx.scene.control.Tooltip(s.hop().note()));
             }
         });
 
-        getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> {
-            if (!syncing && i.intValue() >= 0) playback.jump(i.intValue());
+        getSelectionModel().selectedItemProperty().addListener((o, a, s) -> {
+            if (!syncing && s != null) playback.jump(s.index());
         });
-        playback.current().addListener((o, a, i) -> select(i.intValue()));
-        playback.steps().addListener((javafx.collections.ListChangeListener<Step>) c -> select(playback.current().get()));
+        playback.current().addListener((o, a, i) -> refilter());
+        playback.revealed().addListener((o, a, i) -> refilter());
+        playback.shown().addListener((SetChangeListener<EventProtocol>) c -> refilter());
+        rows.addListener((javafx.collections.ListChangeListener<Step>) c -> select(playback.current().get()));
     }
 
-    private void select(int i) {
+    private boolean listed(Step s) {
+        return playback.isShown(s) && s.index() <= playback.revealed().get();
+    }
+
+    /** The rows now listed (for tests and the challenge). */
+    public java.util.List<Step> rows() { return rows; }
+
+    private void refilter() {
         syncing = true;
         try {
-            if (i < 0 || i >= getItems().size()) getSelectionModel().clearSelection();
+            rows.setPredicate(null);
+            rows.setPredicate(this::listed);
+        } finally {
+            syncing = false;
+        }
+        select(playback.current().get());
+    }
+
+    private void select(int index) {
+        syncing = true;
+        try {
+            int row = -1;
+            for (int r = 0; r < rows.size(); r++) if (rows.get(r).index() == index) { row = r; break; }
+            if (row < 0) getSelectionModel().clearSelection();
             else {
-                getSelectionModel().clearAndSelect(i);
-                scrollTo(Math.max(0, i - 3));
+                getSelectionModel().clearAndSelect(row);
+                scrollTo(Math.max(0, row - 3));
             }
         } finally {
             syncing = false;

@@ -25,10 +25,23 @@ public final class GlyphPath {
     private GlyphPath() {}
 
     public static List<Point2D> of(List<Step> steps, Document doc, Function<String, Optional<Bounds>> bounds) {
+        return of(steps, doc, bounds, id -> Optional.empty());
+    }
+
+    /** Half the glyph's width and a little air: how far from a bar's words the glyph stands. */
+    static final double CLEARANCE = 20;
+
+    /**
+     * As above; {@code words} gives, for a bar, the span [minX, maxX] its name and subnet cover, and
+     * a glyph that would stand on them moves beside them (to the right where the bar has room).
+     */
+    public static List<Point2D> of(List<Step> steps, Document doc, Function<String, Optional<Bounds>> bounds,
+                                   Function<String, Optional<double[]>> words) {
         int n = steps.size();
         double[] xs = new double[n];
         double[] ys = new double[n];
         boolean[] open = new boolean[n];
+        Bounds[] bars = new Bounds[n];
         double lastX = Double.NaN, lastY = Double.NaN;
         for (int i = 0; i < n; i++) {
             Step s = steps.get(i);
@@ -58,6 +71,8 @@ public final class GlyphPath {
                 xs[i] = r.getCenterX();
                 ys[i] = r.getCenterY();
             }
+            if (node != null && isBar(node, r)) bars[i] = r;
+            if (bars[i] != null && !open[i]) xs[i] = besideWords(xs[i], r, words.apply(id));
             lastX = xs[i];
             lastY = ys[i];
         }
@@ -71,10 +86,21 @@ public final class GlyphPath {
             if (!Double.isNaN(mid)) xs[i] = mid;
             if (Double.isNaN(ys[i])) ys[i] = 0;
             if (Double.isNaN(xs[i])) xs[i] = 0;
+            if (bars[i] != null) xs[i] = besideWords(xs[i], bars[i], words.apply(steps.get(i).hop().node()));
         }
         List<Point2D> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) out.add(new Point2D(xs[i], ys[i]));
         return out;
+    }
+
+    /** x unchanged when it is clear of the words; else just right of them, or left when the bar ends first. */
+    static double besideWords(double x, Bounds bar, Optional<double[]> words) {
+        if (words.isEmpty()) return x;
+        double lo = words.get()[0] - CLEARANCE, hi = words.get()[1] + CLEARANCE;
+        if (x <= lo || x >= hi) return x;
+        if (hi <= bar.getMaxX() - 2) return hi;
+        if (lo >= bar.getMinX() + 2) return lo;
+        return x;
     }
 
     private static boolean isBar(Node n, Bounds r) {

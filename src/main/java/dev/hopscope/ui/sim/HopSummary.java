@@ -66,6 +66,17 @@ public final class HopSummary {
         return null;
     }
 
+    /** The step column: the hop's step, or the exchange before it. */
+    public static String stepName(Step s) {
+        switch (s.kind()) {
+            case ARP_REQUEST: return "ARP who-has";
+            case ARP_REPLY: return "ARP is-at";
+            case DNS_QUERY: return "DNS query";
+            case DNS_ANSWER: return "DNS answer";
+            default: return s.hop().step().name();
+        }
+    }
+
     /** NEIGHBOR_UNREACHABLE → "neighbor unreachable". */
     public static String label(String constant) {
         return constant.toLowerCase(Locale.ROOT).replace('_', ' ');

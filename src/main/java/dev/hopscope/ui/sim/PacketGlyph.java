@@ -6,7 +6,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 
 /**
- * The packet drawn on the canvas's overlay layer: a small envelope-shaped body ({@code .packet-body}),
+ * The packet drawn on the canvas's overlay layer: a small body with a letter icon ({@code .packet-body},
+ * {@code .packet-icon}), standing beside a bar's words rather than on them (see {@link GlyphPath}),
  * inside an outer envelope ({@code .packet-envelope}) while it is VXLAN-encapsulated, with a tag
  * ({@code .packet-tag}: "VNI 42"). Pseudo-classes {@code :reply} (the reply leg's colour),
  * {@code :encapsulated}. Its translate is the point it stands on, in canvas coordinates.
@@ -18,6 +19,7 @@ public final class PacketGlyph extends StackPane {
     private final Region envelope = new Region();
     private final Region body = new Region();
     private final Label tag = new Label();
+    private final org.kordamp.ikonli.javafx.FontIcon icon = new org.kordamp.ikonli.javafx.FontIcon("mdi2e-email-outline");
 
     public PacketGlyph() {
         getStyleClass().add("packet-glyph");
@@ -28,7 +30,8 @@ public final class PacketGlyph extends StackPane {
         body.getStyleClass().add("packet-body");
         tag.getStyleClass().add("packet-tag");
         tag.setManaged(false);
-        getChildren().addAll(envelope, body, tag);
+        icon.getStyleClass().add("packet-icon");
+        getChildren().addAll(envelope, body, icon, tag);
         // centred on its translate point whatever size the stylesheet gives it
         widthProperty().addListener(o -> setLayoutX(-getWidth() / 2));
         heightProperty().addListener(o -> setLayoutY(-getHeight() / 2));

@@ -16,14 +16,18 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 
 /**
  * The view model of a trace being played: the trace, its hops flattened into steps (request then
- * reply), the current step, whether it is playing and how fast. Plain properties only; the views
- * (event list, header view, glyph) observe it, and the engine is asked elsewhere.
+ * reply), the current step, whether it is playing and how fast, and which protocols the event
+ * filters show. Stepping and playing skip the steps the filters hide, as Packet Tracer's
+ * simulation does. Plain properties only; the views (event list, header view, glyph) observe it,
+ * and the engine is asked elsewhere.
  */
 public final class Playback {
     private final ObjectProperty<Trace> trace = new SimpleObjectProperty<>(this, "trace");
@@ -32,6 +36,8 @@ public final class Playback {
     private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing");
     private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1.0);
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
+    private final ObservableSet<EventProtocol> shown = FXCollections.observableSet(EnumSet.allOf(EventProtocol.class));
+    private final IntegerProperty revealed = new SimpleIntegerProperty(this, "revealed", Integer.MAX_VALUE);
 
     /** Shows a new trace at its first hop, paused. */
     public void load(Trace t) {
@@ -45,13 +51,14 @@ public final class Playback {
         error.set("");
         steps.setAll(out);
         trace.set(t);
-        current.set(out.isEmpty() ? -1 : 0);
+        current.set(out.isEmpty() ? -1 : firstShown());
     }
 
     private static void add(List<Step> out, Leg leg, boolean reply) {
         List<Hop> hops = leg.hops();
         for (int i = 0; i < hops.size(); i++)
-            out.add(new Step(out.size(), reply, hops.get(i), i == hops.size() - 1, leg.disposition(), leg.reason()));
+            out.add(new Step(out.size(), reply, hops.get(i), i == hops.size() - 1, leg.disposition(), leg.reason(),
+                    Step.Kind.HOP, reply && i == 0));
     }
 
     /** Clears the trace and shows why there is none. */
@@ -67,26 +74,53 @@ public final class Playback {
     public DoubleProperty speed() { return speed; }
     public StringProperty error() { return error; }
 
+    /** The protocols the event filters let through; stepping skips the others. */
+    public ObservableSet<EventProtocol> shown() { return shown; }
+
+    public boolean isShown(Step s) { return shown.contains(s.protocol()); }
+
+    /** The last step index the event list may show; a challenge keeps what is to come out of sight. */
+    public IntegerProperty revealed() { return revealed; }
+
     public Step currentStep() {
         int i = current.get();
         return i >= 0 && i < steps.size() ? steps.get(i) : null;
     }
 
-    public boolean atEnd() { return steps.isEmpty() || current.get() >= steps.size() - 1; }
+    private int next(int from) {
+        for (int i = from + 1; i < steps.size(); i++) if (isShown(steps.get(i))) return i;
+        return -1;
+    }
 
-    public boolean atStart() { return current.get() <= 0; }
+    private int previous(int from) {
+        for (int i = from - 1; i >= 0; i--) if (isShown(steps.get(i))) return i;
+        return -1;
+    }
 
-    public void forward() { if (!atEnd()) current.set(current.get() + 1); }
+    private int firstShown() {
+        int i = next(-1);
+        return i >= 0 ? i : steps.isEmpty() ? -1 : 0;
+    }
+
+    public boolean atEnd() { return steps.isEmpty() || next(current.get()) < 0; }
+
+    public boolean atStart() { return previous(current.get()) < 0; }
+
+    public void forward() {
+        int i = next(current.get());
+        if (i >= 0) current.set(i);
+    }
 
     public void back() {
         playing.set(false);
-        if (!atStart()) current.set(current.get() - 1);
+        int i = previous(current.get());
+        if (i >= 0) current.set(i);
     }
 
-    /** Back to the first hop, paused. */
+    /** Back to the first step shown, paused. */
     public void reset() {
         playing.set(false);
-        current.set(steps.isEmpty() ? -1 : 0);
+        current.set(steps.isEmpty() ? -1 : firstShown());
     }
 
     public void jump(int index) {
@@ -96,7 +130,7 @@ public final class Playback {
     /** Starts playing; from the end, starts over. */
     public void play() {
         if (steps.isEmpty()) return;
-        if (atEnd()) current.set(0);
+        if (atEnd()) current.set(firstShown());
         playing.set(true);
     }
 

@@ -36,15 +36,17 @@ public final class Player {
         this.canvas = canvas;
         this.state = state;
         canvas.overlayLayer().getChildren().addAll(glyph, drop);
-        playback.current().addListener((o, was, now) -> show(now.intValue(), playback.playing().get() && now.intValue() == was.intValue() + 1));
+        // playing forward slides from the hop before (filters may have skipped some); anything else jumps
+        playback.current().addListener((o, was, now) -> show(now.intValue(), playback.playing().get() && was.intValue() >= 0
+                && now.intValue() > was.intValue() ? was.intValue() : -1));
         playback.playing().addListener((o, was, now) -> {
             if (now) advanceAfter(HOP_MILLIS * 0.35 / speed());
             else stop();
         });
-        playback.steps().addListener((javafx.collections.ListChangeListener<Step>) c -> show(playback.current().get(), false));
+        playback.steps().addListener((javafx.collections.ListChangeListener<Step>) c -> show(playback.current().get(), -1));
         // the drawing moved or changed: put the glyph back on its hop
         state.document().addListener((o, a, d) -> javafx.application.Platform.runLater(() -> {
-            if (!playback.playing().get()) show(playback.current().get(), false);
+            if (!playback.playing().get()) show(playback.current().get(), -1);
         }));
     }
 
@@ -54,7 +56,24 @@ public final class Player {
 
     /** Where each step's glyph stands now, in canvas coordinates. */
     public List<Point2D> positions() {
-        return GlyphPath.of(playback.steps(), state.current(), canvas::nodeBounds);
+        return GlyphPath.of(playback.steps(), state.current(), canvas::nodeBounds, this::words);
+    }
+
+    /** Where a node's words (icon, name, subtitle) run, in canvas x, so the glyph can stand beside them. */
+    private java.util.Optional<double[]> words(String id) {
+        return canvas.view(id).flatMap(v -> {
+            javafx.scene.Node head = v.lookup(".head");
+            if (!(head instanceof javafx.scene.Parent p)) return java.util.Optional.empty();
+            double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+            for (javafx.scene.Node n : p.getChildrenUnmodifiable()) {
+                if (!n.isVisible()) continue;
+                javafx.geometry.Bounds b = v.localToParent(v.sceneToLocal(n.localToScene(n.getBoundsInLocal())));
+                if (b == null || b.getWidth() <= 0) continue;
+                min = Math.min(min, b.getMinX());
+                max = Math.max(max, b.getMaxX());
+            }
+            return min < max ? java.util.Optional.of(new double[] {min, max}) : java.util.Optional.empty();
+        });
     }
 
     private double speed() { return Math.max(0.1, playback.speed().get()); }
@@ -64,7 +83,9 @@ public final class Player {
         motion = null;
     }
 
-    private void show(int i, boolean animate) {
+    /** Shows step i; {@code from} is the step to slide from, or -1 to jump. */
+    private void show(int i, int from) {
+        boolean animate = from >= 0;
         stop();
         drop.hide();
         setActive(null);
@@ -90,14 +111,14 @@ public final class Player {
             if (playback.playing().get()) advanceAfter(HOP_MILLIS * 0.6 / speed());
             return;
         }
-        Point2D from = at.get(i - 1);
+        Point2D start = at.get(from);
         double hop = HOP_MILLIS / speed();
-        boolean moves = from.distance(to) > 0.5;
+        boolean moves = start.distance(to) > 0.5;
         double slide = moves ? hop * 0.6 : 0;
         motion = new Timeline(
                 new KeyFrame(Duration.ZERO,
-                        new KeyValue(glyph.translateXProperty(), from.getX()),
-                        new KeyValue(glyph.translateYProperty(), from.getY())),
+                        new KeyValue(glyph.translateXProperty(), start.getX()),
+                        new KeyValue(glyph.translateYProperty(), start.getY())),
                 new KeyFrame(Duration.millis(Math.max(1, slide)),
                         e -> arrived(s, to),
                         new KeyValue(glyph.translateXProperty(), to.getX(), Interpolator.EASE_BOTH),

@@ -1,5 +1,6 @@
 package dev.hopscope.ui.sim;
 
+import dev.hopscope.model.Container;
 import dev.hopscope.model.Document;
 import dev.hopscope.model.External;
 import dev.hopscope.model.Host;
@@ -8,10 +9,12 @@ import dev.hopscope.model.Pod;
 import dev.hopscope.model.Probe;
 import dev.hopscope.model.Proto;
 import dev.hopscope.model.Service;
+import dev.hopscope.model.Socket;
 import dev.hopscope.net.Network;
 import dev.hopscope.net.trace.Trace;
 import dev.hopscope.ui.AppState;
 import dev.hopscope.ui.canvas.CanvasView;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
@@ -33,6 +36,8 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.ArrayList;
@@ -41,14 +46,21 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The simulation panel in the bottom dock: the flow (source, destination, protocol, port or ping
- * size; or two clicks on the canvas), the player's controls and speed, the verdict, and below them
- * the event list beside the header view. The trace is computed by the engine on a worker thread.
+ * size; or two clicks on the canvas) and the player's controls on top; below, the event filters
+ * and the event list beside the verdict and the header view. The trace is computed by the engine
+ * on a worker thread. It never shows a stale answer: an edit of the drawing traces the flow again
+ * (after a short pause, like the live flags), and a new document clears the panel.
  */
 public final class SimulationPanel extends BorderPane {
     private static final PseudoClass OK = PseudoClass.getPseudoClass("ok");
     private static final PseudoClass BROKEN = PseudoClass.getPseudoClass("broken");
+    /** How long the drawing must stay still before the shown flow is traced again. */
+    static final Duration RETRACE_DELAY = Duration.millis(150);
 
     private static final String HINT = "Choose a source and a destination (or pick them on the canvas with the target button), then press Play.";
+
+    /** A flow as it was traced: what an edit traces again. */
+    public record Flow(String from, String to, Probe probe) {}
 
     private final AppState state;
     private final Playback playback = new Playback();
@@ -60,11 +72,18 @@ public final class SimulationPanel extends BorderPane {
     private final ToggleButton pick = new ToggleButton(null, new FontIcon("mdi2c-crosshairs-gps"));
     private final Label verdict = new Label();
     private final HeaderView headers = new HeaderView();
+    private final EventList events;
+    private final VBox side = new VBox();
+    private final SplitPane body;
     private final AtomicLong generation = new AtomicLong();
+    private final PauseTransition retrace = new PauseTransition(RETRACE_DELAY);
     private final HBox bar;
     private final CaptureSaver captures;
     private boolean playWhenLoaded;
     private String traced;
+    private Flow flow;
+    private boolean resetPending;
+    private boolean pickingDestination;
 
     public SimulationPanel(AppState state, CanvasView canvas) {
         this.state = state;
@@ -114,6 +133,7 @@ public final class SimulationPanel extends BorderPane {
         speedLabel.textProperty().bind(Bindings.format("%.2g×", speed.valueProperty()));
         verdict.setId("sim-verdict");
         verdict.getStyleClass().add("sim-verdict");
+        verdict.setWrapText(true);
         verdict.setText(HINT);
 
         Label arrow = new Label("→");
@@ -139,14 +159,23 @@ public final class SimulationPanel extends BorderPane {
         HBox verdictRow = new HBox(verdict, capture);
         verdictRow.setAlignment(Pos.CENTER_LEFT);
         verdictRow.getStyleClass().add("sim-verdict-row");
-        setTop(new javafx.scene.layout.VBox(bar, verdictRow));
+        HBox.setHgrow(verdict, Priority.ALWAYS);
+        setTop(bar);
 
-        EventList events = new EventList(playback);
+        // the event list takes the panel's height: the verdict sits over the header view
+        events = new EventList(playback);
+        VBox.setVgrow(events, Priority.ALWAYS);
+        VBox list = new VBox(new EventFilterBar(playback), events);
+        list.getStyleClass().add("event-column");
         ScrollPane headerScroll = new ScrollPane(headers);
         headerScroll.setFitToWidth(true);
         headerScroll.getStyleClass().add("header-scroll");
-        SplitPane body = new SplitPane(events, headerScroll);
-        body.setDividerPositions(0.52);
+        VBox.setVgrow(headerScroll, Priority.ALWAYS);
+        side.getStyleClass().add("sim-side");
+        VBox detail = new VBox(verdictRow, side, headerScroll);
+        detail.getStyleClass().add("sim-detail");
+        body = new SplitPane(list, detail);
+        body.setDividerPositions(0.5);
         setCenter(body);
 
         playback.current().addListener((o, a, i) -> headers.show(playback.currentStep()));
@@ -154,13 +183,24 @@ public final class SimulationPanel extends BorderPane {
         playback.trace().addListener((o, a, t) -> showVerdict(t));
         playback.error().addListener((o, a, m) -> { if (!m.isEmpty()) showVerdict(null); });
 
+        retrace.setOnFinished(e -> traceAgain());
+        // resets move before the document does: the document change that follows is another document, not an edit
+        state.resets().addListener((o, a, n) -> {
+            resetPending = true;
+            clear();
+        });
         state.document().addListener((o, a, d) -> {
             fillChoices(d);
-            forgetIfGone(d);
+            if (resetPending) {
+                resetPending = false;
+                return;
+            }
+            // moving a node, renaming the document or saving a scenario changes no packet's way
+            if (a != null && d != null && a.nodes().equals(d.nodes())) return;
+            edited();
         });
         fillChoices(state.current());
         canvas.onNodeClicked(this::picked);
-        HBox.setHgrow(verdict, Priority.ALWAYS);
     }
 
     public Playback playback() { return playback; }
@@ -170,8 +210,43 @@ public final class SimulationPanel extends BorderPane {
         bar.getChildren().addAll(new Separator(Orientation.VERTICAL), tool);
     }
 
+    /** Adds a pane at the left of the body (the scenario list). */
+    public void addLeft(javafx.scene.Node pane, double width) {
+        body.getItems().add(0, pane);
+        SplitPane.setResizableWithParent(pane, false);
+        body.setDividerPositions(width, width + (1 - width) * 0.48);
+    }
+
+    /** The place under the verdict for choices about the trace shown (a challenge's question). */
+    public VBox side() { return side; }
+
     /** The probe the controls describe now (throws IllegalArgumentException when they do not parse). */
     public Probe currentProbe() { return probe(); }
+
+    /**
+     * The probe an expected flow to {@code destination} should take: the panel's, when the
+     * destination listens on it (or it is a ping); otherwise the first port it listens on; else a ping.
+     */
+    public Probe probeFor(Node destination) {
+        Probe p;
+        try {
+            p = probe();
+        } catch (IllegalArgumentException e) {
+            p = Probe.icmp();
+        }
+        if (p.proto() == Proto.ICMP) return p;
+        List<Probe> open = listening(destination);
+        if (open.contains(new Probe(p.proto(), p.port(), 0))) return p;
+        return open.isEmpty() ? Probe.icmp() : open.get(0);
+    }
+
+    private static List<Probe> listening(Node n) {
+        List<Probe> out = new ArrayList<>();
+        List<Socket> sockets = n instanceof Container c ? c.sockets() : n instanceof Pod p ? p.sockets() : n instanceof External e ? e.sockets() : List.of();
+        for (Socket s : sockets) out.add(new Probe(s.proto(), s.port(), 0));
+        if (n instanceof Service s) for (Service.ServicePort sp : s.ports()) out.add(new Probe(sp.proto(), sp.port(), 0));
+        return out;
+    }
 
     public Player player() { return player; }
 
@@ -179,6 +254,11 @@ public final class SimulationPanel extends BorderPane {
     public CaptureSaver captures() { return captures; }
 
     public HeaderView headers() { return headers; }
+
+    public EventList events() { return events; }
+
+    /** The flow last traced (what an edit traces again), or null. */
+    public Flow flow() { return flow; }
 
     /** Sets the flow in the controls, traces it and (optionally) plays it. */
     public void traceFlow(String from, String to, Probe probe, boolean play) {
@@ -198,13 +278,12 @@ public final class SimulationPanel extends BorderPane {
     /** Shows a trace the engine already made (from an intent or the matrix). */
     public void showTrace(Trace t) {
         generation.incrementAndGet();
-        source.setValue(t.from());
-        destination.setValue(t.to());
-        destination.getEditor().setText(t.to());
-        proto.setValue(t.probe().proto().label());
-        port.setText(t.probe().proto() == Proto.ICMP ? (t.probe().size() > 0 ? String.valueOf(t.probe().size()) : "") : String.valueOf(t.probe().port()));
+        retrace.stop();
+        setFlow(t.from(), t.to(), t.probe());
         traced = flowKey();
+        flow = new Flow(t.from(), t.to(), t.probe());
         playback.load(t);
+        showVerdict(t);
     }
 
     private void togglePlay() {
@@ -225,6 +304,7 @@ public final class SimulationPanel extends BorderPane {
         String from = source.getValue();
         String to = destination.getEditor().getText() == null ? "" : destination.getEditor().getText().trim();
         if (from == null || from.isBlank() || to.isEmpty()) {
+            flow = null;
             playback.fail("Choose a source and a destination (or pick them on the canvas).");
             return;
         }
@@ -232,21 +312,31 @@ public final class SimulationPanel extends BorderPane {
         try {
             probe = probe();
         } catch (IllegalArgumentException ex) {
+            flow = null;
             playback.fail(ex.getMessage());
             return;
         }
         playWhenLoaded = play;
         traced = flowKey();
+        run(new Flow(from, to, probe), -1);
+    }
+
+    /** Traces a flow on the worker; {@code keepStep} is the step to show when it comes back (or -1 for the first). */
+    private void run(Flow f, int keepStep) {
+        retrace.stop();
+        flow = f;
         long gen = generation.incrementAndGet();
         Document doc = state.current();
         verdict.setText("tracing…");
+        verdict.pseudoClassStateChanged(OK, false);
+        verdict.pseudoClassStateChanged(BROKEN, false);
         Background.TRACES.submit(() -> {
             Trace t = null;
             String error = null;
             try {
-                t = Network.compile(doc).trace(from, to, probe);
+                t = Network.compile(doc).trace(f.from(), f.to(), f.probe());
             } catch (RuntimeException ex) {
-                error = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+                error = ex.getMessage() == null ? "the engine could not trace this flow" : ex.getMessage();
             }
             Trace result = t;
             String message = error;
@@ -257,9 +347,57 @@ public final class SimulationPanel extends BorderPane {
                     return;
                 }
                 playback.load(result);
+                // the same answer as before is still an answer: say it, whatever the property thinks
+                showVerdict(result);
+                if (keepStep > 0 && keepStep < playback.steps().size()) playback.jump(keepStep);
                 if (playWhenLoaded) playback.play();
+                playWhenLoaded = false;
             });
         });
+    }
+
+    /** The drawing changed: what the panel shows is stale, so it goes now and the flow is traced again shortly. */
+    private void edited() {
+        if (flow == null) return;
+        int at = playback.current().get();
+        generation.incrementAndGet();
+        boolean wasPlaying = playback.playing().get();
+        playback.load(null);
+        verdict.setText("The drawing changed: tracing " + flow.from() + " → " + flow.to() + " " + flow.probe() + " again…");
+        verdict.pseudoClassStateChanged(OK, false);
+        verdict.pseudoClassStateChanged(BROKEN, false);
+        keptStep = Math.max(keptStep, at);
+        playWhenLoaded = wasPlaying;
+        retrace.playFromStart();
+    }
+
+    private int keptStep = -1;
+
+    private void traceAgain() {
+        if (flow == null) return;
+        traced = flowKey();
+        int keep = keptStep;
+        keptStep = -1;
+        run(flow, keep);
+    }
+
+    /** Another document: nothing of the old one stays in the controls, the list or the canvas. */
+    private void clear() {
+        generation.incrementAndGet();
+        retrace.stop();
+        flow = null;
+        traced = null;
+        keptStep = -1;
+        playWhenLoaded = false;
+        pick.setSelected(false);
+        pickingDestination = false;
+        source.setValue(null);
+        destination.setValue(null);
+        destination.getEditor().setText("");
+        proto.setValue("icmp");
+        port.setText("");
+        playback.load(null);
+        showVerdict(null);
     }
 
     private Probe probe() {
@@ -275,20 +413,7 @@ public final class SimulationPanel extends BorderPane {
         return Probe.parse(p + "/" + n);
     }
 
-    /** Another document (or nodes deleted): a trace through nodes that are gone is cleared. */
-    private void forgetIfGone(Document d) {
-        for (Step s : playback.steps()) {
-            String node = s.hop().node();
-            if (node != null && d.node(node).isEmpty()) {
-                generation.incrementAndGet();
-                playback.load(null);
-                return;
-            }
-        }
-    }
-
     private void showVerdict(Trace t) {
-        pseudoClassStateChanged(OK, false);
         verdict.pseudoClassStateChanged(OK, t != null && t.disposition().isSuccessful());
         verdict.pseudoClassStateChanged(BROKEN, t == null || !t.disposition().isSuccessful());
         if (t == null) {
@@ -321,13 +446,11 @@ public final class SimulationPanel extends BorderPane {
         }
     }
 
-    private boolean pickingDestination;
-
     private void fillChoices(Document d) {
         List<String> from = new ArrayList<>();
         List<String> to = new ArrayList<>();
         for (Node n : d.nodes()) {
-            boolean endpoint = n instanceof dev.hopscope.model.Container || n instanceof Pod || n instanceof External || n instanceof Host;
+            boolean endpoint = n instanceof Container || n instanceof Pod || n instanceof External || n instanceof Host;
             if (endpoint) from.add(n.name());
             if (endpoint || n instanceof Service) to.add(n.name());
         }
