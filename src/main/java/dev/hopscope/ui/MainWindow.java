@@ -76,7 +76,8 @@ public final class MainWindow {
 
         SplitPane vertical = new SplitPane(middle, bottomDock);
         vertical.setOrientation(Orientation.VERTICAL);
-        vertical.setDividerPositions(0.64);
+        // the bottom dock gets room for about ten rows of the event list (issue 12: it showed five)
+        vertical.setDividerPositions(0.56);
         SplitPane.setResizableWithParent(bottomDock, false);
 
         MenuBar menuBar = menus.menuBar();

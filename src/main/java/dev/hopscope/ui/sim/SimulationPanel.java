@@ -188,6 +188,8 @@ public final class SimulationPanel extends BorderPane {
         state.resets().addListener((o, a, n) -> {
             resetPending = true;
             clear();
+            // an equal document fires no change: forget the flag once reset() has returned
+            Platform.runLater(() -> resetPending = false);
         });
         state.document().addListener((o, a, d) -> {
             fillChoices(d);
