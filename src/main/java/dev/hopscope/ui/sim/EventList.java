@@ -13,7 +13,7 @@ import javafx.scene.control.TableView;
 
 /**
  * The steps of the trace as rows, as in Packet Tracer's simulation mode: number (running on
- * through the reply), leg, where, step, protocol and a short summary. Rows the event filters hide,
+ * through the reply), leg (→ request, ← reply), where, step, protocol and a short summary. Rows the event filters hide,
  * and rows a challenge has not reached yet, are left out. Reply rows are {@code :reply}, the first
  * of them {@code :leg-start} (a rule above it), the row where a packet was dropped
  * {@code :dropped}. The current step is the selected row; clicking a row jumps there.
@@ -43,10 +43,15 @@ public final class EventList extends TableView<Step> {
         n.setPrefWidth(36);
         n.setSortable(false);
         n.getStyleClass().add("col-n");
-        TableColumn<Step, String> leg = column("leg", s -> s.reply() ? "← reply" : "→ request", 70);
+        // the leg as an arrow: → out to the destination, ← the reply on its way back
+        TableColumn<Step, String> leg = column("", s -> s.reply() ? "←" : "→", 26);
+        leg.getStyleClass().add("col-leg");
+        leg.setMinWidth(26);
         TableColumn<Step, String> where = column("where", Step::where, 150);
-        TableColumn<Step, String> step = column("step", s -> HopSummary.stepName(s), 76);
-        TableColumn<Step, String> proto = column("proto", s -> s.protocol().label(), 54);
+        TableColumn<Step, String> step = column("step", s -> HopSummary.stepName(s), 86);
+        step.setMinWidth(86);
+        TableColumn<Step, String> proto = column("proto", s -> s.protocol().label(), 62);
+        proto.setMinWidth(62);
         TableColumn<Step, String> what = column("summary", HopSummary::of, 260);
         getColumns().addAll(java.util.List.of(n, leg, where, step, proto, what));
 
