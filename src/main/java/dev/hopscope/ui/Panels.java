@@ -6,6 +6,7 @@ import dev.hopscope.ui.flags.FlagPainter;
 import dev.hopscope.ui.flags.IntentTool;
 import dev.hopscope.ui.learn.LearnPanel;
 import dev.hopscope.ui.matrix.MatrixView;
+import dev.hopscope.ui.scenario.ScenarioList;
 import dev.hopscope.ui.sim.SimulationPanel;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.ProgressIndicator;
@@ -27,6 +28,7 @@ public final class Panels {
     private final Tab matrixTab;
     private final IntentTool intentTool;
     private final LearnPanel learn;
+    private final ScenarioList scenarios;
 
     Panels(MainWindow window) {
         AppState state = window.state();
@@ -65,6 +67,8 @@ public final class Panels {
 
         intentTool = new IntentTool(state, window.canvas(), simulation::probeFor);
         simulation.addTool(intentTool);
+        scenarios = new ScenarioList(state, simulation);
+        simulation.addLeft(scenarios, 0.2);
 
         learn = new LearnPanel(state);
         learn.onPlay(l -> {
@@ -104,6 +108,8 @@ public final class Panels {
     public IntentTool intentTool() { return intentTool; }
 
     public LearnPanel learn() { return learn; }
+
+    public ScenarioList scenarios() { return scenarios; }
 
     public void showMatrix() { matrixTab.getTabPane().getSelectionModel().select(matrixTab); }
 

@@ -91,6 +91,7 @@ public final class SimulationPanel extends BorderPane {
         this.captures = new CaptureSaver(() -> getScene() == null ? null : getScene().getWindow(), m -> state.message().set(m));
         getStyleClass().add("simulation-panel");
         setId("simulation-panel");
+        Stylesheets.addTo(this);
 
         source.setId("sim-source");
         source.setPromptText("from");
