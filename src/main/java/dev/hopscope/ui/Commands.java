@@ -75,6 +75,9 @@ public final class Commands {
     /** File › Import and File › Export. */
     public Transfers transfers() { return transfers; }
 
+    /** What the designer remembers between sessions (the challenge keeps its last scores here). */
+    public Settings settings() { return settings; }
+
     /** Writes unsaved work to the recovery file now (the idle timer calls this); a pending timer has nothing left to do. */
     public void autosaveNow() {
         autosave.stop();

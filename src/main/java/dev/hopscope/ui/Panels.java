@@ -1,5 +1,7 @@
 package dev.hopscope.ui;
 
+import dev.hopscope.ui.challenge.Challenge;
+import dev.hopscope.ui.challenge.Scores;
 import dev.hopscope.ui.flags.AnalysisService;
 import dev.hopscope.ui.flags.FindingsView;
 import dev.hopscope.ui.flags.FlagPainter;
@@ -29,8 +31,12 @@ public final class Panels {
     private final IntentTool intentTool;
     private final LearnPanel learn;
     private final ScenarioList scenarios;
+    private final Challenge challenge;
+
+    private final MainWindow window;
 
     Panels(MainWindow window) {
+        this.window = window;
         AppState state = window.state();
         simulation = new SimulationPanel(state, window.canvas());
         simulationTab = tab("Simulation", "tab-simulation", simulation);
@@ -70,11 +76,27 @@ public final class Panels {
         scenarios = new ScenarioList(state, simulation);
         simulation.addLeft(scenarios, 0.2);
 
+        Scores scores = new Scores(window.commands().settings());
+        challenge = new Challenge(state, simulation, window.canvas(), scores);
+        javafx.scene.control.Button challengeButton = new javafx.scene.control.Button("Challenge", new org.kordamp.ikonli.javafx.FontIcon("mdi2t-trophy-outline"));
+        challengeButton.setId("sim-challenge");
+        challengeButton.setTooltip(new javafx.scene.control.Tooltip("Play the flow as a challenge: predict each hop and the outcome before it plays"));
+        challengeButton.disableProperty().bind(challenge.active());
+        challengeButton.setOnAction(e -> challengeTheFlow());
+        simulation.addTool(challengeButton);
+        scenarios.onChallenge(s -> challenge.start(s.from(), s.to(), s.probe(), state.current().name()));
+
         learn = new LearnPanel(state);
         learn.onPlay(l -> {
             simulation.traceFlow(l.from(), l.to(), l.probe() == null ? dev.hopscope.model.Probe.icmp() : l.probe(), true);
             showSimulation();
         });
+        learn.onChallenge(l -> {
+            challenge.start(l.from(), l.to(), l.probe() == null ? dev.hopscope.model.Probe.icmp() : l.probe(), state.current().name());
+            showSimulation();
+        });
+        learn.lastScore(name -> scores.last(name).map(Object::toString).orElse(null));
+        challenge.onFinished(s -> learn.showScore());
         window.rightArea().getChildren().add(learn);
         // a new lesson's flow waits in the simulation panel, so Play plays it
         state.document().addListener((o, was, now) -> {
@@ -110,6 +132,21 @@ public final class Panels {
     public LearnPanel learn() { return learn; }
 
     public ScenarioList scenarios() { return scenarios; }
+
+    public Challenge challenge() { return challenge; }
+
+    /** The Challenge button: the flow last traced, or else the lesson's, as a challenge. */
+    private void challengeTheFlow() {
+        SimulationPanel.Flow f = simulation.flow();
+        dev.hopscope.model.Document d = window.state().current();
+        if (f == null && d.lesson() != null && d.lesson().from() != null && d.lesson().to() != null)
+            f = new SimulationPanel.Flow(d.lesson().from(), d.lesson().to(), d.lesson().probe() == null ? dev.hopscope.model.Probe.icmp() : d.lesson().probe());
+        if (f == null) {
+            window.state().message().set("Trace a flow first, then press Challenge to replay it as a quiz");
+            return;
+        }
+        challenge.start(f.from(), f.to(), f.probe(), d.name());
+    }
 
     public void showMatrix() { matrixTab.getTabPane().getSelectionModel().select(matrixTab); }
 

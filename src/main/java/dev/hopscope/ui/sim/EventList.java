@@ -40,19 +40,22 @@ public final class EventList extends TableView<Step> {
 
         TableColumn<Step, Number> n = new TableColumn<>("#");
         n.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().number()));
-        n.setPrefWidth(36);
+        n.setPrefWidth(34);
+        n.setMinWidth(30);
         n.setSortable(false);
         n.getStyleClass().add("col-n");
         // the leg as an arrow: → out to the destination, ← the reply on its way back
         TableColumn<Step, String> leg = column("", s -> s.reply() ? "←" : "→", 26);
         leg.getStyleClass().add("col-leg");
         leg.setMinWidth(26);
-        TableColumn<Step, String> where = column("where", Step::where, 150);
+        TableColumn<Step, String> where = column("where", Step::where, 140);
+        where.setMinWidth(96);
         TableColumn<Step, String> step = column("step", s -> HopSummary.stepName(s), 86);
         step.setMinWidth(86);
         TableColumn<Step, String> proto = column("proto", s -> s.protocol().label(), 62);
         proto.setMinWidth(62);
         TableColumn<Step, String> what = column("summary", HopSummary::of, 260);
+        what.setMinWidth(120);
         getColumns().addAll(java.util.List.of(n, leg, where, step, proto, what));
 
         setRowFactory(t -> new TableRow<>() {

@@ -38,10 +38,13 @@ public final class Playback {
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
     private final ObservableSet<EventProtocol> shown = FXCollections.observableSet(EnumSet.allOf(EventProtocol.class));
     private final IntegerProperty revealed = new SimpleIntegerProperty(this, "revealed", Integer.MAX_VALUE);
+    private final IntegerProperty stopAt = new SimpleIntegerProperty(this, "stopAt", -1);
+    private final BooleanProperty outcomeHidden = new SimpleBooleanProperty(this, "outcomeHidden");
 
     /** Shows a new trace at its first hop, paused. */
     public void load(Trace t) {
         playing.set(false);
+        stopAt.set(-1);
         current.set(-1);
         List<Step> out = new ArrayList<>();
         if (t != null) {
@@ -81,6 +84,28 @@ public final class Playback {
 
     /** The last step index the event list may show; a challenge keeps what is to come out of sight. */
     public IntegerProperty revealed() { return revealed; }
+
+    /** While true, where and how the flow ends is not shown (a challenge asks it first). */
+    public BooleanProperty outcomeHidden() { return outcomeHidden; }
+
+    /** Plays from the current step and pauses on arriving at step {@code index}. */
+    public void playUntil(int index) {
+        if (index <= current.get()) {
+            stopAt.set(-1);
+            return;
+        }
+        stopAt.set(index);
+        playing.set(true);
+    }
+
+    /** True when playing should pause here (the end of a {@link #playUntil}); clears the mark. */
+    boolean stopsHere() {
+        if (stopAt.get() >= 0 && current.get() >= stopAt.get()) {
+            stopAt.set(-1);
+            return true;
+        }
+        return false;
+    }
 
     public Step currentStep() {
         int i = current.get();
@@ -134,5 +159,8 @@ public final class Playback {
         playing.set(true);
     }
 
-    public void pause() { playing.set(false); }
+    public void pause() {
+        playing.set(false);
+        stopAt.set(-1);
+    }
 }

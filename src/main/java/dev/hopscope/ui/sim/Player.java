@@ -44,6 +44,7 @@ public final class Player {
             else stop();
         });
         playback.steps().addListener((javafx.collections.ListChangeListener<Step>) c -> show(playback.current().get(), -1));
+        playback.outcomeHidden().addListener((o, was, hidden) -> { if (!playback.playing().get()) show(playback.current().get(), -1); });
         // the drawing moved or changed: put the glyph back on its hop
         state.document().addListener((o, a, d) -> javafx.application.Platform.runLater(() -> {
             if (!playback.playing().get()) show(playback.current().get(), -1);
@@ -128,13 +129,13 @@ public final class Player {
     }
 
     private void arrived(Step s, Point2D at) {
-        if (s.dropped()) drop.showAt(at.getX(), at.getY(), s.end().name());
+        if (s.dropped() && !playback.outcomeHidden().get()) drop.showAt(at.getX(), at.getY(), s.end().name());
     }
 
     private void next() {
         motion = null;
         if (!playback.playing().get()) return;
-        if (playback.atEnd()) playback.pause();
+        if (playback.atEnd() || playback.stopsHere()) playback.pause();
         else playback.forward();
     }
 

@@ -83,6 +83,8 @@ public final class SimulationPanel extends BorderPane {
     private String traced;
     private Flow flow;
     private boolean resetPending;
+    private final javafx.beans.property.BooleanProperty locked = new javafx.beans.property.SimpleBooleanProperty(this, "locked");
+    private final javafx.beans.property.StringProperty verdictOverride = new javafx.beans.property.SimpleStringProperty(this, "verdictOverride");
     private boolean pickingDestination;
 
     public SimulationPanel(AppState state, CanvasView canvas) {
@@ -122,9 +124,16 @@ public final class SimulationPanel extends BorderPane {
         play.graphicProperty().bind(Bindings.createObjectBinding(
                 () -> new FontIcon(playback.playing().get() ? "mdi2p-pause" : "mdi2p-play"), playback.playing()));
         play.getTooltip().textProperty().bind(Bindings.when(playback.playing()).then("Pause").otherwise("Play"));
-        back.disableProperty().bind(Bindings.size(playback.steps()).isEqualTo(0));
+        back.disableProperty().bind(Bindings.size(playback.steps()).isEqualTo(0).or(locked));
         reset.disableProperty().bind(back.disableProperty());
         forward.disableProperty().bind(back.disableProperty());
+        play.disableProperty().bind(locked);
+        trace.disableProperty().bind(locked);
+        source.disableProperty().bind(locked);
+        destination.disableProperty().bind(locked);
+        proto.disableProperty().bind(locked);
+        port.disableProperty().bind(locked);
+        pick.disableProperty().bind(locked);
         Slider speed = new Slider(0.25, 4, 1);
         speed.setId("sim-speed");
         speed.getStyleClass().add("sim-speed");
@@ -135,15 +144,15 @@ public final class SimulationPanel extends BorderPane {
         verdict.setId("sim-verdict");
         verdict.getStyleClass().add("sim-verdict");
         verdict.setWrapText(true);
+        verdict.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         verdict.setText(HINT);
 
         Label arrow = new Label("→");
         arrow.getStyleClass().add("sim-arrow");
-        Label speedCaption = new Label("speed");
-        speedCaption.getStyleClass().add("sim-caption");
+        speed.setTooltip(new Tooltip("Playback speed"));
         bar = new HBox(source, arrow, destination, proto, port, pick, trace,
                 new Separator(Orientation.VERTICAL), reset, back, play, forward,
-                speedCaption, speed, speedLabel);
+                speed, speedLabel);
         bar.getStyleClass().add("sim-bar");
         // buttons keep their size; the endpoint boxes give way first
         for (javafx.scene.Node n : bar.getChildren())
@@ -217,7 +226,7 @@ public final class SimulationPanel extends BorderPane {
     public void addLeft(javafx.scene.Node pane, double width) {
         body.getItems().add(0, pane);
         SplitPane.setResizableWithParent(pane, false);
-        body.setDividerPositions(width, width + (1 - width) * 0.48);
+        body.setDividerPositions(width, width + (1 - width) * 0.55);
     }
 
     /** The place under the verdict for choices about the trace shown (a challenge's question). */
@@ -259,6 +268,18 @@ public final class SimulationPanel extends BorderPane {
     public HeaderView headers() { return headers; }
 
     public EventList events() { return events; }
+
+    /**
+     * While true the flow controls and the player's buttons are off (a challenge steps the
+     * packet itself); the event list and the header view still work.
+     */
+    public javafx.beans.property.BooleanProperty locked() { return locked; }
+
+    /** Shows this text where the verdict goes (a challenge hides the outcome); null shows the verdict again. */
+    public void overrideVerdict(String text) {
+        verdictOverride.set(text);
+        showVerdict(playback.trace().get());
+    }
 
     /** The flow last traced (what an edit traces again), or null. */
     public Flow flow() { return flow; }
@@ -417,6 +438,13 @@ public final class SimulationPanel extends BorderPane {
     }
 
     private void showVerdict(Trace t) {
+        if (verdictOverride.get() != null) {
+            verdict.setText(verdictOverride.get());
+            verdict.pseudoClassStateChanged(OK, false);
+            verdict.pseudoClassStateChanged(BROKEN, false);
+            verdict.setTooltip(null);
+            return;
+        }
         verdict.pseudoClassStateChanged(OK, t != null && t.disposition().isSuccessful());
         verdict.pseudoClassStateChanged(BROKEN, t == null || !t.disposition().isSuccessful());
         if (t == null) {
