@@ -36,8 +36,6 @@ public final class LearnPanel extends TitledPane {
         text.getStyleClass().add("lesson-text");
         text.setId("lesson-text");
         text.setWrapText(true);
-        // the whole lesson stays readable; the inspector above scrolls instead
-        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         flow.getStyleClass().add("lesson-flow");
         play.getStyleClass().addAll("lesson-play", "accent");
         play.setId("lesson-play");
@@ -48,7 +46,16 @@ public final class LearnPanel extends TitledPane {
         score.getStyleClass().add("lesson-score");
         score.setId("lesson-score");
         javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(8, 6, play, challenge);
-        VBox body = new VBox(text, flow, buttons, score);
+        // a long lesson scrolls; its flow and buttons stay in sight
+        javafx.scene.control.ScrollPane textScroll = new javafx.scene.control.ScrollPane(text);
+        textScroll.setFitToWidth(true);
+        textScroll.getStyleClass().add("lesson-scroll");
+        textScroll.setId("lesson-scroll");
+        textScroll.setMinViewportHeight(48);
+        textScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        textScroll.prefViewportHeightProperty().bind(text.heightProperty());
+        VBox.setVgrow(textScroll, javafx.scene.layout.Priority.ALWAYS);
+        VBox body = new VBox(textScroll, flow, buttons, score);
         body.getStyleClass().add("lesson-body");
         setContent(body);
         setExpanded(true);

@@ -1,14 +1,13 @@
 package dev.hopscope.ui.sim;
 
-import dev.hopscope.net.trace.Layer;
-import dev.hopscope.net.trace.StepKind;
-
-import java.util.List;
+import dev.hopscope.net.trace.DnsLookup;
+import dev.hopscope.net.trace.Packet;
 
 /**
  * The protocol an event of the list is filed under, as Packet Tracer's event filters file them:
- * ARP and DNS exchanges under their own names, a frame inside a VXLAN envelope under VXLAN,
- * anything else under its transport (ICMP, TCP or UDP).
+ * ARP and DNS exchanges under their own names, a frame inside a tunnel (VXLAN, and the other
+ * encapsulations when a design has them) under VXLAN, anything else under its transport (ICMP,
+ * TCP or UDP). Read from the hop's typed packet and detail.
  */
 public enum EventProtocol {
     ARP, DNS, ICMP, TCP, UDP, VXLAN;
@@ -18,18 +17,13 @@ public enum EventProtocol {
 
     static EventProtocol of(Step s) {
         if (s.kind() == Step.Kind.ARP_REQUEST || s.kind() == Step.Kind.ARP_REPLY) return ARP;
-        if (s.kind() == Step.Kind.DNS_QUERY || s.kind() == Step.Kind.DNS_ANSWER || s.hop().step() == StepKind.DNS) return DNS;
-        List<Layer> p = s.hop().packet();
-        EventProtocol transport = null;
-        for (Layer l : p) {
-            switch (l.layer()) {
-                case "vxlan": return VXLAN;
-                case "tcp": transport = TCP; break;
-                case "udp": transport = UDP; break;
-                case "icmp": transport = ICMP; break;
-                default: break;
-            }
+        if (s.kind() == Step.Kind.DNS_QUERY || s.kind() == Step.Kind.DNS_ANSWER || s.hop().detail() instanceof DnsLookup) return DNS;
+        Packet p = s.hop().packet();
+        if (p.encapsulated()) return VXLAN;
+        switch (p.proto()) {
+            case TCP: return TCP;
+            case UDP: return UDP;
+            default: return ICMP;
         }
-        return transport == null ? ICMP : transport;
     }
 }
