@@ -75,6 +75,9 @@ public final class Commands {
     /** File › Import and File › Export. */
     public Transfers transfers() { return transfers; }
 
+    /** The questions about files (the compare view asks for a design to compare with). */
+    public Prompts prompts() { return prompts; }
+
     /** What the designer remembers between sessions (the challenge keeps its last scores here). */
     public Settings settings() { return settings; }
 

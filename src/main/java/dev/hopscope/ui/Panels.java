@@ -1,6 +1,7 @@
 package dev.hopscope.ui;
 
 import dev.hopscope.ui.challenge.Challenge;
+import dev.hopscope.ui.compare.CompareView;
 import dev.hopscope.ui.challenge.Scores;
 import dev.hopscope.ui.flags.AnalysisService;
 import dev.hopscope.ui.flags.FindingsView;
@@ -32,6 +33,8 @@ public final class Panels {
     private final LearnPanel learn;
     private final ScenarioList scenarios;
     private final Challenge challenge;
+    private final CompareView compare;
+    private final Tab compareTab;
 
     private final MainWindow window;
 
@@ -69,6 +72,14 @@ public final class Panels {
         });
         matrixTab = tab("Matrix", "tab-matrix", matrix);
         window.bottomDock().getTabs().add(2, matrixTab);
+        compare = new CompareView(state, analysis, window.canvas(), window.commands().prompts(), (from, to, probe) -> {
+            simulation.traceFlow(from, to, probe, true);
+            showSimulation();
+        });
+        compareTab = tab("Compare", "tab-compare", compare);
+        compareTab.textProperty().bind(compare.title());
+        window.bottomDock().getTabs().add(3, compareTab);
+        addCompareToTheViewMenu(window);
         window.bottomDock().getSelectionModel().select(simulationTab);
 
         intentTool = new IntentTool(state, window.canvas(), simulation::probeFor);
@@ -134,6 +145,31 @@ public final class Panels {
     public ScenarioList scenarios() { return scenarios; }
 
     public Challenge challenge() { return challenge; }
+
+    public CompareView compare() { return compare; }
+
+    /** Brings the compare view to the front. */
+    public void showCompare() { compareTab.getTabPane().getSelectionModel().select(compareTab); }
+
+    /** View › Compare with Saved / Compare with File… / Stop Comparing, after the menu's own items. */
+    private void addCompareToTheViewMenu(MainWindow window) {
+        javafx.scene.Node bar = window.root().lookup("#menu-bar");
+        if (!(bar instanceof javafx.scene.control.MenuBar menus)) return;
+        for (javafx.scene.control.Menu m : menus.getMenus()) {
+            if (!"View".equals(m.getText())) continue;
+            javafx.scene.control.MenuItem saved = new javafx.scene.control.MenuItem("Compare with Saved");
+            saved.setId("menu-compare-saved");
+            saved.setAccelerator(javafx.scene.input.KeyCombination.keyCombination("Shortcut+Shift+D"));
+            saved.setOnAction(e -> { showCompare(); compare.compareWithSaved(); });
+            javafx.scene.control.MenuItem file = new javafx.scene.control.MenuItem("Compare with File…");
+            file.setId("menu-compare-file");
+            file.setOnAction(e -> { showCompare(); compare.compareWithFile(); });
+            javafx.scene.control.MenuItem stop = new javafx.scene.control.MenuItem("Stop Comparing");
+            stop.setId("menu-compare-stop");
+            stop.setOnAction(e -> compare.stop());
+            m.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), saved, file, stop);
+        }
+    }
 
     /** The Challenge button: the flow last traced, or else the lesson's, as a challenge. */
     private void challengeTheFlow() {

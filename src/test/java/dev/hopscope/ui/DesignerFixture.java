@@ -35,6 +35,9 @@ public final class DesignerFixture {
 
     public AppState state() { return window.state(); }
 
+    /** The scripted answers to the designer's file dialogs. */
+    public ScriptedPrompts prompts() { return prompts; }
+
     /**
      * The headless screen is 1280x800: the tests of the canvas fold the bottom dock away, so the
      * canvas has the room the coordinates in those tests assume.

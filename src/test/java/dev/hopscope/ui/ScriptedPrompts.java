@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Answers the designer's dialogs from a script, and records what was asked. */
-final class ScriptedPrompts implements Prompts {
+public final class ScriptedPrompts implements Prompts {
     final Deque<Unsaved> unsaved = new ArrayDeque<>();
     final Deque<Boolean> restore = new ArrayDeque<>();
     final Deque<Path> files = new ArrayDeque<>();
@@ -18,6 +18,12 @@ final class ScriptedPrompts implements Prompts {
     final List<String> errors = new ArrayList<>();
     /** What {@link #showLines} showed: the header, then each line. */
     final List<List<String>> shownLines = new ArrayList<>();
+
+    /** The next file dialog answers with this file. */
+    public void willChoose(Path file) { files.add(file); }
+
+    /** The errors shown so far, as "title: message". */
+    public List<String> errors() { return List.copyOf(errors); }
 
     @Override public Unsaved unsavedChanges(String name) {
         asked.add("unsaved " + name);

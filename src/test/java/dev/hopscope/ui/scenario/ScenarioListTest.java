@@ -45,7 +45,9 @@ class ScenarioListTest {
     /** The visible cell of the row whose name ends with {@code name}. */
     private ListCell<?> cell(FxRobot robot, String name) {
         return fx(() -> robot.lookup("#scenarios .list-cell").queryAllAs(ListCell.class).stream()
-                .filter(c -> c.getItem() instanceof ScenarioList.Row r && r.scenario().name().equals(name)).findFirst().orElse(null));
+                // the list keeps spare cells out of sight, some still holding an old row: only a shown one will do
+                .filter(c -> c.isVisible() && !c.isEmpty() && c.getItem() instanceof ScenarioList.Row r && r.scenario().name().equals(name))
+                .findFirst().orElse(null));
     }
 
     private void waitForState(FxRobot robot, String name, String pseudoClass) throws Exception {
