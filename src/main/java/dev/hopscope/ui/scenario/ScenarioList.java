@@ -72,6 +72,9 @@ public final class ScenarioList extends VBox {
     private final Map<Scenario, Result> results = new HashMap<>();
     private final AtomicLong generation = new AtomicLong();
     private final PauseTransition check = new PauseTransition(CHECK_DELAY);
+    /** Moves when new results are in: cells repaint themselves, so no cell is made anew under the pointer. */
+    private final javafx.beans.property.IntegerProperty checks = new javafx.beans.property.SimpleIntegerProperty(this, "checks");
+    private final javafx.beans.property.BooleanProperty checking = new javafx.beans.property.SimpleBooleanProperty(this, "checking");
     private Consumer<Scenario> onChallenge = s -> {};
 
     public ScenarioList(AppState state, SimulationPanel simulation) {
@@ -112,6 +115,9 @@ public final class ScenarioList extends VBox {
 
     public ListView<Row> rows() { return list; }
 
+    /** True from an edit until the scenarios are checked against it. */
+    public javafx.beans.property.ReadOnlyBooleanProperty checking() { return checking; }
+
     /** The outcome a scenario has on the drawing, once checked (null before). */
     public Result result(Scenario s) { return results.get(s); }
 
@@ -140,6 +146,7 @@ public final class ScenarioList extends VBox {
         List<Row> rows = rowsOf(d);
         if (!list.getItems().equals(rows)) list.getItems().setAll(rows);
         if (keep != null) for (Row r : rows) if (r.scenario().equals(keep.scenario())) list.getSelectionModel().select(r);
+        checking.set(true);
         check.playFromStart();
     }
 
@@ -170,7 +177,8 @@ public final class ScenarioList extends VBox {
                 if (generation.get() != gen) return;
                 results.clear();
                 results.putAll(out);
-                list.refresh();
+                checks.set(checks.get() + 1);
+                checking.set(false);
             });
         });
     }
@@ -289,10 +297,15 @@ public final class ScenarioList extends VBox {
                 if (getItem() == null || e.getButton() != MouseButton.PRIMARY) return;
                 replay(getItem(), e.getClickCount() >= 2);
             });
+            checks.addListener((o, a, n) -> render(getItem(), isEmpty()));
         }
 
         @Override protected void updateItem(Row r, boolean empty) {
             super.updateItem(r, empty);
+            render(r, empty);
+        }
+
+        private void render(Row r, boolean empty) {
             pseudoClassStateChanged(PASSED, false);
             pseudoClassStateChanged(FAILED, false);
             pseudoClassStateChanged(UNCHECKED, false);

@@ -52,6 +52,7 @@ class ScenarioListTest {
 
     private void waitForState(FxRobot robot, String name, String pseudoClass) throws Exception {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> {
+            if (fx(() -> list().checking().get())) return false;
             ListCell<?> c = cell(robot, name);
             return c != null && fx(() -> c.getPseudoClassStates().toString()).contains(pseudoClass);
         });
