@@ -15,6 +15,26 @@ public final class HopSummary {
     /** "10.0.9.2 → 10.0.9.3 · tcp 41261 → 80", or what this hop changed, or the encapsulation. */
     public static String of(Step s) {
         Hop h = s.hop();
+        switch (s.kind()) {
+            case ARP_REQUEST: {
+                var l = h.arp().orElseThrow();
+                return "who has " + l.target() + "? tell " + (l.senderAddress() == null ? l.namespace() : l.senderAddress());
+            }
+            case ARP_REPLY: {
+                var l = h.arp().orElseThrow();
+                var r = (dev.hopscope.net.trace.NeighbourLookup.ArpReply) l.answer();
+                return l.target() + " is at " + r.mac() + (r.proxy() ? " (proxy ARP)" : "");
+            }
+            case DNS_QUERY: {
+                var l = (dev.hopscope.net.trace.DnsLookup) h.detail();
+                return "A? " + l.question() + " → " + LayerRows.server(l);
+            }
+            case DNS_ANSWER: {
+                var l = (dev.hopscope.net.trace.DnsLookup) h.detail();
+                return l.address().map(a -> l.question() + " is " + a).orElse(l.question() + ": no answer");
+            }
+            default: break;
+        }
         List<Layer> p = h.layers();
         String changes = changes(h);
         switch (h.step()) {
@@ -69,10 +89,10 @@ public final class HopSummary {
     /** The step column: the hop's step, or the exchange before it. */
     public static String stepName(Step s) {
         switch (s.kind()) {
-            case ARP_REQUEST: return "ARP who-has";
-            case ARP_REPLY: return "ARP is-at";
-            case DNS_QUERY: return "DNS query";
-            case DNS_ANSWER: return "DNS answer";
+            case ARP_REQUEST: return "ARP REQ";
+            case ARP_REPLY: return "ARP REPLY";
+            case DNS_QUERY: return "DNS QUERY";
+            case DNS_ANSWER: return "DNS ANSWER";
             default: return s.hop().step().name();
         }
     }

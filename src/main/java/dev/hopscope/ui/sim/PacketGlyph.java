@@ -15,6 +15,7 @@ import javafx.scene.layout.StackPane;
 public final class PacketGlyph extends StackPane {
     static final PseudoClass REPLY = PseudoClass.getPseudoClass("reply");
     static final PseudoClass ENCAPSULATED = PseudoClass.getPseudoClass("encapsulated");
+    static final PseudoClass EXCHANGE = PseudoClass.getPseudoClass("exchange");
 
     private final Region envelope = new Region();
     private final Region body = new Region();
@@ -50,6 +51,20 @@ public final class PacketGlyph extends StackPane {
     }
 
     public boolean isEncapsulated() { return envelope.isVisible(); }
+
+    /** Marks the glyph as an ARP or DNS exchange ({@code :exchange}) with its tag, or a plain packet when null. */
+    public void setExchange(String tagText) {
+        boolean on = tagText != null;
+        pseudoClassStateChanged(EXCHANGE, on);
+        icon.setIconLiteral(on ? "mdi2h-help" : "mdi2e-email-outline");
+        if (on) {
+            tag.setVisible(true);
+            tag.setText(tagText);
+        } else if (!envelope.isVisible()) {
+            tag.setVisible(false);
+            tag.setText("");
+        }
+    }
 
     public String tagText() { return tag.getText(); }
 

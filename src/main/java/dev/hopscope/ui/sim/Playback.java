@@ -1,6 +1,8 @@
 package dev.hopscope.ui.sim;
 
+import dev.hopscope.net.trace.DnsLookup;
 import dev.hopscope.net.trace.Hop;
+import dev.hopscope.net.trace.NeighbourLookup;
 import dev.hopscope.net.trace.Leg;
 import dev.hopscope.net.trace.Trace;
 import javafx.beans.property.BooleanProperty;
@@ -57,11 +59,44 @@ public final class Playback {
         current.set(out.isEmpty() ? -1 : firstShown());
     }
 
+    /**
+     * A leg's hops as steps. An ARP exchange becomes two steps of its own before the hop that
+     * needed it (the question, and the answer when one came), and a name lookup two (the query to
+     * the server, and its answer), so each can be stepped through like a hop.
+     */
     private static void add(List<Step> out, Leg leg, boolean reply) {
         List<Hop> hops = leg.hops();
-        for (int i = 0; i < hops.size(); i++)
-            out.add(new Step(out.size(), reply, hops.get(i), i == hops.size() - 1, leg.disposition(), leg.reason(),
-                    Step.Kind.HOP, reply && i == 0));
+        int first = out.size();
+        for (int i = 0; i < hops.size(); i++) {
+            Hop h = hops.get(i);
+            boolean last = i == hops.size() - 1;
+            if (h.arp().isPresent() && h.arp().get().asked()) {
+                out.add(step(out, reply, h, false, leg, Step.Kind.ARP_REQUEST, first));
+                if (h.arp().get().answer() instanceof NeighbourLookup.ArpReply)
+                    out.add(step(out, reply, h, false, leg, Step.Kind.ARP_REPLY, first));
+            }
+            if (h.detail() instanceof DnsLookup) {
+                out.add(step(out, reply, h, false, leg, Step.Kind.DNS_QUERY, first));
+                out.add(step(out, reply, h, last, leg, Step.Kind.DNS_ANSWER, first));
+            } else {
+                out.add(step(out, reply, h, last, leg, Step.Kind.HOP, first));
+            }
+        }
+    }
+
+    private static Step step(List<Step> out, boolean reply, Hop h, boolean last, Leg leg, Step.Kind kind, int first) {
+        return new Step(out.size(), reply, h, last, leg.disposition(), leg.reason(), kind, reply && out.size() == first);
+    }
+
+    /** The packet's layers as they arrived at step {@code s}: the hop before it on the same leg; empty where the packet is made. */
+    public List<dev.hopscope.net.trace.Layer> arriving(Step s) {
+        if (s == null) return List.of();
+        for (int i = s.index() - 1; i >= 0; i--) {
+            Step p = steps.get(i);
+            if (p.reply() != s.reply()) break;
+            if (p.kind() == Step.Kind.HOP || p.kind() == Step.Kind.DNS_ANSWER) return p.hop() == s.hop() ? List.of() : p.hop().layers();
+        }
+        return List.of();
     }
 
     /** Clears the trace and shows why there is none. */

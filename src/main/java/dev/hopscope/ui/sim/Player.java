@@ -1,6 +1,5 @@
 package dev.hopscope.ui.sim;
 
-import dev.hopscope.net.trace.Layer;
 import dev.hopscope.ui.AppState;
 import dev.hopscope.ui.canvas.CanvasView;
 import javafx.animation.Interpolator;
@@ -99,7 +98,8 @@ public final class Player {
         Step s = steps.get(i);
         Point2D to = at.get(i);
         glyph.setReply(s.reply());
-        glyph.setEncapsulated(envelopeTag(s));
+        glyph.setEncapsulated(s.exchange() ? null : envelopeTag(s));
+        glyph.setExchange(exchangeTag(s));
         glyph.setVisible(true);
         glyph.size();
         glyph.toFront();
@@ -152,11 +152,22 @@ public final class Player {
         if (node != null) canvas.setHopActive(node, true);
     }
 
-    /** "VNI 42" while the packet travels inside a VXLAN envelope; null otherwise. */
+    /** "VXLAN · VNI 42" while the packet travels inside a tunnel; null otherwise. */
     static String envelopeTag(Step s) {
-        for (Layer l : s.hop().layers()) {
-            if (l.layer().equals("vxlan")) return "VXLAN · VNI " + l.fields().getOrDefault("vni", "?");
+        var p = s.hop().packet();
+        if (!p.encapsulated()) return null;
+        var t = p.tunnel();
+        return t.kind().name() + (t.kind().overUdp() ? " · VNI " + t.vni() : "");
+    }
+
+    /** "ARP who-has", "DNS query", ... on an exchange's step; null on a hop. */
+    static String exchangeTag(Step s) {
+        switch (s.kind()) {
+            case ARP_REQUEST: return "ARP who-has";
+            case ARP_REPLY: return "ARP is-at";
+            case DNS_QUERY: return "DNS query";
+            case DNS_ANSWER: return "DNS answer";
+            default: return null;
         }
-        return null;
     }
 }

@@ -71,7 +71,7 @@ public final class SimulationPanel extends BorderPane {
     private final TextField port = new TextField();
     private final ToggleButton pick = new ToggleButton(null, new FontIcon("mdi2c-crosshairs-gps"));
     private final Label verdict = new Label();
-    private final HeaderView headers = new HeaderView();
+    private final LayerView headers = new LayerView();
     private final EventList events;
     private final VBox side = new VBox();
     private final SplitPane body;
@@ -188,8 +188,8 @@ public final class SimulationPanel extends BorderPane {
         body.setDividerPositions(0.5);
         setCenter(body);
 
-        playback.current().addListener((o, a, i) -> headers.show(playback.currentStep()));
-        playback.steps().addListener((javafx.collections.ListChangeListener<Step>) c -> headers.show(playback.currentStep()));
+        playback.current().addListener((o, a, i) -> showLayers());
+        playback.steps().addListener((javafx.collections.ListChangeListener<Step>) c -> showLayers());
         playback.trace().addListener((o, a, t) -> showVerdict(t));
         playback.error().addListener((o, a, m) -> { if (!m.isEmpty()) showVerdict(null); });
 
@@ -265,7 +265,13 @@ public final class SimulationPanel extends BorderPane {
     /** "Save as capture…": tests answer its file chooser with {@link CaptureSaver#chooseWith}. */
     public CaptureSaver captures() { return captures; }
 
-    public HeaderView headers() { return headers; }
+    /** The current step by layer, in and out. */
+    public LayerView headers() { return headers; }
+
+    private void showLayers() {
+        Step s = playback.currentStep();
+        headers.show(s, playback.arriving(s), state.current());
+    }
 
     public EventList events() { return events; }
 

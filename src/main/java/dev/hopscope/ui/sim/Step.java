@@ -30,8 +30,14 @@ public record Step(int index, boolean reply, Hop hop, boolean last, Disposition 
     public EventProtocol protocol() { return EventProtocol.of(this); }
 
     public String where() {
+        if (kind == Kind.ARP_REQUEST && hop.arp().isPresent()) return hop.arp().get().namespace() + " · " + hop.arp().get().device();
+        if (kind == Kind.ARP_REPLY && hop.arp().isPresent() && hop.arp().get().answer() instanceof dev.hopscope.net.trace.NeighbourLookup.ArpReply r)
+            return r.namespace() + " · " + r.device();
         String ns = hop.namespace() == null ? "" : hop.namespace();
         String dev = hop.device() == null || "-".equals(hop.device()) ? "" : hop.device();
         return dev.isEmpty() ? ns : ns + " · " + dev;
     }
+
+    /** An ARP or DNS exchange rather than a hop. */
+    public boolean exchange() { return kind != Kind.HOP; }
 }

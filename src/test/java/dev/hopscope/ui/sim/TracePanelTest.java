@@ -151,9 +151,10 @@ class TracePanelTest {
         assertThat(visited).isEqualTo(rows.size());
         robot.clickOn("#filter-TCP");
         robot.clickOn("#filter-DNS");
+        robot.clickOn("#filter-ARP");
         assertThat(fx(() -> panel().events().rows())).isEmpty();
         assertThat(robot.lookup("#event-list .placeholder .label").queryLabeled().getText()).contains("filtered out");
-        robot.clickOn("#filter-VXLAN").clickOn("#filter-TCP").clickOn("#filter-DNS");
+        robot.clickOn("#filter-VXLAN").clickOn("#filter-TCP").clickOn("#filter-DNS").clickOn("#filter-ARP");
         assertThat(fx(() -> panel().events().rows())).hasSameSizeAs(steps);
 
         // on a bridge the glyph stands clear of the bridge's name
