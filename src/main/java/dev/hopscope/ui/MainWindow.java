@@ -77,7 +77,7 @@ public final class MainWindow {
         SplitPane vertical = new SplitPane(middle, bottomDock);
         vertical.setOrientation(Orientation.VERTICAL);
         // the bottom dock gets room for about ten rows of the event list (issue 12: it showed five)
-        vertical.setDividerPositions(0.56);
+        vertical.setDividerPositions(0.6);
         SplitPane.setResizableWithParent(bottomDock, false);
 
         MenuBar menuBar = menus.menuBar();

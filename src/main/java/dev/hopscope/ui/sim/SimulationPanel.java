@@ -59,8 +59,18 @@ public final class SimulationPanel extends BorderPane {
 
     private static final String HINT = "Choose a source and a destination (or pick them on the canvas with the target button), then press Play.";
 
-    /** A flow as it was traced: what an edit traces again. */
-    public record Flow(String from, String to, Probe probe) {}
+    /**
+     * A flow as it was traced: what an edit traces again. {@code target} is a way to reach the
+     * destination the learner picked among a trace's alternatives, {@code endpoint} the Service
+     * endpoint (node id) picked among its branches; null for the engine's own choice.
+     */
+    public record Flow(String from, String to, Probe probe, dev.hopscope.net.trace.Target target, String endpoint) {
+        public Flow(String from, String to, Probe probe) { this(from, to, probe, null, null); }
+
+        Flow way(dev.hopscope.net.trace.Target t) { return new Flow(from, to, probe, t, null); }
+
+        Flow branch(String e) { return new Flow(from, to, probe, null, e); }
+    }
 
     private final AppState state;
     private final Playback playback = new Playback();
@@ -74,6 +84,8 @@ public final class SimulationPanel extends BorderPane {
     private final LayerView headers = new LayerView();
     private final EventList events;
     private final VBox side = new VBox();
+    private final RouteChoices choices = new RouteChoices(a -> { if (this.flow != null) run(this.flow.way(a.target()), -1); },
+            b -> { if (this.flow != null) run(this.flow.branch(b.endpoint()), -1); });
     private final SplitPane body;
     private final AtomicLong generation = new AtomicLong();
     private final PauseTransition retrace = new PauseTransition(RETRACE_DELAY);
@@ -182,6 +194,7 @@ public final class SimulationPanel extends BorderPane {
         headerScroll.getStyleClass().add("header-scroll");
         VBox.setVgrow(headerScroll, Priority.ALWAYS);
         side.getStyleClass().add("sim-side");
+        side.getChildren().add(choices);
         VBox detail = new VBox(verdictRow, side, headerScroll);
         detail.getStyleClass().add("sim-detail");
         body = new SplitPane(list, detail);
@@ -264,6 +277,9 @@ public final class SimulationPanel extends BorderPane {
 
     /** "Save as capture…": tests answer its file chooser with {@link CaptureSaver#chooseWith}. */
     public CaptureSaver captures() { return captures; }
+
+    /** The ways and Service endpoints the learner may pick for the trace shown. */
+    public RouteChoices choices() { return choices; }
 
     /** The current step by layer, in and out. */
     public LayerView headers() { return headers; }
@@ -364,7 +380,7 @@ public final class SimulationPanel extends BorderPane {
             Trace t = null;
             String error = null;
             try {
-                t = Network.compile(doc).trace(f.from(), f.to(), f.probe());
+                t = traceOf(Network.compile(doc), f);
             } catch (RuntimeException ex) {
                 error = ex.getMessage() == null ? "the engine could not trace this flow" : ex.getMessage();
             }
@@ -386,6 +402,19 @@ public final class SimulationPanel extends BorderPane {
         });
     }
 
+    /** The flow as the learner chose it: a way picked among the alternatives, a Service endpoint, or the engine's choice. */
+    private static Trace traceOf(Network net, Flow f) {
+        if (f.target() != null) return net.tracer().trace(f.from(), f.target(), f.probe());
+        if (f.endpoint() != null) {
+            try {
+                return net.tracer().trace(f.from(), dev.hopscope.model.Destination.parse(f.to()), f.probe(), f.endpoint());
+            } catch (IllegalArgumentException gone) {
+                // the endpoint is no longer one of this flow's (an edit): the engine's own choice then
+            }
+        }
+        return net.trace(f.from(), f.to(), f.probe());
+    }
+
     /** The drawing changed: what the panel shows is stale, so it goes now and the flow is traced again shortly. */
     private void edited() {
         if (flow == null) return;
@@ -405,6 +434,8 @@ public final class SimulationPanel extends BorderPane {
 
     private void traceAgain() {
         if (flow == null) return;
+        // a picked address may not survive the edit; a picked endpoint is a node and is tried again
+        if (flow.target() != null) flow = new Flow(flow.from(), flow.to(), flow.probe());
         traced = flowKey();
         int keep = keptStep;
         keptStep = -1;
@@ -444,6 +475,7 @@ public final class SimulationPanel extends BorderPane {
     }
 
     private void showVerdict(Trace t) {
+        choices.show(verdictOverride.get() != null ? null : t, state.current());
         if (verdictOverride.get() != null) {
             verdict.setText(verdictOverride.get());
             verdict.pseudoClassStateChanged(OK, false);
