@@ -28,7 +28,17 @@ public record Scenario(String name, String from, String to, Probe probe, String 
 
     /** True when both describe the same flow (names and expectations aside). */
     public boolean sameFlow(Scenario o) {
-        return o != null && from.equals(o.from) && to.equals(o.to) && probe.equals(o.probe);
+        return o != null && from.equals(o.from) && sent(to, probe).equals(sent(o.to, o.probe));
+    }
+
+    /**
+     * What is sent where, as the tracer reads it: a port in the destination sets the probe's port
+     * (ICMP becoming TCP), so "h1" with tcp/8080 and "h1:8080" with tcp/8080 are one flow.
+     */
+    private static String sent(String to, Probe probe) {
+        return Destination.tryParse(to).filter(Destination::hasPort)
+                .map(d -> d.host() + " " + (probe.proto() == Proto.ICMP ? Probe.tcp(d.port()) : new Probe(probe.proto(), d.port(), probe.size())))
+                .orElse(to + " " + probe);
     }
 
     public Scenario withName(String v) { return new Scenario(v, from, to, probe, expect, note); }

@@ -55,6 +55,12 @@ class ScenarioCodecTest {
         assertThat(Scenario.ofLesson(new Lesson("Just words", "text", null, null, null))).isNull();
         assertThat(s.sameFlow(new Scenario("other name", "a", "192.168.50.100", Probe.tcp(443), "DELIVERED", null))).isTrue();
         assertThat(s.sameFlow(new Scenario("No way back", "a", "192.168.50.100", Probe.icmp(), null, null))).isFalse();
+        // a port in the destination is the probe's port (trace --to web:80 sends tcp/80): S8's lesson and its first scenario
+        Scenario lesson = new Scenario("Published ports are DNAT", "ext", "192.168.50.11", Probe.tcp(8080), null, null);
+        assertThat(lesson.sameFlow(new Scenario("The published port", "ext", "192.168.50.11:8080", Probe.tcp(8080), "DELIVERED", null))).isTrue();
+        assertThat(lesson.sameFlow(new Scenario("A port nobody published", "ext", "192.168.50.11:80", Probe.tcp(80), "NO_LISTENER", null))).isFalse();
+        assertThat(lesson.sameFlow(new Scenario("udp", "ext", "192.168.50.11:8080", Probe.udp(8080), null, null))).isFalse();
+        assertThat(new Scenario("n", "a", "web:80", Probe.icmp(), null, null).sameFlow(new Scenario("m", "a", "web", Probe.tcp(80), null, null))).isTrue();
     }
 
     private static DocumentException fail(String json) {
