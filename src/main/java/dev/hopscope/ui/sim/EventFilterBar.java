@@ -30,7 +30,8 @@ public final class EventFilterBar extends HBox {
             t.setId("filter-" + p.name());
             t.getStyleClass().add("event-filter");
             t.setSelected(playback.shown().contains(p));
-            t.setTooltip(new Tooltip("Show " + p.label() + " events in the list and when stepping"));
+            t.setTooltip(new Tooltip(p == EventProtocol.VXLAN ? "Show tunnelled packets (VXLAN, GENEVE, IPIP, ESP) in the list and when stepping"
+                    : "Show " + p.label() + " events in the list and when stepping"));
             t.selectedProperty().addListener((o, was, on) -> {
                 if (on) playback.shown().add(p);
                 else playback.shown().remove(p);

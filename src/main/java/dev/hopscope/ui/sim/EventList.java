@@ -52,7 +52,7 @@ public final class EventList extends TableView<Step> {
         where.setMinWidth(96);
         TableColumn<Step, String> step = column("step", s -> HopSummary.stepName(s), 86);
         step.setMinWidth(86);
-        TableColumn<Step, String> proto = column("proto", s -> s.protocol().label(), 62);
+        TableColumn<Step, String> proto = column("proto", EventProtocol::shownAs, 62);
         proto.setMinWidth(62);
         TableColumn<Step, String> what = column("summary", HopSummary::of, 260);
         what.setMinWidth(120);
