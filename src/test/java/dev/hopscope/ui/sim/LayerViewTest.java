@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * leaving with a sentence and the rewritten fields marked, and ARP and DNS exchanges are steps of
  * their own. Expected values are scenarios.md's S8 (DNAT of 192.168.50.11:8080 to 172.17.0.2:80,
  * routed by h1) and SPEC section 2 (Docker's embedded DNS at 127.0.0.11 answers container names on
- * a user-defined network).
+ * a user-defined network) and S14 (Calico: the pod's gateway 169.254.1.1 answered by proxy ARP from
+ * the node's cali veth).
  */
 @ExtendWith(ApplicationExtension.class)
 class LayerViewTest {
@@ -125,5 +126,15 @@ class LayerViewTest {
         assertThat(row("dns").out().fields().get("answer")).isEqualTo("172.20.0.3");
         assertThat(fx(() -> robot.lookup("#event-list .table-row-cell").queryAllAs(javafx.scene.control.TableRow.class).stream()
                 .filter(r -> r.getItem() instanceof Step s && s.kind() == Step.Kind.DNS_QUERY).count())).isEqualTo(1);
+
+        // Calico (scenarios.md S14): p1's gateway 169.254.1.1 is held by no device; n1's cali veth answers by proxy ARP
+        List<Step> calico = trace("s14-calico.json", "p1", "10.48.2.2:8080", Probe.tcp(8080));
+        int proxied = first(calico, s -> s.kind() == Step.Kind.ARP_REPLY);
+        assertThat(HopSummary.of(calico.get(proxied - 1))).isEqualTo("who has 169.254.1.1? tell 10.48.1.2");
+        assertThat(HopSummary.of(calico.get(proxied))).startsWith("169.254.1.1 is at ").endsWith("(proxy ARP)");
+        fx(() -> panel().playback().jump(proxied));
+        assertThat(fx(() -> panel().playback().currentStep().where())).startsWith("n1");
+        assertThat(row("arp").sentence()).contains("proxy ARP");
+        assertThat(calico).noneMatch(s -> s.protocol() == EventProtocol.VXLAN);
     }
 }
