@@ -176,7 +176,8 @@ public final class SimulationPanel extends BorderPane {
         capture.getStyleClass().add("sim-capture");
         capture.setTooltip(new Tooltip("Save this trace, both ways, as a pcapng capture to open in Wireshark"));
         capture.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
-        capture.disableProperty().bind(playback.trace().isNull());
+        // locked during a challenge: the capture would tell the whole path and outcome
+        capture.disableProperty().bind(playback.trace().isNull().or(locked));
         capture.setOnAction(e -> captures.save(playback.trace().get(), written -> {}));
         HBox verdictRow = new HBox(verdict, capture);
         verdictRow.setAlignment(Pos.CENTER_LEFT);

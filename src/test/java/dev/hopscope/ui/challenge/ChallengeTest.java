@@ -59,6 +59,7 @@ class ChallengeTest {
         assertThat(fx(() -> panel().events().rows().size())).isEqualTo(1);
         assertThat(text(robot, "#sim-verdict")).startsWith("Challenge").doesNotContain("DELIVERED");
         assertThat(robot.lookup("#sim-play").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#sim-capture").queryButton().isDisabled()).isTrue();
         assertThat(text(robot, "#challenge-prompt")).startsWith("1. The packet is at frontend. Where does it go next?");
         assertThat(robot.lookup("#choice-badge-frontend-net").tryQuery()).isPresent();
 
@@ -92,6 +93,7 @@ class ChallengeTest {
         assertThat(text(robot, "#lesson-score")).isEqualTo("Last challenge: 5 of 6 right");
         assertThat(text(robot, "#sim-verdict")).startsWith("DELIVERED");
         assertThat(robot.lookup("#sim-play").queryButton().isDisabled()).isFalse();
+        assertThat(robot.lookup("#sim-capture").queryButton().isDisabled()).isFalse();
         assertThat(fx(() -> panel().events().rows().size())).isEqualTo(fx(() -> panel().playback().steps().size()));
         // a later session reads the same score for this sample
         Scores later = new Scores(new Settings(home.resolve("settings.properties")));
