@@ -76,8 +76,8 @@ public final class MainWindow {
 
         SplitPane vertical = new SplitPane(middle, bottomDock);
         vertical.setOrientation(Orientation.VERTICAL);
-        // the bottom dock gets room for about ten rows of the event list (issue 12: it showed five)
-        vertical.setDividerPositions(0.6);
+        // the bottom dock shows seven or more rows of the event list at 1280 x 800 (issue 12: it showed five); the inspector keeps the rest
+        vertical.setDividerPositions(0.64);
         SplitPane.setResizableWithParent(bottomDock, false);
 
         MenuBar menuBar = menus.menuBar();
