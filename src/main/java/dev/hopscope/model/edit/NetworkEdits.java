@@ -107,6 +107,29 @@ public final class NetworkEdits {
     }
 
     /**
+     * A host-scope network (macvlan) moved to another host: its bar goes across the new host's
+     * bottom, and the containers of the old host that were on it lose that attachment (their
+     * interface was a child of the old host's parent device), as a deleted bridge's veths go.
+     */
+    public static Document moveToHost(Document doc, String networkId, String hostId) {
+        Network w = doc.get(networkId, Network.class).orElse(null);
+        if (w == null || hostId == null || hostId.equals(w.host()) || doc.get(hostId, Host.class).isEmpty()) return doc;
+        Document next = doc.with(w.withHost(hostId));
+        for (Container c : doc.all(Container.class)) {
+            if (hostId.equals(c.host())) continue;
+            List<Attachment> kept = c.attachments().stream().filter(a -> !a.network().equals(networkId)).toList();
+            if (kept.size() < c.attachments().size()) next = next.with(c.withAttachments(kept));
+        }
+        Box hb = doc.box(hostId).orElse(null);
+        Box old = doc.box(networkId).orElse(null);
+        if (hb != null) {
+            double h = old == null ? Metrics.BRIDGE_H : old.h();
+            next = next.withBox(networkId, new Box(hb.x() + Metrics.HOST_PAD, hb.y() + hb.h() - Metrics.HOST_PAD - h, hb.w() - 2 * Metrics.HOST_PAD, h));
+        }
+        return next;
+    }
+
+    /**
      * A container or pod just added by {@code created} with the pointer on a network's bar in its
      * host (a macvlan network): attached to that network at once, in the same step, as a card
      * dropped on a bridge bar is. Anything else, or a refusal, leaves {@code created} as it is.

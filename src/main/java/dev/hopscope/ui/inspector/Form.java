@@ -141,6 +141,36 @@ final class Form extends VBox {
         return choice(caption(label), help(label), key, values, names, get, set);
     }
 
+    /**
+     * A choice whose change is an edit of the whole document (a network moved to another host
+     * takes its bar and attachments along), one undoable step.
+     */
+    <E> ComboBox<E> choiceEdit(String label, String key, List<E> values, Function<E, String> names, Function<Node, E> get,
+                               BiFunction<Document, E, Document> edit) {
+        ComboBox<E> box = new ComboBox<>();
+        box.setId("field-" + key);
+        box.getItems().setAll(values);
+        box.setMaxWidth(Double.MAX_VALUE);
+        box.setConverter(new StringConverter<>() {
+            @Override public String toString(E e) { return e == null ? "" : names.apply(e); }
+            @Override public E fromString(String s) { return null; }
+        });
+        box.setValue(get.apply(node()));
+        box.valueProperty().addListener((o, was, now) -> {
+            Node current = node();
+            if (current == null || Objects.equals(get.apply(current), now)) return;
+            state.executeEdit("Set " + shortName(label) + " of " + current.name() + " to " + (now == null ? "none" : names.apply(now)),
+                    d -> edit.apply(d, now));
+        });
+        syncs.add(() -> {
+            E want = get.apply(node());
+            if (!Objects.equals(box.getValue(), want)) box.setValue(want);
+        });
+        addCaption(caption(label), help(label));
+        getChildren().add(box);
+        return box;
+    }
+
     /** A choice with its caption and help given apart. */
     <E> ComboBox<E> choice(String caption, String help, String key, List<E> values, Function<E, String> names, Function<Node, E> get,
                            BiFunction<Node, E, Node> set) {

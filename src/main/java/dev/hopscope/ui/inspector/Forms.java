@@ -191,7 +191,8 @@ final class Forms {
         if (inHost) {
             List<String> hosts = new ArrayList<>();
             for (Host h : doc.all(Host.class)) hosts.add(h.id());
-            f.choice("Host", "host", hosts, id -> name(state.current(), id), n -> ((Network) n).host(), (n, v) -> ((Network) n).withHost(v));
+            f.choiceEdit("Host (its containers on other hosts leave it)", "host", hosts, id -> name(state.current(), id), n -> ((Network) n).host(),
+                    (d, v) -> dev.hopscope.model.edit.NetworkEdits.moveToHost(d, w.id(), v));
         } else {
             f.text("Member hosts (empty = every node)", "members", "host-1, host-2", n -> Parsers.showHosts(((Network) n).members(), state.current()),
                     Parsers::hosts, (n, v) -> ((Network) n).withMembers(v));

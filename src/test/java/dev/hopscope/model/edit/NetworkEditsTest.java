@@ -72,6 +72,14 @@ class NetworkEditsTest {
         assertThat(Connections.connect(doc, "far", w.id()).refusal()).startsWith(w.name() + " does not reach h2");
         Document hostMode = doc.with(doc.get("far", Container.class).orElseThrow().withHost("h1").withMode(Container.Mode.HOST, null));
         assertThat(Connections.connect(hostMode, "far", w.id()).refusal()).contains("host network mode");
+
+        // moved to h2: the bar goes across h2, web and api (on h1) lose their macvlan interface
+        Document moved = NetworkEdits.moveToHost(doc, w.id(), "h2");
+        assertThat(moved.get(w.id(), Network.class).orElseThrow().host()).isEqualTo("h2");
+        assertThat(moved.box(w.id()).orElseThrow()).isEqualTo(new Box(520, 210, 380, 30));
+        assertThat(moved.get("web", Container.class).orElseThrow().attachments()).isEmpty();
+        assertThat(moved.get("api", Container.class).orElseThrow().attachments()).isEmpty();
+        assertThat(Validator.validate(moved)).isEmpty();
     }
 
     @Test void aCalicoNetworkSpansTheNodesTakesPodsFromEachNodesBlockAndRefusesContainers() {
