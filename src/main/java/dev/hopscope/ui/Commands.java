@@ -233,7 +233,7 @@ public final class Commands {
 
     public void arrange() {
         state.executeEdit("Arrange the whole drawing", AutoLayout::apply);
-        if (window != null) window.canvas().fit();
+        if (window != null) window.canvas().fitWhenDrawn();
     }
 
     public void toggleTheme() {
@@ -249,7 +249,7 @@ public final class Commands {
 
     private void show(Document d, Path file) {
         state.reset(d, file);
-        if (window != null) javafx.application.Platform.runLater(() -> window.canvas().fit());
+        if (window != null) window.canvas().fitWhenDrawn();
     }
 
     private void remember(Path file) {

@@ -26,8 +26,12 @@ public final class DesignerFixture {
         this.home = home;
     }
 
+    /** The fixture of the test running now: its canvas is what {@link #fx(Runnable)} waits for. */
+    private static volatile DesignerFixture current;
+
     public void open(Stage stage) {
         this.stage = stage;
+        current = this;
         window = DesignerApp.open(stage, new Settings(home.resolve("settings.properties")), prompts, new RecoveryStore(home));
         stage.setWidth(1280);
         stage.setHeight(800);
@@ -65,6 +69,7 @@ public final class DesignerFixture {
     }
 
     public dev.hopscope.model.Box box(String id) {
+        drawn();
         javafx.geometry.Bounds b = fx(() -> window.canvas().nodeBounds(id).orElseThrow());
         return new dev.hopscope.model.Box(b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight());
     }
@@ -95,11 +100,28 @@ public final class DesignerFixture {
         }
     }
 
+    /** Runs on the JavaFX thread, then waits until the canvas shows the scene of the document that left. */
     public static void fx(Runnable r) {
         fx(() -> {
             r.run();
             return null;
         });
+        WaitForAsyncUtils.waitForFxEvents();
+        drawn();
+    }
+
+    /**
+     * Waits until the canvas has applied the scene of the current document: scenes are computed
+     * off the JavaFX thread, so an edit's views appear a moment after the edit.
+     */
+    public static void drawn() {
+        DesignerFixture f = current;
+        if (f == null || f.window == null) return;
+        try {
+            WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> fx(() -> f.window.canvas().sceneCurrent().get()));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the canvas did not draw the current document within 20 s", e);
+        }
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -116,5 +138,6 @@ public final class DesignerFixture {
 
     public static void settle(FxRobot robot) {
         WaitForAsyncUtils.waitForFxEvents();
+        drawn();
     }
 }

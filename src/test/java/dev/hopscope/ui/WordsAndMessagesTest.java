@@ -118,7 +118,7 @@ class WordsAndMessagesTest {
         var view = app.window.canvas().view("app2").orElseThrow();
         assertThat(fx(view::tip)).contains("NAME_NOT_RESOLVED").contains("Fix:");
         fx(() -> app.window.canvas().fit());
-        robot.moveTo(view);
+        robot.moveTo(view).moveBy(4, 2);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> view.tooltip() != null && view.tooltip().isShowing()));
         Tooltip tip = view.tooltip();
         double screen = fx(() -> Screen.getPrimary().getVisualBounds().getWidth());

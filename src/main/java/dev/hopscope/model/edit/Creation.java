@@ -16,7 +16,7 @@ import dev.hopscope.model.Service;
 import dev.hopscope.model.Socket;
 import dev.hopscope.model.Underlay;
 
-import dev.hopscope.model.layout.Metrics;
+import dev.hopscope.model.layout.AutoLayout;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,16 +24,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A node dropped from the palette at a canvas point: a fresh id, Docker's and CNI's defaults,
- * a box following the canvas conventions, and nesting in the host under the point. A card
- * dropped onto a bridge bar is attached to that bridge at once.
+ * A node dropped from the palette at a canvas point: a fresh name, Docker's and CNI's defaults,
+ * nesting in the host under the point, and a box in free space nearest the point (found by
+ * {@link AutoLayout#place}, so a new node never lands on another and a full host grows). A card
+ * dropped onto a bridge bar is attached to that bridge at once and placed just under the bar.
  */
 public final class Creation {
     private Creation() {}
-
-    /** A new host is roomy enough for a bridge and two cards side by side. */
-    public static final double NEW_HOST_W = 420;
-    public static final double NEW_HOST_H = 260;
 
     public static Outcome drop(Document doc, Blueprint what, double x, double y) {
         Optional<Host> host = Edits.hostAt(doc, x, y, List.of());
@@ -41,7 +38,7 @@ public final class Creation {
             return Outcome.refused("a " + what.title().toLowerCase() + " lives inside a host: drop it onto a host's box");
         switch (what) {
             case HOST: case K8S_NODE: return host(doc, what == Blueprint.K8S_NODE, x, y);
-            case DOCKER0: case USER_BRIDGE: case CNI_BRIDGE: return bridge(doc, what, host.get(), y);
+            case DOCKER0: case USER_BRIDGE: case CNI_BRIDGE: return bridge(doc, what, host.get(), x, y);
             case CONTAINER: return container(doc, host.get(), x, y);
             case POD: return pod(doc, host.get(), x, y);
             case SERVICE: return service(doc, x, y);
@@ -55,7 +52,7 @@ public final class Creation {
     private static Outcome host(Document doc, boolean k8s, double x, double y) {
         String id = Names.numbered(doc, k8s ? "node" : "host", true);
         Host h = new Host(id, id, k8s ? Host.Role.K8S_NODE : Host.Role.DOCKER, null, null, true, 1500, List.of());
-        Document next = doc.with(h, new Box(x - Creation.NEW_HOST_W / 2, y - Metrics.HOST_HEADER / 2, Creation.NEW_HOST_W, Creation.NEW_HOST_H));
+        Document next = AutoLayout.place(doc.with(h), id, x, y);
         // a single underlay is where any new host belongs; with several, the user connects it
         List<Underlay> underlays = doc.all(Underlay.class);
         if (underlays.size() == 1) {
@@ -65,8 +62,7 @@ public final class Creation {
         return Outcome.done(next, "Add " + (k8s ? "node " : "host ") + id);
     }
 
-    private static Outcome bridge(Document doc, Blueprint what, Host host, double y) {
-        Box hb = doc.box(host.id()).orElseThrow();
+    private static Outcome bridge(Document doc, Blueprint what, Host host, double x, double y) {
         String name;
         String subnet;
         Bridge.Kind kind;
@@ -87,17 +83,13 @@ public final class Creation {
         }
         String id = doc.freshId(host.id() + "-" + name);
         Bridge b = new Bridge(id, name, host.id(), kind, subnet, null, true, false, true);
-        double top = hb.y() + Metrics.HOST_HEADER;
-        double by = Math.max(top, Math.min(y - Metrics.BRIDGE_H / 2, hb.y() + hb.h() - Metrics.HOST_PAD - Metrics.BRIDGE_H));
-        Box box = new Box(hb.x() + Metrics.HOST_PAD, by, hb.w() - 2 * Metrics.HOST_PAD, Metrics.BRIDGE_H);
-        return Outcome.done(doc.with(b, box), "Add bridge " + name + " to " + host.name());
+        return Outcome.done(AutoLayout.place(doc.with(b), id, x, y), "Add bridge " + name + " to " + host.name());
     }
 
     private static Outcome container(Document doc, Host host, double x, double y) {
         String id = Names.role(doc);
         Container c = new Container(id, id, null, host.id(), Container.Mode.BRIDGE, null, List.of(), List.of(), List.of(), List.of());
-        Box box = cardBox(doc, host, x, y, Metrics.CARD_H);
-        Document next = doc.with(c, box);
+        Document next = AutoLayout.place(doc.with(c), id, x, y);
         Optional<Bridge> under = bridgeAt(doc, host, x, y);
         if (under.isPresent()) {
             Outcome o = Connections.connect(next, id, under.get().id());
@@ -110,7 +102,7 @@ public final class Creation {
         String id = Names.role(doc);
         Pod p = new Pod(id, id, "default", host.id(), Map.of("app", id),
                 List.of(new Pod.PodContainer("app", null, List.of(Socket.tcp(8080)))), false, null, null);
-        Document next = doc.with(p, cardBox(doc, host, x, y, Metrics.podHeight(p)));
+        Document next = AutoLayout.place(doc.with(p), id, x, y);
         Optional<Bridge> under = bridgeAt(doc, host, x, y);
         Pod placed = next.get(id, Pod.class).orElseThrow();
         Optional<String> net = under.isPresent() ? under.map(Bridge::id) : Ipam.podNetwork(next, placed).map(dev.hopscope.model.Node::id);
@@ -125,7 +117,7 @@ public final class Creation {
         String id = Names.numbered(doc, "svc", true);
         Service s = new Service(id, id, "default", Service.Type.CLUSTER_IP, null,
                 List.of(new Service.ServicePort("http", 80, 8080, 0, null)), Map.of(), null);
-        return Outcome.done(doc.with(s, new Box(x - Metrics.SERVICE_W / 2, y - Metrics.SERVICE_H / 2, Metrics.SERVICE_W, Metrics.SERVICE_H)),
+        return Outcome.done(AutoLayout.place(doc.with(s), id, x, y),
                 "Add Service " + id);
     }
 
@@ -134,39 +126,27 @@ public final class Creation {
         int vni = 42;
         for (Overlay o : doc.all(Overlay.class)) vni = Math.max(vni, o.vni() + 1);
         Overlay o = new Overlay(id, id, vni, freeSubnet(doc, 10, 0, 24, 9), Overlay.Driver.DOCKER_OVERLAY, 0, 0, null, false, List.of());
-        return Outcome.done(doc.with(o, new Box(x - Metrics.BAND_MIN_W / 2, y - Metrics.BAND_H / 2, Metrics.BAND_MIN_W, Metrics.BAND_H)),
+        return Outcome.done(AutoLayout.place(doc.with(o), id, x, y),
                 "Add overlay " + id + " (VNI " + vni + ")");
     }
 
     private static Outcome underlay(Document doc, double x, double y) {
         String id = Names.first(doc, "lan");
         Underlay u = new Underlay(id, id, freeSubnet(doc, 192, 168, 24, 50), 1500);
-        return Outcome.done(doc.with(u, new Box(x - Metrics.BAND_MIN_W / 2, y - Metrics.BAND_H / 2, Metrics.BAND_MIN_W, Metrics.BAND_H)),
+        return Outcome.done(AutoLayout.place(doc.with(u), id, x, y),
                 "Add underlay " + id);
     }
 
     private static Outcome external(Document doc, double x, double y) {
         String id = Names.first(doc, "client");
         External e = new External(id, id, null, null, List.of(), List.of());
-        Document next = doc.with(e, new Box(x - Metrics.GLOBE / 2, y - Metrics.GLOBE / 2, Metrics.GLOBE, Metrics.GLOBE));
+        Document next = AutoLayout.place(doc.with(e), id, x, y);
         List<Underlay> underlays = doc.all(Underlay.class);
         if (underlays.size() == 1) {
             Outcome joined = Connections.connect(next, id, underlays.get(0).id());
             if (!joined.isRefused()) next = joined.document();
         }
         return Outcome.done(next, "Add external endpoint " + id);
-    }
-
-    /** A card centred on the point, kept inside the host's inner area. */
-    private static Box cardBox(Document doc, Host host, double x, double y, double h) {
-        Box hb = doc.box(host.id()).orElseThrow();
-        double minX = hb.x() + Metrics.HOST_PAD;
-        double maxX = hb.x() + hb.w() - Metrics.HOST_PAD - Metrics.CARD_W;
-        double minY = hb.y() + Metrics.HOST_HEADER;
-        double maxY = hb.y() + hb.h() - Metrics.HOST_PAD - h;
-        double cx = clamp(x - Metrics.CARD_W / 2, minX, Math.max(minX, maxX));
-        double cy = clamp(y - h / 2, minY, Math.max(minY, maxY));
-        return new Box(cx, cy, Metrics.CARD_W, h);
     }
 
     /** The bridge bar of this host under the point, if any. */
@@ -179,7 +159,6 @@ public final class Creation {
         return Optional.empty();
     }
 
-    private static double clamp(double v, double lo, double hi) { return Math.max(lo, Math.min(hi, v)); }
 
     private static String uniqueName(Document doc, String hostId, String base) {
         List<String> names = new ArrayList<>();

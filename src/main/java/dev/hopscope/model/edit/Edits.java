@@ -90,14 +90,23 @@ public final class Edits {
      * had no veth gets none.
      */
     public static Document reparent(Document doc, String id, String hostId) {
+        return reparent(doc, id, hostId, null);
+    }
+
+    /**
+     * As {@link #reparent(Document, String, String)}, with the veth going to {@code bridgeId}
+     * (a bridge of the new host) when it is given; a card dropped on a bar asks for that bar.
+     */
+    static Document reparent(Document doc, String id, String hostId, String bridgeId) {
         Node n = doc.node(id).orElseThrow();
-        Optional<Bridge> firstBridge = doc.all(Bridge.class).stream().filter(b -> b.host().equals(hostId)).findFirst();
+        Optional<Bridge> firstBridge = bridgeId != null ? doc.get(bridgeId, Bridge.class)
+                : doc.all(Bridge.class).stream().filter(b -> b.host().equals(hostId)).findFirst();
         if (n instanceof Container c) {
             List<Attachment> kept = new ArrayList<>();
             for (Attachment a : c.attachments())
                 if (doc.node(a.network()).filter(x -> x instanceof Overlay).isPresent()) kept.add(a);
             Document next = doc.with(c.withHost(hostId).withAttachments(kept));
-            boolean hadVeth = kept.size() < c.attachments().size();
+            boolean hadVeth = kept.size() < c.attachments().size() || bridgeId != null;
             if (hadVeth && c.mode() == Container.Mode.BRIDGE && firstBridge.isPresent()) {
                 String net = firstBridge.get().id();
                 String ip = Ipam.nextFree(next, net).map(Object::toString).orElse(null);
@@ -108,12 +117,99 @@ public final class Edits {
             return next;
         }
         if (n instanceof Pod p) {
-            Document next = doc.with(p.withNode(hostId).withNetwork(null).withIp(null));
+            Document next = doc.with(p.withNode(hostId).withNetwork(bridgeId).withIp(null));
             Pod moved = next.get(id, Pod.class).orElseThrow();
             String ip = Ipam.podNetwork(next, moved).flatMap(b -> Ipam.nextFree(next, b.id())).map(Object::toString).orElse(null);
             return next.with(moved.withIp(ip));
         }
         return doc;
+    }
+
+    /**
+     * A card dropped with the pointer on a bar or band ({@code targetId}): it is re-attached
+     * there as one step. On a bridge it gets a veth to that bridge with the bridge's next free
+     * address (its veths to the other bridges of its host go; onto another host's bridge it moves
+     * into that host) and goes to the free spot just under the bar; on an overlay it joins the
+     * overlay and stays where it was. What cannot be (a host-network container on a bridge, a
+     * card on an underlay, a full subnet) is refused with the reason and changes nothing.
+     */
+    public static Outcome dropOn(Document doc, String cardId, String targetId, double pointerX, double pointerY) {
+        Node card = doc.node(cardId).orElse(null);
+        Node target = doc.node(targetId).orElse(null);
+        if (card == null || target == null) return Outcome.refused("there is nothing to drop there");
+        if (!(card instanceof Container || card instanceof Pod)) return Outcome.refused(card.name() + " is not a container or pod");
+        String what = card instanceof Pod ? "the pod " + card.name() : card.name();
+        if (target instanceof dev.hopscope.model.Underlay u)
+            return Outcome.refused(what + " cannot plug into the underlay " + u.name() + " itself: it reaches the LAN through its host "
+                    + "(routing and NAT) or through a port its host publishes");
+        if (target instanceof Overlay ov) {
+            if (card instanceof Pod)
+                return Outcome.refused("a pod reaches pods on other nodes through its node's CNI bridge and routes, not by joining "
+                        + ov.name() + " itself: make " + ov.name() + " the nodes' flannel overlay instead");
+            Outcome joined = Connections.connect(doc, cardId, targetId);
+            return joined.isRefused() ? joined : Outcome.done(joined.document(), "Move " + card.name() + " onto the overlay " + ov.name()
+                    + joined.description().replaceFirst("^.*?( \\(|$)", "$1"));
+        }
+        if (!(target instanceof Bridge br)) return Outcome.refused(card.name() + " can be dropped on a bridge or an overlay, not on " + target.name());
+        String host = card.parent();
+        Document next;
+        if (!br.host().equals(host)) {
+            if (card instanceof Container c && c.mode() != Container.Mode.BRIDGE)
+                return Outcome.refused(c.name() + " uses " + c.mode().label() + " network mode: it has no veth to plug into " + br.name());
+            if (card instanceof Pod p && p.hostNetwork())
+                return Outcome.refused(p.name() + " uses the host's network: it has no veth of its own to plug into " + br.name());
+            if (!dev.hopscope.model.Cidr.isValid(br.subnet())) return Outcome.refused(br.name() + " has no valid subnet to take an address from");
+            next = reparent(doc, cardId, br.host(), br.id());
+            if (!attachedTo(next, cardId, br.id()))
+                return Outcome.refused("the subnet " + br.subnet() + " of " + br.name() + " has no free address left");
+        } else if (card instanceof Container c) {
+            if (c.mode() != Container.Mode.BRIDGE)
+                return Outcome.refused(c.name() + " uses " + c.mode().label() + " network mode: it has no veth to plug into " + br.name());
+            List<Attachment> kept = new ArrayList<>();
+            Attachment own = null;
+            for (Attachment a : c.attachments()) {
+                if (a.network().equals(br.id())) own = a;
+                else if (doc.get(a.network(), Bridge.class).filter(b -> b.host().equals(host)).isEmpty()) kept.add(a);
+            }
+            Document detached = doc.with(c.withAttachments(kept));
+            if (own == null) {
+                Outcome o = Connections.connect(detached, cardId, br.id());
+                if (o.isRefused()) return o;
+                next = o.document();
+            } else {
+                List<Attachment> att = new ArrayList<>(kept);
+                att.add(own);
+                next = doc.with(c.withAttachments(att));
+            }
+        } else {
+            Pod p = (Pod) card;
+            if (br.id().equals(p.network()) || p.network() == null && Ipam.podNetwork(doc, p).map(Node::id).filter(br.id()::equals).isPresent()) {
+                next = doc;
+            } else {
+                Outcome o = Connections.connect(doc, cardId, br.id());
+                if (o.isRefused()) return o;
+                next = o.document();
+            }
+        }
+        next = dev.hopscope.model.layout.AutoLayout.place(next.withBox(cardId, null), cardId, pointerX, pointerY);
+        String address = addressOn(next, cardId, br.id());
+        String where = br.host().equals(host) ? "" : " into " + hostName(doc, br.host()) + ",";
+        return Outcome.done(next, "Move " + card.name() + where + " onto " + br.name() + (address == null ? "" : " (veth, " + address + ")"));
+    }
+
+    private static boolean attachedTo(Document doc, String cardId, String network) {
+        Node n = doc.node(cardId).orElse(null);
+        if (n instanceof Container c) return c.attachments().stream().anyMatch(a -> a.network().equals(network));
+        if (n instanceof Pod p) return Ipam.podNetwork(doc, p).map(Node::id).filter(network::equals).isPresent();
+        return false;
+    }
+
+    private static String addressOn(Document doc, String cardId, String network) {
+        return Ipam.allocate(doc).address(cardId, network).map(Object::toString).orElse(null);
+    }
+
+    private static String hostName(Document doc, String id) {
+        return doc.node(id).map(Node::name).orElse(id);
     }
 
     /**

@@ -23,9 +23,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Lays out the inside of one host: a bar per bridge at the top of the inner area, then the
- * container and pod cards in rows, one run of rows per bridge so that what shares a bridge sits
- * together under it. Boxes are relative to the host's top-left corner.
+ * Lays out the inside of one host: each bridge's bar, and under it the cards that plug into it,
+ * so a veth is a short line straight up to its bar. A card on two bridges hangs from the first
+ * and sits right above the next one (their bars are neighbours in document order), so its
+ * second veth goes straight down; cards on no bridge come last. Cards fill rows of the number of
+ * columns that makes the host closest to 16:10. Boxes are relative to the host's top-left corner.
  */
 final class HostPacker {
 
@@ -35,24 +37,27 @@ final class HostPacker {
     private HostPacker() {}
 
     static Packed pack(Document doc, List<Node> children) {
-        List<Bridge> bridges = new ArrayList<>();
+        List<Node> bridges = new ArrayList<>();
         List<Node> cards = new ArrayList<>();
         for (Node n : children) {
-            if (n instanceof Bridge b) bridges.add(b);
+            if (AutoLayout.isBar(n)) bridges.add(n);
             else if (n instanceof Container || n instanceof Pod) cards.add(n);
         }
-        List<List<Node>> groups = groupByBridge(doc, bridges, cards);
+        List<List<Node>> lanes = lanes(doc, bridges, cards);
+        List<List<Node>> groups = new ArrayList<>();
+        for (List<Node> lane : lanes) if (!lane.isEmpty()) groups.add(lane);
         int cols = columns(groups, bridges.size());
         double width = width(cols);
 
         Map<String, Box> out = new LinkedHashMap<>();
         double y = HOST_HEADER + GAP / 2;
-        for (Bridge b : bridges) {
-            out.put(b.id(), new Box(HOST_PAD, y, width - 2 * HOST_PAD, BRIDGE_H));
-            y += BRIDGE_H + GAP;
-        }
         if (bridges.isEmpty()) y += GAP / 2;
-        for (List<Node> group : groups) {
+        for (int lane = 0; lane < lanes.size(); lane++) {
+            if (lane < bridges.size()) {
+                out.put(bridges.get(lane).id(), new Box(HOST_PAD, y, width - 2 * HOST_PAD, BRIDGE_H));
+                y += BRIDGE_H + GAP;
+            }
+            List<Node> group = lanes.get(lane);
             for (int start = 0; start < group.size(); start += cols) {
                 double rowHeight = 0;
                 for (int i = start; i < Math.min(group.size(), start + cols); i++) {
@@ -149,29 +154,50 @@ final class HostPacker {
         }
     }
 
-    /** Cards grouped by the bridge they attach to first, in bridge order; the rest last. */
-    private static List<List<Node>> groupByBridge(Document doc, List<Bridge> bridges, List<Node> cards) {
-        Map<String, List<Node>> byBridge = new LinkedHashMap<>();
-        for (Bridge b : bridges) byBridge.put(b.id(), new ArrayList<>());
-        List<Node> rest = new ArrayList<>();
+    /**
+     * One lane per bridge (the cards hanging from it), then one for the cards on no bridge of
+     * this host. A card goes under the first of its bridges; within a lane the cards that also
+     * plug into the next bridge come last, so they sit right above it.
+     */
+    private static List<List<Node>> lanes(Document doc, List<Node> bridges, List<Node> cards) {
+        Map<String, Integer> order = new LinkedHashMap<>();
+        for (int i = 0; i < bridges.size(); i++) order.put(bridges.get(i).id(), i);
+        List<List<Node>> first = new ArrayList<>(), second = new ArrayList<>();
+        for (int i = 0; i <= bridges.size(); i++) {
+            first.add(new ArrayList<>());
+            second.add(new ArrayList<>());
+        }
         for (Node n : cards) {
-            String bridge = bridgeOf(doc, n);
-            List<Node> group = bridge == null ? null : byBridge.get(bridge);
-            (group == null ? rest : group).add(n);
+            int lo = Integer.MAX_VALUE, next = -1;
+            List<String> on = bridgesOf(doc, n);
+            for (String b : on) {
+                Integer k = order.get(b);
+                if (k != null) lo = Math.min(lo, k);
+            }
+            if (lo == Integer.MAX_VALUE) {
+                first.get(bridges.size()).add(n);
+                continue;
+            }
+            for (String b : on) if (Integer.valueOf(lo + 1).equals(order.get(b))) next = lo + 1;
+            (next > 0 ? second : first).get(lo).add(n);
         }
         List<List<Node>> out = new ArrayList<>();
-        for (List<Node> g : byBridge.values()) if (!g.isEmpty()) out.add(g);
-        if (!rest.isEmpty()) out.add(rest);
+        for (int i = 0; i <= bridges.size(); i++) {
+            List<Node> lane = new ArrayList<>(first.get(i));
+            lane.addAll(second.get(i));
+            out.add(lane);
+        }
         return out;
     }
 
-    private static String bridgeOf(Document doc, Node n) {
-        if (n instanceof Container c) {
-            if (c.mode() != Container.Mode.BRIDGE) return null;
-            for (Attachment a : c.attachments()) if (doc.get(a.network(), Bridge.class).isPresent()) return a.network();
-            return null;
+    /** The bridges a card plugs into, in its own order. */
+    static List<String> bridgesOf(Document doc, Node n) {
+        List<String> out = new ArrayList<>();
+        if (n instanceof Container c && c.mode() == Container.Mode.BRIDGE) {
+            for (Attachment a : c.attachments()) if (doc.node(a.network()).filter(AutoLayout::isBar).isPresent()) out.add(a.network());
+        } else if (n instanceof Pod p && !p.hostNetwork()) {
+            Ipam.podNetwork(doc, p).ifPresent(b -> out.add(b.id()));
         }
-        if (n instanceof Pod p && !p.hostNetwork()) return Ipam.podNetwork(doc, p).map(dev.hopscope.model.Node::id).orElse(null);
-        return null;
+        return out;
     }
 }

@@ -31,6 +31,9 @@ public final class Metrics {
     public static final double HOST_GAP = 60;
     /** Space around the whole picture. */
     public static final double MARGIN = 20;
+    /** A new, empty host is roomy enough for a bridge and two cards side by side. */
+    public static final double NEW_HOST_W = 420;
+    public static final double NEW_HOST_H = 260;
     /** Default length of a band with nothing to span. */
     public static final double BAND_MIN_W = 200;
 

@@ -1,30 +1,31 @@
 package dev.hopscope.ui.canvas;
 
 import dev.hopscope.model.Box;
-import dev.hopscope.model.Bridge;
 import dev.hopscope.model.Document;
-import dev.hopscope.model.External;
-import dev.hopscope.model.Host;
-import dev.hopscope.model.Ipam;
 import dev.hopscope.model.Link;
-import dev.hopscope.model.Node;
-import dev.hopscope.model.Overlay;
-import dev.hopscope.model.Pod;
-import dev.hopscope.model.Service;
-import dev.hopscope.model.TopologyGraph;
-import dev.hopscope.model.Underlay;
+import dev.hopscope.model.layout.FacingSides;
+import dev.hopscope.model.scene.LinkSpec;
+import dev.hopscope.model.scene.NodeSpec;
+import dev.hopscope.model.scene.Point;
+import dev.hopscope.model.scene.Scene;
+import dev.hopscope.model.scene.Shape;
 import dev.hopscope.ui.AppState;
+import javafx.animation.PauseTransition;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.SetChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
+import javafx.scene.CacheHint;
 import javafx.scene.Group;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
+import javafx.util.Duration;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -39,24 +40,38 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * The canvas: one view per document node in layers (bands, hosts, bridges, links, cards, the
- * public overlay layer, tools), panned and zoomed by the {@link Viewport}. It renders whatever
- * document the {@link AppState} holds; gestures ({@link SelectGesture}, {@link ConnectGesture},
+ * The canvas: one view per drawn node in layers (bands, hosts, bridges, links, cards, the public
+ * overlay layer, tools), panned and zoomed by the {@link Viewport}. It shows the {@link Scene} of
+ * the document the {@link AppState} holds: every edit asks the {@link SceneService} for a new
+ * scene off the JavaFX thread, and the scene is applied by difference, so an edit touches only
+ * the views whose spec changed. Gestures ({@link SelectGesture}, {@link ConnectGesture},
  * {@link Navigation}) turn the mouse into edits.
+ *
+ * <p>For speed, only the views near the screen are visible (a pan that stays within a screen's
+ * margin changes nothing but the viewport's transform), node views cache their pixels, and far
+ * zoom shows the {@link FarLayer} instead of the views: plain shapes cached as one picture.
  *
  * <p>Seams for other panels (keep stable): {@link #nodeBounds(String)} in canvas coordinates,
  * {@link #overlayLayer()} drawn above the nodes in canvas coordinates, {@link #setFlagged},
- * {@link #setLinkFlagged}, {@link #setTooltip}, {@link #setHopActive} and {@link #onNodeClicked}.
+ * {@link #setLinkFlagged}, {@link #setTooltip}, {@link #setBadge}, {@link #setVerdict},
+ * {@link #setLinkHolds}, {@link #setHopActive}, {@link #onNodeClicked} and
+ * {@link #onSceneApplied} (the views have moved: put marks back on them).
  */
 public final class CanvasView extends Region {
     private static final PseudoClass FAR = PseudoClass.getPseudoClass("far");
-    /** Below this zoom the small words are hidden: they would be unreadable and cost frames. */
-    private static final double FAR_ZOOM = 0.45;
+    private static final PseudoClass HOLDS = PseudoClass.getPseudoClass("holds");
+    /** Below this zoom the small words (subtitles, lines, link labels) are hidden: unreadable, and they cost frames. */
+    public static final double WORDS_ZOOM = 0.45;
+    /** Below this zoom a large drawing is shown as plain shapes, without words. */
+    public static final double FAR_ZOOM = 0.5;
+    /** A drawing with more nodes than this counts as large. */
+    public static final int FAR_NODES = 300;
 
     private final AppState state;
     private final Viewport viewport = new Viewport();
     private final Group world = new Group();
     private final GridLayer grid = new GridLayer();
+    private final FarLayer far = new FarLayer();
     private final Pane bandLayer = layer("band-layer");
     private final Pane hostLayer = layer("host-layer");
     private final Pane bridgeLayer = layer("bridge-layer");
@@ -69,12 +84,29 @@ public final class CanvasView extends Region {
     private final Map<String, List<LinkView>> linksByNode = new HashMap<>();
     private final Set<String> flagged = new HashSet<>();
     private final Map<String, String> tips = new HashMap<>();
+    private final Map<String, Object[]> badges = new HashMap<>();
+    private final Set<String> holds = new HashSet<>();
+    private final Map<String, String> verdicts = new HashMap<>();
     private final List<Consumer<String>> clickListeners = new ArrayList<>();
+    private final List<Runnable> sceneListeners = new ArrayList<>();
     private final ObjectProperty<Link> selectedLink = new SimpleObjectProperty<>();
-    private Map<String, Box> placement = Map.of();
+    private final SimpleBooleanProperty sceneCurrent = new SimpleBooleanProperty(this, "sceneCurrent");
+    private final SceneService scenes = new SceneService(this::apply);
+    private final Culling culling = new Culling();
+    private final Set<javafx.scene.Node> shown = new HashSet<>();
+    /** The part of the canvas whose views are visible; a pan inside it changes no view. */
+    private Bounds cullWindow;
+    private double cullZoom;
+    private boolean farShown;
+    private boolean farStale = true;
+    private boolean showsWords = true;
+    /** The document to fit once its scene is applied (a later document cancels it). */
+    private Document fitFor;
+    private Scene scene = Scene.empty();
+    private Document sceneDocument;
     private Gesture gesture;
     /** After a zoom settles, node caches are redrawn at the new scale (during it, they are stretched). */
-    private final javafx.animation.PauseTransition sharpen = new javafx.animation.PauseTransition(javafx.util.Duration.millis(200));
+    private final PauseTransition sharpen = new PauseTransition(Duration.millis(200));
     private final Navigation navigation;
 
     public CanvasView(AppState state) {
@@ -83,8 +115,9 @@ public final class CanvasView extends Region {
         setFocusTraversable(true);
         overlayLayer.setMouseTransparent(true);
         toolLayer.setMouseTransparent(true);
+        far.setVisible(false);
         world.getTransforms().addAll(viewport.pan(), viewport.scale());
-        world.getChildren().addAll(grid, bandLayer, hostLayer, bridgeLayer, linkLayer, cardLayer, overlayLayer, toolLayer);
+        world.getChildren().addAll(grid, far, bandLayer, hostLayer, bridgeLayer, linkLayer, cardLayer, overlayLayer, toolLayer);
         getChildren().add(world);
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
@@ -92,16 +125,18 @@ public final class CanvasView extends Region {
         setClip(clip);
 
         navigation = new Navigation(this, viewport);
-        viewport.zoomProperty().addListener((o, a, z) -> pseudoClassStateChanged(FAR, z.doubleValue() < FAR_ZOOM));
         viewport.pan().xProperty().addListener(o -> viewChanged());
         viewport.pan().yProperty().addListener(o -> viewChanged());
         viewport.zoomProperty().addListener(o -> viewChanged());
         viewport.zoomProperty().addListener(o -> zooming());
-        sharpen.setOnFinished(e -> { for (NodeView v : views.values()) v.setCacheHint(javafx.scene.CacheHint.QUALITY); });
+        sharpen.setOnFinished(e -> { for (NodeView v : views.values()) v.setCacheHint(CacheHint.QUALITY); });
         widthProperty().addListener(o -> viewChanged());
         heightProperty().addListener(o -> viewChanged());
 
-        state.document().addListener((o, was, now) -> render(now));
+        state.document().addListener((o, was, now) -> {
+            sceneCurrent.set(false);
+            scenes.request(now);
+        });
         state.selection().addListener((SetChangeListener<String>) c -> {
             if (c.wasRemoved()) view(c.getElementRemoved()).ifPresent(v -> v.setSelected(false));
             if (c.wasAdded()) view(c.getElementAdded()).ifPresent(v -> v.setSelected(true));
@@ -122,7 +157,7 @@ public final class CanvasView extends Region {
             if (gesture != null) gesture.release(e);
             gesture = null;
         });
-        render(state.current());
+        scenes.request(state.current());
     }
 
     private static Pane layer(String styleClass) {
@@ -151,10 +186,11 @@ public final class CanvasView extends Region {
     /** A layer above the nodes in canvas coordinates; it pans and zooms with the canvas. Not pickable. */
     public Pane overlayLayer() { return overlayLayer; }
 
-    /** Marks a node {@code :unreachable} (kept across re-renders until cleared). */
+    /** Marks a node {@code :unreachable} (kept across scenes until cleared). */
     public void setFlagged(String nodeId, boolean on) {
         if (on) flagged.add(nodeId); else flagged.remove(nodeId);
         view(nodeId).ifPresent(v -> v.setFlagged(on));
+        farStale = true;
     }
 
     /** Marks a link {@code :unreachable}; ids are {@link Link#id()}. */
@@ -162,6 +198,27 @@ public final class CanvasView extends Region {
         if (on) flagged.add(linkId); else flagged.remove(linkId);
         LinkView l = links.get(linkId);
         if (l != null) l.setFlagged(on);
+        farStale = true;
+    }
+
+    /** Marks an intent's link {@code :holds} (its expectation is met). */
+    public void setLinkHolds(String linkId, boolean on) {
+        if (on) holds.add(linkId); else holds.remove(linkId);
+        LinkView l = links.get(linkId);
+        if (l != null) l.pseudoClassStateChanged(HOLDS, on);
+    }
+
+    /** The disposition shown on a violated intent's link; null removes it. */
+    public void setVerdict(String linkId, String text) {
+        if (text == null) verdicts.remove(linkId); else verdicts.put(linkId, text);
+        LinkView l = links.get(linkId);
+        if (l != null) l.setVerdict(text);
+    }
+
+    /** A finding's badge on a node ({@code "error"} or {@code "warning"}, how many); null severity removes it. */
+    public void setBadge(String nodeId, String severity, int count) {
+        if (severity == null) badges.remove(nodeId); else badges.put(nodeId, new Object[] {severity, count});
+        view(nodeId).ifPresent(v -> v.setBadge(severity, count));
     }
 
     /** The hover text of a node (a finding's reason and fix); null clears it. */
@@ -178,6 +235,15 @@ public final class CanvasView extends Region {
     /** Called with a node's id when the user clicks it (press and release without a drag). */
     public void onNodeClicked(Consumer<String> listener) { clickListeners.add(listener); }
 
+    /** Called on the JavaFX thread each time a new scene has been applied to the views. */
+    public void onSceneApplied(Runnable listener) { sceneListeners.add(listener); }
+
+    /** True once the views show the scene of the current document (false from an edit until its scene is applied). */
+    public ReadOnlyBooleanProperty sceneCurrent() { return sceneCurrent; }
+
+    /** The scene the views show. */
+    public Scene scene() { return scene; }
+
     /** The link the user clicked last, or null. */
     public ObjectProperty<Link> selectedLink() { return selectedLink; }
 
@@ -186,6 +252,9 @@ public final class CanvasView extends Region {
     public Collection<NodeView> views() { return views.values(); }
 
     public Map<String, LinkView> linkViews() { return links; }
+
+    /** True while zoomed out far enough that the plain-shape layer stands in for the views. */
+    public boolean isFar() { return farShown; }
 
     void fireClicked(String id) { for (Consumer<String> c : List.copyOf(clickListeners)) c.accept(id); }
 
@@ -200,32 +269,40 @@ public final class CanvasView extends Region {
     /** Shows the whole drawing; an empty drawing is shown at 100 % from its origin, where new nodes go. */
     public void fit() {
         layout();
-        if (views.isEmpty()) {
+        if (scene.nodes().isEmpty()) {
             home();
             return;
         }
         viewport.fit(contentBounds(), getWidth(), getHeight(), 30);
     }
 
-    /** 100 % with the canvas origin a little inside the top-left corner. */
+    /** Fits the drawing once the views show the current document (its scene is computed off the JavaFX thread). */
+    public void fitWhenDrawn() {
+        if (sceneCurrent.get()) {
+            javafx.application.Platform.runLater(this::fit);
+            return;
+        }
+        fitFor = state.current();
+    }
+
+    /** 100 % with the canvas origin in the top-left corner. */
     public void home() {
         viewport.zoomProperty().set(1);
         viewport.pan().setX(0);
         viewport.pan().setY(0);
     }
 
+    /** The drawing's extent in canvas units, with the words an external writes beside its globe. */
     public Bounds contentBounds() {
-        double x0 = Double.MAX_VALUE, y0 = Double.MAX_VALUE, x1 = -Double.MAX_VALUE, y1 = -Double.MAX_VALUE;
-        // the views' own bounds include words drawn outside a box (an external's name)
-        for (NodeView v : views.values()) {
-            Bounds b = v.getBoundsInParent();
-            x0 = Math.min(x0, b.getMinX() - v.getTranslateX());
-            y0 = Math.min(y0, b.getMinY() - v.getTranslateY());
-            x1 = Math.max(x1, b.getMaxX() - v.getTranslateX());
-            y1 = Math.max(y1, b.getMaxY() - v.getTranslateY());
-        }
-        if (x0 > x1) return new BoundingBox(0, 0, 800, 600);
-        return new BoundingBox(x0, y0 - 20, x1 - x0, y1 - y0 + 40);
+        double[] e = scene.extent();
+        if (e == null) return new BoundingBox(0, 0, 800, 600);
+        double right = e[2];
+        for (NodeSpec n : scene.nodes().values())
+            if (n.shape() == Shape.EXTERNAL) {
+                int chars = Math.max(n.text().title().length(), n.text().subtitle().length());
+                right = Math.max(right, n.box().x() + n.box().w() + 8 + chars * 7.0);
+            }
+        return new BoundingBox(e[0], e[1] - 20, right - e[0], e[3] - e[1] + 40);
     }
 
     /** A scene point in canvas coordinates. */
@@ -244,10 +321,11 @@ public final class CanvasView extends Region {
 
     /** The topmost view under a canvas point that passes the filter: cards over bridges over bands over hosts. */
     public Optional<NodeView> viewAt(Point2D p, Predicate<NodeView> filter) {
-        for (Pane layer : List.of(cardLayer, bridgeLayer, bandLayer, hostLayer)) {
-            var kids = layer.getChildren();
-            for (int i = kids.size() - 1; i >= 0; i--) {
-                if (!(kids.get(i) instanceof NodeView v) || !filter.test(v)) continue;
+        List<NodeView> all = new ArrayList<>(views.values());
+        for (Shape[] rank : new Shape[][] {{Shape.CONTAINER, Shape.POD, Shape.SERVICE, Shape.EXTERNAL}, {Shape.BRIDGE}, {Shape.UNDERLAY, Shape.OVERLAY}, {Shape.HOST}}) {
+            for (int i = all.size() - 1; i >= 0; i--) {
+                NodeView v = all.get(i);
+                if (!java.util.Arrays.asList(rank).contains(v.spec().shape()) || !filter.test(v)) continue;
                 Box b = v.liveBox();
                 if (p.getX() >= b.x() && p.getX() <= b.x() + b.w() && p.getY() >= b.y() && p.getY() <= b.y() + b.h()) return Optional.of(v);
             }
@@ -257,136 +335,180 @@ public final class CanvasView extends Region {
 
     /**
      * The current document with a layout box for each of these nodes, taken from where it is
-     * drawn: a node placed by default becomes movable like any other.
+     * drawn: a node placed by the scene (it had no box) becomes movable like any other.
      */
     Document withDrawnBoxes(Collection<String> ids) {
         Document doc = state.current();
         for (String id : ids) {
-            Box b = placement.get(id);
-            if (b != null && doc.box(id).isEmpty() && doc.node(id).isPresent()) doc = doc.withBox(id, b);
+            NodeSpec s = scene.nodes().get(id);
+            if (s != null && doc.box(id).isEmpty() && doc.node(id).isPresent()) doc = doc.withBox(id, s.box());
         }
         return doc;
     }
 
-    // ---- rendering ----
+    // ---- applying scenes ----
 
-    /** Brings the views in line with a document: creates, updates and removes views and links. */
-    public void render(Document doc) {
-        placement = Placement.of(doc);
-        Ipam.Addressing ipam = Ipam.allocate(doc);
-        Set<String> seen = new HashSet<>();
-        for (Node n : doc.nodes()) {
-            if (!Placement.drawn(n)) continue;
-            Box b = placement.get(n.id());
-            if (b == null) continue;
-            seen.add(n.id());
-            NodeView v = views.get(n.id());
-            if (v != null && !sameKind(v, n)) {
+    private void apply(Document doc, Scene next) {
+        sceneDocument = doc;
+        if (next != null) {
+            applyNodes(next);
+            applyLinks(next);
+            scene = next;
+            reindex();
+            farStale = true;
+            if (farShown && scene.nodes().size() <= FAR_NODES) cullWindow = null;
+        }
+        cullWindow = null;
+        viewChanged();
+        sceneCurrent.set(sceneDocument == state.current());
+        if (fitFor != null && fitFor != state.current()) fitFor = null;
+        if (fitFor != null && sceneDocument == fitFor) {
+            fitFor = null;
+            fit();
+        }
+        for (Runnable r : List.copyOf(sceneListeners)) r.run();
+    }
+
+    private void applyNodes(Scene next) {
+        for (NodeSpec s : next.nodes().values()) {
+            NodeView v = views.get(s.id());
+            if (v != null && v.spec().shape() != s.shape()) {
                 remove(v);
                 v = null;
             }
             if (v == null) {
-                v = create(n);
-                views.put(n.id(), v);
-                layerFor(n).getChildren().add(v);
-                v.setSelected(state.selection().contains(n.id()));
-                v.setFlagged(flagged.contains(n.id()));
-                if (tips.containsKey(n.id())) v.setTip(tips.get(n.id()));
+                v = create(s);
+                views.put(s.id(), v);
+                v.setSelected(state.selection().contains(s.id()));
+                v.setFlagged(flagged.contains(s.id()));
+                if (tips.containsKey(s.id())) v.setTip(tips.get(s.id()));
+                Object[] badge = badges.get(s.id());
+                if (badge != null) v.setBadge((String) badge[0], (Integer) badge[1]);
             }
-            v.show(n, NodeText.of(doc, ipam, n));
-            v.place(b);
+            v.show(s);
         }
-        for (NodeView v : List.copyOf(views.values())) if (!seen.contains(v.nodeId())) remove(v);
-        renderLinks(doc);
-        viewChanged();
+        for (NodeView v : List.copyOf(views.values())) if (!next.nodes().containsKey(v.nodeId())) remove(v);
     }
 
     private void remove(NodeView v) {
         views.remove(v.nodeId());
-        ((Pane) v.getParent()).getChildren().remove(v);
+        shown.remove(v);
+        detach(v);
     }
 
-    private void renderLinks(Document doc) {
-        Map<String, LinkView> next = new LinkedHashMap<>();
-        Map<String, Integer> parallel = new HashMap<>();
+    private void applyLinks(Scene next) {
         linksByNode.clear();
-        for (Link l : TopologyGraph.of(doc).edgeSet()) {
-            if (l.kind() == Link.Kind.CONTAINMENT) continue;
-            if (!views.containsKey(l.source()) || !views.containsKey(l.target())) continue;
-            LinkView lv = links.remove(l.id());
-            if (lv == null) lv = new LinkView(l, linkText(doc, l));
-            next.put(l.id(), lv);
-            if (l.kind() == Link.Kind.INTENT) {
-                String pair = l.source().compareTo(l.target()) < 0 ? l.source() + "|" + l.target() : l.target() + "|" + l.source();
-                int k = parallel.merge(pair, 1, Integer::sum);
-                // intents bow away from the straight veth and VXLAN lines, alternating sides
-                lv.setBend((k % 2 == 1 ? 1 : -1) * 18 * ((k + 1) / 2));
+        for (LinkSpec s : next.links().values()) {
+            LinkView lv = links.get(s.id());
+            if (lv == null) {
+                lv = new LinkView(s);
+                links.put(s.id(), lv);
+                lv.setFlagged(flagged.contains(s.id()));
+                lv.pseudoClassStateChanged(HOLDS, holds.contains(s.id()));
+                if (verdicts.containsKey(s.id())) lv.setVerdict(verdicts.get(s.id()));
+                lv.setSelected(selectedLink.get() != null && selectedLink.get().id().equals(s.id()));
+            } else {
+                lv.show(s);
             }
-            linksByNode.computeIfAbsent(l.source(), k -> new ArrayList<>()).add(lv);
-            linksByNode.computeIfAbsent(l.target(), k -> new ArrayList<>()).add(lv);
-            lv.setFlagged(flagged.contains(l.id()));
-            lv.setSelected(selectedLink.get() != null && selectedLink.get().id().equals(l.id()));
-            reconnect(lv);
+            linksByNode.computeIfAbsent(s.source(), k -> new ArrayList<>()).add(lv);
+            linksByNode.computeIfAbsent(s.target(), k -> new ArrayList<>()).add(lv);
         }
-        linkLayer.getChildren().removeAll(links.values());
-        for (LinkView lv : next.values()) if (lv.getParent() == null) linkLayer.getChildren().add(lv);
-        links.clear();
-        links.putAll(next);
+        for (String id : List.copyOf(links.keySet())) {
+            if (next.links().containsKey(id)) continue;
+            LinkView gone = links.remove(id);
+            shown.remove(gone);
+            detach(gone);
+        }
         if (selectedLink.get() != null && !links.containsKey(selectedLink.get().id())) selectedLink.set(null);
     }
 
-    private static String linkText(Document doc, Link l) {
-        if (l.kind() == Link.Kind.OVERLAY && doc.get(l.network(), dev.hopscope.model.Network.class).isPresent())
-            return doc.get(l.source(), Host.class).isPresent() ? "member" : ""; // a cluster network's node, not a VTEP
-        if (l.kind() == Link.Kind.OVERLAY)
-            return doc.get(l.source(), Host.class).isPresent()
-                    ? "VTEP · VNI" + doc.get(l.network(), Overlay.class).map(o -> " " + o.memberVni(l.source())).orElse("")
-                    : "";
-        if (l.kind() == Link.Kind.INTENT) return doc.node(l.network()).map(n -> ((dev.hopscope.model.Intent) n).probe().toString()).orElse("");
-        return l.kind().label();
+    /** Files every view under the buckets of the culling index. */
+    private void reindex() {
+        culling.clear();
+        for (NodeView v : views.values()) {
+            Box b = v.spec().box();
+            // an external's words stand beside its globe
+            double extra = v.spec().shape() == Shape.EXTERNAL ? 200 : 0;
+            culling.add(v, b.x(), b.y(), b.w() + extra, b.h());
+        }
+        for (LinkView l : links.values()) {
+            double x0 = Double.MAX_VALUE, y0 = Double.MAX_VALUE, x1 = -Double.MAX_VALUE, y1 = -Double.MAX_VALUE;
+            for (Point p : l.spec().route()) {
+                x0 = Math.min(x0, p.x());
+                y0 = Math.min(y0, p.y());
+                x1 = Math.max(x1, p.x());
+                y1 = Math.max(y1, p.y());
+            }
+            Point at = l.spec().labelAt();
+            if (at != null) {
+                x1 = Math.max(x1, at.x() + 160);
+                y1 = Math.max(y1, at.y() + 20);
+            }
+            culling.add(l, x0 - 10, y0 - 10, x1 - x0 + 20, y1 - y0 + 20);
+        }
+    }
+
+    /** Puts every view back on its spec after a gesture that changed nothing (a refused move). */
+    void restore() {
+        for (NodeView v : views.values()) v.place(v.spec().box());
+        for (LinkView l : links.values()) l.redraw();
     }
 
     /** Re-draws the links of nodes being dragged, so links stay attached while nodes move. */
     void refreshLinks(Collection<String> nodeIds) {
         Set<LinkView> touched = new HashSet<>();
         for (String id : nodeIds) touched.addAll(linksByNode.getOrDefault(id, List.of()));
-        for (LinkView lv : touched) reconnect(lv);
+        for (LinkView lv : touched) {
+            NodeView a = views.get(lv.link().source());
+            NodeView b = views.get(lv.link().target());
+            if (a == null || b == null) continue;
+            lv.drawProvisional(provisional(a, b));
+        }
     }
 
-    private void reconnect(LinkView lv) {
-        NodeView a = views.get(lv.link().source());
-        NodeView b = views.get(lv.link().target());
-        if (a == null || b == null) return;
-        lv.connect(a.liveBox(), isBar(a), b.liveBox(), isBar(b));
+    /** A quick route for a drag in progress: facing sides, joined by one bend; the next scene brings the real one. */
+    private static List<Point> provisional(NodeView a, NodeView b) {
+        Box p = a.liveBox(), q = b.liveBox();
+        double[] s = FacingSides.between(p, q);
+        if (a.spec().shape().isBar() || b.spec().shape().isBar()) {
+            Box bar = a.spec().shape().isBar() ? p : q, box = bar == p ? q : p;
+            double x = Math.max(bar.x() + 10, Math.min(bar.x() + bar.w() - 10, box.x() + box.w() / 2));
+            boolean above = box.y() + box.h() / 2 < bar.y() + bar.h() / 2;
+            Point onBox = new Point(x, above ? box.y() + box.h() : box.y());
+            Point onBar = new Point(x, above ? bar.y() : bar.y() + bar.h());
+            return bar == p ? List.of(onBar, onBox) : List.of(onBox, onBar);
+        }
+        Point start = new Point(s[0], s[1]), end = new Point(s[2], s[3]);
+        if (start.x() == end.x() || start.y() == end.y()) return List.of(start, end);
+        boolean verticalFirst = start.y() == p.y() || start.y() == p.y() + p.h();
+        return List.of(start, verticalFirst ? new Point(start.x(), end.y()) : new Point(end.x(), start.y()), end);
     }
 
-    private static boolean isBar(NodeView v) {
-        return v instanceof BridgeView || v instanceof BandView || v instanceof NetworkView;
+    private static NodeView create(NodeSpec s) {
+        switch (s.shape()) {
+            case HOST: return new HostView(s.id());
+            case BRIDGE: return new BridgeView(s.id());
+            case POD: return new CardView(s.id(), true);
+            case SERVICE: return new ServiceView(s.id());
+            case EXTERNAL: return new ExternalView(s.id());
+            case UNDERLAY: return new BandView(s.id(), false);
+            case OVERLAY: return new BandView(s.id(), true);
+            case NETWORK_BAR: return new NetworkView(s.id(), true);
+            case NETWORK_BAND: return new NetworkView(s.id(), false);
+            default: return new CardView(s.id(), false);
+        }
     }
 
-    private static boolean sameKind(NodeView v, Node n) {
-        return v.model() == null || v.model().kind() == n.kind();
+    private Pane layerFor(Shape shape) {
+        switch (shape) {
+            case HOST: return hostLayer;
+            case BRIDGE: case NETWORK_BAR: return bridgeLayer;
+            case UNDERLAY: case OVERLAY: case NETWORK_BAND: return bandLayer;
+            default: return cardLayer;
+        }
     }
 
-    private static NodeView create(Node n) {
-        if (n instanceof dev.hopscope.model.Network w) return new NetworkView(n.id(), NetworkView.hostScope(w));
-        if (n instanceof Host) return new HostView(n.id());
-        if (n instanceof Bridge) return new BridgeView(n.id());
-        if (n instanceof Pod) return new CardView(n.id(), true);
-        if (n instanceof Service) return new ServiceView(n.id());
-        if (n instanceof External) return new ExternalView(n.id());
-        if (n instanceof Underlay) return new BandView(n.id(), false);
-        if (n instanceof Overlay) return new BandView(n.id(), true);
-        return new CardView(n.id(), false);
-    }
-
-    private Pane layerFor(Node n) {
-        if (n instanceof dev.hopscope.model.Network w) return NetworkView.hostScope(w) ? bridgeLayer : bandLayer;
-        if (n instanceof Host) return hostLayer;
-        if (n instanceof Bridge) return bridgeLayer;
-        if (n instanceof Underlay || n instanceof Overlay) return bandLayer;
-        return cardLayer;
-    }
+    // ---- what is visible ----
 
     /** The visible part of the canvas, in canvas units. */
     public Bounds visibleArea() {
@@ -396,30 +518,71 @@ public final class CanvasView extends Region {
     }
 
     /**
-     * Hides what is off screen: the renderer then skips it, which keeps panning a large drawing
-     * at frame rate. The grid is redrawn for the visible area only.
+     * Keeps visible only what is near the screen, so the renderer skips the rest. The views near a
+     * window of one screen's margin around the visible area are shown; a pan that stays inside
+     * that window changes no view at all. Far zoom shows the plain-shape layer instead.
      */
     private void viewChanged() {
+        double zoom = viewport.zoom();
+        boolean words = zoom >= WORDS_ZOOM;
+        if (words != showsWords) {
+            showsWords = words;
+            pseudoClassStateChanged(FAR, !words);
+        }
+        boolean wantFar = zoom < FAR_ZOOM && scene.nodes().size() > FAR_NODES;
+        if (wantFar != farShown) {
+            farShown = wantFar;
+            far.setVisible(farShown);
+            for (Pane p : List.of(bandLayer, hostLayer, bridgeLayer, linkLayer, cardLayer)) p.setVisible(!farShown);
+            cullWindow = null;
+        }
+        if (farShown && farStale) {
+            far.show(scene, flagged);
+            farStale = false;
+        }
         Bounds area = visibleArea();
-        double m = 80 / Math.max(0.05, viewport.zoom());
-        BoundingBox wide = new BoundingBox(area.getMinX() - m, area.getMinY() - m, area.getWidth() + 2 * m, area.getHeight() + 2 * m);
-        for (NodeView v : views.values()) {
-            Box b = v.liveBox();
-            boolean on = wide.intersects(b.x(), b.y(), b.w(), b.h());
-            if (v.isVisible() != on) v.setVisible(on);
-        }
-        for (LinkView l : links.values()) {
-            Bounds lb = l.getBoundsInParent();
-            boolean on = lb.isEmpty() || wide.intersects(lb);
-            if (l.isVisible() != on) l.setVisible(on);
-        }
-        grid.draw(area, viewport.zoom());
+        if (cullWindow != null && cullZoom == zoom && contains(cullWindow, area)) return;
+        double mx = area.getWidth(), my = area.getHeight();
+        cullWindow = new BoundingBox(area.getMinX() - mx, area.getMinY() - my, area.getWidth() + 2 * mx, area.getHeight() + 2 * my);
+        cullZoom = zoom;
+        grid.draw(cullWindow, zoom);
+        Set<javafx.scene.Node> near = farShown ? Set.of() : culling.near(cullWindow);
+        for (javafx.scene.Node n : List.copyOf(shown)) if (!near.contains(n)) detach(n);
+        for (javafx.scene.Node n : near) if (!shown.contains(n)) attach(n);
+        shown.clear();
+        shown.addAll(near);
+    }
+
+    /**
+     * Puts a view into its layer. Only the views near the screen are in the scene graph at all:
+     * JavaFX visits every node of the graph on each pulse, hidden or not, so a large drawing
+     * pans at frame rate only if what is far away is not there.
+     */
+    private void attach(javafx.scene.Node n) {
+        if (n.getParent() != null) return;
+        if (n instanceof LinkView) linkLayer.getChildren().add(n);
+        else if (n instanceof NodeView v) layerFor(v.spec().shape()).getChildren().add(v);
+    }
+
+    private static void detach(javafx.scene.Node n) {
+        if (n != null && n.getParent() instanceof Pane p) p.getChildren().remove(n);
+    }
+
+    /** Whether a node's view is in the scene graph now (near the screen), for tests and tools. */
+    public boolean isAttached(String nodeId) {
+        NodeView v = views.get(nodeId);
+        return v != null && v.getParent() != null;
+    }
+
+    private static boolean contains(Bounds outer, Bounds inner) {
+        return inner.getMinX() >= outer.getMinX() && inner.getMinY() >= outer.getMinY()
+                && inner.getMaxX() <= outer.getMaxX() && inner.getMaxY() <= outer.getMaxY();
     }
 
     /** While the zoom changes, caches are scaled rather than redrawn; they sharpen when it stops. */
     private void zooming() {
         if (sharpen.getStatus() != javafx.animation.Animation.Status.RUNNING)
-            for (NodeView v : views.values()) v.setCacheHint(javafx.scene.CacheHint.SPEED);
+            for (NodeView v : views.values()) v.setCacheHint(CacheHint.SPEED);
         sharpen.playFromStart();
     }
 

@@ -57,7 +57,8 @@ final class ConnectGesture implements Gesture {
         drag(e);
         canvas.toolLayer().getChildren().remove(rubber);
         if (target == null) {
-            canvas.state().message().set("Drop the link on a node to connect " + from.model().name());
+            String name = canvas.state().current().node(from.nodeId()).map(dev.hopscope.model.Node::name).orElse(from.nodeId());
+            canvas.state().message().set("Drop the link on a node to connect " + name);
             return;
         }
         target.setDropTarget(false);

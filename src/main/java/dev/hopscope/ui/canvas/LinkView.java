@@ -1,43 +1,57 @@
 package dev.hopscope.ui.canvas;
 
-import dev.hopscope.model.Box;
 import dev.hopscope.model.Link;
+import dev.hopscope.model.scene.LinkSpec;
+import dev.hopscope.model.scene.Point;
 import javafx.css.PseudoClass;
 import javafx.scene.Group;
 import javafx.scene.control.Label;
+import javafx.scene.shape.LineTo;
 import javafx.scene.shape.MoveTo;
 import javafx.scene.shape.Path;
-import javafx.scene.shape.QuadCurveTo;
+import javafx.scene.shape.PathElement;
 import javafx.scene.shape.Polygon;
+import javafx.scene.shape.QuadCurveTo;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * A link drawn between two node views, labelled with its kind (veth, underlay, vxlan, ...).
- * Style classes: {@code link} plus {@code veth}, {@code underlay}, {@code vxlan}, {@code selects},
- * {@code intent}; pseudo-classes {@code :selected}, {@code :unreachable}.
+ * A link drawn along its route (orthogonal, with rounded corners), labelled where the scene found
+ * room. Style classes: {@code link} plus {@code veth}, {@code underlay}, {@code vxlan},
+ * {@code selects}, {@code intent}, and {@code tone-N} for the colour of the bridge or overlay it
+ * plugs into; pseudo-classes {@code :selected}, {@code :unreachable}. A violated intent shows its
+ * disposition in a pill ({@code .intent-verdict}) at its label's place.
  */
 public final class LinkView extends Group {
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     private static final PseudoClass UNREACHABLE = PseudoClass.getPseudoClass("unreachable");
+    private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
+    /** Corner radius of a bend, in canvas units. */
+    private static final double RADIUS = 6;
 
     private final Link link;
     private final Path hit = new Path();
     private final Path line = new Path();
-    /** How far this link bows sideways, in canvas units: parallel links between one pair fan out. */
-    private double bend;
     private final Polygon arrow = new Polygon();
     private final Label label = new Label();
+    private Label verdict;
+    private LinkSpec spec;
+    private List<Point> route = List.of();
+    /** True while a drag shows a provisional route instead of the spec's. */
+    private boolean provisional;
 
-    public LinkView(Link link, String text) {
-        this.link = link;
-        getStyleClass().addAll("link", styleClass(link.kind()));
+    public LinkView(LinkSpec spec) {
+        this.link = new Link(spec.kind(), spec.source(), spec.target(), spec.network());
+        getStyleClass().addAll("link", styleClass(spec.kind()));
         hit.getStyleClass().add("link-hit");
         line.getStyleClass().add("link-line");
         arrow.getStyleClass().add("link-arrow");
-        arrow.setVisible(link.kind() == Link.Kind.INTENT);
+        arrow.setVisible(spec.kind() == Link.Kind.INTENT);
         label.getStyleClass().add("link-label");
-        label.setText(text);
         label.setMouseTransparent(true);
         getChildren().addAll(hit, line, arrow, label);
+        show(spec);
     }
 
     public static String styleClass(Link.Kind kind) {
@@ -46,36 +60,133 @@ public final class LinkView extends Group {
 
     public Link link() { return link; }
 
-    public void setBend(double bend) { this.bend = bend; }
+    public LinkSpec spec() { return spec; }
+
+    /** The points now drawn, in canvas units (the scene's route, or a provisional one during a drag). */
+    public List<Point> route() { return route; }
+
+    public Label label() { return label; }
 
     public void setSelected(boolean on) { pseudoClassStateChanged(SELECTED, on); }
 
     public void setFlagged(boolean on) { pseudoClassStateChanged(UNREACHABLE, on); }
 
-    /** Re-draws between the two boxes; a bar or band end meets the box straight above or below. */
-    public void connect(Box from, boolean fromIsBar, Box to, boolean toIsBar) {
-        double[] p = LinkGeometry.ends(from, fromIsBar, to, toIsBar);
-        double len = Math.max(1, Math.hypot(p[2] - p[0], p[3] - p[1]));
-        double nx = -(p[3] - p[1]) / len;
-        double ny = (p[2] - p[0]) / len;
-        double cx = (p[0] + p[2]) / 2 + nx * bend * 2;
-        double cy = (p[1] + p[3]) / 2 + ny * bend * 2;
-        for (Path l : new Path[] {hit, line})
-            l.getElements().setAll(new MoveTo(p[0], p[1]), new QuadCurveTo(cx, cy, p[2], p[3]));
-        // the label sits a third of the way from the source (the card or host it belongs to), on the
-        // curve, so it rarely lands on the bar or band at the other end; short links go unlabelled
-        double t = 0.35;
-        double mx = (1 - t) * (1 - t) * p[0] + 2 * (1 - t) * t * cx + t * t * p[2];
-        double my = (1 - t) * (1 - t) * p[1] + 2 * (1 - t) * t * cy + t * t * p[3];
-        label.setVisible(len > 30);
-        label.autosize();
-        label.relocate(mx + 4, my - label.getHeight() / 2);
-        if (arrow.isVisible()) {
-            double a = Math.atan2(p[3] - cy, p[2] - cx);
-            double s = 9;
-            arrow.getPoints().setAll(p[2], p[3],
-                    p[2] - s * Math.cos(a - 0.4), p[3] - s * Math.sin(a - 0.4),
-                    p[2] - s * Math.cos(a + 0.4), p[3] - s * Math.sin(a + 0.4));
+    /** Shows a spec: route, label and colour. */
+    public void show(LinkSpec next) {
+        if (next.equals(spec)) {
+            if (provisional) redraw();
+            return;
         }
+        if (spec != null && spec.tone() >= 0) getStyleClass().remove("tone-" + spec.tone());
+        if (next.tone() >= 0) getStyleClass().add("tone-" + next.tone());
+        spec = next;
+        label.setText(next.label() == null ? "" : next.label());
+        redraw();
+    }
+
+    /** Draws the spec's route and labels again (after a provisional route). */
+    void redraw() {
+        provisional = false;
+        draw(spec.route());
+        placeLabels();
+    }
+
+    /** The disposition of a violated intent, in a red pill where the label goes; null removes it. */
+    public void setVerdict(String text) {
+        if (text == null) {
+            if (verdict != null) getChildren().remove(verdict);
+            verdict = null;
+            return;
+        }
+        if (verdict == null) {
+            verdict = new Label();
+            verdict.getStyleClass().add("intent-verdict");
+            verdict.pseudoClassStateChanged(ERROR, true);
+            verdict.setMouseTransparent(true);
+            getChildren().add(verdict);
+        }
+        verdict.setText(text);
+        placeLabels();
+    }
+
+    /** The verdict pill, or null. */
+    public Label verdict() { return verdict; }
+
+    /** Draws a provisional route while its nodes are dragged; the next scene brings the real one. */
+    void drawProvisional(List<Point> points) {
+        provisional = true;
+        draw(points);
+        label.setVisible(false);
+        if (verdict != null) verdict.setVisible(false);
+    }
+
+    private void draw(List<Point> pts) {
+        route = List.copyOf(pts);
+        List<PathElement> els = path(pts);
+        hit.getElements().setAll(els);
+        line.getElements().setAll(path(pts));
+        if (arrow.isVisible() && pts.size() >= 2) {
+            Point a = pts.get(pts.size() - 2), b = pts.get(pts.size() - 1);
+            double ang = Math.atan2(b.y() - a.y(), b.x() - a.x());
+            double s = 9;
+            arrow.getPoints().setAll(b.x(), b.y(),
+                    b.x() - s * Math.cos(ang - 0.4), b.y() - s * Math.sin(ang - 0.4),
+                    b.x() - s * Math.cos(ang + 0.4), b.y() - s * Math.sin(ang + 0.4));
+        }
+    }
+
+    private void placeLabels() {
+        Point at = spec.labelAt();
+        label.setVisible(at != null && !label.getText().isEmpty());
+        if (at != null) label.relocate(at.x(), at.y());
+        if (verdict != null) {
+            verdict.setVisible(true);
+            verdict.applyCss();
+            verdict.autosize();
+            Point p = at != null ? at : middle(route);
+            verdict.relocate(p.x(), p.y());
+        }
+    }
+
+    /** A polyline with each bend rounded off. */
+    static List<PathElement> path(List<Point> pts) {
+        List<PathElement> els = new ArrayList<>();
+        if (pts.isEmpty()) return els;
+        els.add(new MoveTo(pts.get(0).x(), pts.get(0).y()));
+        for (int i = 1; i < pts.size(); i++) {
+            Point p = pts.get(i);
+            if (i == pts.size() - 1) {
+                els.add(new LineTo(p.x(), p.y()));
+                break;
+            }
+            Point prev = pts.get(i - 1), next = pts.get(i + 1);
+            double r = Math.min(RADIUS, Math.min(dist(prev, p), dist(p, next)) / 2);
+            Point in = toward(p, prev, r), out = toward(p, next, r);
+            els.add(new LineTo(in.x(), in.y()));
+            els.add(new QuadCurveTo(p.x(), p.y(), out.x(), out.y()));
+        }
+        return els;
+    }
+
+    static Point middle(List<Point> pts) {
+        if (pts.isEmpty()) return new Point(0, 0);
+        double total = 0;
+        for (int i = 0; i + 1 < pts.size(); i++) total += dist(pts.get(i), pts.get(i + 1));
+        double half = total / 2;
+        for (int i = 0; i + 1 < pts.size(); i++) {
+            double d = dist(pts.get(i), pts.get(i + 1));
+            if (half <= d && d > 0) return toward(pts.get(i), pts.get(i + 1), half);
+            half -= d;
+        }
+        return pts.get(0);
+    }
+
+    private static double dist(Point a, Point b) { return Math.abs(a.x() - b.x()) + Math.abs(a.y() - b.y()); }
+
+    /** The point {@code d} from {@code from} towards {@code to} (axis-parallel or not). */
+    private static Point toward(Point from, Point to, double d) {
+        double len = Math.hypot(to.x() - from.x(), to.y() - from.y());
+        if (len == 0) return from;
+        return new Point(from.x() + (to.x() - from.x()) * d / len, from.y() + (to.y() - from.y()) * d / len);
     }
 }

@@ -1,7 +1,8 @@
 package dev.hopscope.ui.canvas;
 
 import dev.hopscope.model.Box;
-import dev.hopscope.model.Node;
+import dev.hopscope.model.scene.NodeSpec;
+import dev.hopscope.model.scene.NodeText;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -18,10 +19,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The view of one document node: a box in canvas units, a kind icon, a title and a few lines.
- * Style classes: {@code node} plus the kind ({@code host}, {@code bridge}, ...); state by
+ * The view of one document node, showing its {@link NodeSpec}: a box in canvas units, a kind
+ * icon, a title and a few lines. Style classes: {@code node} plus the kind ({@code host},
+ * {@code bridge}, ...) and {@code tone-N} for a bridge's or overlay's colour; state by
  * pseudo-classes {@code :selected}, {@code :unreachable}, {@code :hop-active}, {@code :drop-target}.
- * Every view carries a connect handle ({@code .handle}) that a drag starts a link from.
+ * Every view carries a connect handle ({@code .handle}) that a drag starts a link from, and may
+ * carry a finding's badge ({@code .finding-badge}) on its top-right corner.
  */
 public abstract class NodeView extends Pane {
 
@@ -38,7 +41,8 @@ public abstract class NodeView extends Pane {
     private final List<Label> lines = new ArrayList<>();
     private Tooltip tooltip;
     private String tipText;
-    private Node model;
+    private NodeSpec spec;
+    private Label badge;
 
     protected NodeView(String nodeId, String kindClass, String iconLiteral) {
         this.nodeId = nodeId;
@@ -66,13 +70,27 @@ public abstract class NodeView extends Pane {
 
     public String nodeId() { return nodeId; }
 
-    public Node model() { return model; }
+    /** What the view shows now. */
+    public NodeSpec spec() { return spec; }
 
     public boolean isHandle(javafx.scene.Node picked) { return picked == handle; }
 
-    /** Shows the node's words; called on every document change, so it is cheap when nothing changed. */
-    public void show(Node node, NodeText text) {
-        this.model = node;
+    /** Shows a spec: its words, its colour and its box (a drag in progress is undone). */
+    public void show(NodeSpec next) {
+        if (next.equals(spec)) {
+            place(next.box());
+            return;
+        }
+        if (spec == null || !next.text().equals(spec.text())) showText(next.text());
+        if (spec == null || spec.tone() != next.tone()) {
+            if (spec != null && spec.tone() >= 0) getStyleClass().remove("tone-" + spec.tone());
+            if (next.tone() >= 0) getStyleClass().add("tone-" + next.tone());
+        }
+        spec = next;
+        place(next.box());
+    }
+
+    private void showText(NodeText text) {
         setIfChanged(title, text.title());
         setIfChanged(subtitle, text.subtitle());
         subtitle.setVisible(!text.subtitle().isEmpty());
@@ -113,6 +131,32 @@ public abstract class NodeView extends Pane {
     public void setDropTarget(boolean on) { pseudoClassStateChanged(DROP_TARGET, on); }
 
     /**
+     * A finding's badge on the top-right corner ({@code .finding-badge}, {@code :error} or
+     * {@code :warning}, "!" or "!N" for several findings); null severity removes it.
+     */
+    public void setBadge(String severity, int count) {
+        if (severity == null) {
+            if (badge != null) getChildren().remove(badge);
+            badge = null;
+            return;
+        }
+        if (badge == null) {
+            badge = new Label();
+            badge.getStyleClass().add("finding-badge");
+            badge.setId("badge-" + nodeId);
+            badge.setMouseTransparent(true);
+            getChildren().add(badge);
+        }
+        badge.setText(count > 1 ? "!" + count : "!");
+        badge.pseudoClassStateChanged(PseudoClass.getPseudoClass("error"), "error".equals(severity));
+        badge.pseudoClassStateChanged(PseudoClass.getPseudoClass("warning"), "warning".equals(severity));
+        requestLayout();
+    }
+
+    /** The badge now shown, or null. */
+    public Label badge() { return badge; }
+
+    /**
      * The hover text; the Tooltip itself is made on the first hover, since flags set the text of
      * hundreds of nodes at once on a large design and a Tooltip is costly to create.
      */
@@ -144,6 +188,10 @@ public abstract class NodeView extends Pane {
         layoutContent(w, h);
         handle.setCenterX(w);
         handle.setCenterY(h / 2);
+        if (badge != null) {
+            badge.autosize();
+            badge.relocate(w - badge.getWidth() * 0.6, -badge.getHeight() * 0.4);
+        }
     }
 
     /** Lays out the words inside the box; hosts keep them in the header, bands on one line. */

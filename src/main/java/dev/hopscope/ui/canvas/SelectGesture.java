@@ -21,6 +21,8 @@ import java.util.Set;
  * The primary button without a tool: click selects (Shift toggles), a drag on a node moves the
  * selection (and the hosts' contents) and commits one move on release, a drag on empty canvas
  * draws a rubber band, a drag on a host's grip resizes it, a click on a link selects the link.
+ * One card released with the pointer on a bridge's bar or an overlay's band is re-attached
+ * there ({@link Edits#dropOn}); the bar or band under the pointer lights up while dragging.
  */
 final class SelectGesture {
     /** Screen pixels a press must travel before it counts as a drag rather than a click. */
@@ -44,6 +46,8 @@ final class SelectGesture {
         javafx.scene.Node picked = e.getPickResult().getIntersectedNode();
         NodeView v = owner(picked);
         Point2D start = canvas.sceneToCanvas(e.getSceneX(), e.getSceneY());
+        // zoomed far out the views are hidden behind plain shapes: find the node by its box
+        if (v == null && canvas.isFar()) v = canvas.viewAt(start, x -> true).orElse(null);
         if (v instanceof HostView h && h.isGrip(picked)) return new Resize(canvas, h, start);
         if (v != null) {
             canvas.selectedLink().set(null);
@@ -78,6 +82,8 @@ final class SelectGesture {
         private double dx;
         private double dy;
         private NodeView dropHost;
+        private NodeView dropBar;
+        private Point2D pointer;
 
         Move(CanvasView canvas, NodeView pressed, Point2D start, MouseEvent e) {
             this.canvas = canvas;
@@ -94,6 +100,7 @@ final class SelectGesture {
             if (!dragging && !canvas.state().selection().contains(pressed.nodeId())) return;
             dragging = true;
             Point2D p = canvas.sceneToCanvas(e.getSceneX(), e.getSceneY());
+            pointer = p;
             dx = Snap.round(p.getX() - start.getX());
             dy = Snap.round(p.getY() - start.getY());
             for (String id : moving) canvas.view(id).ifPresent(v -> {
@@ -101,26 +108,40 @@ final class SelectGesture {
                 v.setTranslateY(dy);
             });
             canvas.refreshLinks(moving);
-            highlightHost();
+            highlightTargets();
         }
 
-        /** Shows which host a single dragged card would land in. */
-        private void highlightHost() {
-            NodeView next = null;
-            if (selection.size() == 1 && Placement.isCard(pressed.model())) {
-                Box b = pressed.liveBox();
-                Point2D c = new Point2D(b.x() + b.w() / 2, b.y() + b.h() / 2);
-                next = canvas.viewAt(c, v -> v instanceof HostView && !moving.contains(v.nodeId())).orElse(null);
+        private boolean oneCard() {
+            return selection.size() == 1 && pressed.spec() != null && pressed.spec().shape().isCard();
+        }
+
+        /** Shows the bar or band a single dragged card would plug into, or else the host it would land in. */
+        private void highlightTargets() {
+            NodeView bar = null, host = null;
+            if (oneCard()) {
+                bar = canvas.viewAt(pointer, v -> (v instanceof BridgeView || v instanceof BandView) && !moving.contains(v.nodeId())).orElse(null);
+                if (bar == null) {
+                    Box b = pressed.liveBox();
+                    Point2D c = new Point2D(b.x() + b.w() / 2, b.y() + b.h() / 2);
+                    host = canvas.viewAt(c, v -> v instanceof HostView && !moving.contains(v.nodeId())).orElse(null);
+                }
             }
-            if (next != dropHost) {
-                if (dropHost != null) dropHost.setDropTarget(false);
-                dropHost = next;
-                if (dropHost != null) dropHost.setDropTarget(true);
+            dropBar = swap(dropBar, bar);
+            dropHost = swap(dropHost, host);
+        }
+
+        private static NodeView swap(NodeView was, NodeView now) {
+            if (was != now) {
+                if (was != null) was.setDropTarget(false);
+                if (now != null) now.setDropTarget(true);
             }
+            return now;
         }
 
         @Override public void release(MouseEvent e) {
-            if (dropHost != null) dropHost.setDropTarget(false);
+            dropHost = swap(dropHost, null);
+            NodeView bar = dropBar;
+            dropBar = swap(dropBar, null);
             AppState state = canvas.state();
             if (!dragging) {
                 if (!e.isShiftDown() && state.selection().size() > 1 && state.selection().contains(pressed.nodeId()))
@@ -128,8 +149,14 @@ final class SelectGesture {
                 canvas.fireClicked(pressed.nodeId());
                 return;
             }
-            boolean applied = (dx != 0 || dy != 0) && state.apply(Edits.moveSelection(canvas.withDrawnBoxes(moving), selection, dx, dy));
-            if (!applied) canvas.render(state.current());
+            boolean applied;
+            if (bar != null && oneCard()) {
+                // the card plugs into what the pointer is on, in one undoable step
+                applied = state.apply(Edits.dropOn(canvas.withDrawnBoxes(moving), pressed.nodeId(), bar.nodeId(), pointer.getX(), pointer.getY()));
+            } else {
+                applied = (dx != 0 || dy != 0) && state.apply(Edits.moveSelection(canvas.withDrawnBoxes(moving), selection, dx, dy));
+            }
+            if (!applied) canvas.restore();
         }
     }
 
@@ -201,7 +228,7 @@ final class SelectGesture {
             Optional<Host> h = doc.get(host.nodeId(), Host.class);
             if (h.isEmpty() || now.equals(before)
                     || !state.apply(Outcome.done(Edits.resize(doc, host.nodeId(), now), "Resize " + h.get().name())))
-                canvas.render(state.current());
+                canvas.restore();
         }
     }
 }

@@ -3,18 +3,13 @@ package dev.hopscope.ui.flags;
 import dev.hopscope.model.Document;
 import dev.hopscope.model.Intent;
 import dev.hopscope.model.Link;
-import dev.hopscope.model.Node;
 import dev.hopscope.net.Finding;
 import dev.hopscope.net.analysis.Analysis;
-import dev.hopscope.net.analysis.Endpoint;
 import dev.hopscope.net.analysis.IntentResult;
 import dev.hopscope.ui.AppState;
 import dev.hopscope.ui.canvas.CanvasView;
 import dev.hopscope.ui.canvas.LinkView;
 import javafx.css.PseudoClass;
-import javafx.geometry.Bounds;
-import javafx.geometry.Point2D;
-import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Pane;
 
@@ -23,31 +18,30 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * Draws an {@link Analysis} on the canvas: each intent's arrow green ({@code :holds}) or red
- * ({@code :unreachable}) with the disposition beside it; an intent the canvas cannot draw (its
- * target is an address) gets an {@link IntentArrow} of its own; each node concerned by an error or
- * warning finding gets a badge ({@code .finding-badge}, {@code :error} / {@code :warning}), and
- * errors mark it {@code :unreachable}. Hovering a node or an intent shows the reasons and fixes.
- * Everything it drew is cleared before the next analysis is drawn.
+ * Draws an {@link Analysis} on the canvas: each intent's link green ({@code :holds}) or red
+ * ({@code :unreachable}) with its disposition in a pill ({@code .intent-verdict}) where the scene
+ * found room for it; each node concerned by an error or warning finding gets a badge
+ * ({@code .finding-badge}, {@code :error} / {@code :warning}), and errors mark it
+ * {@code :unreachable}. Hovering a node or an intent shows the reasons and fixes. The marks are
+ * kept by the canvas per id, so they follow the nodes when a new scene moves them; everything
+ * drawn is cleared before the next analysis is drawn.
  */
 public final class FlagPainter {
     static final PseudoClass HOLDS = PseudoClass.getPseudoClass("holds");
-    static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
-    static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
 
     private final CanvasView canvas;
     private final AppState state;
     private final Pane layer = new Pane();
     private final Set<String> flaggedNodes = new HashSet<>();
     private final Set<String> tippedNodes = new HashSet<>();
+    private final Set<String> badged = new HashSet<>();
     private final Set<String> flaggedLinks = new HashSet<>();
+    private final Set<String> holding = new HashSet<>();
     private final Map<LinkView, Tooltip> linkTips = new LinkedHashMap<>();
     private final Map<LinkView, javafx.event.EventHandler<javafx.scene.input.MouseEvent>> tipHandlers = new java.util.HashMap<>();
-    private final List<LinkView> holding = new ArrayList<>();
     private Analysis shown;
 
     public FlagPainter(CanvasView canvas, AppState state, AnalysisService service) {
@@ -60,11 +54,13 @@ public final class FlagPainter {
         layer.setManaged(false);
         canvas.overlayLayer().getChildren().add(0, layer);
         service.analysis().addListener((o, was, now) -> paint(now));
+        // a new scene may bring the link of an intent the analysis already judged
+        canvas.onSceneApplied(() -> { if (shown != null) paint(shown); });
     }
 
     public Pane layer() { return layer; }
 
-    /** The intents that do not hold and the error findings now drawn, by node or link id. */
+    /** The nodes and links now marked: violated intents' links, error findings' nodes, by id. */
     public Set<String> flaggedNodes() { return Set.copyOf(flaggedNodes); }
 
     public Set<String> flaggedLinks() { return Set.copyOf(flaggedLinks); }
@@ -89,9 +85,6 @@ public final class FlagPainter {
             }
         }
 
-        Map<String, Endpoint> byAddress = new LinkedHashMap<>();
-        for (Endpoint e : a.endpoints()) for (String addr : e.addresses()) byAddress.putIfAbsent(addr, e);
-        Map<String, IntentArrow> ownArrows = new LinkedHashMap<>();
         Map<String, LinkView> intentLinks = new java.util.HashMap<>();
         for (LinkView lv : canvas.linkViews().values())
             if (lv.link().kind() == Link.Kind.INTENT && lv.link().network() != null) intentLinks.put(lv.link().network(), lv);
@@ -102,39 +95,19 @@ public final class FlagPainter {
                     + (r.ok() ? "" : "\nFix: " + IntentAdvice.fix(i, r.disposition()));
             LinkView lv = intentLinks.get(i.id());
             if (lv != null) {
+                String id = lv.link().id();
                 if (r.ok()) {
-                    lv.pseudoClassStateChanged(HOLDS, true);
-                    holding.add(lv);
+                    canvas.setLinkHolds(id, true);
+                    holding.add(id);
                 } else {
-                    canvas.setLinkFlagged(lv.link().id(), true);
-                    flaggedLinks.add(lv.link().id());
-                    Point2D mid = mid(lv.link());
-                    if (mid != null) verdictLabel(r, mid);
+                    canvas.setLinkFlagged(id, true);
+                    canvas.setVerdict(id, r.disposition().name());
+                    flaggedLinks.add(id);
                 }
                 lazyTip(lv, text);
-            } else {
-                Optional<String> from = doc.find(i.from()).map(Node::id);
-                Optional<String> to = target(doc, i.to(), byAddress);
-                if (from.isPresent() && to.isPresent() && !from.get().equals(to.get())) {
-                    String key = from.get() + "->" + to.get();
-                    IntentArrow arrow = ownArrows.computeIfAbsent(key, k -> new IntentArrow(from.get(), to.get()));
-                    arrow.add(r);
-                }
             }
             if (!r.ok()) {
                 doc.find(i.from()).ifPresent(n -> tips.computeIfAbsent(n.id(), k -> new ArrayList<>()).add(text));
-            }
-        }
-        for (IntentArrow arrow : ownArrows.values()) {
-            Optional<Bounds> fb = canvas.nodeBounds(arrow.from());
-            Optional<Bounds> tb = canvas.nodeBounds(arrow.to());
-            if (fb.isEmpty() || tb.isEmpty()) continue;
-            arrow.connect(fb.get(), tb.get());
-            layer.getChildren().add(arrow);
-            IntentResult broken = arrow.firstBroken();
-            if (broken != null) {
-                flaggedLinks.add("intent:" + arrow.from() + "->" + arrow.to());
-                verdictLabel(broken, arrow.middle());
             }
         }
 
@@ -148,7 +121,8 @@ public final class FlagPainter {
                 canvas.setFlagged(id, true);
                 flaggedNodes.add(id);
             }
-            canvas.nodeBounds(id).ifPresent(b -> badge(id, b, e.getValue(), counts.get(id)));
+            canvas.setBadge(id, e.getValue() == Finding.Severity.ERROR ? "error" : "warning", counts.get(id));
+            badged.add(id);
         }
     }
 
@@ -167,45 +141,6 @@ public final class FlagPainter {
         tipHandlers.put(lv, h);
     }
 
-    private void badge(String id, Bounds b, Finding.Severity s, int count) {
-        Label badge = new Label(count > 1 ? "!" + count : "!");
-        badge.getStyleClass().add("finding-badge");
-        badge.setId("badge-" + id);
-        badge.pseudoClassStateChanged(ERROR, s == Finding.Severity.ERROR);
-        badge.pseudoClassStateChanged(WARNING, s == Finding.Severity.WARNING);
-        layer.getChildren().add(badge);
-        // on the node's top-right corner, whatever size the stylesheet gives it
-        badge.layoutXProperty().bind(badge.widthProperty().multiply(-0.6).add(b.getMaxX()));
-        badge.layoutYProperty().bind(badge.heightProperty().multiply(-0.4).add(b.getMinY()));
-    }
-
-    private void verdictLabel(IntentResult r, Point2D at) {
-        Label l = new Label(r.disposition().name());
-        l.getStyleClass().add("intent-verdict");
-        l.pseudoClassStateChanged(ERROR, true);
-        layer.getChildren().add(l);
-        l.applyCss();
-        l.autosize();
-        l.relocate(at.getX() - l.getWidth() / 2, at.getY() - l.getHeight() - 2);
-    }
-
-    private Point2D mid(Link l) {
-        Optional<Bounds> a = canvas.nodeBounds(l.source());
-        Optional<Bounds> b = canvas.nodeBounds(l.target());
-        if (a.isEmpty() || b.isEmpty()) return null;
-        return new Point2D((a.get().getCenterX() + b.get().getCenterX()) / 2, (a.get().getCenterY() + b.get().getCenterY()) / 2);
-    }
-
-    /** The node an intent's destination names: an endpoint by id or name, or by one of its addresses. */
-    static Optional<String> target(Document doc, String to, Map<String, Endpoint> byAddress) {
-        if (to == null) return Optional.empty();
-        String host = dev.hopscope.model.Destination.tryParse(to.strip()).map(dev.hopscope.model.Destination::host).orElse(to);
-        Optional<String> named = doc.find(host).map(Node::id);
-        if (named.isPresent()) return named;
-        Endpoint e = byAddress.get(host);
-        return e == null ? Optional.empty() : Optional.of(e.id());
-    }
-
     private static String severityWord(Finding.Severity s) {
         return s == Finding.Severity.ERROR ? "Error" : s == Finding.Severity.WARNING ? "Warning" : "Note";
     }
@@ -213,17 +148,22 @@ public final class FlagPainter {
     private void clear() {
         for (String id : flaggedNodes) canvas.setFlagged(id, false);
         for (String id : tippedNodes) canvas.setTooltip(id, null);
-        for (String id : flaggedLinks) if (canvas.linkViews().containsKey(id)) canvas.setLinkFlagged(id, false);
+        for (String id : badged) canvas.setBadge(id, null, 0);
+        for (String id : flaggedLinks) {
+            canvas.setLinkFlagged(id, false);
+            canvas.setVerdict(id, null);
+        }
+        for (String id : holding) canvas.setLinkHolds(id, false);
         for (Map.Entry<LinkView, Tooltip> e : linkTips.entrySet()) Tooltip.uninstall(e.getKey(), e.getValue());
         for (Map.Entry<LinkView, javafx.event.EventHandler<javafx.scene.input.MouseEvent>> e : tipHandlers.entrySet())
             e.getKey().removeEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e.getValue());
         tipHandlers.clear();
-        for (LinkView lv : holding) lv.pseudoClassStateChanged(HOLDS, false);
         flaggedNodes.clear();
         tippedNodes.clear();
+        badged.clear();
         flaggedLinks.clear();
-        linkTips.clear();
         holding.clear();
+        linkTips.clear();
         layer.getChildren().clear();
     }
 

@@ -1,4 +1,4 @@
-package dev.hopscope.ui.canvas;
+package dev.hopscope.model.scene;
 
 import dev.hopscope.model.Attachment;
 import dev.hopscope.model.Bridge;
@@ -28,6 +28,7 @@ import java.util.stream.Collectors;
 public record NodeText(String title, String subtitle, List<String> lines) {
 
     public static NodeText of(Document doc, Ipam.Addressing ipam, Node n) {
+        if (n instanceof dev.hopscope.model.Network w) return network(w);
         if (n instanceof Host h) {
             String addr = h.address() == null ? "not on an underlay" : "eth0 " + h.address();
             return new NodeText(h.name(), h.role().label() + " · " + addr + (h.ipForward() ? "" : " · ip_forward off"), List.of());
@@ -77,6 +78,10 @@ public record NodeText(String title, String subtitle, List<String> lines) {
             String enc = o.encrypted() ? " · encrypted" : "";
             return new NodeText("overlay " + o.name() + " · VNI " + o.vni(), (o.subnet() == null ? "" : o.subnet()) + enc, List.of());
         }
+        if (n instanceof dev.hopscope.model.Network w) {
+            String pool = w.subnet() == null ? "no subnet" : w.subnet();
+            return new NodeText(w.host() != null ? w.name() : "network " + w.name(), w.driver() + " · " + pool, List.of());
+        }
         return new NodeText(n.name(), n.kind().label(), List.of());
     }
 
@@ -85,5 +90,35 @@ public record NodeText(String title, String subtitle, List<String> lines) {
         for (Socket s : sockets) parts.add((s.loopbackOnly() ? "lo:" : ":") + s.port() + "/" + s.proto().label());
         for (PublishedPort p : published) parts.add(p.hostPort() + "→" + p.containerPort());
         return String.join(" · ", parts);
+    }
+
+    /**
+     * A network of a registered kind on one line: name, driver and parent ("macnet · macvlan on
+     * eth0"), then its pool and only the settings set away from their defaults (the inspector
+     * lists every one). A network named after its driver ("calico") is not told twice.
+     */
+    static NodeText network(dev.hopscope.model.Network w) {
+        String parent = w.networkKind().flatMap(k -> k.option("parent")).isPresent() ? w.option("parent") : null;
+        String title = (w.name().equals(w.driver()) ? w.name() : w.name() + " · " + w.driver()) + (parent == null ? "" : " on " + parent);
+        List<String> facts = new ArrayList<>();
+        facts.add(w.subnet() == null ? "no subnet" : w.subnet());
+        w.networkKind().ifPresent(k -> {
+            for (dev.hopscope.model.kinds.NetworkKind.Option o : k.options()) {
+                if (o.key().equals("parent")) continue;
+                String v = w.options().get(o.key());
+                if (v == null || v.equals(o.defaultValue())) continue;
+                facts.add(word(o, v));
+            }
+        });
+        return new NodeText(title, String.join(" · ", facts), List.of());
+    }
+
+    private static String word(dev.hopscope.model.kinds.NetworkKind.Option o, String v) {
+        if (o.type() == dev.hopscope.model.kinds.NetworkKind.Type.BOOLEAN) return ("true".equals(v) ? "" : "no ") + o.label();
+        String label = o.label().replaceFirst(" \\(.*\\)$", "").toLowerCase(java.util.Locale.ROOT);
+        if (label.equals("address range")) label = "range";
+        if (label.startsWith("host ")) label = label.substring(5);
+        if (label.endsWith(" address")) label = label.substring(0, label.length() - 8);
+        return label + " " + v;
     }
 }

@@ -1,0 +1,4 @@
+package dev.hopscope.model.scene;
+
+/** A point in canvas units. */
+public record Point(double x, double y) {}

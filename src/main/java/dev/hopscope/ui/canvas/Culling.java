@@ -1,0 +1,46 @@
+package dev.hopscope.ui.canvas;
+
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which views lie in a part of the canvas, from a uniform grid of buckets: finding what a pan
+ * brings into view costs the views near the screen, not every view of a large drawing.
+ */
+final class Culling {
+    /** Bucket size in canvas units: about a host, so a screen covers a handful of buckets. */
+    private static final double CELL = 400;
+    private final Map<Long, List<Node>> cells = new HashMap<>();
+
+    void clear() { cells.clear(); }
+
+    /** Files a view under every bucket its box (canvas units) touches. */
+    void add(Node view, double x, double y, double w, double h) {
+        int x0 = cell(x), x1 = cell(x + w), y0 = cell(y), y1 = cell(y + h);
+        for (int i = x0; i <= x1; i++)
+            for (int j = y0; j <= y1; j++) cells.computeIfAbsent(key(i, j), k -> new ArrayList<>()).add(view);
+    }
+
+    /** The views filed under the buckets this area touches (some may lie just outside it). */
+    Set<Node> near(Bounds area) {
+        Set<Node> out = new LinkedHashSet<>();
+        int x0 = cell(area.getMinX()), x1 = cell(area.getMaxX()), y0 = cell(area.getMinY()), y1 = cell(area.getMaxY());
+        for (int i = x0; i <= x1; i++)
+            for (int j = y0; j <= y1; j++) {
+                List<Node> list = cells.get(key(i, j));
+                if (list != null) out.addAll(list);
+            }
+        return out;
+    }
+
+    private static int cell(double v) { return (int) Math.floor(v / CELL); }
+
+    private static long key(int i, int j) { return ((long) i << 32) ^ (j & 0xffffffffL); }
+}
