@@ -46,6 +46,11 @@ final class LabelPlacer {
 
     static double width(String label) { return label.length() * CHAR_W + PAD_W; }
 
+    /** Whether a label placed at {@code at} lies on an expected flow's line. */
+    boolean onFlow(Point at, String label) {
+        return flows.hits(new Box(at.x(), at.y(), width(label), LABEL_H), null);
+    }
+
     /**
      * Where the label's top-left corner goes, or null when no place along the route is free. A
      * place on no line at all is preferred; failing that, one on the dashed line of an expected

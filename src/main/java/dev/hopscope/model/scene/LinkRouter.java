@@ -57,10 +57,29 @@ final class LinkRouter {
         labels = List.copyOf(placedLabels);
     }
 
-    /** The route from {@code a}'s edge to {@code b}'s edge, as a polyline of at least two points. */
+    /**
+     * The route from {@code a}'s edge to {@code b}'s edge, as a polyline of at least two points.
+     * When the labels to avoid leave no way (they may stand in the only gutter), the route is
+     * searched without them: the label placer then moves a label the line runs over.
+     */
     List<Point> route(NodeSpec a, NodeSpec b) {
         if (a.id().equals(b.parent())) return reverse(outToParent(b, a));
         if (b.id().equals(a.parent())) return outToParent(a, b);
+        List<Point> found = routeOrNull(a, b);
+        if (found == null && !labels.isEmpty()) {
+            List<Box> avoided = labels;
+            labels = List.of();
+            try {
+                found = routeOrNull(a, b);
+            } finally {
+                labels = avoided;
+            }
+        }
+        return found != null ? found : fallback(end(a, b), end(b, a));
+    }
+
+    /** A route round every obstacle, or null when the search finds none within its budget. */
+    private List<Point> routeOrNull(NodeSpec a, NodeSpec b) {
         List<Box> obstacles = obstacles(a, b);
         End from = end(a, b);
         End to = end(b, a);
@@ -73,10 +92,7 @@ final class LinkRouter {
         if (jogged != null && (inside == null || routeWithin(jogged, inside))) return jogged;
         Box near = union(a.box(), b.box());
         near = new Box(near.x() - NEAR, near.y() - NEAR, near.w() + 2 * NEAR, near.h() + 2 * NEAR);
-        if (inside != null) {
-            List<Point> found = search(from, to, within(obstacles, inside), inside);
-            return found != null ? found : fallback(from, to);
-        }
+        if (inside != null) return search(from, to, within(obstacles, inside), inside);
         List<Point> found = search(from, to, within(obstacles, near), near);
         if (found == null) {
             Box all = near;
@@ -84,7 +100,7 @@ final class LinkRouter {
             all = new Box(all.x() - NEAR, all.y() - NEAR, all.w() + 2 * NEAR, all.h() + 2 * NEAR);
             found = search(from, to, obstacles, all);
         }
-        return found != null ? found : fallback(from, to);
+        return found;
     }
 
     /**

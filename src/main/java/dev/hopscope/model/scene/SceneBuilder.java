@@ -92,6 +92,14 @@ public final class SceneBuilder {
             }
             if (intents) fanOut(drawn, routes, nodes, router);
             for (Link l : drawn) if ((l.kind() == Link.Kind.INTENT) == intents) labels.addRoute(l.id(), routes.get(l.id()), intents);
+            // a flow that found no way round the wires' labels runs over one: that label moves
+            if (intents)
+                for (Link l : drawn) {
+                    Point p = at.get(l.id());
+                    if (l.kind() == Link.Kind.INTENT || p == null) continue;
+                    String text = label(doc, ipam, l);
+                    if (labels.onFlow(p, text)) at.put(l.id(), labels.place(l.id(), text, routes.get(l.id())));
+                }
             for (Link l : drawn) {
                 if ((l.kind() == Link.Kind.INTENT) != intents) continue;
                 String text = label(doc, ipam, l);
