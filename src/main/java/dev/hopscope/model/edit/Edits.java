@@ -129,8 +129,8 @@ public final class Edits {
      * A card dropped with the pointer on a bar or band ({@code targetId}): it is re-attached
      * there as one step. On a bridge it gets a veth to that bridge with the bridge's next free
      * address (its veths to the other bridges of its host go; onto another host's bridge it moves
-     * into that host) and goes to the free spot just under the bar; on an overlay it joins the
-     * overlay and stays where it was. What cannot be (a host-network container on a bridge, a
+     * into that host) and goes to the free spot just under the bar; on an overlay, or a network of
+     * a registered kind (macvlan, Calico), it joins it and stays where it was. What cannot be (a host-network container on a bridge, a
      * card on an underlay, a full subnet) is refused with the reason and changes nothing.
      */
     public static Outcome dropOn(Document doc, String cardId, String targetId, double pointerX, double pointerY) {
@@ -150,7 +150,13 @@ public final class Edits {
             return joined.isRefused() ? joined : Outcome.done(joined.document(), "Move " + card.name() + " onto the overlay " + ov.name()
                     + joined.description().replaceFirst("^.*?( \\(|$)", "$1"));
         }
-        if (!(target instanceof Bridge br)) return Outcome.refused(card.name() + " can be dropped on a bridge or an overlay, not on " + target.name());
+        if (target instanceof dev.hopscope.model.Network w) {
+            // a network of a registered kind (macvlan, Calico...): the card joins it as the kind allows, where it is
+            Outcome joined = card instanceof Container c ? NetworkEdits.attach(doc, c, w) : NetworkEdits.attach(doc, (Pod) card, w);
+            return joined.isRefused() ? joined : Outcome.done(joined.document(), joined.description());
+        }
+        if (!(target instanceof Bridge br))
+            return Outcome.refused(card.name() + " can be dropped on a bridge, an overlay or a network, not on " + target.name());
         String host = card.parent();
         Document next;
         if (!br.host().equals(host)) {

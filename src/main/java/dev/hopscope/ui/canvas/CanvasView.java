@@ -322,7 +322,8 @@ public final class CanvasView extends Region {
     /** The topmost view under a canvas point that passes the filter: cards over bridges over bands over hosts. */
     public Optional<NodeView> viewAt(Point2D p, Predicate<NodeView> filter) {
         List<NodeView> all = new ArrayList<>(views.values());
-        for (Shape[] rank : new Shape[][] {{Shape.CONTAINER, Shape.POD, Shape.SERVICE, Shape.EXTERNAL}, {Shape.BRIDGE}, {Shape.UNDERLAY, Shape.OVERLAY}, {Shape.HOST}}) {
+        for (Shape[] rank : new Shape[][] {{Shape.CONTAINER, Shape.POD, Shape.SERVICE, Shape.EXTERNAL}, {Shape.BRIDGE, Shape.NETWORK_BAR},
+                {Shape.UNDERLAY, Shape.OVERLAY, Shape.NETWORK_BAND}, {Shape.HOST}}) {
             for (int i = all.size() - 1; i >= 0; i--) {
                 NodeView v = all.get(i);
                 if (!java.util.Arrays.asList(rank).contains(v.spec().shape()) || !filter.test(v)) continue;

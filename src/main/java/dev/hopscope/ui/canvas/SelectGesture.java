@@ -21,7 +21,7 @@ import java.util.Set;
  * The primary button without a tool: click selects (Shift toggles), a drag on a node moves the
  * selection (and the hosts' contents) and commits one move on release, a drag on empty canvas
  * draws a rubber band, a drag on a host's grip resizes it, a click on a link selects the link.
- * One card released with the pointer on a bridge's bar or an overlay's band is re-attached
+ * One card released with the pointer on a bridge's bar, an overlay's band or a network's is re-attached
  * there ({@link Edits#dropOn}); the bar or band under the pointer lights up while dragging.
  */
 final class SelectGesture {
@@ -119,7 +119,7 @@ final class SelectGesture {
         private void highlightTargets() {
             NodeView bar = null, host = null;
             if (oneCard()) {
-                bar = canvas.viewAt(pointer, v -> (v instanceof BridgeView || v instanceof BandView) && !moving.contains(v.nodeId())).orElse(null);
+                bar = canvas.viewAt(pointer, v -> (v instanceof BridgeView || v instanceof BandView || v instanceof NetworkView) && !moving.contains(v.nodeId())).orElse(null);
                 if (bar == null) {
                     Box b = pressed.liveBox();
                     Point2D c = new Point2D(b.x() + b.w() / 2, b.y() + b.h() / 2);
