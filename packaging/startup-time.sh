@@ -2,14 +2,21 @@
 # First-run timing: how long from launch to the first painted window, under Xvfb.
 #
 #   packaging/startup-time.sh [RUNS]     (default 7 runs of each; needs xvfb: apt-get install -y xvfb xauth)
+#   XVFB_FIRST=151 XVFB_LAST=159 packaging/startup-time.sh 7     on a machine whose displays are shared out
 #
 # Measures, each RUNS times, with the probe of dev.hopscope.ui.StartupProbe
-# (-Dhopscope.startupProbe=true prints "FIRST_PAINT <ms since JVM start> <epoch ms>" and exits):
+# (-Dhopscope.startupProbe=true prints "FIRST_PAINT <ms since JVM start> <epoch ms>" once the
+# window is painted, the designer also "READY ..." once the designer is drawn in it, and exits):
 #   empty     an empty JavaFX Stage (dev.hopscope.EmptyWindowProbe, test classes): the floor
 #   jar       java -jar target/hopscope.jar
-#   app-image target/package/hopscope/bin/hopscope, if packaging/build.sh app-image has run
-# and prints the median and range of two figures: "jvm" (JVM start to first paint, from the probe)
-# and "wall" (this script's clock just before exec to first paint: what a user waits).
+#   jar+cds   the same with -XX:SharedArchiveFile=target/hopscope.jsa (made by packaging/cds.sh jar
+#             when missing or older than the jar)
+#   app-image target/package/hopscope/bin/hopscope, if packaging/build.sh app-image has run (with
+#             its class-data archive if packaging/cds.sh app-image has run)
+# and prints the median and range of "window" (JVM start to the first painted window, from the
+# probe), "wall" (this script's clock just before exec to that paint: what a user waits) and
+# "designer" (JVM start to the window showing the designer with its start document), and each
+# median's ratio to the empty window's of the same run: the machine may be shared, compare ratios.
 # A target whose main window does not install the probe prints no FIRST_PAINT and is reported
 # as such. Run `mvn -B -ntp package` (or verify) first.
 set -euo pipefail
@@ -30,15 +37,18 @@ export DISPLAY=$xvfb_display
 probe=-Dhopscope.startupProbe=true
 javafx_cp=$(ls target/javafx/*.jar | tr '\n' ':')
 
-# One run: prints "jvm wall" in ms, or nothing if the probe never spoke.
+# One run: prints "window wall designer" in ms (designer as window when there is no READY), or
+# nothing if the probe never spoke.
 measure() {
-  local t0 out line
+  local t0 out line ready
   t0=$(date +%s%3N)
   out=$(timeout 90 "$@" 2>/dev/null </dev/null || true)
   line=$(printf '%s\n' "$out" | grep -m1 '^FIRST_PAINT ' || true)
   [ -n "$line" ] || return 0
+  ready=$(printf '%s\n' "$out" | grep -m1 '^READY ' || true)
   set -- $line
-  echo "$2 $(( $3 - t0 ))"
+  local window=$2 wall=$(( $3 - t0 ))
+  if [ -n "$ready" ]; then set -- $ready; echo "$window $wall $2"; else echo "$window $wall $window"; fi
 }
 
 # Median and range of a column of integers.
@@ -48,6 +58,9 @@ stats() {
     printf "median %5d ms  (min %d, max %d, n=%d)", m, v[1], v[NR], NR}'
 }
 
+median() { sort -n | awk '{v[NR]=$1} END {if (NR==0) {print 0; exit} print (NR%2) ? v[(NR+1)/2] : int((v[NR/2]+v[NR/2+1])/2)}'; }
+
+floor=0
 run_target() {
   local name=$1; shift
   local results=() r
@@ -62,13 +75,34 @@ run_target() {
     printf '%-10s no FIRST_PAINT: its window does not call StartupProbe.installIfRequested(stage)\n' "$name"
     return
   fi
-  printf '%-10s jvm  %s\n' "$name" "$(printf '%s\n' "${results[@]}" | cut -d' ' -f1 | stats)"
-  printf '%-10s wall %s\n' "" "$(printf '%s\n' "${results[@]}" | cut -d' ' -f2 | stats)"
+  local col label m
+  for col in 1:window 2:wall 3:designer; do
+    label=${col#*:}
+    m=$(printf '%s\n' "${results[@]}" | cut -d' ' -f"${col%%:*}" | median)
+    [ "$name" = empty ] && [ "$label" = window ] && floor=$m
+    [ "$name" = empty ] && [ "$label" = designer ] && continue
+    printf '%-10s %-8s %s' "$([ "$label" = window ] && echo "$name")" "$label" \
+      "$(printf '%s\n' "${results[@]}" | cut -d' ' -f"${col%%:*}" | stats)"
+    if [ "$label" != wall ] && [ "$floor" -gt 0 ]; then
+      awk -v m="$m" -v f="$floor" 'BEGIN {printf "  %.2fx the empty window", m / f}'
+    fi
+    printf '\n'
+  done
 }
 
-echo "launch to first painted frame, $runs runs each (Xvfb $xvfb_display, $(nproc) cores, $(java -version 2>&1 | head -n 1))"
+echo "launch to first painted frame, $runs runs each (Xvfb $xvfb_display, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -n 1))"
 run_target empty java "$probe" -cp "target/test-classes:target/classes:$javafx_cp" dev.hopscope.EmptyWindowProbe
+# a HOME of its own: no settings, recent files or autosave of a user's are read or written
+export HOME=$PWD/target/startup-home
+rm -rf "$HOME"; mkdir -p "$HOME"
 run_target jar java "$probe" -jar target/hopscope.jar
+if [ ! -f target/hopscope.jsa ] || [ target/hopscope.jar -nt target/hopscope.jsa ]; then
+  stop_xvfb
+  packaging/cds.sh jar >&2 || true
+  start_xvfb || { echo "no free X display" >&2; exit 2; }
+  export DISPLAY=$xvfb_display
+fi
+[ -f target/hopscope.jsa ] && run_target jar+cds java "$probe" -XX:SharedArchiveFile=target/hopscope.jsa -jar target/hopscope.jar
 if [ -x target/package/hopscope/bin/hopscope ]; then
   # jpackage's launcher takes no -D options and ignores JDK_JAVA_OPTIONS: the probe's variable.
   HOPSCOPE_STARTUP_PROBE=true run_target app-image target/package/hopscope/bin/hopscope

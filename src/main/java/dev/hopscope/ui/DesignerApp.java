@@ -26,9 +26,45 @@ public final class DesignerApp extends Application {
 
     @Override public void start(Stage stage) {
         Settings settings = Settings.load();
-        StartupProbe.installIfRequested(stage);
-        open(stage, settings, new DialogPrompts(() -> stage), RecoveryStore.inHome(),
-                startFile(getParameters().getRaw()));
+        StartupProbe.installWithReadyIfRequested(stage);
+        // Nothing but the window before the first frame: it shows at once, in its size and the
+        // theme's background, and the designer is built into it on the pulse after it was drawn.
+        // Building it (stylesheets, about 2,500 more classes, panels) takes longer than the window.
+        Scene scene = new Scene(new javafx.scene.layout.StackPane(), settings.number("window.w", 1440), settings.number("window.h", 900));
+        scene.setFill(settings.flag("theme.dark") ? Theme.DARK_BACKGROUND : Theme.LIGHT_BACKGROUND);
+        stage.setScene(scene);
+        stage.setTitle("Hopscope");
+        place(stage, settings);
+        stage.show();
+        afterFirstFrame(stage, () -> {
+            MainWindow window = open(stage, settings, new DialogPrompts(() -> stage), RecoveryStore.inHome(),
+                    startFile(getParameters().getRaw()));
+            // the probe's READY: the designer is drawn once the canvas shows its first document
+            if (window.canvas().sceneCurrent().get()) StartupProbe.ready();
+            else window.canvas().sceneCurrent().addListener((o, was, now) -> { if (now) StartupProbe.ready(); });
+        });
+    }
+
+    /** Runs {@code then} on the JavaFX thread once the showing stage has had a frame drawn. */
+    private static void afterFirstFrame(Stage stage, Runnable then) {
+        new javafx.animation.AnimationTimer() {
+            private int pulses;
+
+            @Override public void handle(long now) {
+                if (!stage.isShowing() || ++pulses < 2) return;
+                stop();
+                // after this pulse's rendering, not within it
+                Platform.runLater(then);
+            }
+        }.start();
+    }
+
+    private static void place(Stage stage, Settings settings) {
+        if (settings.has("window.x")) {
+            stage.setX(settings.number("window.x", 0));
+            stage.setY(settings.number("window.y", 0));
+        }
+        stage.setMaximized(settings.flag("window.maximized"));
     }
 
     /** The document named on the command line: Main passes an argument only when it is one. */
@@ -47,18 +83,18 @@ public final class DesignerApp extends Application {
         AppState state = new AppState(Document.empty("untitled"));
         Commands commands = new Commands(state, prompts, settings, recovery);
         MainWindow window = new MainWindow(state, commands);
-        Scene scene = new Scene(window.root(), settings.number("window.w", 1440), settings.number("window.h", 900));
+        // a window already shown (the start-up's) keeps its scene and gets the designer as its root
+        Scene scene = stage.getScene();
+        if (scene == null) scene = new Scene(window.root(), settings.number("window.w", 1440), settings.number("window.h", 900));
+        else scene.setRoot(window.root());
         Theme.apply(scene, commands.dark().get());
-        commands.dark().addListener((o, a, dark) -> Theme.apply(scene, dark));
+        Scene shown = scene;
+        commands.dark().addListener((o, a, dark) -> Theme.apply(shown, dark));
         stage.setScene(scene);
         stage.titleProperty().bind(Bindings.createStringBinding(
                 () -> commands.displayName() + (state.dirty().get() ? " •" : "") + " — Hopscope",
                 state.dirty(), state.file(), state.document()));
-        if (settings.has("window.x")) {
-            stage.setX(settings.number("window.x", 0));
-            stage.setY(settings.number("window.y", 0));
-        }
-        stage.setMaximized(settings.flag("window.maximized"));
+        if (!stage.isShowing()) place(stage, settings);
         scene.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) e.acceptTransferModes(TransferMode.COPY);
             e.consume();
@@ -84,7 +120,7 @@ public final class DesignerApp extends Application {
             }
             settings.save();
         });
-        stage.show();
+        if (!stage.isShowing()) stage.show();
         commands.start(commands.startDocument());
         startFile.ifPresent(commands::open);
         dev.hopscope.ui.perf.PanProbe.installIfRequested(window);

@@ -17,6 +17,9 @@ import javafx.stage.Stage;
  * The clock starts when the JVM does (RuntimeMXBean, millisecond precision; the process start
  * time the OS gives is only precise to a second), so class loading and toolkit start count, as
  * they do for the user; the script's wall clock adds the exec and JVM boot.
+ *
+ * <p>The designer shows its window before it builds what is in it ({@link DesignerApp}), so it
+ * also says {@code READY} once the window holds the designer with its start document drawn.
  */
 public final class StartupProbe {
     /** The system property that turns the probe on. */
@@ -30,23 +33,55 @@ public final class StartupProbe {
 
     private StartupProbe() {}
 
-    /** Installs the probe on the application's main stage if the property asks for it. */
+    /** Whether the property or the environment asks for the probe. */
+    public static boolean requested() {
+        return Boolean.getBoolean(PROPERTY) || "true".equals(System.getenv(ENVIRONMENT));
+    }
+
+    private static void print(String line) {
+        System.out.println(line);
+        System.out.flush();
+    }
+
+    private static void exit() {
+        Platform.exit();
+        // The designer may hold non-daemon threads (autosave, analysis): the probe's run is over once the line is out.
+        System.exit(0);
+    }
+
+    /** Installs the probe on the application's main stage if the property asks for it; it exits after the first paint. */
     public static void installIfRequested(Stage stage) {
-        if (Boolean.getBoolean(PROPERTY) || "true".equals(System.getenv(ENVIRONMENT))) {
-            install(stage, line -> {
-                System.out.println(line);
-                System.out.flush();
-            }, () -> {
-                Platform.exit();
-                // The designer may hold non-daemon threads (autosave, analysis): the probe's
-                // run is over once the line is out.
-                System.exit(0);
-            });
-        }
+        if (requested()) install(stage, StartupProbe::print, StartupProbe::exit);
+    }
+
+    /**
+     * As {@link #installIfRequested(Stage)} for an application that shows its window first and
+     * fills it afterwards: after {@code FIRST_PAINT} (the window) the probe waits for
+     * {@link #ready()}, prints {@code READY <ms since the JVM started> <epoch ms>} once the frame
+     * after it has been drawn (the window with its content), then exits.
+     */
+    public static void installWithReadyIfRequested(Stage stage) {
+        if (!requested()) return;
+        install(stage, StartupProbe::print, () -> { });
+        readyReport = () -> afterPaint(stage, "READY", StartupProbe::print, StartupProbe::exit);
+    }
+
+    private static Runnable readyReport;
+
+    /** Tells the probe the application's content is in the window (on the JavaFX thread); a no-op without the probe. */
+    public static void ready() {
+        Runnable r = readyReport;
+        readyReport = null;
+        if (r != null) r.run();
     }
 
     /** Reports to {@code out} once {@code stage} has painted its first frame, then runs {@code done}. */
     static void install(Stage stage, Consumer<String> out, Runnable done) {
+        afterPaint(stage, "FIRST_PAINT", out, done);
+    }
+
+    /** Prints {@code WHAT <ms since JVM start> <epoch ms>} once the stage is showing and a frame has been drawn since. */
+    static void afterPaint(Stage stage, String what, Consumer<String> out, Runnable done) {
         new AnimationTimer() {
             private int pulsesWhileShowing;
 
@@ -58,7 +93,7 @@ public final class StartupProbe {
                 stop();
                 long painted = System.currentTimeMillis();
                 long sinceStart = painted - ManagementFactory.getRuntimeMXBean().getStartTime();
-                out.accept("FIRST_PAINT " + sinceStart + " " + painted);
+                out.accept(what + " " + sinceStart + " " + painted);
                 done.run();
             }
         }.start();

@@ -17,6 +17,9 @@ public final class Theme {
     public static final String STYLESHEET = Theme.class.getResource("hopscope.css").toExternalForm();
     private static final String LIGHT = "/atlantafx/base/theme/primer-light.css";
     private static final String DARK_CSS = "/atlantafx/base/theme/primer-dark.css";
+    /** The themes' window backgrounds (Primer's -color-bg-default), for the window shown before any stylesheet is read. */
+    public static final javafx.scene.paint.Color LIGHT_BACKGROUND = javafx.scene.paint.Color.web("#ffffff");
+    public static final javafx.scene.paint.Color DARK_BACKGROUND = javafx.scene.paint.Color.web("#0d1117");
 
     private Theme() {}
 

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Class-data sharing for a faster start (issue 12): an AppCDS archive of every class the designer
+# loads up to its first painted frame, so the JVM maps them from the archive instead of finding,
+# reading, verifying and linking each one from the jars.
+#
+#   packaging/cds.sh jar         target/hopscope.jsa, for
+#                                  java -XX:SharedArchiveFile=target/hopscope.jsa -jar target/hopscope.jar
+#   packaging/cds.sh app-image   target/package/hopscope/lib/app/hopscope.jsa, and the launcher's
+#                                configuration (lib/app/hopscope.cfg) uses it from then on
+#
+# JDK 17 has no -XX:+AutoCreateSharedArchive (JDK 19), so this is the two-step static dump:
+#   1. open the designer once under a private Xvfb display with -XX:DumpLoadedClassList; the
+#      startup probe exits as soon as the first frame is painted;
+#   2. java -Xshare:dump with that class list and the same class path writes the archive.
+# An archive belongs to one JDK build and one class path (the jar's path, size and time): after
+# a rebuild, run this again. A stale archive is ignored by the JVM (it prints a warning with
+# -Xshare:auto, the default), never wrong. Needs Xvfb (apt-get install -y xvfb xauth).
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+root=$PWD
+what=${1:-jar}
+case "$what" in jar|app-image) ;; *) echo "usage: packaging/cds.sh [jar|app-image]" >&2; exit 2;; esac
+
+log() { printf 'cds: %s\n' "$*" >&2; }
+command -v Xvfb >/dev/null || { log "Xvfb missing: apt-get install -y xvfb xauth"; exit 2; }
+. packaging/xvfb.sh
+trap stop_xvfb EXIT
+start_xvfb || { log "no free X display"; exit 2; }
+
+work=target/cds
+rm -rf "$work"; mkdir -p "$work/home"
+list=$root/$work/classes.lst
+# A HOME of its own: the run neither reads nor writes a user's settings, recent files or autosave.
+run_env=(env HOME="$root/$work/home" DISPLAY="$xvfb_display")
+
+if [ "$what" = jar ]; then
+  [ -f target/hopscope.jar ] || { log "build first: mvn -B -ntp package"; exit 2; }
+  archive=target/hopscope.jsa
+  rm -f "$archive"
+  log "recording the classes loaded up to the first frame"
+  "${run_env[@]}" timeout 120 java -Dhopscope.startupProbe=true -XX:DumpLoadedClassList="$list" \
+    -jar target/hopscope.jar </dev/null >"$work/record.log" 2>&1 \
+    || { log "the designer did not start:"; tail -n 20 "$work/record.log" >&2; exit 1; }
+  grep -q '^FIRST_PAINT ' "$work/record.log" || { log "no first frame painted"; exit 1; }
+  log "$(wc -l <"$list") classes; dumping $archive"
+  # the class path of the dump must be the one the archive is used with: the fat jar, as -jar gives it
+  java -Xshare:dump -XX:SharedClassListFile="$list" -XX:SharedArchiveFile="$archive" \
+    -cp target/hopscope.jar >"$work/dump.log" 2>&1 || { log "dump failed:"; tail -n 20 "$work/dump.log" >&2; exit 1; }
+  # -Xshare:on refuses to start if the archive cannot be mapped or does not match the class path
+  java -Xshare:on -XX:SharedArchiveFile="$archive" -jar target/hopscope.jar --version >/dev/null 2>"$work/check.log" \
+    || { log "the archive does not load:"; cat "$work/check.log" >&2; exit 1; }
+  log "$archive ($(du -h "$archive" | cut -f1)): java -XX:SharedArchiveFile=$archive -jar target/hopscope.jar"
+  exit 0
+fi
+
+image=target/package/hopscope
+cfg=$image/lib/app/hopscope.cfg
+[ -x "$image/bin/hopscope" ] && [ -f "$cfg" ] || { log "build the app image first: packaging/build.sh app-image"; exit 2; }
+archive=$image/lib/app/hopscope.jsa
+rm -f "$archive"
+# The launcher takes JVM options only from its configuration file ([JavaOptions], one
+# java-options= line each, $APPDIR is lib/app): the dump steps go there for a moment, so the
+# archive is made by the image's own runtime with the launcher's own class path.
+grep -v -e '-XX:SharedArchiveFile' -e '-XX:DumpLoadedClassList' -e '-Xshare' -e '-XX:SharedClassListFile' "$cfg" >"$work/hopscope.cfg"
+with_options() {
+  cp "$work/hopscope.cfg" "$cfg"
+  local o
+  for o in "$@"; do sed -i "/^\[JavaOptions\]/a java-options=$o" "$cfg"; done
+}
+grep -q '^\[JavaOptions\]' "$work/hopscope.cfg" || printf '\n[JavaOptions]\n' >>"$work/hopscope.cfg"
+trap 'cp "$work/hopscope.cfg" "$cfg" 2>/dev/null; stop_xvfb' EXIT
+
+log "recording the classes the app image loads up to the first frame"
+with_options "-XX:DumpLoadedClassList=$list"
+"${run_env[@]}" HOPSCOPE_STARTUP_PROBE=true timeout 120 "$image/bin/hopscope" </dev/null >"$work/record.log" 2>&1 \
+  || { log "the designer did not start:"; tail -n 20 "$work/record.log" >&2; exit 1; }
+grep -q '^FIRST_PAINT ' "$work/record.log" || { log "no first frame painted"; exit 1; }
+log "$(wc -l <"$list") classes; dumping $archive"
+with_options "-Xshare:dump" "-XX:SharedClassListFile=$list" "-XX:SharedArchiveFile=\$APPDIR/hopscope.jsa"
+"$image/bin/hopscope" </dev/null >"$work/dump.log" 2>&1 || true
+[ -s "$archive" ] || { log "dump failed:"; tail -n 20 "$work/dump.log" >&2; exit 1; }
+with_options "-XX:SharedArchiveFile=\$APPDIR/hopscope.jsa"
+cp "$cfg" "$work/hopscope.cfg"
+log "$archive ($(du -h "$archive" | cut -f1)), used by $image/bin/hopscope"
