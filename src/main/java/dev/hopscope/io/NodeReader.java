@@ -7,7 +7,10 @@ import dev.hopscope.model.Bridge;
 import dev.hopscope.model.Container;
 import dev.hopscope.model.External;
 import dev.hopscope.model.Host;
+import dev.hopscope.model.Ingress;
 import dev.hopscope.model.Intent;
+import dev.hopscope.model.KubeNamespace;
+import dev.hopscope.model.LabelExpression;
 import dev.hopscope.model.Network;
 import dev.hopscope.model.NetworkPolicy;
 import dev.hopscope.model.kinds.NetworkKind;
@@ -39,6 +42,9 @@ final class NodeReader {
     private static final Choices<Service.Type> SERVICE_TYPE = Choices.of(Service.Type.values(), Service.Type::label);
     private static final Choices<Service.TrafficPolicy> TRAFFIC_POLICY = Choices.of(Service.TrafficPolicy.values(), Service.TrafficPolicy::label);
     private static final Choices<Intent.Expect> EXPECT = Choices.of(Intent.Expect.values(), Intent.Expect::label);
+    private static final Choices<Service.LoadBalancerMode> LB_MODE = Choices.of(Service.LoadBalancerMode.values(), Service.LoadBalancerMode::label);
+    private static final Choices<LabelExpression.Operator> OPERATOR = Choices.of(LabelExpression.Operator.values(), LabelExpression.Operator::label);
+    private static final Choices<Ingress.PathType> PATH_TYPE = Choices.of(Ingress.PathType.values(), Ingress.PathType::label);
     private static final Choices<Proto> PROTO = Choices.of(Proto.values(), Proto::label);
     private static final Set<String> HOST_FIELDS = Set.of("kind", "id", "name", "role", "underlay", "address", "ipForward", "mtu", "routes");
     private static final Set<String> UNDERLAY_FIELDS = Set.of("kind", "id", "name", "subnet", "mtu", "gateway");
@@ -46,20 +52,26 @@ final class NodeReader {
     private static final Set<String> NETWORK_FIELDS = Set.of("kind", "id", "name", "driver", "host", "members", "subnet", "gateway");
     private static final Set<String> OVERLAY_FIELDS = Set.of("kind", "id", "name", "vni", "subnet", "driver", "udpPort", "mtu", "controlPlane", "encrypted", "members");
     private static final Set<String> CONTAINER_FIELDS = Set.of("kind", "id", "name", "image", "host", "mode", "modeTarget", "attachments", "ports", "sockets", "links");
-    private static final Set<String> POD_FIELDS = Set.of("kind", "id", "name", "namespace", "node", "labels", "containers", "hostNetwork", "network", "ip", "hostname", "subdomain");
-    private static final Set<String> SERVICE_FIELDS = Set.of("kind", "id", "name", "namespace", "type", "clusterIp", "ports", "selector", "trafficPolicy");
+    private static final Set<String> POD_FIELDS = Set.of("kind", "id", "name", "namespace", "node", "labels", "containers", "hostNetwork", "network", "ip", "hostname", "subdomain", "hostPorts");
+    private static final Set<String> SERVICE_FIELDS = Set.of("kind", "id", "name", "namespace", "type", "clusterIp", "ports", "selector", "trafficPolicy", "loadBalancerIp", "loadBalancerMode", "externalName");
     private static final Set<String> EXTERNAL_FIELDS = Set.of("kind", "id", "name", "underlay", "address", "sockets", "routes");
     private static final Set<String> INTENT_FIELDS = Set.of("kind", "id", "name", "from", "to", "probe", "expect");
-    private static final Set<String> POLICY_FIELDS = Set.of("kind", "id", "name", "namespace", "podSelector", "ingressIsolated", "egressIsolated", "ingress", "egress");
+    private static final Set<String> POLICY_FIELDS = Set.of("kind", "id", "name", "namespace", "podSelector", "ingressIsolated", "egressIsolated", "ingress", "egress", "podSelectorExpressions");
+    private static final Set<String> NAMESPACE_FIELDS = Set.of("kind", "id", "name", "labels");
+    private static final Set<String> INGRESS_FIELDS = Set.of("kind", "id", "name", "namespace", "ingressClassName", "controller", "rules", "defaultBackend");
+    private static final Set<String> INGRESS_RULE_FIELDS = Set.of("host", "paths");
+    private static final Set<String> INGRESS_PATH_FIELDS = Set.of("path", "pathType", "service", "port", "portName");
+    private static final Set<String> BACKEND_FIELDS = Set.of("service", "port", "portName");
+    private static final Set<String> EXPRESSION_FIELDS = Set.of("key", "operator", "values");
     private static final Set<String> MEMBER_FIELDS = Set.of("host", "vni");
     private static final Set<String> ATTACHMENT_FIELDS = Set.of("network", "ip", "aliases");
     private static final Set<String> PUBLISHED_FIELDS = Set.of("hostIp", "hostPort", "containerPort", "proto");
     private static final Set<String> POD_CONTAINER_FIELDS = Set.of("name", "image", "sockets");
     private static final Set<String> SERVICE_PORT_FIELDS = Set.of("name", "port", "targetPort", "nodePort", "proto");
     private static final Set<String> RULE_FIELDS = Set.of("peers", "ports");
-    private static final Set<String> PEER_FIELDS = Set.of("podSelector", "namespaceSelector", "ipBlock");
-    private static final Set<String> PORT_SPEC_FIELDS = Set.of("proto", "port");
-    private static final Set<String> SOCKET_FIELDS = Set.of("port", "proto", "bind");
+    private static final Set<String> PEER_FIELDS = Set.of("podSelector", "namespaceSelector", "ipBlock", "podExpressions", "namespaceExpressions", "except");
+    private static final Set<String> PORT_SPEC_FIELDS = Set.of("proto", "port", "portName", "endPort");
+    private static final Set<String> SOCKET_FIELDS = Set.of("port", "proto", "bind", "name");
     private static final Set<String> ROUTE_FIELDS = Set.of("destination", "via");
 
     private NodeReader() {}
@@ -115,6 +127,9 @@ final class NodeReader {
                 return new Intent(f.string("id"), name(f), f.string("from"), f.string("to"), f.probe("probe"),
                         f.choice("expect", EXPECT));
             case NETWORK_POLICY: return policy(f.allow(POLICY_FIELDS));
+            case NAMESPACE: f.allow(NAMESPACE_FIELDS);
+                return new KubeNamespace(f.string("id"), name(f), f.stringMap("labels"));
+            case INGRESS: return ingress(f.allow(INGRESS_FIELDS));
             default: throw new IllegalStateException("unmapped kind " + kind);
         }
     }
@@ -193,7 +208,39 @@ final class NodeReader {
                     c.allow(POD_CONTAINER_FIELDS);
                     return new Pod.PodContainer(c.string("name"), c.string("image"), c.objects("sockets", "a socket", NodeReader::socket));
                 }),
-                f.bool("hostNetwork"), f.string("network"), f.string("ip"), f.string("hostname"), f.string("subdomain"));
+                f.bool("hostNetwork"), f.string("network"), f.string("ip"), f.string("hostname"), f.string("subdomain"),
+                f.objects("hostPorts", "a host port", NodeReader::published));
+    }
+
+    private static PublishedPort published(Fields p) {
+        p.allow(PUBLISHED_FIELDS);
+        return new PublishedPort(p.string("hostIp"), p.integer("hostPort", 0), p.integer("containerPort", 0), proto(p));
+    }
+
+    private static Ingress ingress(Fields f) {
+        Fields def = f.object("defaultBackend", "the default backend");
+        return new Ingress(f.string("id"), name(f), f.string("namespace"), f.string("ingressClassName"), f.stringMap("controller"),
+                f.objects("rules", "an ingress rule", r -> {
+                    r.allow(INGRESS_RULE_FIELDS);
+                    return new Ingress.IngressRule(r.string("host"), r.objects("paths", "an ingress path", p -> {
+                        p.allow(INGRESS_PATH_FIELDS);
+                        return new Ingress.IngressPath(p.string("path"), p.choice("pathType", PATH_TYPE), backend(p));
+                    }));
+                }),
+                def == null ? null : def.build(d -> backend(d.allow(BACKEND_FIELDS))));
+    }
+
+    private static Ingress.Backend backend(Fields b) {
+        return new Ingress.Backend(b.requiredString("service"), b.integer("port", 0), b.string("portName"));
+    }
+
+    private static java.util.List<LabelExpression> expressions(Fields f, String name) {
+        return f.objects(name, "a selector expression", e -> {
+            e.allow(EXPRESSION_FIELDS);
+            LabelExpression.Operator op = e.choice("operator", OPERATOR);
+            if (op == null) throw e.error("a selector expression needs an \"operator\" (In, NotIn, Exists, DoesNotExist)");
+            return new LabelExpression(e.requiredString("key"), op, e.strings("values"));
+        });
     }
 
     private static Service service(Fields f) {
@@ -204,13 +251,15 @@ final class NodeReader {
                     return new Service.ServicePort(p.string("name"), p.integer("port", 0), p.integer("targetPort", 0),
                             p.integer("nodePort", 0), proto(p));
                 }),
-                f.stringMap("selector"), f.choice("trafficPolicy", TRAFFIC_POLICY));
+                f.stringMap("selector"), f.choice("trafficPolicy", TRAFFIC_POLICY),
+                f.string("loadBalancerIp"), f.choice("loadBalancerMode", LB_MODE), f.string("externalName"));
     }
 
     private static NetworkPolicy policy(Fields f) {
         return new NetworkPolicy(f.string("id"), name(f), f.string("namespace"), f.stringMap("podSelector"),
                 f.bool("ingressIsolated", false), f.bool("egressIsolated", false),
-                f.objects("ingress", "an ingress rule", NodeReader::rule), f.objects("egress", "an egress rule", NodeReader::rule));
+                f.objects("ingress", "an ingress rule", NodeReader::rule), f.objects("egress", "an egress rule", NodeReader::rule),
+                expressions(f, "podSelectorExpressions"));
     }
 
     private static NetworkPolicy.Rule rule(Fields r) {
@@ -218,17 +267,18 @@ final class NodeReader {
         return new NetworkPolicy.Rule(
                 r.objects("peers", "a peer", p -> {
                     p.allow(PEER_FIELDS);
-                    return new NetworkPolicy.Peer(p.stringMap("podSelector"), p.stringMap("namespaceSelector"), p.string("ipBlock"));
+                    return new NetworkPolicy.Peer(p.stringMap("podSelector"), p.stringMap("namespaceSelector"), p.string("ipBlock"),
+                            expressions(p, "podExpressions"), expressions(p, "namespaceExpressions"), p.strings("except"));
                 }),
                 r.objects("ports", "a port", p -> {
                     p.allow(PORT_SPEC_FIELDS);
-                    return new NetworkPolicy.PortSpec(proto(p), p.integer("port", 0));
+                    return new NetworkPolicy.PortSpec(proto(p), p.integer("port", 0), p.string("portName"), p.integer("endPort", 0));
                 }));
     }
 
     static Socket socket(Fields s) {
         s.allow(SOCKET_FIELDS);
-        return new Socket(s.integer("port", 0), proto(s), s.string("bind"));
+        return new Socket(s.integer("port", 0), proto(s), s.string("bind"), s.string("name"));
     }
 
     static StaticRoute route(Fields r) {

@@ -5,7 +5,10 @@ import dev.hopscope.model.Bridge;
 import dev.hopscope.model.Container;
 import dev.hopscope.model.External;
 import dev.hopscope.model.Host;
+import dev.hopscope.model.Ingress;
 import dev.hopscope.model.Intent;
+import dev.hopscope.model.KubeNamespace;
+import dev.hopscope.model.LabelExpression;
 import dev.hopscope.model.Network;
 import dev.hopscope.model.NetworkPolicy;
 import dev.hopscope.model.kinds.NetworkKind;
@@ -67,13 +70,17 @@ final class NodeWriter {
                     .list("containers", p.containers(), (x, c) -> x.str("name", c.name()).str("image", c.image())
                             .list("sockets", c.sockets(), NodeWriter::socket))
                     .bool("hostNetwork", p.hostNetwork()).str("network", p.network()).str("ip", p.ip())
-                    .str("hostname", p.hostname()).str("subdomain", p.subdomain());
+                    .str("hostname", p.hostname()).str("subdomain", p.subdomain())
+                    .list("hostPorts", p.hostPorts(), NodeWriter::published);
         } else if (n instanceof Service) {
             Service s = (Service) n;
             o.str("namespace", s.namespace()).str("type", s.type().label()).str("clusterIp", s.clusterIp())
                     .list("ports", s.ports(), (x, p) -> x.str("name", p.name()).num("port", p.port())
                             .num("targetPort", p.targetPort()).num("nodePort", p.nodePort()).str("proto", p.proto().label()))
-                    .map("selector", s.selector(), false).str("trafficPolicy", s.trafficPolicy().label());
+                    .map("selector", s.selector(), false).str("trafficPolicy", s.trafficPolicy().label())
+                    .str("loadBalancerIp", s.loadBalancerIp())
+                    .str("loadBalancerMode", s.loadBalancerMode() == null ? null : s.loadBalancerMode().label())
+                    .str("externalName", s.externalName());
         } else if (n instanceof External) {
             External e = (External) n;
             o.str("underlay", e.underlay()).str("address", e.address())
@@ -85,7 +92,16 @@ final class NodeWriter {
             NetworkPolicy p = (NetworkPolicy) n;
             o.str("namespace", p.namespace()).map("podSelector", p.podSelector(), false)
                     .bool("ingressIsolated", p.ingressIsolated()).bool("egressIsolated", p.egressIsolated())
-                    .list("ingress", p.ingress(), NodeWriter::rule).list("egress", p.egress(), NodeWriter::rule);
+                    .list("ingress", p.ingress(), NodeWriter::rule).list("egress", p.egress(), NodeWriter::rule)
+                    .list("podSelectorExpressions", p.podSelectorExpressions(), NodeWriter::expression);
+        } else if (n instanceof KubeNamespace ns) {
+            o.map("labels", ns.labels(), false);
+        } else if (n instanceof Ingress in) {
+            o.str("namespace", in.namespace()).str("ingressClassName", in.ingressClassName())
+                    .map("controller", in.controller().equals(Ingress.DEFAULT_CONTROLLER) ? null : in.controller(), false)
+                    .list("rules", in.rules(), (x, r) -> x.str("host", r.host()).list("paths", r.paths(),
+                            (y, p) -> { y.str("path", p.path()).str("pathType", p.pathType().label()); backend(y, p.backend()); }));
+            if (in.defaultBackend() != null) o.obj("defaultBackend", x -> backend(x, in.defaultBackend()));
         } else {
             throw new IllegalStateException("no writer for " + n.kind());
         }
@@ -93,8 +109,24 @@ final class NodeWriter {
 
     private static void rule(Out o, NetworkPolicy.Rule r) {
         o.list("peers", r.peers(), (x, p) -> x.map("podSelector", p.podSelector(), true)
-                        .map("namespaceSelector", p.namespaceSelector(), true).str("ipBlock", p.ipBlock()))
-                .list("ports", r.ports(), (x, p) -> x.str("proto", p.proto().label()).num("port", p.port()));
+                        .map("namespaceSelector", p.namespaceSelector(), true).str("ipBlock", p.ipBlock())
+                        .list("podExpressions", p.podExpressions(), NodeWriter::expression)
+                        .list("namespaceExpressions", p.namespaceExpressions(), NodeWriter::expression)
+                        .strings("except", p.except()))
+                .list("ports", r.ports(), (x, p) -> {
+                    x.str("proto", p.proto().label()).num("port", p.port()).str("portName", p.portName());
+                    if (p.endPort() != 0) x.num("endPort", p.endPort());
+                });
+    }
+
+    private static void expression(Out o, LabelExpression e) {
+        o.str("key", e.key()).str("operator", e.operator().label()).strings("values", e.values());
+    }
+
+    private static void backend(Out o, Ingress.Backend b) {
+        o.str("service", b.service());
+        if (b.port() != 0) o.num("port", b.port());
+        o.str("portName", b.portName());
     }
 
     private static void attachment(Out o, Attachment a) {
@@ -106,7 +138,7 @@ final class NodeWriter {
     }
 
     static void socket(Out o, Socket s) {
-        o.num("port", s.port()).str("proto", s.proto().label()).str("bind", s.bind());
+        o.num("port", s.port()).str("proto", s.proto().label()).str("bind", s.bind()).str("name", s.name());
     }
 
     static void route(Out o, StaticRoute r) {

@@ -69,4 +69,12 @@ final class Out {
         g.writeEndObject();
         return this;
     }
+
+    /** One nested object, written by {@code body}. */
+    Out obj(String name, java.util.function.Consumer<Out> body) {
+        g.writeObjectPropertyStart(name);
+        body.accept(this);
+        g.writeEndObject();
+        return this;
+    }
 }

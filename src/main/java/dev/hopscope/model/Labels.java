@@ -20,4 +20,11 @@ public final class Labels {
         for (var e : selector.entrySet()) if (!e.getValue().equals(labels.get(e.getKey()))) return false;
         return true;
     }
+
+    /** A whole Kubernetes label selector: every label of {@code selector} and every expression holds. */
+    public static boolean matches(Map<String, String> selector, List<LabelExpression> expressions, Map<String, String> labels) {
+        if (!matches(selector, labels)) return false;
+        for (LabelExpression e : expressions) if (!e.matches(labels)) return false;
+        return true;
+    }
 }

@@ -10,7 +10,14 @@ import java.util.Map;
  */
 public record Pod(String id, String name, String namespace, String node, Map<String, String> labels,
                   List<PodContainer> containers, Boolean hostNetwork, String network, String ip,
-                  String hostname, String subdomain) implements Node {
+                  String hostname, String subdomain, List<PublishedPort> hostPorts) implements Node {
+
+    /** A pod that publishes no hostPort. */
+    public Pod(String id, String name, String namespace, String node, Map<String, String> labels,
+               List<PodContainer> containers, Boolean hostNetwork, String network, String ip,
+               String hostname, String subdomain) {
+        this(id, name, namespace, node, labels, containers, hostNetwork, network, ip, hostname, subdomain, List.of());
+    }
 
     /** A pod without a hostname/subdomain of its own (the usual case). */
     public Pod(String id, String name, String namespace, String node, Map<String, String> labels,
@@ -29,6 +36,7 @@ public record Pod(String id, String name, String namespace, String node, Map<Str
         labels = Labels.map(labels);
         containers = Labels.list(containers);
         if (hostNetwork == null) hostNetwork = Boolean.FALSE;
+        hostPorts = Labels.list(hostPorts);
     }
 
     @Override public NodeKind kind() { return NodeKind.POD; }
@@ -39,15 +47,17 @@ public record Pod(String id, String name, String namespace, String node, Map<Str
         return containers.stream().flatMap(c -> c.sockets().stream()).toList();
     }
 
-    public Pod withName(String v) { return new Pod(id, v, namespace, node, labels, containers, hostNetwork, network, ip, hostname, subdomain); }
-    public Pod withNamespace(String v) { return new Pod(id, name, v, node, labels, containers, hostNetwork, network, ip, hostname, subdomain); }
-    public Pod withNode(String v) { return new Pod(id, name, namespace, v, labels, containers, hostNetwork, network, ip, hostname, subdomain); }
-    public Pod withLabels(Map<String, String> v) { return new Pod(id, name, namespace, node, v, containers, hostNetwork, network, ip, hostname, subdomain); }
-    public Pod withContainers(List<PodContainer> v) { return new Pod(id, name, namespace, node, labels, v, hostNetwork, network, ip, hostname, subdomain); }
-    public Pod withHostNetwork(boolean v) { return new Pod(id, name, namespace, node, labels, containers, v, network, ip, hostname, subdomain); }
-    public Pod withNetwork(String v) { return new Pod(id, name, namespace, node, labels, containers, hostNetwork, v, ip, hostname, subdomain); }
-    public Pod withIp(String v) { return new Pod(id, name, namespace, node, labels, containers, hostNetwork, network, v, hostname, subdomain); }
+    public Pod withName(String v) { return new Pod(id, v, namespace, node, labels, containers, hostNetwork, network, ip, hostname, subdomain, hostPorts); }
+    public Pod withNamespace(String v) { return new Pod(id, name, v, node, labels, containers, hostNetwork, network, ip, hostname, subdomain, hostPorts); }
+    public Pod withNode(String v) { return new Pod(id, name, namespace, v, labels, containers, hostNetwork, network, ip, hostname, subdomain, hostPorts); }
+    public Pod withLabels(Map<String, String> v) { return new Pod(id, name, namespace, node, v, containers, hostNetwork, network, ip, hostname, subdomain, hostPorts); }
+    public Pod withContainers(List<PodContainer> v) { return new Pod(id, name, namespace, node, labels, v, hostNetwork, network, ip, hostname, subdomain, hostPorts); }
+    public Pod withHostNetwork(boolean v) { return new Pod(id, name, namespace, node, labels, containers, v, network, ip, hostname, subdomain, hostPorts); }
+    public Pod withNetwork(String v) { return new Pod(id, name, namespace, node, labels, containers, hostNetwork, v, ip, hostname, subdomain, hostPorts); }
+    public Pod withIp(String v) { return new Pod(id, name, namespace, node, labels, containers, hostNetwork, network, v, hostname, subdomain, hostPorts); }
     /** {@code spec.hostname} and {@code spec.subdomain}: with a headless Service named subdomain, cluster DNS answers hostname.subdomain.ns.svc.cluster.local (a StatefulSet sets both). */
-    public Pod withHostname(String h, String sub) { return new Pod(id, name, namespace, node, labels, containers, hostNetwork, network, ip, h, sub); }
-    public Pod withId(String v) { return new Pod(v, name, namespace, node, labels, containers, hostNetwork, network, ip, hostname, subdomain); }
+    public Pod withHostname(String h, String sub) { return new Pod(id, name, namespace, node, labels, containers, hostNetwork, network, ip, h, sub, hostPorts); }
+    /** {@code ports[].hostPort}: the pod's container port published on its node's address, as the CNI portmap plugin does. */
+    public Pod withHostPorts(List<PublishedPort> v) { return new Pod(id, name, namespace, node, labels, containers, hostNetwork, network, ip, hostname, subdomain, v); }
+    public Pod withId(String v) { return new Pod(v, name, namespace, node, labels, containers, hostNetwork, network, ip, hostname, subdomain, hostPorts); }
 }

@@ -79,7 +79,7 @@ public final class MermaidExport {
     }
 
     /** What the canvas draws as a node: not intents (they are arrows) nor network policies (rules, not boxes). */
-    static boolean drawn(Node n) { return !(n instanceof Intent) && !(n instanceof dev.hopscope.model.NetworkPolicy); }
+    static boolean drawn(Node n) { return n.kind().drawn(); }
 
     /** The designer's light palette, one class per kind. */
     private static final Map<NodeKind, String> STYLES = new LinkedHashMap<>();

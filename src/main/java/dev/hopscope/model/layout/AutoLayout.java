@@ -149,7 +149,7 @@ public final class AutoLayout {
 
     /** True for the nodes that are drawn with a box. */
     public static boolean hasBox(Node n) {
-        return !(n instanceof dev.hopscope.model.Intent) && !(n instanceof dev.hopscope.model.NetworkPolicy);
+        return n.kind().drawn();
     }
 
     static Map<String, Box> compute(Document doc) {

@@ -175,15 +175,20 @@ public final class Matrix {
     static final class NodePortSelectors {
         final TreeSet<String> keys = new TreeSet<>();
         NodePortSelectors(Document doc) {
-            for (Service s : doc.all(Service.class)) if (s.type() == Service.Type.NODE_PORT) keys.addAll(s.selector().keySet());
+            for (Service s : doc.all(Service.class)) if (s.type().hasNodePort()) keys.addAll(s.selector().keySet());
+            for (dev.hopscope.model.Ingress in : doc.all(dev.hopscope.model.Ingress.class)) keys.addAll(in.controller().keySet());
             for (NetworkPolicy p : doc.all(NetworkPolicy.class)) {
                 keys.addAll(p.podSelector().keySet());
+                p.podSelectorExpressions().forEach(e -> keys.add(e.key()));
                 for (NetworkPolicy.Rule r : p.ingress()) peerKeys(r);
                 for (NetworkPolicy.Rule r : p.egress()) peerKeys(r);
             }
         }
         private void peerKeys(NetworkPolicy.Rule r) {
-            for (NetworkPolicy.Peer peer : r.peers()) if (peer.podSelector() != null) keys.addAll(peer.podSelector().keySet());
+            for (NetworkPolicy.Peer peer : r.peers()) {
+                if (peer.podSelector() != null) keys.addAll(peer.podSelector().keySet());
+                peer.podExpressions().forEach(e -> keys.add(e.key()));
+            }
         }
         Map<String, String> relevant(Map<String, String> labels) {
             Map<String, String> out = new TreeMap<>();
@@ -203,15 +208,17 @@ public final class Matrix {
             return "c|" + c.host() + "|" + c.mode() + "|" + nets + "|" + sockets(c.sockets()) + "|" + pub;
         }
         if (n instanceof Pod p) {
+            TreeSet<String> hostPorts = new TreeSet<>();
+            p.hostPorts().forEach(h -> hostPorts.add(h.containerPort() + "/" + h.proto() + "@" + h.hostIp()));
             return "p|" + p.node() + "|" + p.network() + "|" + p.hostNetwork() + "|" + p.namespace() + "|" + selectors.relevant(p.labels())
-                    + "|" + sockets(p.sockets());
+                    + "|" + sockets(p.sockets()) + "|" + hostPorts;
         }
         return "x|" + n.id();
     }
 
     private static String sockets(List<Socket> s) {
         TreeSet<String> out = new TreeSet<>();
-        s.forEach(x -> out.add(x.toString()));
+        s.forEach(x -> out.add(x + (x.name() == null ? "" : "~" + x.name())));
         return out.toString();
     }
 

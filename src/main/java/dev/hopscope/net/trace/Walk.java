@@ -449,7 +449,7 @@ final class Walk {
         if (m.src() != null && (p.src() != null && m.src().contains(p.src())) == m.notSrc()) return false;
         if (m.dst() != null && m.dst().contains(p.dst()) == m.notDst()) return false;
         if (m.proto() != null && m.proto() != p.proto()) return false;
-        if (m.dport() != 0 && p.proto() != Proto.ICMP && m.dport() != p.dport()) return false;
+        if (p.proto() != Proto.ICMP && !m.portMatches(p.dport())) return false;
         if (m.dstLocal() && !ns.isLocal(p.dst())) return false;
         return m.mark() == 0 || (p.mark() & m.mark()) == m.mark();
     }

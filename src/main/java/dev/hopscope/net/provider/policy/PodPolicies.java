@@ -2,6 +2,7 @@ package dev.hopscope.net.provider.policy;
 
 import dev.hopscope.model.Cidr;
 import dev.hopscope.model.Ipv4;
+import dev.hopscope.model.KubeNamespace;
 import dev.hopscope.model.Labels;
 import dev.hopscope.model.NetworkPolicy;
 import dev.hopscope.model.Pod;
@@ -15,6 +16,7 @@ import dev.hopscope.net.provider.Compilation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
@@ -47,7 +49,7 @@ public final class PodPolicies {
             if (ip == null) continue;
             List<NetworkPolicy> ingress = new ArrayList<>(), egress = new ArrayList<>();
             for (NetworkPolicy np : c.doc().all(NetworkPolicy.class)) {
-                if (!p.namespace().equals(np.namespace()) || !Labels.matches(np.podSelector(), p.labels())) continue;
+                if (!np.selects(p)) continue;
                 if (np.ingressIsolated()) ingress.add(np);
                 if (np.egressIsolated()) egress.add(np);
             }
@@ -74,10 +76,11 @@ public final class PodPolicies {
         String dir = ingress ? "ingress" : "egress";
         node.addRule(Rule.jump(Chain.FORWARD, hook, chain,
                 "traffic " + (ingress ? "to " : "from ") + p.name() + " passes its " + dir + " NetworkPolicy chain", who));
+        Map<String, Map<String, String>> namespaces = namespaceLabels(c);
         for (NetworkPolicy np : policies)
             for (NetworkPolicy.Rule r : ingress ? np.ingress() : np.egress())
-                for (Cidr peer : peers(c, np, r))
-                    for (Match m : ports(r, Match.ANY, peer, ingress))
+                for (Peer peer : peers(c, np, r, namespaces))
+                    for (Match m : ports(c, r, p, peer, ingress))
                         node.addRule(Rule.filter(chain, m, Target.RETURN,
                                 "NetworkPolicy " + np.name() + " allows this " + (ingress ? "into " : "out of ") + p.name(), List.of(np.id(), p.id())));
         String usual = "NetworkPolicy " + names + (policies.size() == 1 ? " isolates " : " isolate ") + p.name() + " for " + dir + ", and no rule allows this";
@@ -90,28 +93,87 @@ public final class PodPolicies {
         return "00000000".substring(hex.length()) + hex;
     }
 
+    /** A peer as addresses: one pod's /32 (then {@code pod} is that pod), or a range (anyone, or an ipBlock less its except). */
+    private record Peer(Cidr net, Pod pod) {}
+
+    /**
+     * Every namespace's labels as a namespaceSelector sees them: the labels of its Namespace node
+     * and the automatic {@code kubernetes.io/metadata.name}; a namespace that only pods name has that label alone.
+     */
+    static Map<String, Map<String, String>> namespaceLabels(Compilation c) {
+        Map<String, Map<String, String>> out = new TreeMap<>();
+        for (KubeNamespace ns : c.doc().all(KubeNamespace.class)) out.putIfAbsent(ns.name(), ns.effectiveLabels());
+        for (Pod q : c.doc().all(Pod.class)) out.computeIfAbsent(q.namespace(), n -> KubeNamespace.effectiveLabels(n, Map.of()));
+        return out;
+    }
+
     /** A rule's peers as addresses; an empty list of peers means anyone (0.0.0.0/0). */
-    private static List<Cidr> peers(Compilation c, NetworkPolicy np, NetworkPolicy.Rule r) {
-        List<Cidr> out = new ArrayList<>();
-        if (r.peers().isEmpty()) { out.add(Cidr.parse("0.0.0.0/0")); return out; }
+    private static List<Peer> peers(Compilation c, NetworkPolicy np, NetworkPolicy.Rule r, Map<String, Map<String, String>> namespaces) {
+        List<Peer> out = new ArrayList<>();
+        if (r.peers().isEmpty()) { out.add(new Peer(Cidr.parse("0.0.0.0/0"), null)); return out; }
         for (NetworkPolicy.Peer peer : r.peers()) {
-            if (peer.ipBlock() != null) { out.add(Cidr.parse(peer.ipBlock()).base()); continue; }
+            if (peer.ipBlock() != null) {
+                List<Cidr> except = peer.except().stream().filter(Cidr::isValid).map(Cidr::parse).toList();
+                for (Cidr part : without(Cidr.parse(peer.ipBlock()).base(), except)) out.add(new Peer(part, null));
+                continue;
+            }
             for (Pod q : c.doc().all(Pod.class)) {
                 boolean nsOk = peer.namespaceSelector() == null ? q.namespace().equals(np.namespace())
-                        : Labels.matches(peer.namespaceSelector(), Map.of("kubernetes.io/metadata.name", q.namespace()));
-                boolean podOk = peer.podSelector() == null || Labels.matches(peer.podSelector(), q.labels());
+                        : Labels.matches(peer.namespaceSelector(), peer.namespaceExpressions(), namespaces.getOrDefault(q.namespace(), Map.of()));
+                boolean podOk = peer.podSelector() == null || Labels.matches(peer.podSelector(), peer.podExpressions(), q.labels());
                 Ipv4 ip = c.podAddress(q);
-                if (nsOk && podOk && ip != null) out.add(Cidr.host(ip));
+                if (nsOk && podOk && ip != null) out.add(new Peer(Cidr.host(ip), q));
             }
         }
         return out;
     }
 
-    private static List<Match> ports(NetworkPolicy.Rule r, Match base, Cidr peer, boolean peerIsSource) {
-        Match m = peer.prefix() == 0 ? base : peerIsSource ? base.fromNet(peer) : base.toNet(peer);
+    /**
+     * {@code block} less every range of {@code except}, as the fewest CIDRs that cover exactly the
+     * rest (iptables matches one range per rule: 10.0.0.0/16 except 10.0.5.0/24 is eight ranges).
+     */
+    static List<Cidr> without(Cidr block, List<Cidr> except) {
+        List<Cidr> out = new ArrayList<>();
+        for (Cidr e : except) if (e.prefix() <= block.prefix() && e.contains(block.network())) return out; // all of it is excepted
+        List<Cidr> inside = except.stream().filter(e -> e.prefix() > block.prefix() && block.contains(e.network())).toList();
+        if (inside.isEmpty()) { out.add(block); return out; }
+        int half = block.prefix() + 1;
+        Cidr low = new Cidr(block.network(), half);
+        Cidr high = new Cidr(new Ipv4(block.network().bits() | (1 << (32 - half))), half);
+        out.addAll(without(low, inside));
+        out.addAll(without(high, inside));
+        return out;
+    }
+
+    /**
+     * The matches for one peer and a rule's ports. A named port is the port of that name on the pod
+     * the traffic goes to: the selected pod for ingress, the peer pod for egress (a range peer
+     * stands for every pod inside it that has such a port); a pod without it matches nothing.
+     */
+    private static List<Match> ports(Compilation c, NetworkPolicy.Rule r, Pod selected, Peer peer, boolean peerIsSource) {
+        Match m = peer.net().prefix() == 0 ? Match.ANY : peerIsSource ? Match.ANY.fromNet(peer.net()) : Match.ANY.toNet(peer.net());
         if (r.ports().isEmpty()) return List.of(m);
         List<Match> out = new ArrayList<>();
-        for (NetworkPolicy.PortSpec ps : r.ports()) out.add(m.withProto(ps.proto(), ps.port()));
+        for (NetworkPolicy.PortSpec ps : r.ports()) {
+            if (ps.portName() == null) {
+                out.add(ps.endPort() > ps.port() && ps.port() != 0 ? m.withPorts(ps.proto(), ps.port(), ps.endPort()) : m.withProto(ps.proto(), ps.port()));
+            } else if (peerIsSource) {
+                namedPort(selected, ps).ifPresent(port -> out.add(m.withProto(ps.proto(), port)));
+            } else if (peer.pod() != null) {
+                namedPort(peer.pod(), ps).ifPresent(port -> out.add(m.withProto(ps.proto(), port)));
+            } else {
+                for (Pod q : c.doc().all(Pod.class)) {
+                    Ipv4 ip = q.hostNetwork() ? null : c.podAddress(q);
+                    if (ip == null || !peer.net().contains(ip)) continue;
+                    namedPort(q, ps).ifPresent(port -> out.add(Match.ANY.toNet(Cidr.host(ip)).withProto(ps.proto(), port)));
+                }
+            }
+        }
         return out;
+    }
+
+    /** The number of a pod's container port of that name and protocol. */
+    static java.util.Optional<Integer> namedPort(Pod pod, NetworkPolicy.PortSpec ps) {
+        return pod.sockets().stream().filter(s -> ps.portName().equals(s.name()) && s.proto() == ps.proto()).map(s -> s.port()).findFirst();
     }
 }
