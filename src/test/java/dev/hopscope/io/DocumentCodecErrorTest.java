@@ -55,8 +55,8 @@ class DocumentCodecErrorTest {
     void enumsListTheAllowedValues() {
         DocumentException e = fail(HEAD + "{\"kind\": \"host\", \"id\": \"h1\", \"role\": \"vm\"}]}");
         assertThat(e.problem()).isEqualTo("\"role\" must be one of docker, k8s-node, not \"vm\"");
-        assertThat(fail(HEAD + "{\"kind\": \"service\", \"id\": \"s\", \"type\": \"LoadBalancer\"}]}").problem())
-                .isEqualTo("\"type\" must be one of ClusterIP, NodePort, not \"LoadBalancer\"");
+        assertThat(fail(HEAD + "{\"kind\": \"service\", \"id\": \"s\", \"type\": \"Ingress\"}]}").problem())
+                .isEqualTo("\"type\" must be one of ClusterIP, NodePort, LoadBalancer, ExternalName, not \"Ingress\"");
         assertThat(fail(HEAD + "{\"kind\": \"intent\", \"id\": \"i\", \"probe\": \"tcp/99999\"}]}").problem())
                 .contains("\"probe\": port 99999 is outside 1..65535");
     }

@@ -10,7 +10,10 @@ import dev.hopscope.model.Container;
 import dev.hopscope.model.Document;
 import dev.hopscope.model.External;
 import dev.hopscope.model.Host;
+import dev.hopscope.model.Ingress;
 import dev.hopscope.model.Intent;
+import dev.hopscope.model.KubeNamespace;
+import dev.hopscope.model.LabelExpression;
 import dev.hopscope.model.Lesson;
 import dev.hopscope.model.NetworkPolicy;
 import dev.hopscope.model.Node;
@@ -51,14 +54,26 @@ final class TestDocuments {
                 new Container("hostnet", "hostnet", "traefik", "h1", Container.Mode.HOST, null, List.of(), List.of(), List.of(Socket.tcp(443)), List.of()),
                 new Container("lonely", "lonely", null, "h1", Container.Mode.NONE, null, List.of(), List.of(), List.of(), List.of()),
                 new Pod("p2", "api-0", "shop", "n2", Map.of("app", "api", "tier", "backend"),
-                        List.of(new Pod.PodContainer("api", "shop/api:2", List.of(Socket.tcp(8080))),
+                        List.of(new Pod.PodContainer("api", "shop/api:2", List.of(new Socket(8080, Proto.TCP, null, "http"))),
                                 new Pod.PodContainer("metrics", null, List.of(new Socket(9090, Proto.TCP, "127.0.0.1")))),
-                        false, "n2-cni0", "10.244.2.7"),
+                        false, "n2-cni0", "10.244.2.7", null, null, List.of(new PublishedPort("192.168.50.12", 8081, 8080, Proto.TCP))),
                 new Pod("p3", "debug", null, "n2", null, null, true, null, null),
                 new Service("svc", "api", "shop", Service.Type.NODE_PORT, "10.96.0.20",
                         List.of(new Service.ServicePort("http", 80, 8080, 30080, Proto.TCP), new Service.ServicePort(null, 53, 0, 0, Proto.UDP)),
                         Map.of("app", "api"), Service.TrafficPolicy.LOCAL),
                 new Service("headless", "db", null, null, "None", List.of(), Map.of(), null),
+                new Service("lb", "shop-lb", "shop", Service.Type.LOAD_BALANCER, null,
+                        List.of(new Service.ServicePort("http", 80, 8080, 0, Proto.TCP)), Map.of("app", "api"), null,
+                        "192.168.50.240", Service.LoadBalancerMode.CLOUD, null),
+                new Service("ext-db", "legacy-db", "shop", Service.Type.EXTERNAL_NAME, null, List.of(), Map.of(), null,
+                        null, null, "db.example.com"),
+                new KubeNamespace("ns-shop", "shop", Map.of("team", "shop")),
+                new Ingress("ing", "shop", "shop", "nginx", Map.of("app", "ingress-nginx"),
+                        List.of(new Ingress.IngressRule("shop.example.com", List.of(
+                                        new Ingress.IngressPath("/api", Ingress.PathType.PREFIX, new Ingress.Backend("api", 80, null)),
+                                        new Ingress.IngressPath("/health", Ingress.PathType.EXACT, new Ingress.Backend("api", 0, "http")))),
+                                new Ingress.IngressRule(null, List.of(new Ingress.IngressPath(null, Ingress.PathType.IMPLEMENTATION_SPECIFIC, new Ingress.Backend("api", 80, null))))),
+                        new Ingress.Backend("api", 80, null)),
                 new External("ext", "internet client", "lan", "192.168.50.100/24",
                         List.of(Socket.tcp(443)), List.of(new StaticRoute("0.0.0.0/0", "192.168.50.1"))),
                 new Intent("i1", "web to api", "web", "api", Probe.tcp(80), Intent.Expect.REACHABLE),
@@ -68,9 +83,15 @@ final class TestDocuments {
                         List.of(new NetworkPolicy.Rule(
                                 List.of(new NetworkPolicy.Peer(Map.of("role", "frontend"), null, null),
                                         new NetworkPolicy.Peer(null, Map.of(), null),
-                                        new NetworkPolicy.Peer(null, null, "192.168.50.0/24")),
-                                List.of(new NetworkPolicy.PortSpec(Proto.TCP, 8080), new NetworkPolicy.PortSpec(Proto.UDP, 53)))),
-                        List.of(new NetworkPolicy.Rule(List.of(), List.of()))));
+                                        new NetworkPolicy.Peer(null, null, "192.168.50.0/24"),
+                                        new NetworkPolicy.Peer(Map.of(), Map.of("team", "shop"), null,
+                                                List.of(new LabelExpression("tier", LabelExpression.Operator.NOT_IN, List.of("db", "cache"))),
+                                                List.of(new LabelExpression("env", LabelExpression.Operator.EXISTS, List.of())), List.of()),
+                                        NetworkPolicy.Peer.block("10.0.0.0/8", List.of("10.1.0.0/16", "10.2.0.0/16"))),
+                                List.of(new NetworkPolicy.PortSpec(Proto.TCP, 8080), new NetworkPolicy.PortSpec(Proto.UDP, 53),
+                                        NetworkPolicy.PortSpec.named(Proto.TCP, "http"), new NetworkPolicy.PortSpec(Proto.TCP, 9000, null, 9100)))),
+                        List.of(new NetworkPolicy.Rule(List.of(), List.of())),
+                        List.of(new LabelExpression("canary", LabelExpression.Operator.DOES_NOT_EXIST, List.of()))));
         Map<String, Box> layout = Map.of(
                 "h1", new Box(40, 40, 420, 260),
                 "n2", new Box(520.5, 40, 420, 260.25),

@@ -4,6 +4,7 @@ import dev.hopscope.model.Bridge;
 import dev.hopscope.model.Document;
 import dev.hopscope.model.Host;
 import dev.hopscope.model.Labels;
+import dev.hopscope.model.KubeNamespace;
 import dev.hopscope.model.NetworkPolicy;
 import dev.hopscope.model.Node;
 import dev.hopscope.model.Pod;
@@ -36,7 +37,7 @@ final class KubernetesImporter {
     static final Set<String> WORKLOADS = Set.of("Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController",
             "Job", "CronJob");
     /** What Kubernetes lists that carries no network meaning of its own (accepted silently). */
-    static final Set<String> QUIET = Set.of("Namespace", "ControllerRevision", "EndpointSlice", "Endpoints", "Event");
+    static final Set<String> QUIET = Set.of("ControllerRevision", "EndpointSlice", "Endpoints", "Event");
     static final Set<String> OBJECT_KEYS = Set.of("apiVersion", "kind", "metadata", "spec", "status");
     private static final Pattern NODE_N = Pattern.compile("node-(\\d+)");
     private static final int MAX_REPLICAS = 1000;
@@ -79,7 +80,7 @@ final class KubernetesImporter {
         List<PodPlan> plans = new ArrayList<>();
         this.plans = plans;
         Set<String> owners = owners(objects);
-        List<SourceNode> services = new ArrayList<>(), policies = new ArrayList<>();
+        List<SourceNode> services = new ArrayList<>(), policies = new ArrayList<>(), namespaces = new ArrayList<>(), ingresses = new ArrayList<>();
         for (SourceNode o : objects) {
             String kind = diag.string(o.get("kind"), "kind");
             if (WORKLOADS.contains(kind)) {
@@ -94,6 +95,8 @@ final class KubernetesImporter {
             }
             else if (kind.equals("NetworkPolicy")) policies.add(o);
             else if (CniManifests.accepts(kind)) cni.accept(kind, o);
+            else if (kind.equals("Namespace")) namespaces.add(o);
+            else if (kind.equals("Ingress")) ingresses.add(o);
             else if (!QUIET.contains(kind))
                 diag.warn(o.get("kind"), "kind " + kind + " is skipped: it does not change how packets flow");
         }
@@ -126,6 +129,19 @@ final class KubernetesImporter {
             if (spec == null) throw diag.error(p, "NetworkPolicy '" + name + "' has no spec");
             policyNodes.add(policyReader.read(id, name, namespace(p), spec));
         }
+        List<Node> namespaceNodes = new ArrayList<>();
+        for (SourceNode n : namespaces) {
+            String name = name(n), id = ids.claim(ids.taken(name) ? name + "-namespace" : name);
+            origins.put(id, nameNode(n));
+            SourceNode metadata = diag.map(n.get("metadata"), "metadata");
+            namespaceNodes.add(new KubeNamespace(id, name, PodTemplate.stringMap(diag, metadata == null ? null : metadata.get("labels"), "labels of Namespace '" + name + "'")));
+        }
+        List<Node> ingressNodes = new ArrayList<>();
+        for (SourceNode in : ingresses) {
+            String name = name(in), id = ids.claim(ids.taken(name) ? name + "-ingress" : name);
+            origins.put(id, nameNode(in));
+            ingressNodes.add(new IngressReader(diag).read(id, name, namespace(in), in));
+        }
         String lanId = ids.claim("lan");
         // a CNI that routes pods without a bridge (Calico's proxy ARP) needs the nodes' default route: the LAN gets its router
         nodes.add(cni.hasNetwork() ? Site.lan(lanId).withGateway(Site.LAN_ROUTER) : Site.lan(lanId));
@@ -148,7 +164,7 @@ final class KubernetesImporter {
             String ip = p.ip() != null && node != null
                     && (cni.hasNetwork() ? cni.holds(p.ip()) : podCidrs.containsKey(p.template().pinnedNode())) ? p.ip() : null;
             pods.add(new Pod(podIds.get(p), p.name(), t.namespace(), node, p.labels(), t.containers(), t.hostNetwork(), null, ip,
-                    p.hostname(), p.subdomain()));
+                    p.hostname(), p.subdomain()).withHostPorts(t.hostPorts()));
         }
         List<Pod> placed = placeDaemons(pods, plans, nodeIds);
         if (cni.hasNetwork()) {
@@ -159,6 +175,8 @@ final class KubernetesImporter {
         nodes.addAll(placed);
         nodes.addAll(serviceNodes);
         nodes.addAll(policyNodes);
+        nodes.addAll(namespaceNodes);
+        nodes.addAll(ingressNodes);
         nodes.add(Site.client(ids.claim(Site.EXTERNAL), lanId));
         return new Importer.Imported(new Document(title(), "Imported from " + diag.file(), null, nodes, Map.of()), origins);
     }
@@ -357,7 +375,7 @@ final class KubernetesImporter {
                 String name = plan.name() + "-" + n++;
                 String id = ids.claim(name);
                 out.add(new Pod(id, name, p.namespace(), nodeId, p.labels(), p.containers(), p.hostNetwork(), null, null,
-                        p.hostname(), p.subdomain()));
+                        p.hostname(), p.subdomain()).withHostPorts(p.hostPorts()));
             }
         }
         return out;

@@ -18,7 +18,6 @@ import java.util.function.BiFunction;
 final class NetworkPolicyReader {
 
     static final Set<String> SPEC_KEYS = Set.of("podSelector", "policyTypes", "ingress", "egress");
-    private static final int MAX_PORT_RANGE = 100;
 
     private final Diagnostics diag;
     /** Resolves a named port in a namespace to its number, or null. */
@@ -34,7 +33,7 @@ final class NetworkPolicyReader {
         if (spec == null) throw diag.error(null, where + " has no spec");
         diag.unknownKeys(spec, SPEC_KEYS, "the spec of " + where, false);
         if (!spec.has("podSelector")) throw diag.error(spec, where + " needs a podSelector ({} selects every pod of its namespace)");
-        Map<String, String> selector = LabelSelectors.read(diag, spec.get("podSelector"), "podSelector of " + where);
+        LabelSelectors.Selector selector = LabelSelectors.readFull(diag, spec.get("podSelector"), "podSelector of " + where);
         boolean ingress = true, egress = spec.has("egress");
         if (spec.has("policyTypes")) {
             List<String> types = diag.strings(spec.get("policyTypes"), "policyTypes");
@@ -45,7 +44,8 @@ final class NetworkPolicyReader {
         }
         List<NetworkPolicy.Rule> in = rules(spec.get("ingress"), "from", namespace, where + " ingress");
         List<NetworkPolicy.Rule> out = rules(spec.get("egress"), "to", namespace, where + " egress");
-        return new NetworkPolicy(id, name, namespace, selector == null ? Map.of() : selector, ingress, egress, in, out);
+        return new NetworkPolicy(id, name, namespace, selector == null ? Map.of() : selector.labels(), ingress, egress, in, out,
+                selector == null ? List.of() : selector.expressions());
     }
 
     private List<NetworkPolicy.Rule> rules(SourceNode list, String peersKey, String namespace, String where) {
@@ -80,16 +80,27 @@ final class NetworkPolicyReader {
             String cidr = diag.requiredString(block, "cidr", "the ipBlock's cidr");
             if (cidr.contains(":")) { diag.warn(block, "IPv6 ipBlock " + cidr + " is not modelled: skipped"); return null; }
             if (!Cidr.isValid(cidr)) throw diag.error(block.get("cidr"), "'" + cidr + "' is not a CIDR");
-            if (!diag.items(block.get("except"), "except").isEmpty()) {
-                diag.warn(block.get("except"), "ipBlock 'except' is not modelled: this peer is skipped rather than allow too much");
-                return null;
+            Cidr block4 = Cidr.parse(cidr).base();
+            List<String> except = new ArrayList<>();
+            for (SourceNode e : diag.items(block.get("except"), "except")) {
+                String x = diag.string(e, "an except range");
+                if (x == null) continue;
+                if (!Cidr.isValid(x)) throw diag.error(e, "'" + x + "' is not a CIDR");
+                Cidr ex = Cidr.parse(x).base();
+                // the API server refuses an except outside its cidr
+                if (ex.prefix() < block4.prefix() || !block4.contains(ex.network()))
+                    throw diag.error(e, "except " + x + " must be strictly within the cidr " + block4 + " (the API server refuses it)");
+                except.add(ex.toString());
             }
-            return new NetworkPolicy.Peer(null, null, Cidr.parse(cidr).base().toString());
+            if ((pm.has("podSelector") || pm.has("namespaceSelector")))
+                throw diag.error(pm, "a peer with ipBlock may not also have podSelector or namespaceSelector");
+            return NetworkPolicy.Peer.block(block4.toString(), except);
         }
-        Map<String, String> pods = LabelSelectors.read(diag, pm.get("podSelector"), "podSelector");
-        Map<String, String> namespaces = LabelSelectors.read(diag, pm.get("namespaceSelector"), "namespaceSelector");
+        LabelSelectors.Selector pods = LabelSelectors.readFull(diag, pm.get("podSelector"), "podSelector");
+        LabelSelectors.Selector namespaces = LabelSelectors.readFull(diag, pm.get("namespaceSelector"), "namespaceSelector");
         if (pods == null && namespaces == null) throw diag.error(pm, "a peer needs podSelector, namespaceSelector or ipBlock");
-        return new NetworkPolicy.Peer(pods, namespaces, null);
+        return new NetworkPolicy.Peer(pods == null ? null : pods.labels(), namespaces == null ? null : namespaces.labels(), null,
+                pods == null ? List.of() : pods.expressions(), namespaces == null ? List.of() : namespaces.expressions(), List.of());
     }
 
     private List<NetworkPolicy.PortSpec> ports(SourceNode p, String namespace, String where) {
@@ -99,28 +110,19 @@ final class NetworkPolicyReader {
         Proto proto = PodTemplate.protocol(diag, pm.get("protocol"));
         if (proto == null) return List.of();
         SourceNode portNode = pm.get("port");
-        if (portNode == null || portNode.isNull()) {
-            diag.warn(pm, "a port entry without a port (every " + proto.label() + " port) is not modelled: skipped");
-            return List.of();
-        }
+        if (portNode == null || portNode.isNull()) return List.of(new NetworkPolicy.PortSpec(proto, 0)); // every port of the protocol
         String text = diag.string(portNode, "port");
-        int port;
-        if (text.chars().allMatch(Character::isDigit)) port = diag.integer(portNode, "port", 1, 65535, 0);
-        else {
-            Integer resolved = namedPorts.apply(namespace, text);
-            if (resolved == null) {
-                diag.warn(portNode, "the named port '" + text + "' matches no container port in namespace " + namespace + ": skipped");
-                return List.of();
-            }
-            port = resolved;
+        if (!text.chars().allMatch(Character::isDigit)) {
+            // a named port means the port of that name on whichever pod the traffic goes to: kept as a name
+            if (pm.has("endPort")) throw diag.error(pm.get("endPort"), "endPort may only be given with a numeric port");
+            if (namedPorts.apply(namespace, text) == null && where.endsWith("ingress"))
+                diag.warn(portNode, "the named port '" + text + "' matches no container port in namespace " + namespace + ": the rule allows nothing there");
+            return List.of(NetworkPolicy.PortSpec.named(proto, text));
         }
-        int end = diag.integer(pm.get("endPort"), "endPort", port, 65535, port);
-        if (end - port >= MAX_PORT_RANGE) {
-            diag.warn(pm.get("endPort"), "the port range " + port + "-" + end + " is longer than " + MAX_PORT_RANGE + " ports: only " + port + " is kept");
-            end = port;
-        }
+        int port = diag.integer(portNode, "port", 1, 65535, 0);
+        int end = diag.integer(pm.get("endPort"), "endPort", port, 65535, 0);
         List<NetworkPolicy.PortSpec> out = new ArrayList<>();
-        for (int i = port; i <= end; i++) out.add(new NetworkPolicy.PortSpec(proto, i));
+        out.add(new NetworkPolicy.PortSpec(proto, port, null, end > port ? end : 0));
         return out;
     }
 }

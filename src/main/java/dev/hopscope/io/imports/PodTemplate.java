@@ -2,6 +2,7 @@ package dev.hopscope.io.imports;
 
 import dev.hopscope.model.Pod;
 import dev.hopscope.model.Proto;
+import dev.hopscope.model.PublishedPort;
 import dev.hopscope.model.Socket;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +17,8 @@ import java.util.Set;
  * give it a DNS name through a headless Service.
  */
 record PodTemplate(String namespace, Map<String, String> labels, List<Pod.PodContainer> containers,
-                   Map<String, Integer> portNames, boolean hostNetwork, String pinnedNode, String hostname, String subdomain, SourceNode at) {
+                   Map<String, Integer> portNames, boolean hostNetwork, String pinnedNode, String hostname, String subdomain, SourceNode at,
+                   List<PublishedPort> hostPorts) {
 
     static final Set<String> SPEC_KEYS = Set.of("containers", "initContainers", "ephemeralContainers", "nodeName", "nodeSelector",
             "hostNetwork", "hostPID", "hostIPC", "volumes", "affinity", "tolerations", "serviceAccountName", "serviceAccount",
@@ -42,6 +44,7 @@ record PodTemplate(String namespace, Map<String, String> labels, List<Pod.PodCon
         diag.unknownKeys(spec, SPEC_KEYS, "the pod spec of " + where, false);
         List<Pod.PodContainer> containers = new ArrayList<>();
         Map<String, Integer> portNames = new LinkedHashMap<>();
+        List<PublishedPort> hostPorts = new ArrayList<>();
         for (SourceNode c : diag.items(spec.get("containers"), "containers of " + where)) {
             SourceNode cm = diag.map(c, "a container of " + where);
             if (cm == null) continue;
@@ -56,14 +59,20 @@ record PodTemplate(String namespace, Map<String, String> labels, List<Pod.PodCon
                 int port = diag.integer(pm.get("containerPort"), "containerPort", 1, 65535, 0);
                 Proto proto = protocol(diag, pm.get("protocol"));
                 if (proto == null) continue;
-                if (pm.has("hostPort")) diag.warn(pm.keyNode("hostPort"), "hostPort is not modelled: the pod is reachable on its own address only");
-                sockets.add(new Socket(port, proto, "0.0.0.0"));
                 String portName = diag.string(pm.get("name"), "the port's name");
                 if (portName != null) portNames.putIfAbsent(portName, port);
+                if (pm.has("hostPort") && !diag.bool(spec.get("hostNetwork"), "hostNetwork", false)) {
+                    // the CNI portmap plugin publishes it on the node's address (hostIP: one address of the node only)
+                    int hostPort = diag.integer(pm.get("hostPort"), "hostPort", 1, 65535, 0);
+                    String hostIp = diag.string(pm.get("hostIP"), "hostIP");
+                    hostPorts.add(new PublishedPort(hostIp, hostPort, port, proto));
+                }
+                sockets.add(new Socket(port, proto, "0.0.0.0", portName));
             }
             String image = diag.string(cm.get("image"), "image");
             // the container also listens where its image says it does (Kubernetes' containerPort is informational)
-            for (Socket s : imageSockets(diag, cm.get("image"), image)) if (!sockets.contains(s)) sockets.add(s);
+            for (Socket s : imageSockets(diag, cm.get("image"), image))
+                if (sockets.stream().noneMatch(k -> k.port() == s.port() && k.proto() == s.proto())) sockets.add(s);
             containers.add(new Pod.PodContainer(name, image, sockets));
         }
         if (containers.isEmpty()) throw diag.error(spec, where + " has no containers");
@@ -78,7 +87,7 @@ record PodTemplate(String namespace, Map<String, String> labels, List<Pod.PodCon
         String hostname = dnsLabel(diag, spec.get("hostname"), "spec.hostname");
         String subdomain = dnsLabel(diag, spec.get("subdomain"), "spec.subdomain");
         return new PodTemplate(namespace, labels, containers, portNames, diag.bool(spec.get("hostNetwork"), "hostNetwork", false), pinned,
-                hostname, subdomain, spec);
+                hostname, subdomain, spec, hostPorts);
     }
 
     private static final java.util.regex.Pattern DNS1123_LABEL = java.util.regex.Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");

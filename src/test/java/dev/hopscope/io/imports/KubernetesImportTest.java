@@ -109,7 +109,7 @@ class KubernetesImportTest {
         assertThat(fromApi.ingress()).containsExactly(new NetworkPolicy.Rule(
                 List.of(new NetworkPolicy.Peer(Map.of("app", "api"), Map.of("kubernetes.io/metadata.name", "default"), null),
                         new NetworkPolicy.Peer(null, null, "192.168.50.0/24")),
-                List.of(new NetworkPolicy.PortSpec(Proto.TCP, 5432))));
+                List.of(NetworkPolicy.PortSpec.named(Proto.TCP, "pg")))); // the port named pg of whichever pod the traffic goes to
         assertThat(fromApi.egress()).containsExactly(new NetworkPolicy.Rule(
                 List.of(new NetworkPolicy.Peer(Map.of("app", "postgres"), null, null)),
                 List.of(new NetworkPolicy.PortSpec(Proto.TCP, 5432))));

@@ -72,7 +72,7 @@ class KubernetesWorkloadsTest {
                 tuple("pi-0", "node-1", "default"),
                 tuple("pi-1", "node-2", "default"),
                 tuple("hello-0", "node-1", "default"));
-        assertThat(d.get("fluentd-elasticsearch-1", Pod.class).orElseThrow().sockets()).containsExactly(Socket.tcp(24224));
+        assertThat(d.get("fluentd-elasticsearch-1", Pod.class).orElseThrow().sockets()).containsExactly(new Socket(24224, dev.hopscope.model.Proto.TCP, "0.0.0.0", "forward"));
         assertThat(d.get("hello-0", Pod.class).orElseThrow().labels()).isEqualTo(Map.of("job", "hello"));
     }
 
