@@ -180,6 +180,10 @@ final class TraceJson {
             g.writeStringProperty("service", c.service());
             g.writeNumberProperty("servicePort", c.servicePort());
         }
+        if (h instanceof Target.LoadBalancer l) {
+            g.writeStringProperty("service", l.service());
+            g.writeNumberProperty("servicePort", l.servicePort());
+        }
         if (t.endpoint().isPresent()) g.writeStringProperty("endpoint", t.endpoint().get());
         if (t.lookup().isPresent()) {
             g.writeName("dns");
@@ -195,6 +199,7 @@ final class TraceJson {
         if (h instanceof Target.PublishedPort) return "published-port";
         if (h instanceof Target.NodePort) return "node-port";
         if (h instanceof Target.ClusterIp) return "cluster-ip";
+        if (h instanceof Target.LoadBalancer) return "load-balancer";
         return "address";
     }
 

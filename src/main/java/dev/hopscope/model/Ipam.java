@@ -233,11 +233,56 @@ public final class Ipam {
             }
         Ipv4 next = SERVICE_CIDR.network().plus(10);
         for (Service s : doc.all(Service.class)) {
-            if (out.containsKey(s.id()) || s.headless()) continue;
+            if (out.containsKey(s.id()) || !s.hasClusterIp()) continue;
             while (!used.add(next.bits())) next = next.plus(1);
             out.put(s.id(), next);
         }
         return Map.copyOf(out);
+    }
+
+    /**
+     * Every LoadBalancer Service's address: its {@code loadBalancerIp} when given, else the next
+     * free address of the pool, in document order. The pool is what MetalLB's documentation
+     * configures as its example: addresses 240 to 250 of the LAN the cluster's nodes are on (the
+     * top eleven below its broadcast address on a LAN smaller than a /24); a cloud load balancer
+     * takes its address from the same range. Addresses of hosts, externals and the LAN's gateway
+     * are never handed out.
+     */
+    public static Map<String, Ipv4> loadBalancerIps(Document doc) {
+        Map<String, Ipv4> out = new LinkedHashMap<>();
+        Set<Integer> used = new HashSet<>();
+        for (Host h : doc.all(Host.class)) if (h.address() != null && Cidr.isValid(h.address())) used.add(Cidr.parse(h.address()).address().bits());
+        for (External e : doc.all(External.class)) if (e.address() != null && Cidr.isValid(e.address())) used.add(Cidr.parse(e.address()).address().bits());
+        for (Underlay u : doc.all(Underlay.class)) if (u.gateway() != null && Ipv4.isValid(u.gateway())) used.add(Ipv4.parse(u.gateway()).bits());
+        for (Service s : doc.all(Service.class))
+            if (s.type() == Service.Type.LOAD_BALANCER && s.loadBalancerIp() != null && Ipv4.isValid(s.loadBalancerIp())) {
+                out.put(s.id(), Ipv4.parse(s.loadBalancerIp()));
+                used.add(Ipv4.parse(s.loadBalancerIp()).bits());
+            }
+        Cidr lan = loadBalancerLan(doc).orElse(null);
+        if (lan == null) return Map.copyOf(out);
+        long first = lan.size() >= 256 ? 240 : Math.max(1, lan.size() - 12), last = lan.size() >= 256 ? 250 : lan.size() - 2;
+        long next = first;
+        for (Service s : doc.all(Service.class)) {
+            if (s.type() != Service.Type.LOAD_BALANCER || out.containsKey(s.id())) continue;
+            while (next <= last && used.contains(lan.network().plus((int) next).bits())) next++;
+            if (next > last) break; // the pool is exhausted: the Service stays <pending>, as kubectl shows it
+            Ipv4 ip = lan.network().plus((int) next++);
+            used.add(ip.bits());
+            out.put(s.id(), ip);
+        }
+        return Map.copyOf(out);
+    }
+
+    /** The LAN a load balancer's pool is taken from: the subnet of the first Kubernetes node's address (else the first host's). */
+    public static Optional<Cidr> loadBalancerLan(Document doc) {
+        Host first = null;
+        for (Host h : doc.all(Host.class)) {
+            if (h.address() == null || !Cidr.isValid(h.address())) continue;
+            if (h.role() == Host.Role.K8S_NODE) return Optional.of(Cidr.parse(h.address()).base());
+            if (first == null) first = h;
+        }
+        return first == null ? Optional.empty() : Optional.of(Cidr.parse(first.address()).base());
     }
 
     private static Map<String, Integer> nodePorts(Document doc) {
@@ -248,7 +293,7 @@ public final class Ipam {
                 if (p.nodePort() != 0) { out.put(s.id() + "/" + p.port(), p.nodePort()); used.add(p.nodePort()); }
         int next = FIRST_NODE_PORT;
         for (Service s : doc.all(Service.class)) {
-            if (s.type() != Service.Type.NODE_PORT) continue;
+            if (!s.type().hasNodePort()) continue;
             for (Service.ServicePort p : s.ports()) {
                 if (p.nodePort() != 0) continue;
                 while (!used.add(next)) next++;

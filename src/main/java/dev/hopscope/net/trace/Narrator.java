@@ -281,6 +281,7 @@ public final class Narrator {
         if (h instanceof Target.PublishedPort p) return who + " via " + name(p.host()) + ":" + p.hostPort() + " (" + t.address() + ", published from port " + p.containerPort() + ")";
         if (h instanceof Target.NodePort n) return who + " via NodePort " + n.nodePort() + " on " + name(n.node()) + " (" + t.address() + ")";
         if (h instanceof Target.ClusterIp c) return who + " via the ClusterIP " + t.via(proto) + " of Service " + name(c.service());
+        if (h instanceof Target.LoadBalancer l) return who + " via the load balancer " + t.via(proto) + " of Service " + name(l.service());
         return t.lookup().map(l -> who + " as resolved: " + t.via(proto)).orElse(t.via(proto));
     }
 
@@ -307,6 +308,7 @@ public final class Narrator {
         else if (h instanceof Target.NodePort n)
             why = "Service " + name(n.service()) + " answers on NodePort " + n.nodePort() + " of " + name(n.node());
         else if (h instanceof Target.ClusterIp c) why = "Service " + name(c.service()) + " has the ClusterIP " + chosen.address();
+        else if (h instanceof Target.LoadBalancer l) why = "Service " + name(l.service()) + " has the load balancer address " + chosen.address();
         else if (h instanceof Target.OwnAddress) why = who + " also has the address " + chosen.address();
         else why = "another address answers";
         return java.util.Optional.of(name(t.from()) + " cannot reach " + String.join(", nor ", failed) + "; " + why

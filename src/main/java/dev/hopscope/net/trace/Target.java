@@ -29,7 +29,7 @@ public record Target(Ipv4 address, int port, How how, Optional<String> endpoint,
     Target withLookup(DnsLookup l) { return new Target(address, port, how, endpoint, Optional.of(l)); }
 
     /** How an address and port stand for the destination. */
-    public sealed interface How permits OwnAddress, PublishedPort, NodePort, ClusterIp, Given {}
+    public sealed interface How permits OwnAddress, PublishedPort, NodePort, ClusterIp, LoadBalancer, Given {}
 
     /** The node's own address on {@code network} (a bridge, overlay or underlay, by document id). */
     public record OwnAddress(String network) implements How {}
@@ -42,6 +42,9 @@ public record Target(Ipv4 address, int port, How how, Optional<String> endpoint,
 
     /** The Service's virtual ClusterIP and port, which kube-proxy rewrites to an endpoint. */
     public record ClusterIp(String service, int servicePort) implements How {}
+
+    /** A LoadBalancer Service's address and port (MetalLB on a node, or a cloud load balancer in front of the NodePorts). */
+    public record LoadBalancer(String service, int servicePort) implements How {}
 
     /** An address as typed, or as a resolver answered it. */
     public record Given() implements How {}

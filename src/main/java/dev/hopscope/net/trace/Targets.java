@@ -75,7 +75,8 @@ public final class Targets {
             for (Service.ServicePort sp : s.ports()) {
                 if (probe.proto() != Proto.ICMP && (sp.proto() != probe.proto() || sp.port() != probe.port())) continue;
                 if (cip != null) out.add(new Target(cip, sp.port(), new Target.ClusterIp(s.id(), sp.port()), Optional.empty(), Optional.empty()));
-                if (s.type() == Service.Type.NODE_PORT)
+                loadBalancer(s, sp, Optional.empty()).ifPresent(out::add);
+                if (s.type().hasNodePort())
                     for (Host h : nodes()) {
                         if (h.address() == null) continue;
                         int nodePort = dp.addressing().nodePort(s.id(), sp.port());
@@ -94,7 +95,7 @@ public final class Targets {
         if (n instanceof Pod pod && probe.proto() != Proto.ICMP) {
             // a NodePort Service that selects this pod publishes its target port on every node
             for (Service s : dp.document().all(Service.class)) {
-                if (s.type() != Service.Type.NODE_PORT || !selects(s, pod)) continue;
+                if (!s.type().hasNodePort() || !selects(s, pod)) continue;
                 for (Service.ServicePort sp : s.ports()) {
                     if (sp.proto() != probe.proto() || sp.targetPort() != probe.port()) continue;
                     int nodePort = dp.addressing().nodePort(s.id(), sp.port());
@@ -104,6 +105,24 @@ public final class Targets {
                                     self, Optional.empty()));
                 }
             }
+        }
+        if (n instanceof Pod pod && probe.proto() != Proto.ICMP) {
+            // a LoadBalancer Service that selects it, and its own hostPorts (the CNI portmap plugin, on its node only)
+            for (Service s : dp.document().all(Service.class)) {
+                if (s.type() != Service.Type.LOAD_BALANCER || !selects(s, pod)) continue;
+                for (Service.ServicePort sp : s.ports())
+                    if (sp.proto() == probe.proto() && sp.targetPort() == probe.port()) loadBalancer(s, sp, self).ifPresent(out::add);
+            }
+            Host node = pod.hostNetwork() ? null : dp.document().get(pod.node(), Host.class).orElse(null);
+            if (node != null)
+                for (PublishedPort hp : pod.hostPorts()) {
+                    int containerPort = hp.containerPort() == 0 ? hp.hostPort() : hp.containerPort();
+                    if (hp.proto() != probe.proto() || containerPort != probe.port()) continue;
+                    Ipv4 at = hp.hostIp() != null && Ipv4.isValid(hp.hostIp()) && !hp.hostIp().equals("0.0.0.0") ? Ipv4.parse(hp.hostIp())
+                            : node.address() != null ? Cidr.parse(node.address()).address() : null;
+                    if (at != null) out.add(new Target(at, hp.hostPort(), new Target.PublishedPort(node.id(), containerPort, hp.hostPort(), hp.proto()),
+                            self, Optional.empty()));
+                }
         }
         if (n instanceof Container c && probe.proto() != Proto.ICMP)
             for (PublishedPort pp : c.ports())
@@ -141,6 +160,21 @@ public final class Targets {
         if (hostIp == null) return Optional.empty();
         return Optional.of(new Target(hostIp, pp.hostPort(), new Target.PublishedPort(h.id(), pp.containerPort(), pp.hostPort(), pp.proto()),
                 Optional.of(c.id()), Optional.empty()));
+    }
+
+    private Optional<Target> loadBalancer(Service s, Service.ServicePort sp, Optional<String> endpoint) {
+        if (s.type() != Service.Type.LOAD_BALANCER) return Optional.empty();
+        Ipv4 vip = loadBalancerIps().get(s.id());
+        return vip == null ? Optional.empty()
+                : Optional.of(new Target(vip, sp.port(), new Target.LoadBalancer(s.id(), sp.port()), endpoint, Optional.empty()));
+    }
+
+    private volatile Map<String, Ipv4> lbIps;
+
+    private Map<String, Ipv4> loadBalancerIps() {
+        Map<String, Ipv4> m = lbIps;
+        if (m == null) lbIps = m = Ipam.loadBalancerIps(dp.document());
+        return m;
     }
 
     private static boolean selects(Service s, Pod pod) {

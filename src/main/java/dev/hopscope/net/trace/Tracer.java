@@ -171,6 +171,7 @@ public final class Tracer {
         if (t.endpoint().isPresent()) return t.endpoint().get();
         Target.How h = t.how();
         if (h instanceof Target.ClusterIp c) return c.service();
+        if (h instanceof Target.LoadBalancer l) return l.service();
         if (h instanceof Target.NodePort n) return n.service();
         return t.lookup().map(l -> l.answer() instanceof DnsLookup.Found f && f.record() instanceof DnsLookup.NodeName nn ? nn.node() : null)
                 .orElse(null);

@@ -29,7 +29,9 @@ import java.util.TreeSet;
  * endpoints (every one listed; kube-proxy picks one per connection), the masquerade mark for
  * NodePort traffic with externalTrafficPolicy Cluster, rejects for a Service without endpoints,
  * and drops for a Local NodePort on a node with no local endpoint. It stays off the nodes where a
- * CNI replaces it ({@link Compilation#kubeProxyReplaced}).
+ * CNI replaces it ({@link Compilation#kubeProxyReplaced}). A LoadBalancer Service is a NodePort
+ * Service with a virtual address in front ({@link LoadBalancers}); a pod's hostPort is published
+ * on its node as the CNI portmap plugin does ({@link HostPorts}).
  */
 public final class KubeProxyProvider implements NetworkProvider {
     /** kube-proxy's KUBE-MARK-MASQ bit */
@@ -56,7 +58,7 @@ public final class KubeProxyProvider implements NetworkProvider {
 
     @Override public void connect(Compilation c) {
         List<Service> services = c.doc().all(Service.class);
-        boolean anyNodePort = services.stream().anyMatch(s -> s.type() == Service.Type.NODE_PORT);
+        boolean anyNodePort = services.stream().anyMatch(s -> s.type().hasNodePort());
         // a Service's endpoints and targets are the same on every node: found once, not once per node
         Map<Service, List<Pod>> endpoints = new HashMap<>();
         Map<Service.ServicePort, List<NatTarget>> targets = new IdentityHashMap<>();
@@ -75,6 +77,8 @@ public final class KubeProxyProvider implements NetworkProvider {
                         List.of()));
             for (Service s : services) serviceRules(c, n, ns, s, endpoints.get(s), targets, words);
         }
+        LoadBalancers.build(c);
+        HostPorts.build(c);
     }
 
     private static void serviceRules(Compilation c, Host node, Namespace ns, Service s, List<Pod> eps, Map<Service.ServicePort, List<NatTarget>> targets,
@@ -94,12 +98,13 @@ public final class KubeProxyProvider implements NetworkProvider {
                     ns.addRule(Rule.dnat(Chain.OUTPUT, m, to, 0, why, subjects(s, to)));
                 }
             }
-            if (s.type() == Service.Type.NODE_PORT) nodePortRules(c, node, ns, s, sp, eps, targets.get(sp), words);
+            if (s.type().hasNodePort()) nodePortRules(c, node, ns, s, sp, eps, targets.get(sp), words);
+            if (s.type() == Service.Type.LOAD_BALANCER) LoadBalancers.vipRules(c, node, ns, s, sp, eps);
         }
     }
 
     /** The endpoints kube-proxy chooses among for one service port, in document order. */
-    private static List<NatTarget> natTargets(Compilation c, List<Pod> eps, Service.ServicePort sp) {
+    static List<NatTarget> natTargets(Compilation c, List<Pod> eps, Service.ServicePort sp) {
         List<NatTarget> out = new ArrayList<>();
         for (Pod p : eps) {
             Ipv4 ip = c.podAddress(p);
@@ -113,7 +118,7 @@ public final class KubeProxyProvider implements NetworkProvider {
         return words.computeIfAbsent(to, k -> endpointWords(c, to));
     }
 
-    private static String endpointWords(Compilation c, List<NatTarget> to) {
+    static String endpointWords(Compilation c, List<NatTarget> to) {
         if (to.size() == 1) return "its endpoint " + podName(c, to.get(0)) + " " + to.get(0);
         List<String> each = new ArrayList<>();
         for (NatTarget t : to) each.add(podName(c, t) + " " + t);
@@ -124,7 +129,7 @@ public final class KubeProxyProvider implements NetworkProvider {
         return c.doc().node(t.node()).map(n -> n.name()).orElse(t.node());
     }
 
-    private static List<String> subjects(Service s, List<NatTarget> to) {
+    static List<String> subjects(Service s, List<NatTarget> to) {
         List<String> out = new ArrayList<>();
         out.add(s.id());
         for (NatTarget t : to) out.add(t.node());
