@@ -38,7 +38,24 @@ final class TextReport {
             out.println("reply:");
             hops(t.reply().hops(), out);
         }
+        t.proxied().ifPresent(p -> {
+            out.println("then " + narrator.proxied(p) + (p.connection().isPresent() ? ":" : ""));
+            p.connection().ifPresent(second -> {
+                out.println("second connection " + second.from() + " → " + second.to() + " " + second.probe()
+                        + (second.via() != null ? " (sent to " + second.via() + ")" : ""));
+                hops(second.hops(), out);
+                if (second.reply() != null) {
+                    out.println("reply:");
+                    hops(second.reply().hops(), out);
+                }
+                branches(second, narrator, out);
+            });
+        });
         out.println(t.disposition() + ": " + t.reason());
+        branches(t, narrator, out);
+    }
+
+    private static void branches(Trace t, Narrator narrator, PrintWriter out) {
         if (!t.branches().isEmpty()) {
             out.println("branches (kube-proxy picks one endpoint per connection; --endpoint NAME follows another):");
             for (Branch b : t.branches()) {

@@ -14,6 +14,7 @@ import dev.hopscope.net.trace.Layer;
 import dev.hopscope.net.trace.Leg;
 import dev.hopscope.net.trace.Narrator;
 import dev.hopscope.net.trace.NeighbourLookup;
+import dev.hopscope.net.trace.Proxied;
 import dev.hopscope.net.trace.StepDetail;
 import dev.hopscope.net.trace.Target;
 import dev.hopscope.net.trace.Trace;
@@ -79,6 +80,32 @@ final class TraceJson {
             g.writeEndObject();
         }
         g.writeEndArray();
+        if (t.proxied().isPresent()) proxied(g, t.proxied().get(), narrator);
+        g.writeEndObject();
+    }
+
+    /** An Ingress controller's part: which rule matched, and its own connection as a trace object of the same shape. */
+    private static void proxied(JsonGenerator g, Proxied p, Narrator narrator) {
+        g.writeName("proxied");
+        g.writeStartObject();
+        g.writeStringProperty("controller", p.controller());
+        g.writeStringProperty("host", p.host());
+        g.writeStringProperty("path", p.path());
+        if (p.routed().isPresent()) {
+            var r = p.routed().get();
+            g.writeStringProperty("ingress", r.ingress().id());
+            if (!r.match().viaDefault()) {
+                g.writeStringProperty("ruleHost", r.match().rule().host());
+                g.writeStringProperty("rulePath", r.match().path().path());
+                g.writeStringProperty("pathType", r.match().path().pathType().label());
+            } else g.writeBooleanProperty("defaultBackend", true);
+            g.writeStringProperty("backend", r.match().backend().toString());
+        }
+        g.writeStringProperty("service", p.service());
+        if (narrator != null) g.writeStringProperty("note", narrator.proxied(p));
+        g.writeName("connection");
+        if (p.connection().isPresent()) write(g, p.connection().get(), narrator);
+        else g.writeNull();
         g.writeEndObject();
     }
 

@@ -84,6 +84,53 @@ public record Ingress(String id, String name, String namespace, String ingressCl
         return defaultBackend == null ? Optional.empty() : Optional.of(new Match(null, null, defaultBackend));
     }
 
+    /** Which Ingress answered a request and how (see {@link #route(List, String, String)}). */
+    public record Routed(Ingress ingress, Match match) {}
+
+    /**
+     * The backend for a request among every Ingress one controller serves, as ingress-nginx merges
+     * them into server blocks: the request goes to the rules of exactly its host if any Ingress
+     * has such a rule, else to those of a matching wildcard host, else to the rules without a host;
+     * among those, the longest matching path wins (Exact before Prefix on a tie; then document
+     * order). When that server has no matching path, or no server takes the host, the first
+     * default backend in document order; none: the controller answers 404 itself.
+     */
+    public static Optional<Routed> route(List<Ingress> ingresses, String host, String path) {
+        String h = host == null ? null : host.toLowerCase(Locale.ROOT);
+        String p = path == null || path.isEmpty() ? "/" : path;
+        int server = 3;
+        for (Ingress in : ingresses) for (IngressRule r : in.rules()) server = Math.min(server, hostRank(r, h));
+        Routed best = null;
+        int bestLength = -1;
+        boolean bestExact = false;
+        for (Ingress in : ingresses)
+            for (IngressRule r : in.rules()) {
+                if (server == 3 || hostRank(r, h) != server) continue;
+                for (IngressPath x : r.paths()) {
+                    if (!pathMatches(x, p)) continue;
+                    int length = x.path().length();
+                    boolean exact = x.pathType() == PathType.EXACT;
+                    if (length > bestLength || length == bestLength && exact && !bestExact) {
+                        best = new Routed(in, new Match(r, x, x.backend()));
+                        bestLength = length;
+                        bestExact = exact;
+                    }
+                }
+            }
+        if (best != null) return Optional.of(best);
+        for (Ingress in : ingresses)
+            if (in.defaultBackend() != null) return Optional.of(new Routed(in, new Match(null, null, in.defaultBackend())));
+        return Optional.empty();
+    }
+
+    /** 0: the rule is for exactly this host; 1: for a wildcard that covers it; 2: for any host; 3: not for it. */
+    private static int hostRank(IngressRule r, String host) {
+        if (r.host() == null) return 2;
+        if (host == null) return 3;
+        if (r.host().toLowerCase(Locale.ROOT).equals(host)) return 0;
+        return wildcard(r.host(), host) ? 1 : 3;
+    }
+
     private static boolean wildcard(String ruleHost, String host) {
         if (!ruleHost.startsWith("*.")) return false;
         String suffix = ruleHost.substring(1).toLowerCase(Locale.ROOT);

@@ -63,7 +63,8 @@ public record DnsLookup(String question, String asker, Server server, Answer ans
     public record Found(Ipv4 address, Record record) implements Answer {}
 
     /** What a found name stands for. */
-    public sealed interface Record permits ContainerName, SharedName, LinkName, HostsEntry, ServiceName, HeadlessServicePod, PodHostname, NodeName {}
+    public sealed interface Record permits ContainerName, SharedName, LinkName, HostsEntry, ServiceName, HeadlessServicePod, PodHostname, NodeName,
+            IngressHost {}
 
     /** A container's name, id or alias on a user-defined network (by document id). */
     public record ContainerName(String network) implements Record {}
@@ -97,6 +98,14 @@ public record DnsLookup(String question, String asker, Server server, Answer ans
 
     /** A node of the design, as a host's resolver knows it. */
     public record NodeName(String node) implements Record {}
+
+    /**
+     * A host an Ingress routes, answered (as the public DNS record its owner keeps would be) with
+     * the address where the Ingress's controller is reached: the controller's LoadBalancer Service,
+     * else the node of a controller pod that publishes a hostPort or runs on the host network, else
+     * a node of its NodePort Service. {@code via} says which, in a few words.
+     */
+    public record IngressHost(String ingress, String controller, String via) implements Record {}
 
     /** Why nothing answered. */
     public sealed interface NotFound extends Answer permits NoServiceRecord, DefaultBridgeOnly, NoResolver, NotOnNetworks, HeadlessWithoutPods {}

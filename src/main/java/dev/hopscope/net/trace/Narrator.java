@@ -161,6 +161,9 @@ public final class Narrator {
             if (r instanceof DnsLookup.ServiceName s)
                 return clusterDns(l.server()) + " answers " + q + " → " + f.address() + " (the ClusterIP of Service " + name(s.service()) + "." + s.namespace() + ")";
             if (r instanceof DnsLookup.NodeName) return "the host's resolver knows " + q;
+            if (r instanceof DnsLookup.IngressHost i)
+                return "DNS answers " + q + " → " + f.address() + ": Ingress " + name(i.ingress()) + " routes that host, and its controller is reached there ("
+                        + i.via() + ")";
         }
         return notFound(l);
     }
@@ -313,6 +316,27 @@ public final class Narrator {
         else why = "another address answers";
         return java.util.Optional.of(name(t.from()) + " cannot reach " + String.join(", nor ", failed) + "; " + why
                 + ", so the trace takes " + chosen.via(proto));
+    }
+
+    /**
+     * What an Ingress controller did with a request: "the Ingress controller ingress-0 ends the
+     * TCP connection; Ingress shop sends host shop.example.com path /api (rule shop.example.com,
+     * Prefix /api) to Service api port 80, on a new connection from ingress-0".
+     */
+    public String proxied(Proxied p) {
+        String request = "host " + p.host() + " path " + p.path();
+        String head = "the Ingress controller " + name(p.controller()) + " ends the TCP connection";
+        if (p.routed().isEmpty()) return head + " and answers 404 itself: no Ingress it serves has a rule for " + request + ", nor a default backend";
+        dev.hopscope.model.Ingress.Routed r = p.routed().get();
+        dev.hopscope.model.Ingress.Match m = r.match();
+        String which = m.viaDefault() ? "its default backend (no rule matches " + request + ")"
+                : "rule " + (m.rule().host() == null ? "for any host" : m.rule().host()) + ", " + m.path().pathType().label() + " " + m.path().path();
+        String backend = "Service " + m.backend().service() + " port " + (m.backend().portName() != null ? m.backend().portName() : Integer.toString(m.backend().port()));
+        if (p.service() == null)
+            return head + "; Ingress " + r.ingress().name() + " sends " + request + " by " + which + " to " + backend
+                    + ", which namespace " + r.ingress().namespace() + " does not have (or not with that port): the controller answers 503";
+        return head + "; Ingress " + r.ingress().name() + " sends " + request + " by " + which + " to " + backend
+                + ", on a new connection from " + name(p.controller());
     }
 
     /** A document node's name (its id when it has none or is gone). */

@@ -84,14 +84,62 @@ final class Resolver {
                 if (found instanceof PodName p)
                     return lookup(asker, name, server, new DnsLookup.Found(p.address(), new DnsLookup.PodHostname(p.service(), p.pod())));
             }
+            var viaIngress = ingressHost(q);
+            if (viaIngress.isPresent()) return lookup(asker, name, server, viaIngress.get());
             return lookup(asker, name, server, new DnsLookup.NoServiceRecord());
         }
+        var viaIngress = ingressHost(q);
+        if (viaIngress.isPresent()) return lookup(asker, name, new DnsLookup.HostResolver(), viaIngress.get());
         if (dns.embeddedNetworks().isEmpty()) {
             boolean onDefault = doc.get(asker.node(), Container.class).map(c -> c.attachments().stream()
                     .anyMatch(a -> doc.get(a.network(), Bridge.class).map(b -> b.bridgeKind() == Bridge.Kind.DEFAULT).orElse(false))).orElse(false);
             return lookup(asker, name, new DnsLookup.NoServer(), onDefault ? new DnsLookup.DefaultBridgeOnly() : new DnsLookup.NoResolver());
         }
         return lookup(asker, name, new DnsLookup.DockerDns(), new DnsLookup.NotOnNetworks(dns.embeddedNetworks()));
+    }
+
+    /**
+     * A host some Ingress has a rule for (exactly, or under a wildcard), answered with the address
+     * its controller is reached at; empty when no Ingress routes it or its controller cannot be reached.
+     */
+    private java.util.Optional<DnsLookup.Found> ingressHost(String q) {
+        for (dev.hopscope.model.Ingress in : doc.all(dev.hopscope.model.Ingress.class)) {
+            boolean routes = in.rules().stream().anyMatch(r -> r.host() != null && (r.host().equalsIgnoreCase(q)
+                    || r.host().startsWith("*.") && q.endsWith(r.host().substring(1).toLowerCase(Locale.ROOT))
+                    && q.indexOf('.') == q.length() - r.host().length() + 1));
+            if (!routes) continue;
+            var entry = ingressEntry(in);
+            if (entry.isPresent()) return entry;
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Where an Ingress's controller pods are reached from outside, in the order a cluster's owner would point DNS at it. */
+    private java.util.Optional<DnsLookup.Found> ingressEntry(dev.hopscope.model.Ingress in) {
+        java.util.List<Pod> controllers = doc.all(Pod.class).stream().filter(p -> Labels.matches(in.controller(), p.labels())).toList();
+        if (controllers.isEmpty()) return java.util.Optional.empty();
+        Map<String, Ipv4> lbs = Ipam.loadBalancerIps(doc);
+        for (Service s : doc.all(Service.class))
+            if (s.type() == Service.Type.LOAD_BALANCER && lbs.containsKey(s.id()) && controllers.stream().anyMatch(p -> selects(s, p)))
+                return java.util.Optional.of(new DnsLookup.Found(lbs.get(s.id()), new DnsLookup.IngressHost(in.id(),
+                        controllers.get(0).id(), "the load balancer of Service " + s.name())));
+        for (Pod p : controllers) {
+            var node = doc.get(p.node(), dev.hopscope.model.Host.class).filter(h -> h.address() != null && dev.hopscope.model.Cidr.isValid(h.address()));
+            if (node.isPresent() && (p.hostNetwork() || !p.hostPorts().isEmpty()))
+                return java.util.Optional.of(new DnsLookup.Found(dev.hopscope.model.Cidr.parse(node.get().address()).address(),
+                        new DnsLookup.IngressHost(in.id(), p.id(), (p.hostNetwork() ? "it runs on the host network of " : "its hostPort on ") + node.get().name())));
+        }
+        for (Service s : doc.all(Service.class))
+            if (s.type() == Service.Type.NODE_PORT && controllers.stream().anyMatch(p -> selects(s, p)))
+                for (dev.hopscope.model.Host h : doc.all(dev.hopscope.model.Host.class))
+                    if (h.role() == dev.hopscope.model.Host.Role.K8S_NODE && h.address() != null && dev.hopscope.model.Cidr.isValid(h.address()))
+                        return java.util.Optional.of(new DnsLookup.Found(dev.hopscope.model.Cidr.parse(h.address()).address(),
+                                new DnsLookup.IngressHost(in.id(), controllers.get(0).id(), "the NodePort Service " + s.name() + " on " + h.name())));
+        return java.util.Optional.empty();
+    }
+
+    private static boolean selects(Service s, Pod p) {
+        return !s.selector().isEmpty() && s.namespace().equals(p.namespace()) && Labels.matches(s.selector(), p.labels());
     }
 
     /** A node of the design, as the resolver of a host or external machine knows it. */

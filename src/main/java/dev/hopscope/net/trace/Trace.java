@@ -16,14 +16,23 @@ import java.util.Optional;
  *     own address, a published port, a NodePort, ...), in the order tried.</li>
  * <li>{@code branches}: where the flow passes a Service with several endpoints, one entry per
  *     endpoint and how that branch ends; this trace follows {@link #branch()}.</li>
+ * <li>{@code proxied}: where the request reached an Ingress controller, the second connection it
+ *     opened to the Service its rules chose; the flow's disposition is then that connection's.</li>
  * </ul>
  */
 public record Trace(String from, String to, Probe probe, Optional<Target> target, Disposition disposition, String reason,
-                    Leg request, Leg reply, List<Alternative> alternatives, List<Branch> branches) {
+                    Leg request, Leg reply, List<Alternative> alternatives, List<Branch> branches, Optional<Proxied> proxied) {
 
     public Trace {
         alternatives = List.copyOf(alternatives);
         branches = List.copyOf(branches);
+        if (proxied == null) proxied = Optional.empty();
+    }
+
+    /** A flow that no proxy carried on. */
+    public Trace(String from, String to, Probe probe, Optional<Target> target, Disposition disposition, String reason,
+                 Leg request, Leg reply, List<Alternative> alternatives, List<Branch> branches) {
+        this(from, to, probe, target, disposition, reason, request, reply, alternatives, branches, Optional.empty());
     }
 
     /** The request leg's hops. */

@@ -92,7 +92,32 @@ public final class Tracer {
         return null;
     }
 
+    /**
+     * A request for {@code NAME/PATH} is an HTTP request for PATH: its {@code Host} is the name (or
+     * the address) sent to, and where it reaches an Ingress controller, the controller carries it
+     * on ({@link Proxied}).
+     */
     private Trace trace(String from, Destination to, Probe probe, boolean recordHops, String prefer) {
+        String path = "/";
+        if (to instanceof Destination.Named n && n.name().indexOf('/') > 0) {
+            path = n.name().substring(n.name().indexOf('/'));
+            to = Destination.parse(n.name().substring(0, n.name().indexOf('/'))).withPort(n.port());
+        }
+        Trace t = direct(from, to, probe, recordHops, prefer);
+        return ingresses.carryOn(t, to.host(), path, recordHops);
+    }
+
+    /** Second connections through an Ingress controller: traced from the controller with this tracer. */
+    private final Ingresses ingresses = new Ingresses(this);
+
+    Dataplane dataplane() { return dp; }
+
+    /** A connection the tracer opens on a node's behalf (an Ingress controller's to its backend). */
+    Trace connect(Node src, String to, Target t, Probe probe, boolean recordHops) {
+        return traceTo(src, dp.namespaceOf(src.id()), to, t, probe, recordHops, null);
+    }
+
+    private Trace direct(String from, Destination to, Probe probe, boolean recordHops, String prefer) {
         Node src = source(from);
         Namespace ns = dp.namespaceOf(src.id());
         if (to.hasPort())
