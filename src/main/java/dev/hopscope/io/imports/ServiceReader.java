@@ -10,10 +10,11 @@ import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
- * A Service manifest: type (ClusterIP, NodePort; LoadBalancer as the NodePort it is built on),
- * clusterIP ({@code None} = headless), ports with numeric or named target ports (a name is
- * looked up among the container ports of the pods the selector matches), selector and
- * externalTrafficPolicy.
+ * A Service manifest: type (ClusterIP, NodePort, LoadBalancer with its {@code loadBalancerIP} —
+ * announced by MetalLB in layer 2 mode, unless a cloud's {@code loadBalancerClass} says
+ * otherwise —, ExternalName with its {@code externalName}), clusterIP ({@code None} = headless),
+ * ports with numeric or named target ports (a name is looked up among the container ports of the
+ * pods the selector matches), selector and externalTrafficPolicy.
  */
 final class ServiceReader {
 
@@ -38,12 +39,9 @@ final class ServiceReader {
         String typeText = diag.string(spec.get("type"), "type");
         Service.Type type = Service.Type.CLUSTER_IP;
         if ("NodePort".equals(typeText)) type = Service.Type.NODE_PORT;
-        else if ("LoadBalancer".equals(typeText)) {
-            diag.warn(spec.get("type"), where + " is a LoadBalancer: imported as the NodePort Service it is built on (no cloud load balancer)");
-            type = Service.Type.NODE_PORT;
-        } else if ("ExternalName".equals(typeText)) {
-            diag.warn(spec.get("type"), where + " is an ExternalName (a DNS alias): imported as a ClusterIP Service without endpoints");
-        } else if (typeText != null && !typeText.equals("ClusterIP"))
+        else if ("LoadBalancer".equals(typeText)) type = Service.Type.LOAD_BALANCER;
+        else if ("ExternalName".equals(typeText)) type = Service.Type.EXTERNAL_NAME;
+        else if (typeText != null && !typeText.equals("ClusterIP"))
             throw diag.error(spec.get("type"), "type must be ClusterIP, NodePort, LoadBalancer or ExternalName, not " + spec.get("type").describe());
 
         String clusterIp = diag.string(spec.get("clusterIP"), "clusterIP");
@@ -80,7 +78,20 @@ final class ServiceReader {
             else if (policy.equals("Cluster")) traffic = Service.TrafficPolicy.CLUSTER;
             else throw diag.error(spec.get("externalTrafficPolicy"), "externalTrafficPolicy must be Cluster or Local, not '" + policy + "'");
         }
-        return new Service(id, name, namespace, type, clusterIp, ports, selector, traffic);
+        String lbIp = null, externalName = null;
+        Service.LoadBalancerMode mode = null;
+        if (type == Service.Type.LOAD_BALANCER) {
+            lbIp = diag.string(spec.get("loadBalancerIP"), "loadBalancerIP");
+            if (lbIp != null && !Ipv4.isValid(lbIp)) throw diag.error(spec.get("loadBalancerIP"), "loadBalancerIP must be an IPv4 address, not '" + lbIp + "'");
+            String lbClass = diag.string(spec.get("loadBalancerClass"), "loadBalancerClass");
+            // no class: the cluster's default implementation, MetalLB here; a cloud's class (service.k8s.aws/nlb, ...) is an outside load balancer
+            mode = lbClass == null || lbClass.contains("metallb") ? Service.LoadBalancerMode.METALLB_L2 : Service.LoadBalancerMode.CLOUD;
+        } else if (type == Service.Type.EXTERNAL_NAME) {
+            externalName = diag.string(spec.get("externalName"), "externalName");
+            if (externalName == null) throw diag.error(spec, where + " is an ExternalName Service without externalName");
+            clusterIp = null;
+        }
+        return new Service(id, name, namespace, type, clusterIp, ports, selector, traffic, lbIp, mode, externalName);
     }
 
     private int targetPort(SourceNode n, int port, List<PodTemplate> backends, String where) {

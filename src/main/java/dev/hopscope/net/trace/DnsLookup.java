@@ -64,7 +64,7 @@ public record DnsLookup(String question, String asker, Server server, Answer ans
 
     /** What a found name stands for. */
     public sealed interface Record permits ContainerName, SharedName, LinkName, HostsEntry, ServiceName, HeadlessServicePod, PodHostname, NodeName,
-            IngressHost {}
+            IngressHost, CanonicalName {}
 
     /** A container's name, id or alias on a user-defined network (by document id). */
     public record ContainerName(String network) implements Record {}
@@ -107,8 +107,14 @@ public record DnsLookup(String question, String asker, Server server, Answer ans
      */
     public record IngressHost(String ingress, String controller, String via) implements Record {}
 
+    /**
+     * An ExternalName Service: cluster DNS answers with a CNAME to {@code target}, which the
+     * resolver then follows as it would any name; {@code then} is what the target stands for.
+     */
+    public record CanonicalName(String service, String target, Record then) implements Record {}
+
     /** Why nothing answered. */
-    public sealed interface NotFound extends Answer permits NoServiceRecord, DefaultBridgeOnly, NoResolver, NotOnNetworks, HeadlessWithoutPods {}
+    public sealed interface NotFound extends Answer permits NoServiceRecord, DefaultBridgeOnly, NoResolver, NotOnNetworks, HeadlessWithoutPods, CnameUnresolved {}
 
     /** Cluster DNS resolves Services, not pod names. */
     public record NoServiceRecord() implements NotFound {}
@@ -125,6 +131,9 @@ public record DnsLookup(String question, String asker, Server server, Answer ans
             networks = List.copyOf(networks);
         }
     }
+
+    /** An ExternalName Service's CNAME points at a name nothing resolves (or a chain of CNAMEs too long). */
+    public record CnameUnresolved(String service, String target) implements NotFound {}
 
     /** A headless Service that selects no pod has no address to answer with. */
     public record HeadlessWithoutPods(String service) implements NotFound {}

@@ -63,7 +63,12 @@ final class Resolver {
         return m;
     }
 
-    DnsLookup resolve(Namespace asker, String name) {
+    DnsLookup resolve(Namespace asker, String name) { return resolve(asker, name, 0); }
+
+    /** How many CNAMEs the resolver follows (glibc and CoreDNS stop after a handful). */
+    private static final int MAX_CNAMES = 8;
+
+    private DnsLookup resolve(Namespace asker, String name, int cnames) {
         DnsConfig dns = asker.dns();
         String q = name.toLowerCase(Locale.ROOT);
         Ipv4 fromHosts = dns.hosts().get(q);
@@ -80,6 +85,7 @@ final class Resolver {
             DnsLookup.Server server = new DnsLookup.ClusterDns(clusterDnsAddress());
             for (String fqdn : searched(q, dns.kubeNamespace())) {
                 Object found = cluster().get(fqdn);
+                if (found instanceof Service s && s.type() == Service.Type.EXTERNAL_NAME) return externalName(asker, name, server, s, cnames);
                 if (found instanceof Service s) return lookup(asker, name, server, serviceAnswer(s));
                 if (found instanceof PodName p)
                     return lookup(asker, name, server, new DnsLookup.Found(p.address(), new DnsLookup.PodHostname(p.service(), p.pod())));
@@ -140,6 +146,29 @@ final class Resolver {
 
     private static boolean selects(Service s, Pod p) {
         return !s.selector().isEmpty() && s.namespace().equals(p.namespace()) && Labels.matches(s.selector(), p.labels());
+    }
+
+    /**
+     * An ExternalName Service: a CNAME to its external name, followed as the pod's resolver would:
+     * another Service or an Ingress host through cluster DNS, or a machine of the design by its
+     * name (the upstream DNS knows it).
+     */
+    private DnsLookup externalName(Namespace asker, String name, DnsLookup.Server server, Service s, int cnames) {
+        String target = s.externalName();
+        if (target == null || cnames >= MAX_CNAMES) return lookup(asker, name, server, new DnsLookup.CnameUnresolved(s.id(), String.valueOf(target)));
+        String t = target.toLowerCase(Locale.ROOT);
+        if (t.endsWith(".")) t = t.substring(0, t.length() - 1);
+        DnsLookup inner = resolve(asker, t, cnames + 1);
+        if (inner.answer() instanceof DnsLookup.Found f)
+            return lookup(asker, name, server, new DnsLookup.Found(f.address(), new DnsLookup.CanonicalName(s.id(), target, f.record())));
+        for (dev.hopscope.model.Node n : doc.nodes()) {
+            if (!n.name().equalsIgnoreCase(t) && !n.id().equalsIgnoreCase(t)) continue;
+            String address = n instanceof dev.hopscope.model.External e ? e.address() : n instanceof dev.hopscope.model.Host h ? h.address() : null;
+            if (address != null && dev.hopscope.model.Cidr.isValid(address))
+                return lookup(asker, name, server, new DnsLookup.Found(dev.hopscope.model.Cidr.parse(address).address(),
+                        new DnsLookup.CanonicalName(s.id(), target, new DnsLookup.NodeName(n.id()))));
+        }
+        return lookup(asker, name, server, new DnsLookup.CnameUnresolved(s.id(), target));
     }
 
     /** A node of the design, as the resolver of a host or external machine knows it. */

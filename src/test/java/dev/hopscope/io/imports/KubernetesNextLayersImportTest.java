@@ -73,6 +73,46 @@ class KubernetesNextLayersImportTest {
     }
 
     @Test
+    void loadBalancerAndExternalNameServicesKeepTheirType() {
+        Document d = Importer.importText("s.yaml", null, """
+                apiVersion: v1
+                kind: Service
+                metadata: {name: web}
+                spec:
+                  type: LoadBalancer
+                  loadBalancerIP: 192.168.50.245
+                  selector: {app: web}
+                  ports: [{port: 80}]
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata: {name: cloud}
+                spec:
+                  type: LoadBalancer
+                  loadBalancerClass: service.k8s.aws/nlb
+                  selector: {app: web}
+                  ports: [{port: 80}]
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata: {name: legacy-db}
+                spec:
+                  type: ExternalName
+                  externalName: db.example.com
+                """).document();
+        dev.hopscope.model.Service web = d.get("web", dev.hopscope.model.Service.class).orElseThrow();
+        assertThat(web.type()).isEqualTo(dev.hopscope.model.Service.Type.LOAD_BALANCER);
+        assertThat(web.loadBalancerIp()).isEqualTo("192.168.50.245");
+        assertThat(web.loadBalancerMode()).isEqualTo(dev.hopscope.model.Service.LoadBalancerMode.METALLB_L2);
+        assertThat(d.get("cloud", dev.hopscope.model.Service.class).orElseThrow().loadBalancerMode())
+                .isEqualTo(dev.hopscope.model.Service.LoadBalancerMode.CLOUD);
+        dev.hopscope.model.Service db = d.get("legacy-db", dev.hopscope.model.Service.class).orElseThrow();
+        assertThat(db.type()).isEqualTo(dev.hopscope.model.Service.Type.EXTERNAL_NAME);
+        assertThat(db.externalName()).isEqualTo("db.example.com");
+        assertThat(Validator.validate(d)).isEmpty();
+    }
+
+    @Test
     void whatTheApiServerRefusesIsAnErrorAtItsPlace() {
         assertThatThrownBy(() -> Importer.importText("p.yaml", null, """
                 apiVersion: networking.k8s.io/v1
