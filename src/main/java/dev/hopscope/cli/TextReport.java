@@ -33,6 +33,15 @@ final class TextReport {
     static void trace(Trace t, Narrator narrator, PrintWriter out) {
         out.println("trace " + t.from() + " → " + t.to() + " " + t.probe() + (t.via() != null ? " (sent to " + t.via() + ")" : ""));
         narrator.targetChoice(t).ifPresent(s -> out.println("  " + s));
+        t.dnsQuery().ifPresent(q -> {
+            out.println("the name is asked of cluster DNS as a packet (" + q.probe() + " to " + q.via() + "): " + q.disposition());
+            hops(q.hops(), out);
+            if (q.reply() != null) {
+                out.println("answer:");
+                hops(q.reply().hops(), out);
+            }
+            out.println("then:");
+        });
         hops(t.hops(), out);
         if (t.reply() != null) {
             out.println("reply:");

@@ -81,6 +81,10 @@ final class TraceJson {
         }
         g.writeEndArray();
         if (t.proxied().isPresent()) proxied(g, t.proxied().get(), narrator);
+        if (t.dnsQuery().isPresent()) {
+            g.writeName("dnsQuery");
+            write(g, t.dnsQuery().get(), narrator);
+        }
         g.writeEndObject();
     }
 

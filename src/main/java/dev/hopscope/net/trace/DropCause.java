@@ -148,6 +148,14 @@ public sealed interface DropCause extends Outcome {
         @Override public Disposition disposition() { return Disposition.NAME_NOT_RESOLVED; }
     }
 
+    /**
+     * The name was asked of cluster DNS as a packet (UDP 53 to the kube-dns ClusterIP, on to a
+     * CoreDNS pod) and the query did not get through: {@code query} is how it ended, {@code why} its reason.
+     */
+    record DnsQueryFailed(String server, Disposition query, String why) implements DropCause {
+        @Override public Disposition disposition() { return Disposition.NAME_NOT_RESOLVED; }
+    }
+
     /** The destination node has no address the source could send to. */
     record NoAddress(String endpoint, String source) implements DropCause {
         @Override public Disposition disposition() { return Disposition.NAME_NOT_RESOLVED; }

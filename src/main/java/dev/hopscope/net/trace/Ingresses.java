@@ -46,12 +46,12 @@ final class Ingresses {
         Trace second = tracer.connect(controller, svc.name(), to, Probe.tcp(sp.port()), recordHops);
         Proxied p = new Proxied(controller.id(), host, path, routed, svc.id(), Optional.of(second));
         return new Trace(t.from(), t.to(), t.probe(), t.target(), second.disposition(), tracer.narrator().proxied(p) + "; " + second.reason(),
-                t.request(), t.reply(), t.alternatives(), t.branches(), Optional.of(p));
+                t.request(), t.reply(), t.alternatives(), t.branches(), Optional.of(p), t.dnsQuery());
     }
 
     /** The controller answers the request itself (404: no rule; 503: no such Service or port): the application is not reached. */
     private Trace ended(Trace t, Proxied p) {
         return new Trace(t.from(), t.to(), t.probe(), t.target(), Disposition.NO_LISTENER, tracer.narrator().proxied(p),
-                t.request(), t.reply(), t.alternatives(), t.branches(), Optional.of(p));
+                t.request(), t.reply(), t.alternatives(), t.branches(), Optional.of(p), t.dnsQuery());
     }
 }

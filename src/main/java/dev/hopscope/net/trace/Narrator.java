@@ -161,6 +161,9 @@ public final class Narrator {
             if (r instanceof DnsLookup.ServiceName s)
                 return clusterDns(l.server()) + " answers " + q + " → " + f.address() + " (the ClusterIP of Service " + name(s.service()) + "." + s.namespace() + ")";
             if (r instanceof DnsLookup.NodeName) return "the host's resolver knows " + q;
+            if (r instanceof DnsLookup.CanonicalName c)
+                return clusterDns(l.server()) + " answers " + q + " with a CNAME to " + c.target() + " (Service " + name(c.service())
+                        + " is an ExternalName), which resolves to " + f.address();
             if (r instanceof DnsLookup.IngressHost i)
                 return "DNS answers " + q + " → " + f.address() + ": Ingress " + name(i.ingress()) + " routes that host, and its controller is reached there ("
                         + i.via() + ")";
@@ -176,6 +179,9 @@ public final class Narrator {
     private String notFound(DnsLookup l) {
         String q = l.question();
         DnsLookup.Answer a = l.answer();
+        if (a instanceof DnsLookup.CnameUnresolved c)
+            return "cluster DNS answers " + q + " with a CNAME to " + c.target() + " (Service " + name(c.service())
+                    + " is an ExternalName), but nothing resolves " + c.target();
         if (a instanceof DnsLookup.HeadlessWithoutPods h)
             return "the headless Service " + name(h.service()) + " selects no pod: cluster DNS has no address for " + q;
         if (a instanceof DnsLookup.NoServiceRecord)
@@ -239,6 +245,8 @@ public final class Narrator {
             return x.address() + (x.port() != 0 ? ":" + x.port() : "") + " leads to " + name(x.reached()) + ", never to " + name(x.endpoint())
                     + ": kube-proxy's rule there does not list " + name(x.endpoint()) + " among its endpoints";
         if (c instanceof DropCause.NotResolved n) return dns(n.lookup());
+        if (c instanceof DropCause.DnsQueryFailed q)
+            return "the DNS query to cluster DNS " + q.server() + " does not get through (" + q.query() + ": " + q.why() + "), so the name is not resolved";
         if (c instanceof DropCause.NoAddress n) return name(n.endpoint()) + " has no address " + name(n.source()) + " could send to";
         throw new IllegalStateException("no reason for " + c);
     }

@@ -18,21 +18,31 @@ import java.util.Optional;
  *     endpoint and how that branch ends; this trace follows {@link #branch()}.</li>
  * <li>{@code proxied}: where the request reached an Ingress controller, the second connection it
  *     opened to the Service its rules chose; the flow's disposition is then that connection's.</li>
+ * <li>{@code dnsQuery}: where a pod asked cluster DNS for the name and the design has the DNS pods
+ *     behind the kube-dns Service, the query as a packet: UDP 53 to the ClusterIP, on to a pod,
+ *     and the answer back. If it does not get through, the name does not resolve.</li>
  * </ul>
  */
 public record Trace(String from, String to, Probe probe, Optional<Target> target, Disposition disposition, String reason,
-                    Leg request, Leg reply, List<Alternative> alternatives, List<Branch> branches, Optional<Proxied> proxied) {
+                    Leg request, Leg reply, List<Alternative> alternatives, List<Branch> branches, Optional<Proxied> proxied,
+                    Optional<Trace> dnsQuery) {
 
     public Trace {
         alternatives = List.copyOf(alternatives);
         branches = List.copyOf(branches);
         if (proxied == null) proxied = Optional.empty();
+        if (dnsQuery == null) dnsQuery = Optional.empty();
     }
 
-    /** A flow that no proxy carried on. */
+    /** A flow that no proxy carried on, its name not asked as a packet. */
     public Trace(String from, String to, Probe probe, Optional<Target> target, Disposition disposition, String reason,
                  Leg request, Leg reply, List<Alternative> alternatives, List<Branch> branches) {
-        this(from, to, probe, target, disposition, reason, request, reply, alternatives, branches, Optional.empty());
+        this(from, to, probe, target, disposition, reason, request, reply, alternatives, branches, Optional.empty(), Optional.empty());
+    }
+
+    /** The same flow, with the DNS query that resolved (or failed to resolve) its name. */
+    public Trace withDnsQuery(Optional<Trace> q) {
+        return new Trace(from, to, probe, target, disposition, reason, request, reply, alternatives, branches, proxied, q);
     }
 
     /** The request leg's hops. */

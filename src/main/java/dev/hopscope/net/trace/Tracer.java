@@ -131,18 +131,49 @@ public final class Tracer {
         // a host-mode container asks the host's resolver, which knows no container names (Docker's DNS serves user-defined networks)
         if (ns.dns() != DnsConfig.NONE || named == null || src instanceof dev.hopscope.model.Container) {
             DnsLookup lookup = resolver.resolve(ns, name);
-            if (lookup.address().isEmpty() && (named instanceof External || named instanceof Host)) {
-                List<Target> ts = new ArrayList<>();
-                for (Target t : targets.typed(named, probe)) ts.add(t.withLookup(Resolver.knownNode(ns, name, t.address(), named.id())));
-                if (!ts.isEmpty()) return best(src, ns, shown, ts, probe, recordHops, prefer);
+            Optional<Trace> query = clusterDnsQuery(src, ns, lookup, recordHops);
+            if (query.isPresent() && !query.get().disposition().isSuccessful()) {
+                Trace q = query.get();
+                DropCause failed = new DropCause.DnsQueryFailed(q.via(), q.disposition(), q.reason());
+                return unresolved(src, ns, shown, probe, failed, null, recordHops).withDnsQuery(query);
             }
-            if (lookup.address().isEmpty()) return unresolved(src, ns, shown, probe, new DropCause.NotResolved(lookup), lookup, recordHops);
-            Target t = new Target(lookup.address().get(), probe.port(), new Target.Given(), Optional.empty(), Optional.of(lookup));
-            return traceTo(src, ns, shown, t, probe, recordHops, prefer);
+            return resolved(src, ns, shown, named, name, lookup, probe, recordHops, prefer).withDnsQuery(query);
         }
         List<Target> ts = targets.typed(named, probe);
         if (ts.isEmpty()) return unresolved(src, ns, shown, probe, new DropCause.NoAddress(named.id(), src.id()), null, recordHops);
         return best(src, ns, shown, ts, probe, recordHops, prefer);
+    }
+
+    /**
+     * Cluster DNS as a packet: when a pod's name was asked of cluster DNS and the design has pods
+     * behind the kube-dns Service that listen on UDP 53, the query is traced from the pod to the
+     * ClusterIP (kube-proxy sends it on to a DNS pod) and back. Empty otherwise: the resolver's
+     * answer stands as a modelled lookup.
+     */
+    private Optional<Trace> clusterDnsQuery(Node src, Namespace ns, DnsLookup lookup, boolean recordHops) {
+        if (!(lookup.server() instanceof DnsLookup.ClusterDns c) || c.address().isEmpty()) return Optional.empty();
+        dev.hopscope.model.Service kubeDns = dp.document().all(dev.hopscope.model.Service.class).stream()
+                .filter(s -> s.name().equals("kube-dns") && s.namespace().equals("kube-system")).findFirst().orElse(null);
+        if (kubeDns == null || kubeDns.ports().stream().noneMatch(p -> p.proto() == Proto.UDP && p.port() == 53)) return Optional.empty();
+        boolean dnsPods = !kubeDns.selector().isEmpty() && dp.document().all(dev.hopscope.model.Pod.class).stream()
+                .anyMatch(p -> p.namespace().equals("kube-system") && dev.hopscope.model.Labels.matches(kubeDns.selector(), p.labels())
+                        && p.sockets().stream().anyMatch(k -> k.proto() == Proto.UDP));
+        if (!dnsPods) return Optional.empty();
+        Target t = new Target(c.address().get(), 53, new Target.ClusterIp(kubeDns.id(), 53), Optional.empty(), Optional.empty());
+        return Optional.of(traceTo(src, ns, "kube-dns", t, Probe.udp(53), recordHops, null));
+    }
+
+    /** A name the resolver answered (or did not). */
+    private Trace resolved(Node src, Namespace ns, String shown, Node named, String name, DnsLookup lookup, Probe probe,
+                           boolean recordHops, String prefer) {
+        if (lookup.address().isEmpty() && (named instanceof External || named instanceof Host)) {
+            List<Target> ts = new ArrayList<>();
+            for (Target t : targets.typed(named, probe)) ts.add(t.withLookup(Resolver.knownNode(ns, name, t.address(), named.id())));
+            if (!ts.isEmpty()) return best(src, ns, shown, ts, probe, recordHops, prefer);
+        }
+        if (lookup.address().isEmpty()) return unresolved(src, ns, shown, probe, new DropCause.NotResolved(lookup), lookup, recordHops);
+        Target t = new Target(lookup.address().get(), probe.port(), new Target.Given(), Optional.empty(), Optional.of(lookup));
+        return traceTo(src, ns, shown, t, probe, recordHops, prefer);
     }
 
     /** One flow to a given target: for instance one of another trace's {@link Trace#alternatives()}. */

@@ -130,7 +130,7 @@ class DiagramExportTest {
         Document doc = load(sample);
         Flowchart f = parse(MermaidExport.of(doc));
         // ids are n0, n1, ... in document order, intents and network policies left out (MermaidExport's contract)
-        List<Node> drawn = doc.nodes().stream().filter(n -> !(n instanceof Intent) && !(n instanceof dev.hopscope.model.NetworkPolicy)).toList();
+        List<Node> drawn = doc.nodes().stream().filter(n -> n.kind().drawn()).toList();
         Map<String, String> idOf = new HashMap<>();
         for (Node n : drawn) idOf.put(n.id(), "n" + idOf.size());
         assertThat(f.labels()).hasSize(drawn.size());
@@ -256,7 +256,7 @@ class DiagramExportTest {
         Document laid = AutoLayout.fillMissing(doc);
         Map<String, Cell> cells = cells(DrawioExport.of(doc));
         for (Node n : doc.nodes()) {
-            if (n instanceof Intent || n instanceof dev.hopscope.model.NetworkPolicy) continue; // drawn by neither the canvas nor the export
+            if (!n.kind().drawn()) continue; // intents, policies, namespaces, ingresses: drawn by neither the canvas nor the export
             Cell c = cells.get("hs-" + n.id());
             assertThat(c).as("a cell for %s", n.id()).isNotNull();
             assertThat(c.value()).startsWith(n.name());

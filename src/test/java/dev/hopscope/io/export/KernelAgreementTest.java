@@ -132,6 +132,14 @@ class KernelAgreementTest {
             if (i.trace() == null || i.intent().from() == null) continue;
             String from = dp.document().find(i.intent().from()).map(n -> n.id()).orElse(null);
             if (from == null) continue;
+            var proxied = i.trace().proxied();
+            if (proxied.isPresent()) {
+                // the kernel runs no HTTP proxy: it referees each TCP connection on its own, the client's to the
+                // controller (which the trace delivered, or it would not have been carried on) and the controller's own
+                add(out, dp, "intent " + i.intent().id() + " to the controller", from, i.trace().probe(), i.trace().via(), Disposition.DELIVERED);
+                proxied.get().connection().ifPresent(c -> add(out, dp, "intent " + i.intent().id() + " onward", c.from(), c.probe(), c.via(), c.disposition()));
+                continue;
+            }
             add(out, dp, "intent " + i.intent().id(), from, i.trace().probe(), i.trace().via(), i.disposition());
         }
         return out;
