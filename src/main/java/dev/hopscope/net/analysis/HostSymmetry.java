@@ -526,6 +526,15 @@ final class HostSymmetry {
         routes(ns, self, role, name, text);
         neighbours(ns, self, role, name, text);
         rules(ns, self, role, name, text);
+        if (ns.socketLb() != null) {
+            // Cilium's socket load balancer: entries in lookup order, applied where a socket connects
+            List<Rule> entries = ns.socketLb().rules();
+            for (int i = 0; i < entries.size(); i++) {
+                Rule r = entries.get(i);
+                SetId targets = new SetId(role, name, "socket lb targets", i);
+                positional(ns, self, text, w -> rule(w.text("socket lb"), r, List.of(), targets));
+            }
+        }
         for (Listener l : ns.listeners()) positional(ns, self, text, w -> record(w, l));
     }
 

@@ -113,7 +113,7 @@ class HostSymmetryTest {
     void everyDataplaneFieldIsWrittenOrKnownToBeProse() {
         assertThat(fields(Namespace.class)).containsExactlyInAnyOrderElementsOf(Set.of(
                 "name", "kind", "node", "host", "ipForward", "ifaces", "routes", "rules", "listeners", "neighbours", "dns",
-                "chains", "local"));
+                "chains", "local", "socketLb"));
         assertThat(fields(Iface.class)).containsExactlyInAnyOrderElementsOf(Set.of(
                 "ns", "name", "kind", "mac", "mtu", "node", "addresses", "peer", "master", "ports", "vxlan", "ipip", "lower", "linkMode",
                 "uppers", "proxyArp"));
@@ -125,7 +125,7 @@ class HostSymmetryTest {
                 "notOut", "dstLocal", "mark");
         assertThat(components(Rule.class)).containsExactly("table", "chain", "match", "target", "dnatTargets", "jumpTo", "setMark", "why", "subjects");
         assertThat(Arrays.stream(Iface.Kind.values()).map(Enum::name))
-                .containsExactly("LOOPBACK", "VETH", "BRIDGE", "VXLAN", "GENEVE", "IPIP", "MACVLAN", "IPVLAN");
+                .containsExactly("LOOPBACK", "VETH", "BRIDGE", "VXLAN", "GENEVE", "IPIP", "MACVLAN", "IPVLAN", "SLEEVE");
         assertThat(components(Iface.Ipip.class)).containsExactly("local", "remote");
     }
 
