@@ -630,7 +630,7 @@ final class HostSymmetry {
     private void rule(Writer w, Rule r, List<Rule.Chain> own, SetId targets) {
         w.text(r.table()).chain(r.chain(), own).text(r.target()).chain(r.jumpTo(), own).text(r.setMark());
         Match m = r.match();
-        w.text("src").text(m.notSrc()).cidr(m.src()).text("dst").text(m.notDst()).cidr(m.dst()).text(m.proto()).text(m.dport())
+        w.text("src").text(m.notSrc()).cidr(m.src()).text("dst").text(m.notDst()).cidr(m.dst()).text(m.proto()).text(m.dport()).text(m.dportLast())
                 .text("in").text(m.notIn()).dev(m.in()).text("out").text(m.notOut()).dev(m.out()).text(m.dstLocal()).text(m.mark());
         List<NatTarget> to = r.dnatTargets();
         if (to.isEmpty()) return;

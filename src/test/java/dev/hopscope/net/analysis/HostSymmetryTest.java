@@ -122,7 +122,7 @@ class HostSymmetryTest {
         assertThat(components(Neighbour.class)).containsExactly("dev", "ip", "mac");
         assertThat(components(NatTarget.class)).containsExactly("ip", "port", "node");
         assertThat(components(Match.class)).containsExactly("src", "notSrc", "dst", "notDst", "proto", "dport", "in", "notIn", "out",
-                "notOut", "dstLocal", "mark");
+                "notOut", "dstLocal", "mark", "dportLast");
         assertThat(components(Rule.class)).containsExactly("table", "chain", "match", "target", "dnatTargets", "jumpTo", "setMark", "why", "subjects");
         assertThat(Arrays.stream(Iface.Kind.values()).map(Enum::name))
                 .containsExactly("LOOPBACK", "VETH", "BRIDGE", "VXLAN", "GENEVE", "IPIP", "MACVLAN", "IPVLAN", "SLEEVE");
