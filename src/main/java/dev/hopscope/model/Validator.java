@@ -121,7 +121,7 @@ public final class Validator {
             if (Cidr.isValid(w.subnet()) && Ipv4.isValid(w.gateway()) && !Cidr.parse(w.subnet()).contains(Ipv4.parse(w.gateway())))
                 out.accept(new Problem(id, "gateway", "the gateway " + w.gateway() + " is outside the subnet " + w.subnet()));
         }
-        if (kind.addressing() instanceof dev.hopscope.model.kinds.NetworkKind.Addressing.NodeBlocks nb && Cidr.isValid(w.subnet())
+        if (kind.addressing(w) instanceof dev.hopscope.model.kinds.NetworkKind.Addressing.NodeBlocks nb && Cidr.isValid(w.subnet())
                 && Cidr.parse(w.subnet()).prefix() > nb.prefix())
             out.accept(new Problem(id, "subnet", "the pool " + w.subnet() + " is smaller than one node's block (/" + nb.prefix() + ")"));
         for (var e : w.options().entrySet()) {

@@ -43,6 +43,15 @@ class CalicoTest {
     static Dataplane dp(Document d) { return dev.hopscope.net.Network.compile(d).dataplane(); }
 
     @Test
+    void thePoolIsCheckedAgainstTheNetworksOwnBlockSize() {
+        // a /27 pool holds two /28 blocks; read against the default /26 blocks it would be refused for nothing
+        Document small = option(s14(), CalicoKind.BLOCK_SIZE, "28").update("calico", n -> ((Network) n).withSubnet("10.48.0.0/27"));
+        assertThat(dev.hopscope.model.Validator.validate(small)).noneMatch(p -> p.toString().contains("smaller than one node's block"));
+        Document tooSmall = option(s14(), CalicoKind.BLOCK_SIZE, "24").update("calico", n -> ((Network) n).withSubnet("10.48.0.0/26"));
+        assertThat(dev.hopscope.model.Validator.validate(tooSmall)).anyMatch(p -> p.toString().contains("smaller than one node's block (/24)"));
+    }
+
+    @Test
     void podsOnOneNodeAreRoutedThroughItNotBridged() {
         Trace t = trace(s14(), "p1", "10.48.1.3", "icmp");
         assertThat(t.disposition()).isEqualTo(Disposition.DELIVERED);
