@@ -7,7 +7,9 @@ import dev.hopscope.model.Container;
 import dev.hopscope.model.Document;
 import dev.hopscope.model.Host;
 import dev.hopscope.model.Ipv4;
+import dev.hopscope.model.Network;
 import dev.hopscope.model.Node;
+import dev.hopscope.model.kinds.MacvlanKind;
 import dev.hopscope.model.Overlay;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +19,8 @@ import java.util.Set;
 
 /**
  * The JSON that {@code docker network inspect} prints: one host holding each network (bridges,
- * overlays; {@code host} and {@code null} drivers become network modes) and each container at
+ * overlays, macvlan and ipvlan networks, whose subnet becomes the LAN's; {@code host} and
+ * {@code null} drivers become network modes) and each container at
  * the address Docker gave it. Inspect output shows no listening ports, so containers have none.
  */
 final class InspectImporter {
@@ -52,8 +55,9 @@ final class InspectImporter {
         }
         String hostId = ids.claim("host"), lanId = ids.claim("lan");
         List<Node> nodes = new ArrayList<>();
-        nodes.add(Site.lan(lanId));
-        nodes.add(new Host(hostId, "host", Host.Role.DOCKER, lanId, Site.hostAddress(0), true, 1500, List.of()));
+        Site.OnSubnet onSubnet = lanOfStackedNetwork(lanId, array);
+        nodes.add(onSubnet != null ? onSubnet.lan() : Site.lan(lanId));
+        nodes.add(new Host(hostId, "host", Host.Role.DOCKER, lanId, onSubnet != null ? onSubnet.hostAddress() : Site.hostAddress(0), true, 1500, List.of()));
 
         for (SourceNode net : array.items()) {
             diag.unknownKeys(net, NETWORK_KEYS, "a network", false);
@@ -86,7 +90,7 @@ final class InspectImporter {
             nodes.add(new Container(e.getKey(), e.getKey(), null, hostId, mode, null, attachments, List.of(), List.of(), List.of()));
         }
         String extId = ids.claim(Site.EXTERNAL);
-        nodes.add(Site.client(extId, lanId));
+        nodes.add(onSubnet != null ? onSubnet.client(extId) : Site.client(extId, lanId));
         if (!containers.isEmpty())
             diag.warn(origins.get(containers.keySet().iterator().next()),
                     "docker network inspect does not show what containers listen on: add their sockets in the inspector");
@@ -117,6 +121,17 @@ final class InspectImporter {
             return new Overlay(id, name, vni, subnet, Overlay.Driver.DOCKER_OVERLAY, 0, 0, Overlay.ControlPlane.SWARM,
                     false, List.of(Overlay.Member.of(hostId)));
         }
+        if (MacvlanKind.MACVLAN.equals(driver) || MacvlanKind.IPVLAN.equals(driver)) {
+            // the driver's options as docker network create -o set them; a network without parent sits on Docker's dummy device
+            Map<String, String> opts = new LinkedHashMap<>();
+            String parent = rawOption(options, "parent");
+            opts.put(MacvlanKind.PARENT, parent == null || parent.isBlank() ? "dm-" + name : parent);
+            String mode = rawOption(options, driver + "_mode");
+            if (mode != null && !mode.isBlank()) opts.put(MacvlanKind.MODE, mode.equals("l3s") ? "l3" : mode);
+            String range = ipRange(ipam);
+            if (range != null) opts.put(MacvlanKind.IP_RANGE, range);
+            return new Network(id, name, driver, hostId, List.of(), subnet, gateway, opts);
+        }
         if (driver != null && !driver.equals("bridge"))
             diag.warn(net.get("Driver"), "network driver '" + driver + "' is not modelled: '" + name + "' is imported as a bridge");
         boolean isDefault = "true".equals(option(options, "com.docker.network.bridge.default_bridge")) || name.equals("bridge");
@@ -124,6 +139,56 @@ final class InspectImporter {
                 subnet, gateway, !"false".equals(option(options, "com.docker.network.bridge.enable_ip_masquerade")),
                 diag.bool(net.get("Internal"), "Internal", false),
                 !"false".equals(option(options, "com.docker.network.bridge.enable_icc")));
+    }
+
+    private String rawOption(SourceNode options, String key) {
+        return options == null ? null : diag.string(options.get(key), key);
+    }
+
+    /** The IPv4 IPAM entry's IPRange, when it has a valid one. */
+    private String ipRange(SourceNode ipam) {
+        for (SourceNode cfg : ipam == null ? List.<SourceNode>of() : diag.items(ipam.get("Config"), "IPAM.Config")) {
+            if (!cfg.isMap()) continue;
+            String s = diag.string(cfg.get("Subnet"), "Subnet");
+            if (s == null || s.contains(":")) continue;
+            String r = diag.string(cfg.get("IPRange"), "IPRange");
+            if (r == null || r.isBlank()) return null;
+            if (!Cidr.isValid(r)) throw diag.error(cfg.get("IPRange"), "'" + r + "' is not a subnet");
+            return Cidr.parse(r).base().toString();
+        }
+        return null;
+    }
+
+    /**
+     * The LAN when a macvlan or ipvlan network on a parent device gives its subnet: the host and the
+     * client at addresses neither its gateway, its IPRange nor one of its containers holds.
+     */
+    private Site.OnSubnet lanOfStackedNetwork(String lanId, SourceNode array) {
+        for (SourceNode net : array.items()) {
+            String driver = diag.string(net.get("Driver"), "Driver");
+            if (!MacvlanKind.MACVLAN.equals(driver) && !MacvlanKind.IPVLAN.equals(driver)) continue;
+            SourceNode options = net.get("Options");
+            if (options == null || !options.isMap() || rawOption(options, "parent") == null) continue;
+            SourceNode ipam = net.get("IPAM");
+            SourceNode cfg = null;
+            for (SourceNode c : ipam == null || !ipam.isMap() ? List.<SourceNode>of() : diag.items(ipam.get("Config"), "IPAM.Config"))
+                if (c.isMap() && c.get("Subnet") != null && c.get("Subnet").isScalar() && !c.get("Subnet").text.contains(":")) { cfg = c; break; }
+            if (cfg == null || !Cidr.isValid(cfg.get("Subnet").text)) continue;
+            Cidr subnet = Cidr.parse(cfg.get("Subnet").text);
+            java.util.Set<Ipv4> taken = new java.util.HashSet<>();
+            String gw = cfg.get("Gateway") != null && cfg.get("Gateway").isScalar() ? cfg.get("Gateway").text : null;
+            taken.add(gw != null && Ipv4.isValid(gw) ? Ipv4.parse(gw) : subnet.network().plus(1));
+            for (SourceNode c : containerEntries(net, false)) {
+                String a = c.get("IPv4Address") != null && c.get("IPv4Address").isScalar() ? c.get("IPv4Address").text : null;
+                if (a == null) continue;
+                String bare = a.contains("/") ? a.substring(0, a.indexOf('/')) : a;
+                if (Ipv4.isValid(bare)) taken.add(Ipv4.parse(bare));
+            }
+            String range = ipRange(ipam);
+            Cidr r = range == null ? null : Cidr.parse(range);
+            return Site.lanOn(lanId, subnet, a -> taken.contains(a) || (r != null && r.contains(a)));
+        }
+        return null;
     }
 
     private List<SourceNode> containerEntries(SourceNode net, boolean warn) {

@@ -58,4 +58,22 @@ class InspectImportTest {
         assertThatThrownBy(() -> Importer.importText("n.json", null, "[{\"Name\": \"a\"}]"))
                 .hasMessage("n.json:1:2: this looks like docker network inspect output, but the network has no IPAM");
     }
+
+    @Test
+    void aMacvlanNetworkKeepsItsParentAndRangeAndPutsTheLanOnItsSubnet() {
+        // what `docker network inspect lan` prints for `docker network create -d macvlan --subnet 192.168.1.0/24
+        // --gateway 192.168.1.1 --ip-range 192.168.1.248/29 -o parent=eth0 lan` with two containers on it
+        dev.hopscope.model.Document d = Fixtures.load("inspect/macvlan.json").document();
+        dev.hopscope.model.Network lan = d.get("lan", dev.hopscope.model.Network.class).orElseThrow();
+        assertThat(lan.driver()).isEqualTo("macvlan");
+        assertThat(lan.subnet()).isEqualTo("192.168.1.0/24");
+        assertThat(lan.gateway()).isEqualTo("192.168.1.1");
+        assertThat(lan.options()).isEqualTo(java.util.Map.of("parent", "eth0", "ipRange", "192.168.1.248/29"));
+        assertThat(d.all(dev.hopscope.model.Underlay.class)).extracting(dev.hopscope.model.Underlay::subnet).containsExactly("192.168.1.0/24");
+        assertThat(d.get("pihole", dev.hopscope.model.Container.class).orElseThrow().attachments())
+                .extracting(dev.hopscope.model.Attachment::network, dev.hopscope.model.Attachment::ip).containsExactly(org.assertj.core.groups.Tuple.tuple("lan", "192.168.1.250"));
+        var net = dev.hopscope.net.Network.compile(d);
+        assertThat(net.trace("external", "192.168.1.250", dev.hopscope.model.Probe.icmp()).disposition()).as("the LAN reaches the macvlan child")
+                .isEqualTo(dev.hopscope.net.trace.Disposition.DELIVERED);
+    }
 }
