@@ -24,6 +24,130 @@ final class CniManifests {
         return kind.equals("IPPool") || kind.equals("Installation") || kind.equals("BGPConfiguration") || kind.equals("FelixConfiguration");
     }
 
+    /**
+     * Objects of other kinds that also say which CNI runs: Cilium's {@code cilium-config}
+     * ConfigMap and Weave's {@code weave-net} DaemonSet (whose pods stay workloads). True when
+     * this object was read as the pod network's configuration.
+     */
+    boolean sees(String kind, SourceNode o) {
+        SourceNode meta = o.get("metadata");
+        SourceNode nameNode = meta != null && meta.isMap() ? meta.get("name") : null;
+        String name = nameNode != null && nameNode.isScalar() ? nameNode.text : null;
+        if (kind.equals("ConfigMap") && "cilium-config".equals(name)) { ciliumConfig(o); return true; }
+        if (kind.equals("DaemonSet") && "weave-net".equals(name)) weaveNet(o);
+        return false;
+    }
+
+    /** Whether this build models the kind of network {@code driver} names (Cilium and Weave arrive as providers). */
+    private boolean modelled(String driver, SourceNode at, String what) {
+        if (dev.hopscope.model.kinds.NetworkKinds.get(driver).isPresent()) return true;
+        diag.warn(at, what + " is not modelled in this build: the pods stay on cni0 bridges");
+        return false;
+    }
+
+    /** The cilium-config ConfigMap's data, as the Cilium agent reads it (its Helm chart writes it). */
+    private void ciliumConfig(SourceNode o) {
+        SourceNode data = diag.map(o.get("data"), "data of cilium-config");
+        if (!modelled("cilium", o.get("kind"), "Cilium (cilium-config)")) return;
+        if (driver != null) {
+            diag.warn(o.get("kind"), "cilium-config beside " + driver + "'s configuration (" + at.where(diag.file()) + "): not modelled");
+            return;
+        }
+        Map<String, String> d = new LinkedHashMap<>();
+        if (data != null) for (Map.Entry<String, SourceNode> e : data.entries().entrySet()) d.put(e.getKey(), diag.string(e.getValue(), e.getKey()));
+        SourceNode where = data != null ? data : o;
+        String ipam = d.getOrDefault("ipam", "cluster-pool");
+        if (!ipam.equals("cluster-pool"))
+            diag.warn(data.get("ipam"), "Cilium's ipam mode " + ipam + " is not modelled: the pods take podCIDRs of the cluster pool"
+                    + " (cluster-pool-ipv4-cidr) instead");
+        String cidr = d.getOrDefault("cluster-pool-ipv4-cidr", "10.0.0.0/8").trim();
+        if (cidr.contains(" ")) cidr = cidr.split("\\s+")[0];
+        SourceNode cidrAt = data != null && data.get("cluster-pool-ipv4-cidr") != null ? data.get("cluster-pool-ipv4-cidr") : where;
+        Cidr pool = parsePool(cidrAt, cidr);
+        SourceNode maskAt = data == null ? null : data.get("cluster-pool-ipv4-mask-size");
+        int mask = diag.integer(maskAt, "cluster-pool-ipv4-mask-size", 8, 30, 24);
+        if (mask < pool.prefix())
+            throw diag.error(maskAt, "Cilium refuses this pool: podCIDRs of /" + mask + " do not fit in " + pool);
+        // routing-mode (Cilium 1.14 on); the older "tunnel" key: vxlan, geneve or disabled (native)
+        String routing = d.get("routing-mode"), protocol = d.get("tunnel-protocol"), legacy = d.get("tunnel");
+        if (routing == null && legacy != null) {
+            routing = legacy.equals("disabled") ? "native" : "tunnel";
+            if (!legacy.equals("disabled")) protocol = legacy;
+        }
+        if (routing != null && !routing.equals("tunnel") && !routing.equals("native"))
+            throw diag.error(data.get("routing-mode") != null ? data.get("routing-mode") : data.get("tunnel"),
+                    "routing-mode must be tunnel or native, not '" + routing + "'");
+        if (protocol != null && !protocol.equals("vxlan") && !protocol.equals("geneve"))
+            throw diag.error(data.get("tunnel-protocol") != null ? data.get("tunnel-protocol") : data.get("tunnel"),
+                    "tunnel-protocol must be vxlan or geneve, not '" + protocol + "'");
+        String kpr = d.get("kube-proxy-replacement");
+        Boolean replacement = null;
+        if (kpr != null) {
+            switch (kpr) {
+                case "true", "strict" -> replacement = true;
+                case "false", "disabled" -> replacement = false;
+                case "partial", "probe" -> {
+                    diag.warn(data.get("kube-proxy-replacement"), "kube-proxy-replacement " + kpr + " (Cilium before 1.14) is not modelled: kube-proxy translates Services");
+                    replacement = false;
+                }
+                default -> throw diag.error(data.get("kube-proxy-replacement"), "kube-proxy-replacement must be true or false, not '" + kpr + "'");
+            }
+        }
+        this.at = cidrAt;
+        this.driver = "cilium";
+        this.subnet = pool.toString();
+        if (routing != null) options.put("routingMode", routing);
+        if (protocol != null) options.put("tunnelProtocol", protocol);
+        if (replacement != null) options.put("kubeProxyReplacement", String.valueOf(replacement));
+        options.put("maskSize", String.valueOf(mask));
+        if (d.containsKey("enable-ipv4-masquerade")) options.put("masquerade", String.valueOf(flag(data, "enable-ipv4-masquerade")));
+        if (d.containsKey("auto-direct-node-routes")) options.put("autoDirectNodeRoutes", String.valueOf(flag(data, "auto-direct-node-routes")));
+    }
+
+    private boolean flag(SourceNode data, String key) {
+        return diag.bool(data.get(key), key, false);
+    }
+
+    /** The weave container's environment in the weave-net DaemonSet: IPALLOC_RANGE, WEAVE_PASSWORD, WEAVE_MTU, WEAVE_NO_FASTDP. */
+    private void weaveNet(SourceNode o) {
+        if (!modelled("weave", o.get("kind"), "Weave Net (the weave-net DaemonSet)")) return;
+        if (driver != null) {
+            diag.warn(o.get("kind"), "weave-net beside " + driver + "'s configuration (" + at.where(diag.file()) + "): not modelled");
+            return;
+        }
+        SourceNode spec = o.get("spec");
+        SourceNode template = spec != null && spec.isMap() ? spec.get("template") : null;
+        SourceNode podSpec = template != null && template.isMap() ? template.get("spec") : null;
+        SourceNode weave = null;
+        for (SourceNode c : podSpec != null && podSpec.isMap() ? diag.items(podSpec.get("containers"), "containers") : List.<SourceNode>of())
+            if (c.isMap() && c.get("name") != null && "weave".equals(c.get("name").text)) weave = c;
+        Map<String, SourceNode> env = new LinkedHashMap<>();
+        for (SourceNode e : weave == null ? List.<SourceNode>of() : diag.items(weave.get("env"), "env of the weave container"))
+            if (e.isMap() && e.get("name") != null && e.get("name").isScalar()) env.put(e.get("name").text, e);
+        SourceNode rangeEnv = env.get("IPALLOC_RANGE");
+        String range = rangeEnv == null ? null : diag.string(rangeEnv.get("value"), "IPALLOC_RANGE");
+        SourceNode rangeAt = rangeEnv != null && rangeEnv.get("value") != null ? rangeEnv.get("value") : o.get("kind");
+        Cidr pool = parsePool(rangeAt, range == null ? "10.32.0.0/12" : range.trim());
+        this.at = rangeAt;
+        this.driver = "weave";
+        this.subnet = pool.toString();
+        SourceNode password = env.get("WEAVE_PASSWORD");
+        if (password != null) {
+            options.put("encrypted", "true");
+            SourceNode ref = password.get("valueFrom");
+            SourceNode key = ref != null && ref.isMap() ? ref.get("secretKeyRef") : null;
+            if (key != null && key.isMap() && key.get("name") != null && key.get("key") != null)
+                options.put("passwordSecret", key.get("name").text + "/" + key.get("key").text);
+            else if (password.get("value") != null)
+                diag.warn(password.get("value"), "WEAVE_PASSWORD is written in the manifest itself: keep it in a Secret (valueFrom.secretKeyRef);"
+                        + " the import does not copy it");
+        }
+        SourceNode mtu = env.get("WEAVE_MTU");
+        if (mtu != null) options.put("mtu", String.valueOf(diag.integer(mtu.get("value"), "WEAVE_MTU", 576, 9000, 1376)));
+        SourceNode noFastdp = env.get("WEAVE_NO_FASTDP");
+        if (noFastdp != null && noFastdp.get("value") != null && !noFastdp.get("value").text.isEmpty()) options.put("datapath", "sleeve");
+    }
+
     private final Diagnostics diag;
     /** The pod network the manifests describe, as a driver and options, with where it was read. */
     private String driver;

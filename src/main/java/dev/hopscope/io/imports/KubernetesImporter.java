@@ -83,6 +83,7 @@ final class KubernetesImporter {
         List<SourceNode> services = new ArrayList<>(), policies = new ArrayList<>(), namespaces = new ArrayList<>(), ingresses = new ArrayList<>();
         for (SourceNode o : objects) {
             String kind = diag.string(o.get("kind"), "kind");
+            boolean cniConfig = cni.sees(kind, o);
             if (WORKLOADS.contains(kind)) {
                 // a controller whose ReplicaSets, Jobs or Pods are listed too is shown by them
                 if (!kind.equals("Pod") && owners.contains(key(kind, o))) continue;
@@ -97,7 +98,7 @@ final class KubernetesImporter {
             else if (CniManifests.accepts(kind)) cni.accept(kind, o);
             else if (kind.equals("Namespace")) namespaces.add(o);
             else if (kind.equals("Ingress")) ingresses.add(o);
-            else if (!QUIET.contains(kind))
+            else if (!QUIET.contains(kind) && !cniConfig)
                 diag.warn(o.get("kind"), "kind " + kind + " is skipped: it does not change how packets flow");
         }
         checkStatefulSetServices(objects, services);
