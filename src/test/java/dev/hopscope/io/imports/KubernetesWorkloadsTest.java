@@ -33,6 +33,12 @@ class KubernetesWorkloadsTest {
                 tuple("web-0", "web-0", "nginx"), tuple("web-1", "web-1", "nginx"), tuple("web-2", "web-2", "nginx"),
                 tuple("memcached-0", "memcached-0", "cache"), tuple("memcached-1", "memcached-1", "cache"));
         assertThat(d.get("nginx", Service.class).orElseThrow().headless()).isTrue();
+        // and cluster DNS answers the pod's own name through the headless Service (Kubernetes' "DNS for Services and Pods")
+        var net = dev.hopscope.net.Network.compile(d);
+        assertThat(net.trace("web-0", "web-2.nginx.default.svc.cluster.local", dev.hopscope.model.Probe.tcp(80)).disposition())
+                .isEqualTo(dev.hopscope.net.trace.Disposition.DELIVERED);
+        assertThat(net.trace("web-0", "memcached-1.cache", dev.hopscope.model.Probe.icmp()).disposition()).as("cache is not headless")
+                .isEqualTo(dev.hopscope.net.trace.Disposition.NAME_NOT_RESOLVED);
         assertThat(r.warnings()).containsExactly(Fixtures.path("k8s/statefulset.yaml") + ":68:16: StatefulSet 'memcached': its Service 'cache'"
                 + " is not headless (clusterIP: None), so its pods get no per-pod DNS names");
     }
