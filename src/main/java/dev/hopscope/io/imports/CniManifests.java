@@ -131,6 +131,9 @@ final class CniManifests {
         this.at = rangeAt;
         this.driver = "weave";
         this.subnet = pool.toString();
+        // Weave splits the range among its peers; the model gives each an equal share: a quarter, as of the default 10.32.0.0/12
+        int share = Math.min(30, pool.prefix() + 2);
+        if (share != 14) options.put("peerRange", String.valueOf(share));
         SourceNode password = env.get("WEAVE_PASSWORD");
         if (password != null) {
             options.put("encrypted", "true");
