@@ -3,6 +3,8 @@ package dev.hopscope.io.imports;
 import dev.hopscope.model.Cidr;
 import dev.hopscope.model.Network;
 import dev.hopscope.model.kinds.CalicoKind;
+import dev.hopscope.model.kinds.CiliumKind;
+import dev.hopscope.model.kinds.WeaveKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,9 +15,11 @@ import java.util.Set;
  * The manifests that say which CNI plugin a cluster runs and how it is set up, read beside the
  * workloads: Calico's {@code IPPool} ({@code projectcalico.org/v3}, or {@code crd.projectcalico.org/v1}
  * as {@code kubectl get ippools -o yaml} prints it) and the Tigera operator's {@code Installation}
- * ({@code spec.calicoNetwork}). With one of them the cluster's pods are on a Calico network node
- * (no cni0 bridges); without, each node keeps its cni0 bridge. Adding a plugin is one more
- * {@code read...} method here and one line in {@link #accepts}.
+ * ({@code spec.calicoNetwork}), Cilium's {@code cilium-config} ConfigMap (as its Helm chart renders
+ * it) and Weave's {@code weave-net} DaemonSet (the weave container's environment). With one of them
+ * the cluster's pods are on that plugin's network node (no cni0 bridges); without, each node keeps
+ * its cni0 bridge. What the plugin refuses is an error at its place. Adding a plugin is one more
+ * {@code read...} method here and one line in {@link #accepts} or {@link #sees}.
  */
 final class CniManifests {
 
@@ -38,48 +42,53 @@ final class CniManifests {
         return false;
     }
 
-    /** Whether this build models the kind of network {@code driver} names (Cilium and Weave arrive as providers). */
-    private boolean modelled(String driver, SourceNode at, String what) {
-        if (dev.hopscope.model.kinds.NetworkKinds.get(driver).isPresent()) return true;
-        diag.warn(at, what + " is not modelled in this build: the pods stay on cni0 bridges");
-        return false;
-    }
-
     /** The cilium-config ConfigMap's data, as the Cilium agent reads it (its Helm chart writes it). */
     private void ciliumConfig(SourceNode o) {
         SourceNode data = diag.map(o.get("data"), "data of cilium-config");
-        if (!modelled("cilium", o.get("kind"), "Cilium (cilium-config)")) return;
-        if (driver != null) {
-            diag.warn(o.get("kind"), "cilium-config beside " + driver + "'s configuration (" + at.where(diag.file()) + "): not modelled");
-            return;
-        }
+        if (readBefore(o.get("kind"), "cilium-config")) return;
+        // every value of a ConfigMap is a string; Helm writes an unset one as ""
         Map<String, String> d = new LinkedHashMap<>();
-        if (data != null) for (Map.Entry<String, SourceNode> e : data.entries().entrySet()) d.put(e.getKey(), diag.string(e.getValue(), e.getKey()));
-        SourceNode where = data != null ? data : o;
+        if (data != null)
+            for (Map.Entry<String, SourceNode> e : data.entries().entrySet()) {
+                String v = diag.string(e.getValue(), e.getKey());
+                if (v != null && !v.isBlank()) d.put(e.getKey(), v.trim());
+            }
+        SourceNode where = data != null ? data : o.get("kind");
         String ipam = d.getOrDefault("ipam", "cluster-pool");
-        if (!ipam.equals("cluster-pool"))
+        String cidr = d.getOrDefault("cluster-pool-ipv4-cidr", CiliumKind.INSTANCE.defaultSubnet());
+        SourceNode cidrAt = d.containsKey("cluster-pool-ipv4-cidr") ? data.get("cluster-pool-ipv4-cidr") : where;
+        if (ipam.equals("kubernetes")) {
+            // each node's podCIDR comes from its Node object, which manifests do not show: kubeadm's usual 10.244.0.0/16
+            cidr = "10.244.0.0/16";
+            diag.warn(data.get("ipam"), "with ipam kubernetes Cilium takes each node's podCIDR from its Node object, which the manifests"
+                    + " do not show: the pods take 10.244.N.0/24 (set the cilium network's subnet to your cluster's pod CIDR)");
+        } else if (!ipam.equals("cluster-pool"))
             diag.warn(data.get("ipam"), "Cilium's ipam mode " + ipam + " is not modelled: the pods take podCIDRs of the cluster pool"
                     + " (cluster-pool-ipv4-cidr) instead");
-        String cidr = d.getOrDefault("cluster-pool-ipv4-cidr", "10.0.0.0/8").trim();
-        if (cidr.contains(" ")) cidr = cidr.split("\\s+")[0];
-        SourceNode cidrAt = data != null && data.get("cluster-pool-ipv4-cidr") != null ? data.get("cluster-pool-ipv4-cidr") : where;
+        // the chart joins a list of pools with spaces; the model has one
+        if (cidr.contains(" ")) {
+            diag.warn(cidrAt, "only the first of several cluster pools (" + cidr + ") is modelled");
+            cidr = cidr.split("\\s+")[0];
+        }
         Cidr pool = parsePool(cidrAt, cidr);
-        SourceNode maskAt = data == null ? null : data.get("cluster-pool-ipv4-mask-size");
-        int mask = diag.integer(maskAt, "cluster-pool-ipv4-mask-size", 8, 30, 24);
+        SourceNode maskAt = d.containsKey("cluster-pool-ipv4-mask-size") ? data.get("cluster-pool-ipv4-mask-size") : null;
+        int mask = ipam.equals("kubernetes") ? CiliumKind.DEFAULT_MASK_SIZE
+                : diag.integer(maskAt, "cluster-pool-ipv4-mask-size", 8, 30, CiliumKind.DEFAULT_MASK_SIZE);
         if (mask < pool.prefix())
             throw diag.error(maskAt, "Cilium refuses this pool: podCIDRs of /" + mask + " do not fit in " + pool);
         // routing-mode (Cilium 1.14 on); the older "tunnel" key: vxlan, geneve or disabled (native)
         String routing = d.get("routing-mode"), protocol = d.get("tunnel-protocol"), legacy = d.get("tunnel");
+        SourceNode routingAt = data == null ? null : data.get(d.containsKey("routing-mode") ? "routing-mode" : "tunnel");
+        SourceNode protocolAt = data == null ? null : data.get(d.containsKey("tunnel-protocol") ? "tunnel-protocol" : "tunnel");
         if (routing == null && legacy != null) {
-            routing = legacy.equals("disabled") ? "native" : "tunnel";
-            if (!legacy.equals("disabled")) protocol = legacy;
+            routing = legacy.equals("disabled") ? CiliumKind.NATIVE : CiliumKind.TUNNEL;
+            if (!legacy.equals("disabled") && protocol == null) protocol = legacy;
         }
-        if (routing != null && !routing.equals("tunnel") && !routing.equals("native"))
-            throw diag.error(data.get("routing-mode") != null ? data.get("routing-mode") : data.get("tunnel"),
-                    "routing-mode must be tunnel or native, not '" + routing + "'");
-        if (protocol != null && !protocol.equals("vxlan") && !protocol.equals("geneve"))
-            throw diag.error(data.get("tunnel-protocol") != null ? data.get("tunnel-protocol") : data.get("tunnel"),
-                    "tunnel-protocol must be vxlan or geneve, not '" + protocol + "'");
+        if (routing != null && !routing.equals(CiliumKind.TUNNEL) && !routing.equals(CiliumKind.NATIVE))
+            throw diag.error(routingAt, "routing-mode must be tunnel or native, not '" + routing + "'");
+        if (protocol != null && !protocol.equals(CiliumKind.VXLAN) && !protocol.equals(CiliumKind.GENEVE))
+            throw diag.error(protocolAt, (legacy != null && !d.containsKey("tunnel-protocol") ? "tunnel must be vxlan, geneve or disabled"
+                    : "tunnel-protocol must be vxlan or geneve") + ", not '" + protocol + "'");
         String kpr = d.get("kube-proxy-replacement");
         Boolean replacement = null;
         if (kpr != null) {
@@ -93,28 +102,35 @@ final class CniManifests {
                 default -> throw diag.error(data.get("kube-proxy-replacement"), "kube-proxy-replacement must be true or false, not '" + kpr + "'");
             }
         }
+        boolean masquerade = !d.containsKey("enable-ipv4-masquerade") || flag(data, "enable-ipv4-masquerade");
+        if (CiliumKind.NATIVE.equals(routing) && masquerade && !d.containsKey("ipv4-native-routing-cidr")
+                && !(d.containsKey("enable-ip-masq-agent") && flag(data, "enable-ip-masq-agent")))
+            throw diag.error(routingAt, "Cilium refuses native routing with enable-ipv4-masquerade unless ipv4-native-routing-cidr says"
+                    + " which destinations are not masqueraded (e.g. ipv4-native-routing-cidr: \"" + pool + "\")");
+        if (d.containsKey("ipv4-native-routing-cidr") && !Cidr.isValid(d.get("ipv4-native-routing-cidr")))
+            throw diag.error(data.get("ipv4-native-routing-cidr"), "'" + d.get("ipv4-native-routing-cidr") + "' is not a CIDR (e.g. 10.0.0.0/8)");
         this.at = cidrAt;
-        this.driver = "cilium";
+        this.driver = CiliumKind.DRIVER;
         this.subnet = pool.toString();
-        if (routing != null) options.put("routingMode", routing);
-        if (protocol != null) options.put("tunnelProtocol", protocol);
-        if (replacement != null) options.put("kubeProxyReplacement", String.valueOf(replacement));
-        options.put("maskSize", String.valueOf(mask));
-        if (d.containsKey("enable-ipv4-masquerade")) options.put("masquerade", String.valueOf(flag(data, "enable-ipv4-masquerade")));
-        if (d.containsKey("auto-direct-node-routes")) options.put("autoDirectNodeRoutes", String.valueOf(flag(data, "auto-direct-node-routes")));
+        if (routing != null) options.put(CiliumKind.ROUTING_MODE, routing);
+        if (protocol != null) options.put(CiliumKind.TUNNEL_PROTOCOL, protocol);
+        if (replacement != null) options.put(CiliumKind.KUBE_PROXY_REPLACEMENT, String.valueOf(replacement));
+        options.put(CiliumKind.MASK_SIZE, String.valueOf(mask));
+        if (d.containsKey("enable-ipv4-masquerade")) options.put(CiliumKind.MASQUERADE, String.valueOf(masquerade));
+        if (d.containsKey("auto-direct-node-routes")) options.put(CiliumKind.AUTO_DIRECT_NODE_ROUTES, String.valueOf(flag(data, "auto-direct-node-routes")));
+        if (d.containsKey("mtu")) options.put(CiliumKind.MTU, String.valueOf(diag.integer(data.get("mtu"), "mtu", 0, 9000, 0)));
     }
 
     private boolean flag(SourceNode data, String key) {
         return diag.bool(data.get(key), key, false);
     }
 
-    /** The weave container's environment in the weave-net DaemonSet: IPALLOC_RANGE, WEAVE_PASSWORD, WEAVE_MTU, WEAVE_NO_FASTDP. */
+    /**
+     * The weave container's environment in the weave-net DaemonSet: IPALLOC_RANGE, WEAVE_PASSWORD,
+     * WEAVE_MTU, WEAVE_NO_FASTDP (as weave-kube's launch.sh reads them).
+     */
     private void weaveNet(SourceNode o) {
-        if (!modelled("weave", o.get("kind"), "Weave Net (the weave-net DaemonSet)")) return;
-        if (driver != null) {
-            diag.warn(o.get("kind"), "weave-net beside " + driver + "'s configuration (" + at.where(diag.file()) + "): not modelled");
-            return;
-        }
+        if (readBefore(o.get("kind"), "the weave-net DaemonSet")) return;
         SourceNode spec = o.get("spec");
         SourceNode template = spec != null && spec.isMap() ? spec.get("template") : null;
         SourceNode podSpec = template != null && template.isMap() ? template.get("spec") : null;
@@ -125,30 +141,52 @@ final class CniManifests {
         for (SourceNode e : weave == null ? List.<SourceNode>of() : diag.items(weave.get("env"), "env of the weave container"))
             if (e.isMap() && e.get("name") != null && e.get("name").isScalar()) env.put(e.get("name").text, e);
         SourceNode rangeEnv = env.get("IPALLOC_RANGE");
-        String range = rangeEnv == null ? null : diag.string(rangeEnv.get("value"), "IPALLOC_RANGE");
-        SourceNode rangeAt = rangeEnv != null && rangeEnv.get("value") != null ? rangeEnv.get("value") : o.get("kind");
-        Cidr pool = parsePool(rangeAt, range == null ? "10.32.0.0/12" : range.trim());
+        String range = literal(rangeEnv, "IPALLOC_RANGE", "the default " + WeaveKind.INSTANCE.defaultSubnet() + " is assumed");
+        if (range != null && range.isBlank()) range = null;
+        SourceNode rangeAt = range != null ? rangeEnv.get("value") : o.get("kind");
+        Cidr pool = parsePool(rangeAt, range == null ? WeaveKind.INSTANCE.defaultSubnet() : range.trim());
         this.at = rangeAt;
-        this.driver = "weave";
+        this.driver = WeaveKind.DRIVER;
         this.subnet = pool.toString();
         // Weave splits the range among its peers; the model gives each an equal share: a quarter, as of the default 10.32.0.0/12
         int share = Math.min(30, pool.prefix() + 2);
-        if (share != 14) options.put("peerRange", String.valueOf(share));
+        if (share != WeaveKind.DEFAULT_PEER_RANGE) options.put(WeaveKind.PEER_RANGE, String.valueOf(share));
         SourceNode password = env.get("WEAVE_PASSWORD");
         if (password != null) {
-            options.put("encrypted", "true");
-            SourceNode ref = password.get("valueFrom");
-            SourceNode key = ref != null && ref.isMap() ? ref.get("secretKeyRef") : null;
-            if (key != null && key.isMap() && key.get("name") != null && key.get("key") != null)
-                options.put("passwordSecret", key.get("name").text + "/" + key.get("key").text);
-            else if (password.get("value") != null)
+            options.put(WeaveKind.ENCRYPTED, "true");
+            SourceNode ref = diag.map(password.get("valueFrom"), "valueFrom of WEAVE_PASSWORD");
+            SourceNode key = ref == null ? null : diag.map(ref.get("secretKeyRef"), "secretKeyRef of WEAVE_PASSWORD");
+            if (key != null) {
+                // the API server refuses a secretKeyRef without both
+                String secret = diag.string(key.get("name"), "the Secret's name"), entry = diag.string(key.get("key"), "the Secret's key");
+                if (secret == null || secret.isBlank()) throw diag.error(key, "secretKeyRef of WEAVE_PASSWORD has no name (the Secret)");
+                if (entry == null || entry.isBlank()) throw diag.error(key, "secretKeyRef of WEAVE_PASSWORD has no key");
+                options.put(WeaveKind.PASSWORD_SECRET, secret + "/" + entry);
+            } else if (password.get("value") != null)
                 diag.warn(password.get("value"), "WEAVE_PASSWORD is written in the manifest itself: keep it in a Secret (valueFrom.secretKeyRef);"
                         + " the import does not copy it");
         }
         SourceNode mtu = env.get("WEAVE_MTU");
-        if (mtu != null) options.put("mtu", String.valueOf(diag.integer(mtu.get("value"), "WEAVE_MTU", 576, 9000, 1376)));
+        if (mtu != null && literal(mtu, "WEAVE_MTU", "the default " + WeaveKind.DEFAULT_MTU + " is assumed") != null)
+            options.put(WeaveKind.MTU, String.valueOf(diag.integer(mtu.get("value"), "WEAVE_MTU", 576, 9000, WeaveKind.DEFAULT_MTU)));
         SourceNode noFastdp = env.get("WEAVE_NO_FASTDP");
-        if (noFastdp != null && noFastdp.get("value") != null && !noFastdp.get("value").text.isEmpty()) options.put("datapath", "sleeve");
+        String noFastdpValue = noFastdp == null ? null : diag.string(noFastdp.get("value"), "WEAVE_NO_FASTDP");
+        if (noFastdpValue != null && !noFastdpValue.isEmpty()) {
+            // launch.sh asks only whether it is set: "false" turns the fast datapath off as well
+            if (Set.of("false", "0", "no").contains(noFastdpValue.trim().toLowerCase(java.util.Locale.ROOT)))
+                diag.warn(noFastdp.get("value"), "WEAVE_NO_FASTDP is set (to '" + noFastdpValue + "'), and Weave turns the fast datapath off"
+                        + " whatever its value: the peers use sleeve; remove the variable to keep the fast datapath");
+            options.put(WeaveKind.DATAPATH, WeaveKind.SLEEVE);
+        }
+    }
+
+    /** An env entry's literal value; one taken from elsewhere (valueFrom) is not read, with a warning saying what is assumed. */
+    private String literal(SourceNode envEntry, String name, String assumed) {
+        if (envEntry == null) return null;
+        String value = diag.string(envEntry.get("value"), name);
+        if (value == null && envEntry.get("valueFrom") != null)
+            diag.warn(envEntry.get("valueFrom"), name + " comes from another object (valueFrom), which the import does not read: " + assumed);
+        return value;
     }
 
     private final Diagnostics diag;
@@ -211,10 +249,7 @@ final class CniManifests {
             diag.warn(spec.keyNode("disabled"), "the IPPool " + cidr + " is disabled: Calico hands out no address from it");
             return;
         }
-        if (driver != null) {
-            diag.warn(cidrNode, "a second Calico pool (" + cidr + ") is not modelled: the pods take addresses from " + subnet + " (" + at.where(diag.file()) + ")");
-            return;
-        }
+        if (readBefore(cidrNode, driver != null && driver.equals(CalicoKind.DRIVER) ? "a second Calico pool (" + cidr + ")" : "the IPPool " + cidr)) return;
         Cidr pool = parsePool(cidrNode, cidr);
         int blockSize = diag.integer(spec.get("blockSize"), "blockSize", 20, 32, 26);
         checkBlock(spec.get("blockSize"), pool, blockSize);
@@ -244,10 +279,7 @@ final class CniManifests {
             diag.warn(cni.get("type"), "the Installation uses the " + cniType + " CNI plugin with Calico for policy only: the pod network is not Calico's");
             return;
         }
-        if (driver != null) {
-            diag.warn(o.get("kind"), "Calico's pool is already read (" + at.where(diag.file()) + "): this Installation is not modelled");
-            return;
-        }
+        if (readBefore(o.get("kind"), "this Installation")) return;
         String bgp = net == null ? null : diag.string(net.get("bgp"), "bgp");
         if (bgp != null && !bgp.equals("Enabled") && !bgp.equals("Disabled"))
             throw diag.error(net.get("bgp"), "bgp must be Enabled or Disabled, not " + net.get("bgp").describe());
@@ -290,6 +322,13 @@ final class CniManifests {
         if (!diag.bool(spec.get("nodeToNodeMeshEnabled"), "nodeToNodeMeshEnabled", true))
             diag.warn(spec.get("nodeToNodeMeshEnabled"), "the node-to-node BGP mesh is off: the nodes learn blocks through route reflectors or"
                     + " peers (BGPPeer) the import does not read; set the calico network's BGP to route-reflector and pick the reflector");
+    }
+
+    /** Whether a pod network was read before this configuration (a cluster has one): then a warning says this one is not modelled. */
+    private boolean readBefore(SourceNode where, String what) {
+        if (driver == null) return false;
+        diag.warn(where, what + " is not modelled: the pods take addresses from the " + driver + " network " + subnet + " (" + at.where(diag.file()) + ")");
+        return true;
     }
 
     private Cidr parsePool(SourceNode at, String cidr) {
