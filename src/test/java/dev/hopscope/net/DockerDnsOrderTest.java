@@ -1,8 +1,12 @@
 package dev.hopscope.net;
 
 import dev.hopscope.io.DocumentCodec;
+import dev.hopscope.model.Cidr;
 import dev.hopscope.model.Ipv4;
 import dev.hopscope.model.Probe;
+import dev.hopscope.net.dataplane.Namespace;
+import dev.hopscope.net.dataplane.Route;
+import dev.hopscope.net.dataplane.Rule;
 import dev.hopscope.net.trace.DnsLookup;
 import dev.hopscope.net.trace.Trace;
 import org.junit.jupiter.api.Test;
@@ -10,10 +14,11 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Which address Docker's embedded DNS answers, as Docker 28 answered it (asked on this machine's
- * engine, and refereed on every compose fixture by DockerAgreementTest): a container asks its
- * networks by network name, internal ones last, whatever order it joined them in; a name several
- * containers share answers with all their addresses.
+ * Docker's order of a container's networks, as the engine on this machine (Docker 20.10) showed it,
+ * refereed on every compose fixture by DockerAgreementTest: whatever order a container joined them
+ * in, its embedded DNS asks them by network name, internal ones last, and the first non-internal
+ * one gives the default route and receives the published ports; a name several containers share
+ * answers with all their addresses.
  */
 class DockerDnsOrderTest {
 
@@ -24,7 +29,7 @@ class DockerDnsOrderTest {
               {"kind": "bridge", "id": "zz", "name": "zz", "host": "h1", "bridgeKind": "user-defined", "subnet": "10.201.1.0/24"},
               {"kind": "bridge", "id": "aa", "name": "aa", "host": "h1", "bridgeKind": "user-defined", "subnet": "10.201.2.0/24"},
               {"kind": "bridge", "id": "a0", "name": "a0", "host": "h1", "bridgeKind": "user-defined", "subnet": "10.201.3.0/24", "internal": true},
-              {"kind": "container", "id": "t", "name": "t", "host": "h1", "mode": "bridge", "attachments": [
+              {"kind": "container", "id": "t", "name": "t", "host": "h1", "mode": "bridge", "ports": [{"hostPort": 18080, "containerPort": 80}], "attachments": [
                 {"network": "zz", "ip": "10.201.1.10"}, {"network": "aa", "ip": "10.201.2.10"}, {"network": "a0", "ip": "10.201.3.10"}]},
               {"kind": "container", "id": "q", "name": "q", "host": "h1", "mode": "bridge", "attachments": [
                 {"network": "zz", "ip": "10.201.1.20"}, {"network": "aa", "ip": "10.201.2.20"}, {"network": "a0", "ip": "10.201.3.20"}]},
@@ -47,6 +52,18 @@ class DockerDnsOrderTest {
         assertThat(l.answer()).isInstanceOf(DnsLookup.Found.class);
         assertThat(t.hops().stream().filter(h -> h.detail() == l).findFirst().orElseThrow().note())
                 .contains("2 addresses", "10.201.1.31, 10.201.1.32", "shuffled");
+    }
+
+    @Test
+    void theDefaultRouteAndThePublishedPortGoThroughTheFirstNetworkByNameNotTheFirstJoined() {
+        // docker create --network lgz-zeta -p 18080:80; docker network connect lgz-alpha; start:
+        // "default via <alpha's gateway>" and "DNAT --to-destination <alpha address>:80"
+        Namespace t = net.dataplane().namespaceOf("t");
+        assertThat(t.routes()).filteredOn(r -> r.dst().equals(Cidr.parse("0.0.0.0/0")))
+                .extracting(Route::via).containsExactly(Ipv4.parse("10.201.2.1"));
+        Namespace host = net.dataplane().namespaceOf("h1");
+        assertThat(host.rules()).filteredOn(r -> r.toIp() != null && r.toPort() == 80)
+                .extracting(Rule::toIp).isNotEmpty().containsOnly(Ipv4.parse("10.201.2.10"));
     }
 
     private static DnsLookup lookup(Trace t) {

@@ -63,6 +63,8 @@ final class Containers {
         Map<String, Ipv4> hosts = new LinkedHashMap<>();
         hosts.put("localhost", Ipv4.parse("127.0.0.1"));
         boolean routed = false;
+        Map<String, Joined> joined = new LinkedHashMap<>();
+        Map<String, NetworkProvider> providers = new LinkedHashMap<>();
         for (Attachment a : ct.attachments()) {
             Ipv4 ip = c.addr().address(ct.id(), a.network()).orElse(null);
             Node net = c.doc().node(a.network()).orElseThrow();
@@ -71,11 +73,17 @@ final class Containers {
             Joined j = provider.attach(c, ns, ct, net, ip);
             if (j == null) continue; // an overlay this host is not a member of
             if (j.embeddedDns()) dnsNets.add(a.network());
-            if (j.gateway() != null && !routed) {
-                ns.addRoute(new Route(Cidr.parse("0.0.0.0/0"), j.gateway(), j.inside(), j.onlinkGateway(), null));
-                routed = true;
-                provider.publish(c, ct, j);
-            }
+            joined.put(a.network(), j);
+            providers.put(a.network(), provider);
+        }
+        // the default route and the published ports go through the first network in Docker's order, not the first joined
+        for (String network : dockerOrder(c, new ArrayList<>(joined.keySet()))) {
+            Joined j = joined.get(network);
+            if (j.gateway() == null) continue;
+            ns.addRoute(new Route(Cidr.parse("0.0.0.0/0"), j.gateway(), j.inside(), j.onlinkGateway(), null));
+            routed = true;
+            providers.get(network).publish(c, ct, j);
+            break;
         }
         // no network gave a way out: a provider may give one (Docker joins overlay containers to docker_gwbridge)
         for (NetworkProvider p : c.providers()) {
@@ -92,10 +100,13 @@ final class Containers {
     }
 
     /**
-     * The order in which Docker's embedded DNS asks the asker's networks (libnetwork's endpoint
-     * order: internal networks last, then by network name), whatever order they were joined in:
-     * a name both containers share two networks with resolves on the first of them. Docker 28
-     * answered so (lx-zz joined first, lx-aa answered; an internal lx-a0 never did).
+     * libnetwork's endpoint order (internal networks last, then by network name), whatever order
+     * the networks were joined in. Docker's embedded DNS asks the networks in this order (a name
+     * both containers share two networks with resolves on the first: lx-zz joined first, lx-aa
+     * answered; an internal lx-a0 never did), and the first non-internal one gives the default
+     * route and receives the published ports' DNAT (Docker 20.10 on this machine: a container
+     * started on lgz-zeta and then connected to lgz-alpha routes via lgz-alpha's gateway, and
+     * -p 18080:80 DNATs to its lgz-alpha address, whether connected before or after the start).
      */
     private static List<String> dockerOrder(Compilation c, List<String> nets) {
         return nets.stream().sorted(java.util.Comparator
