@@ -1,5 +1,7 @@
 package dev.hopscope.io.docker;
 
+import dev.hopscope.Processes;
+
 import dev.hopscope.io.DocumentCodec;
 import dev.hopscope.io.imports.Importer;
 import dev.hopscope.model.Attachment;
@@ -400,7 +402,7 @@ class DockerAgreementTest {
     }
 
     private static void bringUp(String doc, List<String> args) {
-        DockerLab.Result r = DockerLab.docker(120, args.toArray(String[]::new));
+        Processes.Result r = DockerLab.docker(120, args.toArray(String[]::new));
         if (r.ok()) return;
         String out = r.output().strip();
         boolean busy = out.contains("already allocated") || out.contains("address already in use") || out.contains("Pool overlaps")
@@ -428,7 +430,7 @@ class DockerAgreementTest {
         for (Socket s : c.sockets()) {
             if (s.proto() != Proto.TCP) continue;
             for (int i = 0; i < 100; i++) {
-                DockerLab.Result r = DockerLab.run(10, "nsenter", "-t", pid, "-n", "ss", "-Hltn", "sport = :" + s.port());
+                Processes.Result r = DockerLab.run(10, "nsenter", "-t", pid, "-n", "ss", "-Hltn", "sport = :" + s.port());
                 if (r.ok() && !r.output().isBlank()) break;
                 DockerLab.sleep(50);
             }
@@ -444,7 +446,7 @@ class DockerAgreementTest {
         if (c.kind() == Kind.NAME) {
             // the container's own busybox in its network and mount namespaces: its /etc/hosts, its resolv.conf, its view of
             // Docker's DNS, without an exec session through the engine
-            DockerLab.Result r = DockerLab.run(20, "nsenter", "-t", pid, "-n", "-m", "/bin/busybox", "timeout", "5",
+            Processes.Result r = DockerLab.run(20, "nsenter", "-t", pid, "-n", "-m", "/bin/busybox", "timeout", "5",
                     "/bin/busybox", "ping", "-c", "1", "-W", "1", c.target());
             Matcher m = RESOLVED.matcher(r.output());
             String docker = m.find() ? "resolves to " + m.group(1) : "NAME_NOT_RESOLVED";
@@ -454,14 +456,14 @@ class DockerAgreementTest {
             if (agree) return null;
             return String.format("%-40s %-10s %-26s %-22s %s", c.what(), "name", c.target(), c.engine(), docker);
         }
-        DockerLab.Result r = probe(c, pid, external ? lan.namespace() : null);
+        Processes.Result r = probe(c, pid, external ? lan.namespace() : null);
         if (!r.ok() && c.engineYes()) r = probe(c, pid, external ? lan.namespace() : null);
         if (r.ok() == c.engineYes()) return null;
         return String.format("%-40s %-10s %-26s %-22s %s", c.what(), c.kind() == Kind.ICMP ? "icmp" : "tcp/" + c.port(),
                 c.target() + (c.port() != 0 ? ":" + c.port() : ""), c.engine(), r.ok() ? "reached" : "not reached (exit " + r.exit() + ")");
     }
 
-    private static DockerLab.Result probe(Check c, String pid, String netns) {
+    private static Processes.Result probe(Check c, String pid, String netns) {
         List<String> cmd = new ArrayList<>(netns != null ? List.of("ip", "netns", "exec", netns) : List.of("nsenter", "-t", pid, "-n"));
         if (c.kind() == Kind.ICMP) cmd.addAll(List.of("ping", "-n", "-c", "1", "-W", "2", c.target()));
         else cmd.addAll(List.of("nc", "-nz", "-w", "2", c.target(), Integer.toString(c.port())));
@@ -501,7 +503,7 @@ class DockerAgreementTest {
         }
 
         void down() {
-            DockerLab.Result pids = DockerLab.run(10, "ip", "netns", "pids", namespace);
+            Processes.Result pids = DockerLab.run(10, "ip", "netns", "pids", namespace);
             for (String pid : pids.output().split("\\s+"))
                 if (pid.matches("\\d+")) ProcessHandle.of(Long.parseLong(pid)).ifPresent(ProcessHandle::destroyForcibly);
             DockerLab.run(10, "ip", "link", "del", hostEnd);
@@ -510,7 +512,7 @@ class DockerAgreementTest {
 
         /** The LAN must not overlap a network this machine is really on, or probes could leave it. */
         static String clashWithThisMachine(Cidr lan) {
-            DockerLab.Result routes = DockerLab.run(10, "ip", "-4", "route", "show", "table", "main");
+            Processes.Result routes = DockerLab.run(10, "ip", "-4", "route", "show", "table", "main");
             for (String line : routes.output().split("\n")) {
                 String dst = line.trim().split(" ")[0];
                 if (dst.equals("default") || dst.isEmpty()) continue;
@@ -523,20 +525,20 @@ class DockerAgreementTest {
         }
 
         private static void must(String... cmd) {
-            DockerLab.Result r = DockerLab.run(20, cmd);
+            Processes.Result r = DockerLab.run(20, cmd);
             if (!r.ok()) throw new AssertionError(String.join(" ", cmd) + " failed: " + r.output());
         }
     }
 
     /** A LAN namespace or veth of a run that died (its pid is gone). */
     private static void removeLanLeftovers() {
-        DockerLab.Result links = DockerLab.run(10, "ip", "-o", "link", "show");
+        Processes.Result links = DockerLab.run(10, "ip", "-o", "link", "show");
         Pattern ours = Pattern.compile("^\\d+: (hsd(\\d+)-l)[@:]");
         for (String line : links.output().split("\n")) {
             Matcher m = ours.matcher(line);
             if (m.find() && ProcessHandle.of(Long.parseLong(m.group(2))).isEmpty()) DockerLab.run(10, "ip", "link", "del", m.group(1));
         }
-        DockerLab.Result nss = DockerLab.run(10, "ip", "netns", "list");
+        Processes.Result nss = DockerLab.run(10, "ip", "netns", "list");
         Pattern ns = Pattern.compile("^(hsd(\\d+)-lan)\\b");
         for (String line : nss.output().split("\n")) {
             Matcher m = ns.matcher(line.trim());

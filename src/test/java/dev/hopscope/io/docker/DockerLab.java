@@ -1,9 +1,11 @@
 package dev.hopscope.io.docker;
 
+import dev.hopscope.Processes;
+import dev.hopscope.Processes.Result;
+
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -44,10 +46,6 @@ final class DockerLab {
     private static boolean imageBuilt;
     private static List<String> iptablesBefore;
     private static String skip;
-
-    record Result(int exit, String output) {
-        boolean ok() { return exit == 0; }
-    }
 
     /** Names and bridge devices start with this: hsd, the pid, a dash (at most 11 characters). */
     static String prefix() { return "hsd" + PID + "-"; }
@@ -307,48 +305,13 @@ final class DockerLab {
         return run(timeoutSeconds, cmd);
     }
 
-    static Result run(int timeoutSeconds, String... cmd) {
-        try {
-            Path out = Files.createTempFile("hopscope-docker", ".out");
-            try {
-                ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
-                pb.environment().remove("DOCKER_HOST");
-                Process p = pb.start();
-                p.getOutputStream().close();
-                if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                    p.descendants().forEach(ProcessHandle::destroyForcibly);
-                    p.destroyForcibly();
-                    p.waitFor(5, TimeUnit.SECONDS);
-                    return new Result(124, Files.readString(out, StandardCharsets.UTF_8) + "\n(timed out after " + timeoutSeconds + " s)");
-                }
-                return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
-            } finally {
-                Files.deleteIfExists(out);
-            }
-        } catch (IOException e) {
-            return new Result(127, e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Result(130, "interrupted");
-        }
-    }
+    static Result run(int timeoutSeconds, String... cmd) { return Processes.run(timeoutSeconds, cmd); }
 
-    static boolean isRoot() {
-        try {
-            return ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:uid")).longValue() == 0;
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            return false;
-        }
-    }
+    static boolean isRoot() { return Processes.isRoot(); }
 
-    static boolean onPath(String tool) { return which(tool) != null; }
+    static boolean onPath(String tool) { return Processes.onPath(tool); }
 
-    static String which(String tool) {
-        List<String> dirs = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(":")));
-        dirs.addAll(List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"));
-        for (String d : dirs) if (!d.isEmpty() && Files.isExecutable(Path.of(d, tool))) return Path.of(d, tool).toString();
-        return null;
-    }
+    static String which(String tool) { return Processes.which(tool); }
 
     private static void releaseLock() {
         try {

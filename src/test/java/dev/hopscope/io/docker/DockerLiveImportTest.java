@@ -1,5 +1,7 @@
 package dev.hopscope.io.docker;
 
+import dev.hopscope.Processes;
+
 import dev.hopscope.cli.Cli;
 import dev.hopscope.io.DocumentCodec;
 import dev.hopscope.io.imports.ImportResult;
@@ -64,7 +66,7 @@ class DockerLiveImportTest {
         must("run", "-d", "--name", P + "new", "--label", label, "--link", P + "old:olddb", DockerLab.IMAGE, "sh", "-c", "exec sleep 600");
         // a macvlan network needs a parent device: one end of a veth pair of the test's own (this kernel has no dummy
         // module; nothing leaves the pair)
-        DockerLab.Result pair = DockerLab.run(10, "ip", "link", "add", PARENT, "type", "veth", "peer", "name", P + "pe");
+        Processes.Result pair = DockerLab.run(10, "ip", "link", "add", PARENT, "type", "veth", "peer", "name", P + "pe");
         if (!pair.ok()) throw new AssertionError("ip link add " + PARENT + " type veth: " + pair.output());
         DockerLab.run(10, "ip", "link", "set", PARENT, "up");
         must("network", "create", "--label", label, "-d", "macvlan", "-o", "parent=" + PARENT, "-o", "macvlan_mode=bridge",
@@ -215,20 +217,20 @@ class DockerLiveImportTest {
     }
 
     private static JsonNode inspect(String kind, String name) {
-        DockerLab.Result r = DockerLab.docker(30, kind, "inspect", name);
+        Processes.Result r = DockerLab.docker(30, kind, "inspect", name);
         assertThat(r.exit()).as(r.output()).isZero();
         return JSON.readTree(r.output()).get(0);
     }
 
     private static void must(String... args) {
-        DockerLab.Result r = DockerLab.docker(60, args);
+        Processes.Result r = DockerLab.docker(60, args);
         if (!r.ok()) throw new AssertionError("docker " + String.join(" ", args) + " failed: " + r.output());
     }
 
     private static void awaitListening(String container, int port) {
         for (int i = 0; i < 100; i++) {
-            DockerLab.Result pid = DockerLab.docker(10, "inspect", "-f", "{{.State.Pid}}", container);
-            DockerLab.Result r = DockerLab.run(10, "nsenter", "-t", pid.output().strip(), "-n", "ss", "-Hltn", "sport = :" + port);
+            Processes.Result pid = DockerLab.docker(10, "inspect", "-f", "{{.State.Pid}}", container);
+            Processes.Result r = DockerLab.run(10, "nsenter", "-t", pid.output().strip(), "-n", "ss", "-Hltn", "sport = :" + port);
             if (r.ok() && !r.output().isBlank()) return;
             DockerLab.sleep(100);
         }

@@ -1,5 +1,7 @@
 package dev.hopscope.io.export;
 
+import dev.hopscope.Processes;
+
 import dev.hopscope.io.DocumentCodec;
 import dev.hopscope.model.Document;
 import dev.hopscope.model.Host;
@@ -68,7 +70,7 @@ class GraphExportTest {
         java.nio.file.Path f = java.nio.file.Files.createTempFile("hopscope", ".dot");
         try {
             Exporter.write(load("docker-overlay.json"), Exporter.Format.DOT, f);
-            Lab.Result r = Lab.run(60, "dot", "-Tsvg", f.toString());
+            Processes.Result r = Lab.run(60, "dot", "-Tsvg", f.toString());
             assertThat(r.exit()).as(r.output()).isZero();
             assertThat(r.output()).contains("<svg", "cluster_0", "cluster_1");
         } finally {

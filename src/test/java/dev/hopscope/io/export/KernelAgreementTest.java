@@ -1,5 +1,7 @@
 package dev.hopscope.io.export;
 
+import dev.hopscope.Processes;
+
 import dev.hopscope.io.DocumentCodec;
 import dev.hopscope.model.Document;
 import dev.hopscope.model.Overlay;
@@ -93,9 +95,9 @@ class KernelAgreementTest {
         Files.writeString(script, NetnsScript.of(dp, doc.name()));
         String prefix = Lab.prefix('k');
         try {
-            Lab.Result up = Lab.script(script, prefix, "up", 120);
+            Processes.Result up = Lab.script(script, prefix, "up", 120);
             assertEquals(0, up.exit(), () -> "lab up failed for " + sample + ":\n" + up.output());
-            Lab.Result listen = Lab.script(script, prefix, "listen", 30);
+            Processes.Result listen = Lab.script(script, prefix, "listen", 30);
             assertEquals(0, listen.exit(), () -> "lab listen failed:\n" + listen.output());
             awaitListeners(dp, prefix);
 
@@ -168,7 +170,7 @@ class KernelAgreementTest {
             for (var l : ns.listeners()) {
                 if (l.proto() != Proto.TCP) continue;
                 while (true) {
-                    Lab.Result r = Lab.run(10, "ip", "netns", "exec", prefix + ns.name(), "ss", "-Hltn", "sport = :" + l.port());
+                    Processes.Result r = Lab.run(10, "ip", "netns", "exec", prefix + ns.name(), "ss", "-Hltn", "sport = :" + l.port());
                     if (!r.output().isBlank() || System.nanoTime() > deadline) break;
                     Thread.sleep(50);
                 }
@@ -180,7 +182,7 @@ class KernelAgreementTest {
      * through is tried once more before it counts (a reply is proof, a silence may be a slow start).
      */
     private static String disagreement(String prefix, Check c) {
-        Lab.Result r = probe(prefix, c);
+        Processes.Result r = probe(prefix, c);
         if (r.exit() != 0 && c.engineReaches()) r = probe(prefix, c);
         boolean kernel = r.exit() == 0;
         if (kernel == c.engineReaches()) return null;
@@ -188,9 +190,9 @@ class KernelAgreementTest {
                 c.engine(), kernel ? "reached" : "not reached (exit " + r.exit() + ")");
     }
 
-    private static Lab.Result probe(String prefix, Check c) {
+    private static Processes.Result probe(String prefix, Check c) {
         String ns = prefix + c.ns();
-        Lab.Result r;
+        Processes.Result r;
         if (c.probe().proto() == Proto.ICMP) {
             r = c.probe().size() > 0
                     ? Lab.run(10, "ip", "netns", "exec", ns, "ping", "-n", "-c1", "-W1", "-M", "do", "-s", Integer.toString(c.probe().size()), c.address())

@@ -1,5 +1,7 @@
 package dev.hopscope.io.export;
 
+import dev.hopscope.Processes;
+
 import dev.hopscope.io.DocumentCodec;
 import dev.hopscope.model.Document;
 import dev.hopscope.net.Network;
@@ -47,7 +49,7 @@ class NetnsScriptTest {
     @ValueSource(strings = {"plain", "", "a'b", "'", "''", "$(reboot)", "`id`", "a\nb", "x\"y\\z", "*", "-n", "!x", "a b\tc", "é ☃"})
     void quotingGivesBackExactlyTheString(String s) {
         Lab.assumeRootWith("bash"); // not root-only: the check just needs bash on PATH
-        Lab.Result r = Lab.run(10, "bash", "-c", "printf '%s' " + Shell.quote(s));
+        Processes.Result r = Lab.run(10, "bash", "-c", "printf '%s' " + Shell.quote(s));
         assertEquals(0, r.exit());
         assertEquals(s, r.output());
     }
@@ -66,7 +68,7 @@ class NetnsScriptTest {
         Path script = dir.resolve("lab.sh");
         Exporter.write(doc, Exporter.Format.NETNS, script);
         assertThat(Files.isExecutable(script)).isTrue();
-        Lab.Result r = Lab.run(30, "bash", "-n", script.toString());
+        Processes.Result r = Lab.run(30, "bash", "-n", script.toString());
         assertEquals(0, r.exit(), r.output());
         String text = Files.readString(script);
         assertThat(text).startsWith("#!/usr/bin/env bash\n").contains("set -euo pipefail");
@@ -97,7 +99,7 @@ class NetnsScriptTest {
         Exporter.write(doc, Exporter.Format.NETNS, script);
         assertEquals(0, Lab.run(30, "bash", "-n", script.toString()).exit());
         // 'list' only prints the names: they come back exactly, and nothing was run
-        Lab.Result list = Lab.script(script, "", "list", 30);
+        Processes.Result list = Lab.script(script, "", "list", 30);
         assertEquals(0, list.exit(), list.output());
         List<String> names = Network.compile(doc).dataplane().namespaces().stream().map(Namespace::name).toList();
         assertThat(list.output()).isEqualTo(String.join("\n", names) + "\n");
@@ -115,17 +117,17 @@ class NetnsScriptTest {
         String prefix = Lab.prefix('q');
         List<String> expected = Network.compile(doc).dataplane().namespaces().stream().map(n -> prefix + n.name()).sorted().toList();
         try {
-            Lab.Result up = Lab.script(script, prefix, "up", 120);
+            Processes.Result up = Lab.script(script, prefix, "up", 120);
             assertEquals(0, up.exit(), up.output());
             assertThat(Lab.namespaces(prefix)).containsExactlyInAnyOrderElementsOf(expected);
-            Lab.Result ipList = Lab.run(10, "ip", "netns", "list");
+            Processes.Result ipList = Lab.run(10, "ip", "netns", "list");
             assertThat(ipList.output()).contains(prefix + "$(touch " + PWNED + ")", prefix + "a'b;rm -rf x");
             // a second up refuses and builds nothing more
-            Lab.Result again = Lab.script(script, prefix, "up", 60);
+            Processes.Result again = Lab.script(script, prefix, "up", 60);
             assertThat(again.exit()).isNotZero();
             assertThat(again.output()).contains("already exists");
         } finally {
-            Lab.Result down = Lab.script(script, prefix, "down", 60);
+            Processes.Result down = Lab.script(script, prefix, "down", 60);
             assertEquals(0, down.exit(), down.output());
             assertThat(Lab.namespaces(prefix)).isEmpty();
         }
@@ -145,7 +147,7 @@ class NetnsScriptTest {
             Lab.run(10, "ip", "netns", "add", prefix + "lan");
             Lab.run(10, "ip", "netns", "add", prefix + "h1");
             assertThat(Lab.namespaces(prefix)).hasSize(2);
-            Lab.Result down = Lab.script(script, prefix, "down", 60);
+            Processes.Result down = Lab.script(script, prefix, "down", 60);
             assertEquals(0, down.exit(), down.output());
             assertThat(Lab.namespaces(prefix)).isEmpty();
             assertEquals(0, Lab.script(script, prefix, "down", 60).exit(), "down twice is fine");
@@ -182,7 +184,7 @@ class NetnsScriptTest {
         Path script = dir.resolve("lab.sh");
         Exporter.write(doc, Exporter.Format.NETNS, script);
         assertEquals(0, Lab.run(30, "bash", "-n", script.toString()).exit());
-        Lab.Result tooLong = Lab.script(script, "p".repeat(60), "list", 30);
+        Processes.Result tooLong = Lab.script(script, "p".repeat(60), "list", 30);
         assertThat(tooLong.exit()).isEqualTo(2);
         assertThat(tooLong.output()).contains("HOPSCOPE_PREFIX is too long");
     }
@@ -196,11 +198,11 @@ class NetnsScriptTest {
         Exporter.write(doc, Exporter.Format.NETNS, script);
         String prefix = Lab.prefix('q');
         try {
-            Lab.Result up = Lab.script(script, prefix, "up", 120);
+            Processes.Result up = Lab.script(script, prefix, "up", 120);
             assertEquals(0, up.exit(), up.output());
             assertThat(Lab.namespaces(prefix)).contains(prefix + NetnsScript.netnsName("h".repeat(300)), prefix + "short");
         } finally {
-            Lab.Result down = Lab.script(script, prefix, "down", 60);
+            Processes.Result down = Lab.script(script, prefix, "down", 60);
             assertEquals(0, down.exit(), down.output());
             assertThat(Lab.namespaces(prefix)).isEmpty();
         }
