@@ -6,7 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Running the machine's own tools from tests (ip, iptables, docker, tshark, dot, bash): output and
@@ -64,5 +69,26 @@ public final class Processes {
         dirs.addAll(List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"));
         for (String d : dirs) if (!d.isEmpty() && Files.isExecutable(Path.of(d, tool))) return Path.of(d, tool).toString();
         return null;
+    }
+
+    /**
+     * Puts {@code question} to every item on a few threads (probes spend their time waiting on
+     * timeouts, not on CPU) and returns the non-null answers in the items' order: the
+     * disagreements of an agreement test.
+     */
+    public static <T> List<String> askInParallel(List<T> items, Function<T, String> question) throws InterruptedException, ExecutionException {
+        List<String> answers = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            for (T item : items) results.add(pool.submit(() -> question.apply(item)));
+            for (Future<String> f : results) {
+                String answer = f.get();
+                if (answer != null) answers.add(answer);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return answers;
     }
 }

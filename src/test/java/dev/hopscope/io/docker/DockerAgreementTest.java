@@ -38,9 +38,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -187,19 +184,8 @@ class DockerAgreementTest {
             checkAddresses(doc, ipam, bridgeNames);
             for (Container c : doc.all(Container.class)) awaitListeners(c, pids.get(c.id()));
 
-            List<String> disagreements = new ArrayList<>();
-            ExecutorService pool = Executors.newFixedThreadPool(8);
-            try {
-                List<Future<String>> results = new ArrayList<>();
-                Lan l = lan;
-                for (Check c : checks) results.add(pool.submit(() -> disagreement(c, doc, pids, l)));
-                for (Future<String> f : results) {
-                    String d = f.get();
-                    if (d != null) disagreements.add(d);
-                }
-            } finally {
-                pool.shutdownNow();
-            }
+            Lan l = lan;
+            List<String> disagreements = Processes.askInParallel(checks, c -> disagreement(c, doc, pids, l));
             if (!disagreements.isEmpty())
                 fail(name + ": Docker and the analysis disagree on " + disagreements.size() + " of " + checks.size() + " probes\n"
                         + String.format("%-40s %-10s %-26s %-22s %s%n", "flow", "probe", "sent to", "analysis", "docker")

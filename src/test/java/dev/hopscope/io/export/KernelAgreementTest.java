@@ -25,9 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -101,18 +98,7 @@ class KernelAgreementTest {
             assertEquals(0, listen.exit(), () -> "lab listen failed:\n" + listen.output());
             awaitListeners(dp, prefix);
 
-            List<String> disagreements = new ArrayList<>();
-            ExecutorService pool = Executors.newFixedThreadPool(8);
-            try {
-                List<Future<String>> results = new ArrayList<>();
-                for (Check c : checks) results.add(pool.submit(() -> disagreement(prefix, c)));
-                for (Future<String> f : results) {
-                    String d = f.get();
-                    if (d != null) disagreements.add(d);
-                }
-            } finally {
-                pool.shutdownNow();
-            }
+            List<String> disagreements = Processes.askInParallel(checks, c -> disagreement(prefix, c));
             if (!disagreements.isEmpty())
                 fail(sample + ": the kernel and the analysis disagree on " + disagreements.size() + " of " + checks.size() + " probes\n"
                         + String.format("%-44s %-12s %-24s %-22s %s%n", "flow", "probe", "sent to", "engine", "kernel")
