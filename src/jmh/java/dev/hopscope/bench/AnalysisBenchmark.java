@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * SPEC section 5: the full analysis of 50 hosts x 100 containers (every finding, 5,000 intents and
  * the 25-million-pair matrix held by classes), the same for a Kubernetes cluster of 50 flannel
- * nodes x 100 pods with Services (flows through Services branch over endpoints) and on Calico, one trace, and
+ * nodes x 100 pods with Services (flows through Services branch over endpoints) and on Calico, Cilium (with kube-proxy
+ * and with its replacement) and Weave Net, one trace, and
  * re-analysis after one edit of a 500-endpoint design. Sample time, so JMH reports the median
  * (p0.50) next to the mean.
  */
@@ -43,6 +44,9 @@ public class AnalysisBenchmark {
     Document large;
     Document flannel;
     Document calico;
+    Document cilium;
+    Document ciliumKpr;
+    Document weave;
     Network largeNet;
     Document medium;
     Document mediumEdited;
@@ -55,6 +59,9 @@ public class AnalysisBenchmark {
         large = SyntheticTopology.generate(50, 100, false);
         flannel = SyntheticTopology.generate(50, 100, SyntheticTopology.Cni.FLANNEL, false);
         calico = SyntheticTopology.generate(50, 100, SyntheticTopology.Cni.CALICO, false);
+        cilium = SyntheticTopology.generate(50, 100, SyntheticTopology.Cni.CILIUM, false);
+        ciliumKpr = SyntheticTopology.generate(50, 100, SyntheticTopology.Cni.CILIUM, false, true);
+        weave = SyntheticTopology.generate(50, 100, SyntheticTopology.Cni.WEAVE, false);
         largeNet = Network.compile(large);
         medium = SyntheticTopology.generate(5, 100, false);
         // one edit, as a user makes it in the inspector: a container gains a listening socket
@@ -86,6 +93,24 @@ public class AnalysisBenchmark {
     @Benchmark
     public long fullAnalysisCalico5000() {
         return Analyzer.analyze(calico).matrix().size();
+    }
+
+    /** The same cluster on Cilium (VXLAN, a podCIDR per node), Services translated by kube-proxy on the nodes. */
+    @Benchmark
+    public long fullAnalysisCilium5000() {
+        return Analyzer.analyze(cilium).matrix().size();
+    }
+
+    /** The same with Cilium's kube-proxy replacement: every Service translated at the client's socket, every node's socket load balancer holding every frontend. */
+    @Benchmark
+    public long fullAnalysisCiliumKpr5000() {
+        return Analyzer.analyze(ciliumKpr).matrix().size();
+    }
+
+    /** The same cluster on Weave Net: one L2 segment over the 50 nodes, the fast datapath between them. */
+    @Benchmark
+    public long fullAnalysisWeave5000() {
+        return Analyzer.analyze(weave).matrix().size();
     }
 
     /** One delivered flow with its hop list and reply (from the design's intents), on the compiled 5,000-endpoint design. */

@@ -20,15 +20,18 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--overlay", description = "Docker hosts: attach each host's first group to one VXLAN overlay across the hosts as well") boolean overlay;
     @Option(names = "--cni", paramLabel = "KIND", defaultValue = "docker", completionCandidates = Kinds.class,
             description = "the network kind: docker (the default: Docker hosts with docker0 and a user-defined bridge) or "
-                    + "flannel (Kubernetes nodes with flannel VXLAN, Services and a NodePort) or calico (the same cluster on Calico: pods routed natively, blocks learned by BGP)")
+                    + "flannel (Kubernetes nodes with flannel VXLAN, Services and a NodePort) or calico (the same cluster on Calico: pods routed natively, blocks learned by BGP) "
+                    + "or cilium (on Cilium: VXLAN, a podCIDR per node) or weave (on Weave Net: one L2 segment, the fast datapath)")
     String cni;
+    @Option(names = "--kube-proxy-replacement", description = "with --cni cilium: Cilium replaces kube-proxy, translating Services at the client's socket (no DNAT on a node)")
+    boolean kubeProxyReplacement;
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE") Path out;
     @Spec CommandSpec spec;
 
     /** Candidates for {@code --cni}, as the help lists them. */
     static final class Kinds extends java.util.ArrayList<String> {
         Kinds() { for (SyntheticTopology.Cni k : SyntheticTopology.Cni.values()) add(k.label()); }
-        /** "docker, flannel or calico". */
+        /** "docker, flannel, calico, cilium or weave". */
         static String words() {
             List<String> all = new Kinds();
             return String.join(", ", all.subList(0, all.size() - 1)) + " or " + all.get(all.size() - 1);
@@ -40,7 +43,7 @@ final class GenerateCommand implements Callable<Integer> {
                 .orElseThrow(() -> new UsageException("--cni takes " + Kinds.words() + ", not '" + cni + "'"));
         Document doc;
         try {
-            doc = SyntheticTopology.generate(hosts, containersPerHost, kind, overlay);
+            doc = SyntheticTopology.generate(hosts, containersPerHost, kind, overlay, kubeProxyReplacement);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -51,7 +54,7 @@ final class GenerateCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().println(out + ": " + doc.nodes().size() + " nodes (" + (kind == SyntheticTopology.Cni.DOCKER
                 ? hosts + " hosts x " + containersPerHost + " containers" + (overlay ? ", overlay" : "")
-                : hosts + " " + kind.label() + " nodes x " + containersPerHost + " pods") + ")");
+                : hosts + " " + kind.label() + " nodes x " + containersPerHost + " pods" + (kubeProxyReplacement ? ", kube-proxy replacement" : "")) + ")");
         return Cli.OK;
     }
 }

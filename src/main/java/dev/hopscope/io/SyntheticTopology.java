@@ -31,9 +31,12 @@ import dev.hopscope.model.layout.AutoLayout;
  * egress works by MASQUERADE. With an overlay, every host's first group also joins one Docker
  * overlay, and each first web reaches the next host's app over it.
  *
- * <p>{@link Cni#FLANNEL} and {@link Cni#CALICO}: Kubernetes nodes n1..nN on the same underlay, one
- * pod network (flannel VXLAN on 10.32.0.0/12 with a /24 of pods per node on {@code cni0}; or Calico
- * on 10.48.0.0/12 with a /24 block per node, routed natively), and on each node pods in the same
+ * <p>{@link Cni#FLANNEL}, {@link Cni#CALICO}, {@link Cni#CILIUM} and {@link Cni#WEAVE}: Kubernetes
+ * nodes n1..nN on the same underlay, one pod network (flannel VXLAN on 10.32.0.0/12 with a /24 of
+ * pods per node on {@code cni0}; Calico on 10.48.0.0/12 with a /24 block per node, routed
+ * natively; Cilium VXLAN on 10.32.0.0/12 with a /24 podCIDR per node, with kube-proxy or with its
+ * kube-proxy replacement; Weave Net's fast datapath on 10.32.0.0/12 with a /21 share per node),
+ * and on each node pods in the same
  * four tiers. Each group G is a microservice spread one pod per node: Services {@code app-G} and
  * {@code db-G} (ClusterIP) select a group's app and db pods on every node, and the NodePort Service
  * {@code web} (node port 30080) selects every web pod, so flows through Services branch over
@@ -63,7 +66,11 @@ public final class SyntheticTopology {
         /** Kubernetes nodes with flannel VXLAN, kube-proxy Services and a NodePort. */
         FLANNEL,
         /** The same Kubernetes cluster on Calico (routed natively, BGP full mesh, a /24 block per node). */
-        CALICO;
+        CALICO,
+        /** The same cluster on Cilium (VXLAN tunnel, a /24 podCIDR per node); kube-proxy, or Cilium's kube-proxy replacement. */
+        CILIUM,
+        /** The same cluster on Weave Net (one L2 segment, the fast datapath, a /21 share of the range per node). */
+        WEAVE;
 
         public String label() { return name().toLowerCase(java.util.Locale.ROOT); }
     }
@@ -74,15 +81,30 @@ public final class SyntheticTopology {
 
     /** {@code overlay} is for Docker hosts only (a flannel cluster is an overlay already). */
     public static Document generate(int hosts, int containersPerHost, Cni cni, boolean overlay) {
+        return generate(hosts, containersPerHost, cni, overlay, false);
+    }
+
+    /**
+     * {@code overlay} is for Docker hosts only; {@code kubeProxyReplacement} for Cilium only (Services
+     * translated at the client's socket by Cilium instead of on the nodes by kube-proxy).
+     */
+    public static Document generate(int hosts, int containersPerHost, Cni cni, boolean overlay, boolean kubeProxyReplacement) {
         if (hosts < 1 || hosts > MAX_HOSTS)
             throw new IllegalArgumentException("hosts must be from 1 to " + MAX_HOSTS + ", not " + hosts);
         if (containersPerHost < 0 || containersPerHost > MAX_CONTAINERS_PER_HOST)
             throw new IllegalArgumentException("containers per host must be from 0 to " + MAX_CONTAINERS_PER_HOST + ", not " + containersPerHost);
         if (overlay && cni != Cni.DOCKER)
             throw new IllegalArgumentException("--overlay adds a Docker overlay to Docker hosts; a " + cni.label() + " cluster has its own network across the nodes");
+        if (kubeProxyReplacement && cni != Cni.CILIUM)
+            throw new IllegalArgumentException("--kube-proxy-replacement is Cilium's (--cni cilium); a " + cni.label() + " cluster's Services are kube-proxy's");
+        if (cni == Cni.WEAVE && hosts > KubernetesCluster.WEAVE_MAX_NODES)
+            throw new IllegalArgumentException("a Weave cluster is generated with a /" + KubernetesCluster.WEAVE_PEER_RANGE + " of 10.32.0.0/12 per node, "
+                    + KubernetesCluster.WEAVE_MAX_NODES + " nodes at most, not " + hosts);
         switch (cni) {
             case FLANNEL: return KubernetesCluster.generate(hosts, containersPerHost, KubernetesCluster.FLANNEL);
             case CALICO: return KubernetesCluster.generate(hosts, containersPerHost, KubernetesCluster.CALICO);
+            case CILIUM: return KubernetesCluster.generate(hosts, containersPerHost, KubernetesCluster.cilium(kubeProxyReplacement));
+            case WEAVE: return KubernetesCluster.generate(hosts, containersPerHost, KubernetesCluster.WEAVE);
             default: return docker(hosts, containersPerHost, overlay);
         }
     }

@@ -128,7 +128,31 @@ class AnalyzeMatrixFormsTest {
         assertThat(DocumentCodec.load(calico).all(dev.hopscope.model.Network.class)).extracting(dev.hopscope.model.Network::driver).containsExactly("calico");
         Run bad = run("generate", "--hosts", "2", "--containers-per-host", "4", "--cni", "ovs", "-o", out.toString());
         assertThat(bad.code()).isEqualTo(Cli.BAD_INPUT);
-        assertThat(bad.err()).contains("--cni takes docker, flannel or calico, not 'ovs'");
+        assertThat(bad.err()).contains("--cni takes docker, flannel, calico, cilium or weave, not 'ovs'");
+    }
+
+    @Test
+    void generateTakesCiliumWithOrWithoutKubeProxyAndWeave() {
+        Path cilium = dir.resolve("cilium.json");
+        Run r = run("generate", "--hosts", "2", "--containers-per-host", "4", "--cni", "cilium", "-o", cilium.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("2 cilium nodes x 4 pods)");
+        assertThat(DocumentCodec.load(cilium).all(dev.hopscope.model.Network.class)).extracting(n -> n.driver() + " " + n.option("kubeProxyReplacement"))
+                .containsExactly("cilium false");
+        Path kpr = dir.resolve("kpr.json");
+        Run k = run("generate", "--hosts", "2", "--containers-per-host", "4", "--cni", "cilium", "--kube-proxy-replacement", "-o", kpr.toString());
+        assertThat(k.code()).isZero();
+        assertThat(k.out()).contains("2 cilium nodes x 4 pods, kube-proxy replacement)");
+        assertThat(DocumentCodec.load(kpr).all(dev.hopscope.model.Network.class)).extracting(n -> n.driver() + " " + n.option("kubeProxyReplacement"))
+                .containsExactly("cilium true");
+        Path weave = dir.resolve("weave.json");
+        Run w = run("generate", "--hosts", "2", "--containers-per-host", "4", "--cni", "weave", "-o", weave.toString());
+        assertThat(w.code()).isZero();
+        assertThat(DocumentCodec.load(weave).all(dev.hopscope.model.Network.class)).extracting(dev.hopscope.model.Network::driver).containsExactly("weave");
+        Run wrong = run("generate", "--hosts", "2", "--containers-per-host", "4", "--cni", "flannel", "--kube-proxy-replacement", "-o", weave.toString());
+        assertThat(wrong.code()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(wrong.err()).contains("--kube-proxy-replacement is Cilium's (--cni cilium); a flannel cluster's Services are kube-proxy's");
+        assertThat(wrong.err()).doesNotContain("Exception");
     }
 
     /** Every pair of distinct members each class row speaks for, keyed "from to probe". */

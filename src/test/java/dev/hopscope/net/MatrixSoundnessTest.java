@@ -51,9 +51,14 @@ class MatrixSoundnessTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.CsvSource({"DOCKER, 4, 8, false", "DOCKER, 3, 12, true", "FLANNEL, 3, 8, false", "CALICO, 3, 8, false"})
+    @org.junit.jupiter.params.provider.CsvSource({"DOCKER, 4, 8, false", "DOCKER, 3, 12, true", "FLANNEL, 3, 8, false", "CALICO, 3, 8, false", "CILIUM, 3, 8, false", "WEAVE, 3, 8, false"})
     void everyRowOfAGeneratedDesignEqualsAFreshTrace(dev.hopscope.io.SyntheticTopology.Cni cni, int hosts, int perHost, boolean overlay) {
         check(dev.hopscope.io.SyntheticTopology.generate(hosts, perHost, cni, overlay));
+    }
+
+    @org.junit.jupiter.api.Test
+    void everyRowOfAGeneratedCiliumClusterWithoutKubeProxyEqualsAFreshTrace() {
+        check(dev.hopscope.io.SyntheticTopology.generate(3, 8, dev.hopscope.io.SyntheticTopology.Cni.CILIUM, false, true));
     }
 
     @org.junit.jupiter.api.Test

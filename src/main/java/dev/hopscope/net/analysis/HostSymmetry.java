@@ -107,6 +107,9 @@ final class HostSymmetry {
     private final java.util.concurrent.atomic.AtomicInteger literalCount = new java.util.concurrent.atomic.AtomicInteger();
     private LiveRules live;
 
+    /** Per zone: each socket load balancer and the place of the first of the zone's namespaces that holds it. */
+    private final List<IdentityHashMap<dev.hopscope.net.dataplane.SocketLb, Integer>> socketLbHolder = new ArrayList<>();
+
     private int[] classOf;
     private final List<List<Integer>> classes = new ArrayList<>();
 
@@ -179,6 +182,7 @@ final class HostSymmetry {
             zoneNodes.add(new ArrayList<>());
             zoneText.add(new TokenList());
             zoneBlockPrefixes.add(new ArrayList<>());
+            socketLbHolder.add(new IdentityHashMap<>());
         }
         for (Node n : doc.nodes()) {
             String h = hostOfNode(n, 0);
@@ -526,16 +530,41 @@ final class HostSymmetry {
         routes(ns, self, role, name, text);
         neighbours(ns, self, role, name, text);
         rules(ns, self, role, name, text);
-        if (ns.socketLb() != null) {
-            // Cilium's socket load balancer: entries in lookup order, applied where a socket connects
+        Integer sameLbAs = ns.socketLb() == null || self == NONE ? null : socketLbHolder.get(self).putIfAbsent(ns.socketLb(), role);
+        if (sameLbAs != null) {
+            // every namespace of a node shares one socket load balancer: written once, at its first holder in the zone
+            positional(ns, self, text, w -> w.text("socket lb of").text(sameLbAs));
+        } else if (ns.socketLb() != null) {
+            // Cilium's socket load balancer: entries in lookup order, applied where a socket connects; when no two
+            // entries can match one packet (one frontend address, protocol and port each), the first match is the
+            // only one, so the order does not matter (every node's NodePort frontend names that node)
             List<Rule> entries = ns.socketLb().rules();
+            boolean disjoint = disjointFrontends(entries);
+            ItemSet set = new ItemSet(new SetId(role, name, "socket lb", 0), self);
             for (int i = 0; i < entries.size(); i++) {
                 Rule r = entries.get(i);
                 SetId targets = new SetId(role, name, "socket lb targets", i);
-                positional(ns, self, text, w -> rule(w.text("socket lb"), r, List.of(), targets));
+                if (disjoint) item(set, ns, w -> rule(w.text("socket lb"), r, List.of(), targets));
+                else positional(ns, self, text, w -> rule(w.text("socket lb"), r, List.of(), targets));
             }
+            finish(set, text);
         }
         for (Listener l : ns.listeners()) positional(ns, self, text, w -> record(w, l));
+    }
+
+    /**
+     * Whether each entry matches exactly one frontend (a destination address, a protocol and a
+     * port, nothing else) and no two the same one: then at most one entry matches any packet.
+     */
+    private static boolean disjointFrontends(List<Rule> entries) {
+        Set<List<Object>> frontends = new HashSet<>();
+        for (Rule r : entries) {
+            Match m = r.match();
+            boolean exact = m.dst() != null && m.dst().prefix() == 32 && !m.notDst() && m.proto() != null && m.dport() != 0 && m.dportLast() == 0
+                    && m.src() == null && m.in() == null && m.out() == null && !m.dstLocal() && m.mark() == 0;
+            if (!exact || !frontends.add(List.of(m.dst().address(), m.proto(), m.dport()))) return false;
+        }
+        return true;
     }
 
     /**

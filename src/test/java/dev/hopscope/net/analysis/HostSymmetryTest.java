@@ -96,6 +96,22 @@ class HostSymmetryTest {
     }
 
     @Test
+    void ciliumNodesAreAlikeWithKubeProxyAndWithTheSocketLoadBalancer() {
+        // each node's podCIDR behind cilium_host, the tunnel to every other node; with the replacement, every node's socket
+        // load balancer holds the same frontends and backends, in the same order
+        assertThat(classes(SyntheticTopology.generate(3, 8, SyntheticTopology.Cni.CILIUM, false, false)))
+                .containsExactly(List.of("n1", "n2", "n3"));
+        assertThat(classes(SyntheticTopology.generate(3, 8, SyntheticTopology.Cni.CILIUM, false, true)))
+                .containsExactly(List.of("n1", "n2", "n3"));
+    }
+
+    @Test
+    void weaveNodesWithTheirSharesOfOneRangeAreAlike() {
+        assertThat(classes(SyntheticTopology.generate(3, 8, SyntheticTopology.Cni.WEAVE, false)))
+                .containsExactly(List.of("n1", "n2", "n3"));
+    }
+
+    @Test
     void counterpartsSitAtTheSamePlace() {
         HostSymmetry s = HostSymmetry.of(Network.compile(docker(3, 8)).dataplane());
         assertThat(s.counterpart("h3-db-1", "h1")).isEqualTo("h1-db-1");
