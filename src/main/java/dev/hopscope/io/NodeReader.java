@@ -48,7 +48,7 @@ final class NodeReader {
     private static final Choices<Proto> PROTO = Choices.of(Proto.values(), Proto::label);
     private static final Set<String> HOST_FIELDS = Set.of("kind", "id", "name", "role", "underlay", "address", "ipForward", "mtu", "routes");
     private static final Set<String> UNDERLAY_FIELDS = Set.of("kind", "id", "name", "subnet", "mtu", "gateway");
-    private static final Set<String> BRIDGE_FIELDS = Set.of("kind", "id", "name", "host", "bridgeKind", "subnet", "gateway", "masquerade", "internal", "icc");
+    private static final Set<String> BRIDGE_FIELDS = Set.of("kind", "id", "name", "host", "bridgeKind", "subnet", "gateway", "masquerade", "internal", "icc", "hairpinMode");
     private static final Set<String> NETWORK_FIELDS = Set.of("kind", "id", "name", "driver", "host", "members", "subnet", "gateway");
     private static final Set<String> OVERLAY_FIELDS = Set.of("kind", "id", "name", "vni", "subnet", "driver", "udpPort", "mtu", "controlPlane", "encrypted", "members");
     private static final Set<String> CONTAINER_FIELDS = Set.of("kind", "id", "name", "image", "host", "mode", "modeTarget", "attachments", "ports", "sockets", "links");
@@ -143,7 +143,7 @@ final class NodeReader {
     private static Bridge bridge(Fields f) {
         return new Bridge(f.string("id"), name(f), f.string("host"),
                 f.choice("bridgeKind", BRIDGE_KIND), f.string("subnet"), f.string("gateway"),
-                f.bool("masquerade"), f.bool("internal"), f.bool("icc"));
+                f.bool("masquerade"), f.bool("internal"), f.bool("icc"), f.bool("hairpinMode"));
     }
 
     /** A network of a registered kind: the common fields, then the kind's own options under their keys, typed as the kind says. */

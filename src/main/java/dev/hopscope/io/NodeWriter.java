@@ -38,7 +38,8 @@ final class NodeWriter {
         } else if (n instanceof Bridge) {
             Bridge b = (Bridge) n;
             o.str("host", b.host()).str("bridgeKind", b.bridgeKind().label()).str("subnet", b.subnet())
-                    .str("gateway", b.gateway()).bool("masquerade", b.masquerade()).bool("internal", b.internal()).bool("icc", b.icc());
+                    .str("gateway", b.gateway()).bool("masquerade", b.masquerade()).bool("internal", b.internal()).bool("icc", b.icc())
+                    .bool("hairpinMode", b.hairpinMode());
         } else if (n instanceof Network) {
             Network w = (Network) n;
             o.str("driver", w.driver()).str("host", w.host()).strings("members", w.members()).str("subnet", w.subnet()).str("gateway", w.gateway());

@@ -262,6 +262,8 @@ final class TraceJson {
             g.writeStringProperty("bridge", b.bridge());
             str(g, "mac", b.destination());
             g.writeStringProperty("port", b.port());
+            if (b.afterDnat()) g.writeBooleanProperty("bridgedBack", true); // br_netfilter: back to the bridge after DNAT, not routed
+            if (b.hairpin()) g.writeBooleanProperty("hairpin", true);       // out of the port it came in by
         } else if (d instanceof StepDetail.ToBridgeItself b) {
             g.writeStringProperty("kind", "bridge-local");
             g.writeStringProperty("bridge", b.bridge());

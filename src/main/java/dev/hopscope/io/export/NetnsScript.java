@@ -243,6 +243,9 @@ public final class NetnsScript {
             for (Namespace n : dp.namespaces())
                 for (Iface i : n.ifaces())
                     if (i.proxyArp()) exec(n, "sysctl -qw " + q("net.ipv4.conf." + i.name() + ".proxy_arp=1") + " >/dev/null");
+            for (Namespace n : dp.namespaces())
+                for (Iface i : n.ifaces()) // a CNI bridge's ports: a pod reaches itself through its Service
+                    if (i.hairpin() && i.master() != null) line("  bridge -n " + ns(n) + " link set dev " + q(i.name()) + " hairpin on");
             line("");
             line("  # permanent neighbours and FDB entries (VXLAN flood lists, flannel's static entries)");
             for (Namespace n : dp.namespaces()) {

@@ -588,7 +588,7 @@ final class HostSymmetry {
     }
 
     private void iface(Writer w, Iface f) {
-        w.text(f.kind()).mac(f.mac()).text(f.mtu()).node(f.node()).text("addrs");
+        w.text(f.kind()).mac(f.mac()).text(f.mtu()).node(f.node()).text(f.hairpin()).text("addrs");
         for (Cidr c : f.addresses()) w.addr(c.address()).text(c.prefix());
         w.text("peer").iface(f.peer()).text("master").iface(f.master())
                 .text("lower").iface(f.lower()).text(f.linkMode()).text(f.proxyArp()).text("uppers");
@@ -666,10 +666,10 @@ final class HostSymmetry {
         // a single target is the DNAT's; of several, the walk follows the branch to the row's endpoint, so their order
         // does not matter (while it took the first only, the first stood apart)
         int ordered = to.size() == 1 || LiveRules.FIRST_TARGET_ONLY ? 1 : 0;
-        for (NatTarget t : to.subList(0, ordered)) w.text("to").addr(t.ip()).text(t.port()).node(t.node());
+        for (NatTarget t : to.subList(0, ordered)) w.text("to").addr(t.ip()).text(t.port()).node(t.node()).text(t.selfMark());
         if (to.size() > 1) {
             ItemSet rest = new ItemSet(targets, w.self);
-            for (NatTarget t : to.subList(ordered, to.size())) item(rest, w.ns, x -> x.text("to").addr(t.ip()).text(t.port()).node(t.node()));
+            for (NatTarget t : to.subList(ordered, to.size())) item(rest, w.ns, x -> x.text("to").addr(t.ip()).text(t.port()).node(t.node()).text(t.selfMark()));
             w.out.add(SET);
             w.out.addAll(Tokens.join(rest.base).tokens());
             w.out.add(END);

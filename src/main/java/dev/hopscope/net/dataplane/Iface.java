@@ -45,6 +45,7 @@ public final class Iface {
     private LinkMode linkMode;
     private final List<Iface> uppers = new ArrayList<>();
     private boolean proxyArp;
+    private boolean hairpin;
 
     Iface(Namespace ns, String name, Kind kind, Mac mac, int mtu, String node) {
         this.ns = ns;
@@ -115,6 +116,13 @@ public final class Iface {
     /** proxy_arp: the device answers ARP for addresses its namespace routes out of another device (Calico's cali veths). */
     public boolean proxyArp() { return proxyArp; }
     public void setProxyArp(boolean on) { this.proxyArp = on; }
+
+    /**
+     * A bridge port's hairpin mode ({@code bridge link set dev X hairpin on}): the bridge may send a
+     * frame back out of this port when it came in through it (a pod reaching itself through a Service).
+     */
+    public boolean hairpin() { return hairpin; }
+    public void setHairpin(boolean on) { this.hairpin = on; }
 
     @Override public String toString() { return ns.name() + ":" + name; }
 }

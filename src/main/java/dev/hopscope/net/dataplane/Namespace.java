@@ -75,6 +75,14 @@ public final class Namespace {
 
     public void addRule(Rule r) { rules.add(r); chains = null; }
 
+    /** A rule ahead of every other of its table and chain ({@code iptables -I}: kube-proxy puts its jumps first). */
+    public void insertRule(Rule r) {
+        int at = 0;
+        while (at < rules.size() && !(rules.get(at).table() == r.table() && rules.get(at).chain().equals(r.chain()))) at++;
+        rules.add(at, r);
+        chains = null;
+    }
+
     /** Rules per table and chain, indexed on first use (a compiled dataplane no longer changes). */
     private volatile Map<String, List<Rule>> chains;
     private volatile java.util.Set<Integer> local;

@@ -105,6 +105,8 @@ public record Rule(Table table, Chain chain, Match match, Target target, List<Na
      */
     public List<List<String>> argLines() {
         List<List<String>> out = new ArrayList<>();
+        boolean perEndpoint = dnatTargets.stream().anyMatch(t -> t.selfMark() != 0);
+        if (perEndpoint) endpointChains(out);
         if (setMark != 0) {
             List<String> mark = head();
             mark.addAll(match.args());
@@ -117,10 +119,41 @@ public record Rule(Table table, Chain chain, Match match, Target target, List<Na
             line.addAll(match.args());
             if (i < n - 1)
                 line.addAll(List.of("-m", "statistic", "--mode", "random", "--probability", probability(n - i)));
-            line.addAll(jump(i));
+            line.addAll(perEndpoint ? List.of("-j", endpointChain(i)) : jump(i));
             out.add(line);
         }
         return out;
+    }
+
+    /**
+     * kube-proxy's per-endpoint chains ({@code KUBE-SEP-…}) for a DNAT whose targets mark a
+     * connection from themselves: {@code -s ENDPOINT/32 -j MARK} (KUBE-MARK-MASQ), then the DNAT.
+     * Named per rule and endpoint, so the PREROUTING and OUTPUT rules of one Service each have theirs.
+     */
+    private void endpointChains(List<List<String>> out) {
+        for (int i = 0; i < dnatTargets.size(); i++) {
+            NatTarget t = dnatTargets.get(i);
+            String sep = endpointChain(i);
+            out.add(new ArrayList<>(List.of("-t", "nat", "-N", sep)));
+            if (t.selfMark() != 0)
+                out.add(new ArrayList<>(List.of("-t", "nat", "-A", sep, "-s", t.ip() + "/32", "-j", "MARK", "--set-xmark",
+                        "0x" + Integer.toHexString(t.selfMark()) + "/0x" + Integer.toHexString(t.selfMark()))));
+            List<String> dnat = new ArrayList<>(List.of("-t", "nat", "-A", sep));
+            if (match.proto() != null) dnat.addAll(List.of("-p", match.proto().label()));
+            dnat.addAll(List.of("-j", "DNAT", "--to-destination", t.toString()));
+            out.add(dnat);
+        }
+    }
+
+    /** {@code KUBE-SEP-} and 16 hex digits of a SHA-256 of this rule's place and the endpoint's index: stable and at most 28 characters. */
+    private String endpointChain(int i) {
+        String key = table + "|" + chain + "|" + match.args() + "|" + dnatTargets + "|" + i;
+        try {
+            byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "KUBE-SEP-" + java.util.HexFormat.of().withUpperCase().formatHex(h, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     private List<String> head() { return new ArrayList<>(List.of("-t", table.name().toLowerCase(), "-A", chain.name())); }

@@ -161,6 +161,7 @@ public final class Compilation {
         Cidr subnet = subnet(network.id());
         Iface[] pair = vethPair(endpoint, innerName, owner, host, ifName(host, hostVethName("veth", owner, network.id())), network.id(), bridge.mtu());
         pair[1].enslaveTo(bridge);
+        if (network instanceof dev.hopscope.model.Bridge b) pair[1].setHairpin(b.hairpin());
         Cidr cidr = new Cidr(address, subnet.prefix());
         pair[0].addAddress(cidr);
         connected(endpoint, pair[0], cidr);

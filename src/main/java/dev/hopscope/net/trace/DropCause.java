@@ -81,6 +81,15 @@ public sealed interface DropCause extends Outcome {
         @Override public Disposition disposition() { return Disposition.NEIGHBOR_UNREACHABLE; }
     }
 
+    /**
+     * The destination lies behind {@code port}, the bridge port the frame came in by, and hairpin
+     * mode is off there: the bridge never sends a frame back out of its own port (the kernel's
+     * should_deliver), so the frame is dropped silently.
+     */
+    record HairpinOff(String bridge, String port, String namespace) implements DropCause {
+        @Override public Disposition disposition() { return Disposition.DENIED; }
+    }
+
     /** A VXLAN device that knows no remote endpoint for the frame's destination MAC. */
     record NoRemoteEndpoint(String device, Mac destination) implements DropCause {
         @Override public Disposition disposition() { return Disposition.NEIGHBOR_UNREACHABLE; }

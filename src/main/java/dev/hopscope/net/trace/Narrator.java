@@ -45,9 +45,13 @@ public final class Narrator {
                     + ": the kernel fragments it (slower, and fragments are often dropped on the way)";
         if (d instanceof StepDetail.VethCrossed v)
             return "the frame crosses the veth pair " + v.fromNamespace() + ":" + v.fromDevice() + " → " + v.toNamespace() + ":" + v.toDevice();
+        if (d instanceof StepDetail.Bridged b && b.afterDnat())
+            return "the new destination lies behind " + b.bridge() + ", the bridge the frame came up from: br_netfilter hands it back to "
+                    + b.bridge() + ", which sends it out of " + b.port()
+                    + (b.hairpin() ? ", the port it came in by (hairpin mode is on there)" : "") + " — bridged, not routed: no TTL change";
         if (d instanceof StepDetail.Bridged b)
             return b.bridge() + " looks up " + b.destination() + " in its forwarding table and sends the frame out of " + b.port()
-                    + " — bridged, not routed: no TTL change, no NAT";
+                    + (b.hairpin() ? ", the port it came in by (hairpin mode is on there)" : "") + " — bridged, not routed: no TTL change, no NAT";
         if (d instanceof StepDetail.ToBridgeItself b)
             return "the frame is addressed to " + b.bridge() + " itself: it goes up to " + b.namespace() + "'s IP stack";
         if (d instanceof StepDetail.UnderlayCrossed u)
@@ -60,7 +64,9 @@ public final class Narrator {
         if (d instanceof StepDetail.Dnat n)
             return "DNAT " + n.before().destination() + " → " + n.after().destination() + " — " + n.rule().why()
                     + n.choice().map(c -> "; this trace follows " + (c.endpoint() == null ? n.after().destination() : name(c.endpoint()))
-                    + ", endpoint " + (c.index() + 1) + " of " + c.of()).orElse("");
+                    + ", endpoint " + (c.index() + 1) + " of " + c.of()).orElse("")
+                    + (hairpin(n) ? "; the connection comes from this endpoint itself, so kube-proxy marks it for masquerade (its KUBE-SEP chain: -s "
+                       + n.after().dst() + "/32 -j KUBE-MARK-MASQ), or the reply would never come back through this node" : "");
         if (d instanceof StepDetail.SocketTranslated s)
             return s.namespace() + "'s socket connects to " + s.before().destination() + ": " + s.rule().why()
                     + s.choice().map(c -> " (this trace follows " + (c.endpoint() == null ? s.after().destination() : name(c.endpoint()))
@@ -112,6 +118,14 @@ public final class Narrator {
             return "the reply reaches the client " + name(r.client()) + ": the flow works both ways";
         if (d instanceof StepDetail.Dropped x) return reason(x.cause());
         throw new IllegalStateException("no sentence for " + d);
+    }
+
+    /** A DNAT to an endpoint that marks connections from itself, taken by a connection from that endpoint. */
+    private static boolean hairpin(StepDetail.Dnat n) {
+        if (n.before().src() == null || !n.before().src().equals(n.after().dst())) return false;
+        for (var t : n.rule().dnatTargets())
+            if (t.selfMark() != 0 && t.ip().equals(n.after().dst())) return true;
+        return false;
     }
 
     private static String tunnelHeaders(TunnelKind k, int port, int vni) {
@@ -219,6 +233,10 @@ public final class Narrator {
         }
         if (c instanceof DropCause.NoNeighbourEntry n)
             return "no neighbour entry for " + n.nextHop() + " on " + n.device() + ": the overlay's control plane never told this node where it is";
+        if (c instanceof DropCause.HairpinOff h)
+            return "the destination is behind " + h.port() + ", the port of " + h.bridge() + " the frame came in by, and hairpin mode is off there: "
+                    + h.bridge() + " never sends a frame back out of the port it came from, so it drops it (the CNI bridge plugin's \"hairpinMode\": true, "
+                    + "or bridge link set dev " + h.port() + " hairpin on, lets a pod reach itself through its Service)";
         if (c instanceof DropCause.NoBridgePort b) return b.bridge() + " has no port behind which " + b.destination() + " lives";
         if (c instanceof DropCause.NoRemoteEndpoint v) return v.device() + " knows no VTEP for " + v.destination() + ": nothing to send the frame to";
         if (c instanceof DropCause.NoTunnelDevice t)

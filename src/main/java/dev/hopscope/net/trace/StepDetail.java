@@ -49,8 +49,15 @@ public sealed interface StepDetail permits StepDetail.Routed, StepDetail.Local, 
         @Override public StepKind step() { return StepKind.VETH; }
     }
 
-    /** A bridge looked up the destination MAC in its forwarding database and sent the frame out of {@code port}. */
-    record Bridged(String bridge, Mac destination, String port) implements StepDetail {
+    /**
+     * A bridge looked up the destination MAC in its forwarding database and sent the frame out of
+     * {@code port}. {@code afterDnat}: the frame had come up to the bridge's IP stack, DNAT moved its
+     * destination behind the same bridge, and br_netfilter handed it back to be switched, not routed;
+     * {@code hairpin}: {@code port} is the one it came in by, which only a port in hairpin mode allows.
+     */
+    record Bridged(String bridge, Mac destination, String port, boolean afterDnat, boolean hairpin) implements StepDetail {
+        public Bridged(String bridge, Mac destination, String port) { this(bridge, destination, port, false, false); }
+
         @Override public StepKind step() { return StepKind.BRIDGE; }
     }
 

@@ -254,11 +254,29 @@ final class Walk {
         boolean underlay = ns.kind() == Namespace.Kind.SWITCH;
         if (p.ethDst().equals(br.mac())) {
             step(ns, br.name(), br.node(), p, new StepDetail.ToBridgeItself(br.name(), ns.name()));
-            return input(ns, br, p);
+            return input(ns, br, p, underlay ? null : inPort);
         }
         // br_netfilter: a bridged reply still passes conntrack, which undoes a Service's DNAT on the same node
         if (replyLeg && !underlay && !p.encapsulated()) p = unNat(ns, br, p);
+        return forward(br, p, inPort, false);
+    }
+
+    /**
+     * The bridge switches the frame to the port behind which its destination MAC lives: never back
+     * out of the port it came in by unless that port is in hairpin mode (the kernel's should_deliver).
+     * Bridged IP traffic then meets iptables FORWARD, and with {@code postrouting} nat POSTROUTING
+     * too (br_netfilter), before it leaves.
+     */
+    private Ending forward(Iface br, Packet p, Iface inPort, boolean postrouting) {
+        Namespace ns = br.ns();
+        boolean underlay = ns.kind() == Namespace.Kind.SWITCH;
         Iface out = portFor(br, p.ethDst(), inPort);
+        boolean hairpin = false;
+        if (out == null && !underlay && inPort != null && Device.of(inPort).leadsTo(this, inPort, p.ethDst(), null)) {
+            if (!inPort.hairpin()) return drop(ns, br.name(), br.node(), p, new DropCause.HairpinOff(br.name(), inPort.name(), ns.name()));
+            out = inPort;
+            hairpin = true;
+        }
         if (out == null) return drop(ns, br.name(), br.node(), p, new DropCause.NoBridgePort(br.name(), p.ethDst()));
         if (!replyLeg && !underlay && !p.encapsulated() && inPort != null) {
             // br_netfilter: Docker and kube-proxy need bridged IP traffic to pass iptables FORWARD. A frame the
@@ -266,6 +284,7 @@ final class Walk {
             Optional<Rule> f = blocking(ns, Rule.Chain.FORWARD, p, br.name(), br.name());
             if (f.isPresent()) return denied(ns, br.name(), p, Rule.Chain.FORWARD, f.get());
         }
+        if (postrouting && !replyLeg) p = nat(ns, Rule.Chain.POSTROUTING, p, inPort, br);
         if (p.length() > out.mtu())
             return drop(ns, br.name(), br.node(), p, new DropCause.TooBigForPort(out.name(), out.mtu(), p.length(), Device.of(out).tunnel()));
         if (underlay) {
@@ -273,9 +292,31 @@ final class Walk {
             step(ns, br.name(), br.node(), p, new StepDetail.UnderlayCrossed(ns.node(), inPort == null ? null : inPort.peer().ns().name(),
                     to.ns().name(), p.ethDst()));
         } else {
-            step(ns, br.name(), br.node(), p, new StepDetail.Bridged(br.name(), p.ethDst(), out.name()));
+            step(ns, br.name(), br.node(), p, new StepDetail.Bridged(br.name(), p.ethDst(), out.name(), postrouting, hairpin));
         }
         return transmit(out, p);
+    }
+
+    /**
+     * br_netfilter's "bridged DNAT": a frame that came up to the bridge's IP stack from {@code inPort}
+     * and whose destination PREROUTING (or, for a reply, conntrack) moved behind the same bridge is
+     * not routed but handed back to the bridge with the new destination's MAC — no TTL change, no
+     * ip_forward needed (br_nf_pre_routing_finish). Observed on a kernel: a pod reaching itself
+     * through a Service comes back out of its own port only in hairpin mode, with TTL 64.
+     */
+    private Ending bridgedBack(Namespace ns, Iface br, Iface inPort, Packet p, Mac sourceMac) {
+        Ipv4 dst = p.dst();
+        Iface answerer = BridgeDevice.arpInBridge(this, br, dst, null, true);
+        observer.decided(d -> BridgeDevice.arpInBridge(this, br, d, null, true) == answerer);
+        if (answerer == null) {
+            if (observer.readsNeighbours())
+                observer.neighbour(new NeighbourLookup(ns.name(), br.name(), br.primaryAddress(), br.mac(), dst, new NeighbourLookup.Unanswered(), null));
+            return drop(ns, br.name(), ns.node(), p, new DropCause.ArpUnanswered(ns.name(), br.name(), dst));
+        }
+        if (observer.readsNeighbours())
+            observer.neighbour(new NeighbourLookup(ns.name(), br.name(), br.primaryAddress(), br.mac(), dst,
+                    new NeighbourLookup.ArpReply(answerer.ns().name(), answerer.name(), answerer.mac(), !answerer.hasAddress(dst)), null));
+        return forward(br, p.withEth(sourceMac, answerer.mac()), inPort, true);
     }
 
     /** The bridge port through which a frame for {@code mac} leaves (each port's kind decides). */
@@ -302,11 +343,20 @@ final class Walk {
 
     // ---------------------------------------------------------------- L3 input
 
-    Ending input(Namespace ns, Iface in, Packet p) {
+    Ending input(Namespace ns, Iface in, Packet p) { return input(ns, in, p, null); }
+
+    /** {@code bridgePort}: the port of bridge {@code in} through which the frame came up, or null. */
+    private Ending input(Namespace ns, Iface in, Packet p, Iface bridgePort) {
         if (outOfBudget()) return loop(ns, p);
+        Mac sourceMac = p.ethSrc();
+        Ipv4 arrivedFor = p.dst();
         p = p.withEth(null, null); // the IP layer takes the packet out of its frame; a new frame is built on transmit
         if (replyLeg) p = unNat(ns, in, p);
         else if (!p.encapsulated()) p = nat(ns, Rule.Chain.PREROUTING, p, in, null);
+        if (bridgePort != null && !p.encapsulated() && !p.dst().equals(arrivedFor) && !local(ns, p.dst())) {
+            Route back = route(ns, p.dst());
+            if (back != null && back.dev() == in) return bridgedBack(ns, in, bridgePort, p, sourceMac);
+        }
         if (local(ns, p.dst())) {
             if (p.encapsulated()) {
                 observer.dependsOnOwner();
@@ -408,6 +458,8 @@ final class Walk {
                 p = p.withDst(to.ip());
                 if (to.port() != 0 && p.proto() != Proto.ICMP) p = p.withDport(to.port());
                 if (r.setMark() != 0) p = p.withMark(p.mark() | r.setMark());
+                // kube-proxy's KUBE-SEP chain: -s ENDPOINT/32 -j KUBE-MARK-MASQ, for a pod reaching itself (hairpin)
+                if (to.selfMark() != 0 && to.ip().equals(before.src())) p = p.withMark(p.mark() | to.selfMark());
                 step(ns, in == null ? "-" : in.name(), ns.node(), p, new StepDetail.Dnat(r, Flow.of(before), Flow.of(p),
                         r.branches() ? Optional.of(choices.last()) : Optional.empty()));
             } else if (r.target() == Rule.Target.MASQUERADE) {

@@ -80,6 +80,8 @@ final class Forms {
         f.check("masquerade (NAT to the host's address)", "masquerade", n -> ((Bridge) n).masquerade(), (n, v) -> ((Bridge) n).withMasquerade(v));
         f.check("internal (no way out of the host)", "internal", n -> ((Bridge) n).internal(), (n, v) -> ((Bridge) n).withInternal(v));
         f.check("icc (containers talk to each other)", "icc", n -> ((Bridge) n).icc(), (n, v) -> ((Bridge) n).withIcc(v));
+        f.check("hairpin mode (a pod reaches itself through its Service)", "hairpinMode", n -> ((Bridge) n).hairpin(),
+                (n, v) -> ((Bridge) n).withHairpinMode(v));
     }
 
     private static void overlay(Form f, AppState state) {

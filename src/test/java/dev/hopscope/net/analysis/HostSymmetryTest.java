@@ -132,11 +132,11 @@ class HostSymmetryTest {
                 "chains", "local", "socketLb"));
         assertThat(fields(Iface.class)).containsExactlyInAnyOrderElementsOf(Set.of(
                 "ns", "name", "kind", "mac", "mtu", "node", "addresses", "peer", "master", "ports", "vxlan", "ipip", "lower", "linkMode",
-                "uppers", "proxyArp"));
+                "uppers", "proxyArp", "hairpin"));
         assertThat(fields(Vxlan.class)).containsExactlyInAnyOrderElementsOf(Set.of("vni", "port", "local", "espSpi", "flood", "fdb"));
         assertThat(components(Route.class)).containsExactly("dst", "via", "dev", "onlink", "src", "proto", "origin");
         assertThat(components(Neighbour.class)).containsExactly("dev", "ip", "mac");
-        assertThat(components(NatTarget.class)).containsExactly("ip", "port", "node");
+        assertThat(components(NatTarget.class)).containsExactly("ip", "port", "node", "selfMark");
         assertThat(components(Match.class)).containsExactly("src", "notSrc", "dst", "notDst", "proto", "dport", "in", "notIn", "out",
                 "notOut", "dstLocal", "mark", "dportLast");
         assertThat(components(Rule.class)).containsExactly("table", "chain", "match", "target", "dnatTargets", "jumpTo", "setMark", "why", "subjects");

@@ -58,7 +58,7 @@ public final class KubeProxyProvider implements NetworkProvider {
 
     @Override public void connect(Compilation c) {
         List<Service> services = c.doc().all(Service.class);
-        boolean anyNodePort = services.stream().anyMatch(s -> s.type().hasNodePort());
+
         // a Service's endpoints and targets are the same on every node: found once, not once per node
         Map<Service, List<Pod>> endpoints = new HashMap<>();
         Map<Service.ServicePort, List<NatTarget>> targets = new IdentityHashMap<>();
@@ -71,9 +71,10 @@ public final class KubeProxyProvider implements NetworkProvider {
         for (Host n : nodes(c)) {
             if (c.kubeProxyReplaced(n.id())) continue; // a CNI translates Services there itself (Cilium)
             Namespace ns = c.hostNs(n.id());
-            if (anyNodePort)
-                ns.addRule(Rule.nat(Chain.POSTROUTING, Match.ANY.withMark(MASQ_MARK), Target.MASQUERADE,
-                        "kube-proxy masquerades NodePort traffic (externalTrafficPolicy Cluster): the backend sees this node's address and replies through it",
+            if (!services.isEmpty()) // kube-proxy inserts its KUBE-POSTROUTING jump first, ahead of the CNI's RETURNs and masquerades
+                ns.insertRule(Rule.nat(Chain.POSTROUTING, Match.ANY.withMark(MASQ_MARK), Target.MASQUERADE,
+                        "kube-proxy masquerades what it marked (KUBE-MARK-MASQ: NodePort traffic with externalTrafficPolicy Cluster, "
+                                + "and a pod reaching itself through its own Service): the backend sees this node's address and replies through it",
                         List.of()));
             for (Service s : services) serviceRules(c, n, ns, s, endpoints.get(s), targets, words);
         }
@@ -108,7 +109,8 @@ public final class KubeProxyProvider implements NetworkProvider {
         List<NatTarget> out = new ArrayList<>();
         for (Pod p : eps) {
             Ipv4 ip = c.podAddress(p);
-            if (ip != null) out.add(new NatTarget(ip, sp.targetPort(), p.id()));
+            // each endpoint's KUBE-SEP chain marks a connection from the endpoint itself for masquerade (hairpin)
+            if (ip != null) out.add(new NatTarget(ip, sp.targetPort(), p.id(), MASQ_MARK));
         }
         return out;
     }

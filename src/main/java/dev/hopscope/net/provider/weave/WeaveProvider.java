@@ -117,6 +117,7 @@ public final class WeaveProvider implements NetworkProvider {
         Iface[] pair = c.vethPair(endpoint, inner, owner.id(), host, Compilation.ifName(host, Compilation.hostVethName("vethwepl", owner.id(), w.id())),
                 w.id(), bridge.mtu());
         pair[1].enslaveTo(bridge);
+        pair[1].setHairpin(pod); // Weave's CNI configuration (10-weave.conflist) sets "hairpinMode": true
         Cidr cidr = new Cidr(address, c.subnet(w.id()).prefix());
         pair[0].addAddress(cidr);
         Compilation.connected(endpoint, pair[0], cidr);
