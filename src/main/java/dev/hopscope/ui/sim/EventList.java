@@ -16,12 +16,16 @@ import javafx.scene.control.TableView;
  * through the reply), leg (→ request, ← reply), where, step, protocol and a short summary. Rows the event filters hide,
  * and rows a challenge has not reached yet, are left out. Reply rows are {@code :reply}, the first
  * of them {@code :leg-start} (a rule above it), the row where a packet was dropped
- * {@code :dropped}. The current step is the selected row; clicking a row jumps there.
+ * {@code :dropped}; where an Ingress controller carried the request on, its row is {@code :proxy}
+ * and the second connection's rows {@code :second-connection}. The current step is the selected row; clicking a row jumps there.
  */
 public final class EventList extends TableView<Step> {
     static final PseudoClass REPLY = PseudoClass.getPseudoClass("reply");
     static final PseudoClass LEG_START = PseudoClass.getPseudoClass("leg-start");
     static final PseudoClass DROPPED = PseudoClass.getPseudoClass("dropped");
+    /** The Ingress controller's row, and the rows of the second connection it opened. */
+    static final PseudoClass PROXY = PseudoClass.getPseudoClass("proxy");
+    static final PseudoClass SECOND = PseudoClass.getPseudoClass("second-connection");
     private final Playback playback;
     private final FilteredList<Step> rows;
     private boolean syncing;
@@ -45,7 +49,8 @@ public final class EventList extends TableView<Step> {
         n.setSortable(false);
         n.getStyleClass().add("col-n");
         // the leg as an arrow: → out to the destination, ← the reply on its way back
-        TableColumn<Step, String> leg = column("", s -> s.reply() ? "←" : "→", 26);
+        // the second connection an Ingress controller opened: ⇢ and ⇠, under the controller's row ⤷
+        TableColumn<Step, String> leg = column("", s -> s.kind() == Step.Kind.PROXY ? "⤷" : s.proxied() ? (s.reply() ? "⇠" : "⇢") : s.reply() ? "←" : "→", 26);
         leg.getStyleClass().add("col-leg");
         leg.setMinWidth(26);
         TableColumn<Step, String> where = column("where", Step::where, 140);
@@ -65,7 +70,16 @@ public final class EventList extends TableView<Step> {
                 pseudoClassStateChanged(REPLY, on && s.reply());
                 pseudoClassStateChanged(LEG_START, on && s.legStart());
                 pseudoClassStateChanged(DROPPED, on && s.dropped());
-                setTooltip(!on || s.hop().note() == null ? null : new javafx.scene.control.Tooltip(s.hop().note()));
+                pseudoClassStateChanged(PROXY, on && s.kind() == Step.Kind.PROXY);
+                pseudoClassStateChanged(SECOND, on && s.proxied());
+                String tip = !on ? null : s.kind() == Step.Kind.PROXY ? s.sentence() : s.hop().note();
+                if (tip == null) setTooltip(null);
+                else {
+                    javafx.scene.control.Tooltip t = new javafx.scene.control.Tooltip(tip);
+                    t.setWrapText(true);
+                    t.setMaxWidth(520);
+                    setTooltip(t);
+                }
             }
         });
 

@@ -5,7 +5,7 @@ import dev.hopscope.net.trace.Packet;
 
 /**
  * The protocol an event of the list is filed under, as Packet Tracer's event filters file them:
- * ARP and DNS exchanges under their own names, a packet inside a tunnel (VXLAN, and Geneve,
+ * ARP and DNS exchanges (and the hops of a query sent to cluster DNS) under their own names, a packet inside a tunnel (VXLAN, and Geneve,
  * IPIP and ESP, which Packet Tracer does not know) under VXLAN, anything else under its transport (ICMP,
  * TCP or UDP). Read from the hop's typed packet and detail.
  */
@@ -26,7 +26,7 @@ public enum EventProtocol {
 
     static EventProtocol of(Step s) {
         if (s.kind() == Step.Kind.ARP_REQUEST || s.kind() == Step.Kind.ARP_REPLY) return ARP;
-        if (s.kind() == Step.Kind.DNS_QUERY || s.kind() == Step.Kind.DNS_ANSWER || s.hop().detail() instanceof DnsLookup) return DNS;
+        if (s.kind() == Step.Kind.DNS_QUERY || s.kind() == Step.Kind.DNS_ANSWER || s.hop().detail() instanceof DnsLookup || s.query()) return DNS;
         Packet p = s.hop().packet();
         if (p.encapsulated()) return VXLAN;
         switch (p.proto()) {

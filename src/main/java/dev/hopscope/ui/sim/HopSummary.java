@@ -33,6 +33,8 @@ public final class HopSummary {
                 var l = (dev.hopscope.net.trace.DnsLookup) h.detail();
                 return l.address().map(a -> l.question() + " is " + a).orElse(l.question() + ": no answer");
             }
+            case PROXY:
+                return s.sentence();
             default: break;
         }
         List<Layer> p = h.layers();
@@ -93,6 +95,7 @@ public final class HopSummary {
             case ARP_REPLY: return "ARP REPLY";
             case DNS_QUERY: return "DNS QUERY";
             case DNS_ANSWER: return "DNS ANSWER";
+            case PROXY: return "INGRESS";
             default: return s.hop().step().name();
         }
     }

@@ -111,7 +111,8 @@ public final class LayerView extends VBox {
             rowBoxes.add(band);
             r += 2;
         }
-        StringBuilder text = new StringBuilder(s.kind() == Step.Kind.HOP ? (s.hop().note() == null ? "" : s.hop().note()) : "");
+        StringBuilder text = new StringBuilder(s.kind() == Step.Kind.PROXY ? s.sentence()
+                : s.kind() == Step.Kind.HOP ? (s.hop().note() == null ? "" : s.hop().note()) : "");
         if (s.last() && (s.kind() == Step.Kind.HOP || s.kind() == Step.Kind.DNS_ANSWER)) {
             text.append(text.length() > 0 ? "\n\n" : "").append(s.reply() ? "Reply: " : "Request: ").append(s.end());
             if (s.endReason() != null && !s.endReason().isBlank()) text.append(" — ").append(s.endReason());

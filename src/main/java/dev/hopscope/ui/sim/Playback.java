@@ -44,14 +44,47 @@ public final class Playback {
     private final BooleanProperty outcomeHidden = new SimpleBooleanProperty(this, "outcomeHidden");
 
     /** Shows a new trace at its first hop, paused. */
-    public void load(Trace t) {
+    public void load(Trace t) { load(t, null); }
+
+    /**
+     * Shows a new trace at its first hop, paused. Where the name was asked of cluster DNS as a
+     * packet ({@link Trace#dnsQuery()}), that query's steps come first (connection 0). Where the request reached an Ingress controller
+     * ({@link Trace#proxied()}), the first connection's steps are followed by a row for the
+     * controller, saying {@code proxiedSentence} (the narrator's), and then the steps of the
+     * second connection it opened, request and reply.
+     */
+    public void load(Trace t, String proxiedSentence) {
         playing.set(false);
         stopAt.set(-1);
         current.set(-1);
         List<Step> out = new ArrayList<>();
         if (t != null) {
-            add(out, t.request(), false);
-            if (t.reply() != null) add(out, t.reply(), true);
+            // a name asked of cluster DNS as a packet: the query's own hops come first, filed under DNS
+            if (t.dnsQuery().isPresent()) {
+                Trace q = t.dnsQuery().get();
+                add(out, q.request(), false, 0);
+                if (q.reply() != null) add(out, q.reply(), true, 0);
+            }
+            int start = out.size();
+            add(out, t.request(), false, 1);
+            if (start > 0 && start < out.size()) {
+                Step s = out.get(start);
+                out.set(start, new Step(s.index(), s.reply(), s.hop(), s.last(), s.end(), s.endReason(), s.kind(), true, s.connection(), s.sentence()));
+            }
+            if (t.reply() != null) add(out, t.reply(), true, 1);
+            if (t.proxied().isPresent() && !t.request().hops().isEmpty()) {
+                var p = t.proxied().get();
+                List<Hop> first = t.request().hops();
+                Hop at = first.get(first.size() - 1);
+                Trace second = p.connection().orElse(null);
+                String sentence = proxiedSentence != null ? proxiedSentence : "the Ingress controller carries the request on";
+                out.add(new Step(out.size(), false, at, second == null, second == null ? t.disposition() : second.disposition(),
+                        t.reason(), Step.Kind.PROXY, true, 2, sentence));
+                if (second != null) {
+                    add(out, second.request(), false, 2);
+                    if (second.reply() != null) add(out, second.reply(), true, 2);
+                }
+            }
         }
         error.set("");
         steps.setAll(out);
@@ -64,36 +97,37 @@ public final class Playback {
      * needed it (the question, and the answer when one came), and a name lookup two (the query to
      * the server, and its answer), so each can be stepped through like a hop.
      */
-    private static void add(List<Step> out, Leg leg, boolean reply) {
+    private static void add(List<Step> out, Leg leg, boolean reply, int connection) {
         List<Hop> hops = leg.hops();
         int first = out.size();
         for (int i = 0; i < hops.size(); i++) {
             Hop h = hops.get(i);
             boolean last = i == hops.size() - 1;
             if (h.arp().isPresent() && h.arp().get().asked()) {
-                out.add(step(out, reply, h, false, leg, Step.Kind.ARP_REQUEST, first));
+                out.add(step(out, reply, h, false, leg, Step.Kind.ARP_REQUEST, first, connection));
                 if (h.arp().get().answer() instanceof NeighbourLookup.ArpReply)
-                    out.add(step(out, reply, h, false, leg, Step.Kind.ARP_REPLY, first));
+                    out.add(step(out, reply, h, false, leg, Step.Kind.ARP_REPLY, first, connection));
             }
             if (h.detail() instanceof DnsLookup) {
-                out.add(step(out, reply, h, false, leg, Step.Kind.DNS_QUERY, first));
-                out.add(step(out, reply, h, last, leg, Step.Kind.DNS_ANSWER, first));
+                out.add(step(out, reply, h, false, leg, Step.Kind.DNS_QUERY, first, connection));
+                out.add(step(out, reply, h, last, leg, Step.Kind.DNS_ANSWER, first, connection));
             } else {
-                out.add(step(out, reply, h, last, leg, Step.Kind.HOP, first));
+                out.add(step(out, reply, h, last, leg, Step.Kind.HOP, first, connection));
             }
         }
     }
 
-    private static Step step(List<Step> out, boolean reply, Hop h, boolean last, Leg leg, Step.Kind kind, int first) {
-        return new Step(out.size(), reply, h, last, leg.disposition(), leg.reason(), kind, reply && out.size() == first);
+    private static Step step(List<Step> out, boolean reply, Hop h, boolean last, Leg leg, Step.Kind kind, int first, int connection) {
+        return new Step(out.size(), reply, h, last, leg.disposition(), leg.reason(), kind, reply && out.size() == first, connection, null);
     }
 
     /** The packet's layers as they arrived at step {@code s}: the hop before it on the same leg; empty where the packet is made. */
     public List<dev.hopscope.net.trace.Layer> arriving(Step s) {
         if (s == null) return List.of();
+        if (s.kind() == Step.Kind.PROXY) return s.hop().layers();   // the controller holds the request as it arrived
         for (int i = s.index() - 1; i >= 0; i--) {
             Step p = steps.get(i);
-            if (p.reply() != s.reply()) break;
+            if (p.reply() != s.reply() || p.connection() != s.connection() || p.kind() == Step.Kind.PROXY) break;
             if (p.kind() == Step.Kind.HOP || p.kind() == Step.Kind.DNS_ANSWER) return p.hop() == s.hop() ? List.of() : p.hop().layers();
         }
         return List.of();

@@ -167,6 +167,7 @@ public final class Player {
             case ARP_REPLY: return "ARP is-at";
             case DNS_QUERY: return "DNS query";
             case DNS_ANSWER: return "DNS answer";
+            case PROXY: return "Ingress: new connection";
             default: return null;
         }
     }

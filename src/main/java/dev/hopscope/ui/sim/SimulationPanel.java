@@ -156,7 +156,19 @@ public final class SimulationPanel extends BorderPane {
         verdict.setId("sim-verdict");
         verdict.getStyleClass().add("sim-verdict");
         verdict.setWrapText(true);
+        // at most four lines (an Ingress's verdict tells both connections): the rest ends in "…", whole in the tooltip,
+        // so that a long verdict never covers the controls above it
         verdict.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        verdict.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        verdict.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> {
+            double w = verdict.getWidth() > 0 ? verdict.getWidth() : 300;
+            javafx.scene.text.Text probe = new javafx.scene.text.Text(verdict.getText());
+            probe.setFont(verdict.getFont());
+            probe.setWrappingWidth(Math.max(40, w - verdict.getInsets().getLeft() - verdict.getInsets().getRight()));
+            double line = verdict.getFont().getSize() * 1.35;
+            double h = probe.getLayoutBounds().getHeight();
+            return Math.min(h, line * 4) + verdict.getInsets().getTop() + verdict.getInsets().getBottom() + 2;
+        }, verdict.textProperty(), verdict.widthProperty(), verdict.fontProperty()));
         verdict.setText(HINT);
 
         Label arrow = new Label("→");
@@ -233,6 +245,8 @@ public final class SimulationPanel extends BorderPane {
 
     /** Adds a tool (the intent tool) to the controls, after the playback buttons. */
     public void addTool(javafx.scene.Node tool) {
+        // like the player's buttons, a tool keeps its words; the endpoint boxes give way first
+        if (tool instanceof javafx.scene.control.Control c) c.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
         bar.getChildren().addAll(new Separator(Orientation.VERTICAL), tool);
     }
 
@@ -329,7 +343,8 @@ public final class SimulationPanel extends BorderPane {
         setFlow(t.from(), t.to(), t.probe());
         traced = flowKey();
         flow = new Flow(t.from(), t.to(), t.probe());
-        playback.load(t);
+        // a trace made elsewhere (findings, the matrix) carries no narrator: an Ingress's sentence is written from this drawing
+        playback.load(t, t.proxied().isPresent() ? proxiedSentence(Network.compile(state.current()), t) : null);
         showVerdict(t);
     }
 
@@ -380,20 +395,24 @@ public final class SimulationPanel extends BorderPane {
         Background.TRACES.submit(() -> {
             Trace t = null;
             String error = null;
+            String proxied = null;
             try {
-                t = traceOf(Network.compile(doc), f);
+                Network net = Network.compile(doc);
+                t = traceOf(net, f);
+                proxied = proxiedSentence(net, t);
             } catch (RuntimeException ex) {
                 error = ex.getMessage() == null ? "the engine could not trace this flow" : ex.getMessage();
             }
             Trace result = t;
             String message = error;
+            String sentence = proxied;
             Platform.runLater(() -> {
                 if (generation.get() != gen) return;
                 if (result == null) {
                     playback.fail("Cannot trace: " + message);
                     return;
                 }
-                playback.load(result);
+                playback.load(result, sentence);
                 // the same answer as before is still an answer: say it, whatever the property thinks
                 showVerdict(result);
                 if (keepStep > 0 && keepStep < playback.steps().size()) playback.jump(keepStep);
@@ -401,6 +420,11 @@ public final class SimulationPanel extends BorderPane {
                 playWhenLoaded = false;
             });
         });
+    }
+
+    /** The narrator's sentence for where an Ingress controller carried the request on, or null. */
+    private static String proxiedSentence(Network net, Trace t) {
+        return t == null ? null : t.proxied().map(p -> net.tracer().narrator().proxied(p)).orElse(null);
     }
 
     /** The flow as the learner chose it: a way picked among the alternatives, a Service endpoint, or the engine's choice. */
