@@ -66,9 +66,8 @@ public final class MainWindow {
         VBox.setVgrow(inspectorScroll, Priority.ALWAYS);
         rightArea.getChildren().add(inspectorScroll);
 
-        SplitPane middle = new SplitPane(paletteScroll, canvas, rightArea);
-        middle.setDividerPositions(0.13, 0.78);
-        SplitPane.setResizableWithParent(paletteScroll, false);
+        SplitPane middle = new SplitPane(canvas, rightArea);
+        middle.setDividerPositions(0.75);
         SplitPane.setResizableWithParent(rightArea, false);
 
         bottomDock.getStyleClass().add("bottom-dock");
@@ -80,9 +79,15 @@ public final class MainWindow {
         vertical.setDividerPositions(0.64);
         SplitPane.setResizableWithParent(bottomDock, false);
 
+        // the palette runs the window's whole height beside the canvas and the dock, so that every
+        // entry shows on a 768-pixel-high screen (under the canvas only, it was cut off there)
+        SplitPane outer = new SplitPane(paletteScroll, vertical);
+        outer.setDividerPositions(0.13);
+        SplitPane.setResizableWithParent(paletteScroll, false);
+
         MenuBar menuBar = menus.menuBar();
         ToolBar toolBar = menus.toolBar();
-        BorderPane main = new BorderPane(vertical);
+        BorderPane main = new BorderPane(outer);
         main.setTop(new VBox(menuBar, toolBar));
         status.getStyleClass().add("status-line");
         status.textProperty().bind(state.message());

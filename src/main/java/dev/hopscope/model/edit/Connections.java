@@ -166,8 +166,7 @@ public final class Connections {
                     List<Overlay.Member> m = o.members().stream().filter(x -> !x.host().equals(h.id())).toList();
                     return Outcome.done(doc.with(o.withMembers(m)), "Remove " + what);
                 }
-                if (src instanceof Pod p)
-                    return Outcome.refused("a pod always has a veth to its node's pod bridge: move the pod or turn on hostNetwork instead");
+                if (src instanceof Pod p) return Outcome.refused(podStaysOn(doc, p));
                 break;
             case UNDERLAY:
                 if (src instanceof Host h) return Outcome.done(doc.with(h.withUnderlay(null).withAddress(null)), "Remove " + what);
@@ -184,6 +183,22 @@ public final class Connections {
                 break;
         }
         return Outcome.refused("a " + link.kind().label() + " link is not removed this way: edit the nodes instead");
+    }
+
+    /**
+     * Why a pod's link to its pod network is not removed, in the words of that network: a pod
+     * always has an interface on its node's pod network, a veth to the CNI bridge, or on a network
+     * without a bridge (Calico, Cilium) a veth routed by the node.
+     */
+    private static String podStaysOn(Document doc, Pod p) {
+        Node net = dev.hopscope.model.Ipam.podNetwork(doc, p).orElse(null);
+        String instead = ": move the pod to another node, or turn on hostNetwork to put it in the node's own namespace";
+        if (net instanceof Network w) {
+            String kind = w.networkKind().map(dev.hopscope.model.kinds.NetworkKind::title).orElse(w.driver());
+            return "a pod always has an interface on its pod network; on " + w.name() + " (" + kind
+                    + ", no bridge) it is a veth the node routes to" + instead;
+        }
+        return "a pod always has a veth to its node's pod bridge" + (net == null ? "" : " (" + net.name() + ")") + instead;
     }
 
     /**

@@ -34,7 +34,8 @@ public final class NetworkEdits {
      * A new network of this kind dropped at a canvas point: a host-scope kind (macvlan) goes into
      * the host under the point as a bar across it, like a bridge; a cluster-scope kind (Calico)
      * goes on the canvas as a band over every host, like an overlay. It gets the kind's default
-     * subnet and no options set, so every option shows its default.
+     * subnet (a kind on a parent device: the LAN the host sits on, with its router as the gateway)
+     * and no options set, so every option shows its default.
      */
     public static Outcome drop(Document doc, NetworkKind kind, double x, double y) {
         if (kind.scope() == NetworkKind.Scope.HOST) {
@@ -44,7 +45,8 @@ public final class NetworkEdits {
             Host h = host.get();
             Box hb = doc.box(h.id()).orElseThrow();
             String id = Names.first(doc, kind.driver() + "-net");
-            Network w = new Network(id, id, kind.driver(), h.id(), List.of(), kind.defaultSubnet(), null, Map.of());
+            Network w = new Network(id, id, kind.driver(), h.id(), List.of(), lanOf(doc, kind, h).orElse(kind.defaultSubnet()),
+                    lanGateway(doc, kind, h), Map.of());
             double top = hb.y() + Metrics.HOST_HEADER;
             double by = Math.max(top, Math.min(y - Metrics.BRIDGE_H / 2, hb.y() + hb.h() - Metrics.HOST_PAD - Metrics.BRIDGE_H));
             Box box = new Box(hb.x() + Metrics.HOST_PAD, by, hb.w() - 2 * Metrics.HOST_PAD, Metrics.BRIDGE_H);
@@ -54,6 +56,30 @@ public final class NetworkEdits {
         Network w = new Network(id, id, kind.driver(), null, List.of(), kind.defaultSubnet(), null, Map.of());
         Box box = new Box(x - Metrics.BAND_MIN_W / 2, y - Metrics.BAND_H / 2, Metrics.BAND_MIN_W, Metrics.BAND_H);
         return Outcome.done(doc.with(w, box), "Add " + kind.title() + " network " + id);
+    }
+
+    /**
+     * The LAN a kind stacked on a parent device (macvlan, ipvlan) puts its containers on: the
+     * subnet of the host's own address (its eth0 on the underlay), else its underlay's subnet.
+     * Empty for kinds without a parent device, and for a host on no LAN.
+     */
+    static Optional<String> lanOf(Document doc, NetworkKind kind, Host h) {
+        if (kind.option("parent").isEmpty()) return Optional.empty();
+        if (h.address() != null && Cidr.isValid(h.address())) return Optional.of(Cidr.parse(h.address()).base().toString());
+        return underlay(doc, h).map(dev.hopscope.model.Underlay::subnet).filter(Cidr::isValid).map(x -> Cidr.parse(x).base().toString());
+    }
+
+    /** The LAN's router as the network's gateway, where the underlay names one on that LAN; else null (the subnet's first address). */
+    private static String lanGateway(Document doc, NetworkKind kind, Host h) {
+        Optional<String> lan = lanOf(doc, kind, h);
+        if (lan.isEmpty()) return null;
+        Cidr net = Cidr.parse(lan.get());
+        return underlay(doc, h).map(dev.hopscope.model.Underlay::gateway)
+                .filter(g -> Ipv4.isValid(g) && net.contains(Ipv4.parse(g))).orElse(null);
+    }
+
+    private static Optional<dev.hopscope.model.Underlay> underlay(Document doc, Host h) {
+        return h.underlay() == null ? Optional.empty() : doc.get(h.underlay(), dev.hopscope.model.Underlay.class);
     }
 
     /**

@@ -29,6 +29,10 @@ public final class Inspector extends VBox {
         body.getStyleClass().add("inspector-body");
         getChildren().addAll(heading, body);
         state.selection().addListener((SetChangeListener<String>) c -> refresh(true));
+        // the field the user moves to (Tab, a click, a test's requestFocus) scrolls into sight with the line under it
+        sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) scene.focusOwnerProperty().addListener((fo, a, focused) -> reveal(focused));
+        });
         state.document().addListener((o, a, d) -> refresh(false));
         refresh(true);
     }
@@ -55,6 +59,34 @@ public final class Inspector extends VBox {
         shownId = n.id();
         form = Forms.of(state, n.id());
         body.getChildren().setAll(form);
+    }
+
+    /**
+     * Scrolls the inspector's scroll pane, if it sits in one, so that {@code n} (a field of the
+     * form) is in view together with the line under it (where its error shows).
+     */
+    void reveal(javafx.scene.Node n) {
+        if (n == null || !isDescendant(n)) return;
+        javafx.scene.control.ScrollPane scroll = null;
+        for (javafx.scene.Node p = getParent(); p != null; p = p.getParent())
+            if (p instanceof javafx.scene.control.ScrollPane sp) { scroll = sp; break; }
+        if (scroll == null || scroll.getContent() == null) return;
+        javafx.scene.Node content = scroll.getContent();
+        javafx.geometry.Bounds b = content.sceneToLocal(n.localToScene(n.getBoundsInLocal()));
+        double below = 28;   // the error line under a field
+        double contentH = content.getLayoutBounds().getHeight();
+        double viewH = scroll.getViewportBounds().getHeight();
+        if (contentH <= viewH || viewH <= 0) return;
+        double top = scroll.getVvalue() * (contentH - viewH);
+        double want = top;
+        if (b.getMinY() < top) want = Math.max(0, b.getMinY() - 8);
+        else if (b.getMaxY() + below > top + viewH) want = Math.min(contentH - viewH, b.getMaxY() + below - viewH);
+        if (want != top) scroll.setVvalue(want / (contentH - viewH));
+    }
+
+    private boolean isDescendant(javafx.scene.Node n) {
+        for (javafx.scene.Node p = n; p != null; p = p.getParent()) if (p == this) return true;
+        return false;
     }
 
     private static Label hint(String text) {

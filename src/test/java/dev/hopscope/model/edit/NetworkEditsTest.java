@@ -82,6 +82,23 @@ class NetworkEditsTest {
         assertThat(Validator.validate(moved)).isEmpty();
     }
 
+    @Test void aMacvlanNetworkDroppedInAHostOnALanTakesThatLanAndItsRouter() {
+        // the host's eth0 is 10.20.0.11/24 on an underlay whose router is 10.20.0.254: macvlan
+        // children sit on that LAN, so the network is 10.20.0.0/24 with that gateway (docker network
+        // create -d macvlan --subnet 10.20.0.0/24 --gateway 10.20.0.254 -o parent=eth0)
+        Document doc = Document.empty("t").with(new dev.hopscope.model.Underlay("lan", "lan", "10.20.0.0/24", 1500, "10.20.0.254"))
+                .with(new Host("h1", "h1", Host.Role.DOCKER, "lan", "10.20.0.11/24", true, 1500, List.of()), new Box(0, 0, 420, 260))
+                .with(new Host("h2", "h2", Host.Role.DOCKER, "lan", null, true, 1500, List.of()), new Box(500, 0, 420, 260));
+        Network w = NetworkEdits.drop(doc, MacvlanKind.MACVLAN_KIND, 200, 220).document().all(Network.class).get(0);
+        assertThat(w.subnet()).isEqualTo("10.20.0.0/24");
+        assertThat(w.gateway()).isEqualTo("10.20.0.254");
+        // a host without an address of its own: its underlay's subnet
+        Network w2 = NetworkEdits.drop(doc, MacvlanKind.MACVLAN_KIND, 700, 220).document().all(Network.class).get(0);
+        assertThat(w2.subnet()).isEqualTo("10.20.0.0/24");
+        // Calico has no parent device: its own pool whatever the LAN
+        assertThat(NetworkEdits.drop(doc, CalicoKind.INSTANCE, 400, 300).document().all(Network.class).get(0).subnet()).isEqualTo("10.48.0.0/16");
+    }
+
     @Test void aCalicoNetworkSpansTheNodesTakesPodsFromEachNodesBlockAndRefusesContainers() {
         Document doc = Document.empty("t").with(host("n1", Host.Role.K8S_NODE), new Box(0, 100, 420, 260))
                 .with(host("n2", Host.Role.K8S_NODE), new Box(500, 100, 420, 260))
@@ -103,6 +120,10 @@ class NetworkEditsTest {
         assertThat(Connections.connect(o.document(), "c1", calico.id()).refusal()).isEqualTo("containers cannot join calico: a Calico takes pods");
         Document hostNet = o.document().with(p2.withHostNetwork(true).withNetwork(null).withIp(null));
         assertThat(Connections.connect(hostNet, "p2", calico.id()).refusal()).contains("uses the host's network");
+        // a pod cannot leave its pod network: the refusal says so in Calico's words (no bridge)
+        assertThat(Connections.disconnect(o.document(), new dev.hopscope.model.Link(dev.hopscope.model.Link.Kind.VETH, "p2", calico.id(), calico.id())).refusal())
+                .isEqualTo("a pod always has an interface on its pod network; on calico (Calico, no bridge) it is a veth the node routes to: "
+                        + "move the pod to another node, or turn on hostNetwork to put it in the node's own namespace");
         Document outside = o.document().with(calico.withMembers(List.of("n1")));
         assertThat(Connections.connect(outside.with(p2.withNetwork(null).withIp(null)), "p2", calico.id()).refusal())
                 .isEqualTo("calico does not reach the node n2, where the pod p2 runs");
