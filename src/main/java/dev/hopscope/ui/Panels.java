@@ -9,6 +9,7 @@ import dev.hopscope.ui.flags.FlagPainter;
 import dev.hopscope.ui.flags.IntentTool;
 import dev.hopscope.ui.learn.LearnPanel;
 import dev.hopscope.ui.matrix.MatrixView;
+import dev.hopscope.ui.objects.ObjectsView;
 import dev.hopscope.ui.scenario.ScenarioList;
 import dev.hopscope.ui.sim.SimulationPanel;
 import javafx.beans.binding.Bindings;
@@ -35,6 +36,7 @@ public final class Panels {
     private final Challenge challenge;
     private final CompareView compare;
     private final Tab compareTab;
+    private final ObjectsView objects;
 
     private final MainWindow window;
 
@@ -80,6 +82,11 @@ public final class Panels {
         compareTab.textProperty().bind(compare.title());
         window.bottomDock().getTabs().add(3, compareTab);
         addCompareToTheViewMenu(window);
+        // the Kubernetes objects the canvas does not draw (zoo-ui's): namespaces, Ingresses, NetworkPolicies
+        objects = new ObjectsView(state);
+        Tab objectsTab = tab("Objects", "tab-objects", objects);
+        objectsTab.textProperty().bind(Bindings.createStringBinding(() -> "Objects (" + objects.rows().size() + ")", objects.rows()));
+        window.bottomDock().getTabs().add(objectsTab);
         window.bottomDock().getSelectionModel().select(simulationTab);
 
         intentTool = new IntentTool(state, window.canvas(), simulation::probeFor);
@@ -147,6 +154,9 @@ public final class Panels {
     public Challenge challenge() { return challenge; }
 
     public CompareView compare() { return compare; }
+
+    /** The Objects tab: namespaces, Ingresses and NetworkPolicies, which the canvas does not draw. */
+    public ObjectsView objects() { return objects; }
 
     /** Brings the compare view to the front. */
     public void showCompare() { compareTab.getTabPane().getSelectionModel().select(compareTab); }

@@ -140,7 +140,7 @@ public final class CanvasPainter {
         for (Overlay o : doc.all(Overlay.class)) band(g, o.id(), VXLAN, VXLAN_FILL,
                 join(o.name(), "VNI " + o.vni(), o.subnet(), o.driver().label(), Boolean.TRUE.equals(o.encrypted()) ? "ESP" : null));
         for (dev.hopscope.model.Network w : doc.all(dev.hopscope.model.Network.class))
-            if (w.host() == null) band(g, w.id(), VXLAN, VXLAN_FILL, join(w.name(), w.driver(), w.subnet()));
+            if (w.host() == null) band(g, w.id(), VXLAN, VXLAN_FILL, networkText(w));
         for (Host h : doc.all(Host.class)) host(g, h);
         links(g);
         for (Bridge b : doc.all(Bridge.class)) bridge(g, b);
@@ -225,9 +225,8 @@ public final class CanvasPainter {
         g.draw(s);
         g.setColor(TEXT);
         g.setFont(font(Font.PLAIN, 11.5f));
-        String parent = w.option("parent");
-        String full = join(w.name(), w.driver() + (parent == null ? "" : " on " + parent), w.subnet());
-        if (g.getFontMetrics().stringWidth(full) > b.w() - 20) full = join(w.name(), w.driver());
+        String full = networkText(w);
+        if (g.getFontMetrics().stringWidth(full) > b.w() - 20) full = scene(w).title();
         text(g, full, b.x() + 10, b.y() + b.h() / 2 + 4, b.w() - 20);
     }
 
@@ -275,7 +274,6 @@ public final class CanvasPainter {
         g.setColor(SERVICE_BORDER);
         g.setStroke(new BasicStroke(1.4f));
         g.draw(hex);
-        List<String> addrs = addresses.of(s);
         String ports = s.ports().stream().map(p -> p.port() + (p.nodePort() != 0 || addresses.ipam().nodePort(s.id(), p.port()) != 0
                         ? ":" + addresses.ipam().nodePort(s.id(), p.port()) : "") + "/" + p.proto().label())
                 .collect(Collectors.joining(" "));
@@ -284,9 +282,20 @@ public final class CanvasPainter {
         text(g, s.name(), b.x() + cut, b.y() + 18, b.w() - 2 * cut);
         g.setColor(MUTED);
         g.setFont(font(Font.PLAIN, 10.5f));
-        text(g, join(s.type().label(), addrs.isEmpty() ? null : addrs.get(0)),
-                b.x() + cut, b.y() + 32, b.w() - 2 * cut);
+        // the canvas's words: "LB 192.168.50.240 · 10.96.0.11", "→ db.example.com"
+        text(g, scene(s).subtitle(), b.x() + cut, b.y() + 32, b.w() - 2 * cut);
         text(g, ports, b.x() + cut, b.y() + 44, b.w() - 2 * cut);
+    }
+
+    /** What the canvas writes on a node, so that the picture and the designer say the same. */
+    private dev.hopscope.model.scene.NodeText scene(dev.hopscope.model.Node n) {
+        return dev.hopscope.model.scene.NodeText.of(doc, addresses.ipam(), n);
+    }
+
+    /** A network's line as the canvas writes it: "calico · 10.48.0.0/16", not "calico · calico · ...". */
+    private String networkText(dev.hopscope.model.Network w) {
+        dev.hopscope.model.scene.NodeText t = scene(w);
+        return t.subtitle().isEmpty() ? t.title() : t.title() + " · " + t.subtitle();
     }
 
     private void external(Graphics2D g, External e) {

@@ -62,12 +62,7 @@ public record NodeText(String title, String subtitle, List<String> lines) {
                 lines.add("▸ " + pc.name() + (pc.sockets().isEmpty() ? "" : " " + ports(pc.sockets(), List.of())));
             return new NodeText(p.name(), ip, lines);
         }
-        if (n instanceof Service s) {
-            String ip = s.headless() ? "headless" : ipam.clusterIps().containsKey(s.id()) ? ipam.clusterIps().get(s.id()).toString() : "";
-            String ports = s.ports().stream().map(p -> p.port() + "→" + p.targetPort()
-                    + (s.type() == Service.Type.NODE_PORT ? " :" + ipam.nodePort(s.id(), p.port()) : "")).collect(Collectors.joining(", "));
-            return new NodeText(s.name(), s.type().label() + " " + ip, ports.isEmpty() ? List.of() : List.of(ports));
-        }
+        if (n instanceof Service s) return service(doc, ipam, s);
         if (n instanceof External e) {
             return new NodeText(e.name(), e.address() == null ? "" : e.address(), List.of());
         }
@@ -83,6 +78,27 @@ public record NodeText(String title, String subtitle, List<String> lines) {
             return new NodeText(w.host() != null ? w.name() : "network " + w.name(), w.driver() + " · " + pool, List.of());
         }
         return new NodeText(n.name(), n.kind().label(), List.of());
+    }
+
+    /**
+     * A Service's type and address: "ClusterIP 10.96.0.10"; a LoadBalancer's address first, its
+     * ClusterIP beside it ("LB 192.168.50.240 · 10.96.0.11", "LB pending" when the pool is used
+     * up), as the address a client uses is what a narrow card must not cut off; an ExternalName's
+     * CNAME target ("→ db.example.com", and "ExternalName (CNAME)" under it), which has no address
+     * nor ports of its own. The ports line adds the node port where there is one.
+     */
+    private static NodeText service(Document doc, Ipam.Addressing ipam, Service s) {
+        if (s.type() == Service.Type.EXTERNAL_NAME)
+            return new NodeText(s.name(), "→ " + (s.externalName() == null ? "no name yet" : s.externalName()), List.of("ExternalName (CNAME)"));
+        String ip = s.headless() ? "headless" : ipam.clusterIps().containsKey(s.id()) ? ipam.clusterIps().get(s.id()).toString() : "";
+        String sub = s.type().label() + " " + ip;
+        if (s.type() == Service.Type.LOAD_BALANCER) {
+            Ipv4 lb = Ipam.loadBalancerIps(doc).get(s.id());
+            sub = "LB " + (lb == null ? "pending" : lb.toString()) + (ip.isEmpty() ? "" : " · " + ip);
+        }
+        String ports = s.ports().stream().map(p -> p.port() + "→" + p.targetPort()
+                + (s.type().hasNodePort() ? " :" + ipam.nodePort(s.id(), p.port()) : "")).collect(Collectors.joining(", "));
+        return new NodeText(s.name(), sub, ports.isEmpty() ? List.of() : List.of(ports));
     }
 
     private static String ports(List<Socket> sockets, List<PublishedPort> published) {

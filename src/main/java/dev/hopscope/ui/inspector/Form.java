@@ -36,6 +36,9 @@ final class Form extends VBox {
     private final AppState state;
     private final String nodeId;
     private final List<Runnable> syncs = new ArrayList<>();
+    /** The caption and help labels of each input, greyed with it when the field does not apply. */
+    private final java.util.Map<javafx.scene.Node, List<Label>> captions = new java.util.HashMap<>();
+    private List<Label> lastCaption = List.of();
 
     Form(AppState state, String nodeId) {
         this.state = state;
@@ -59,6 +62,12 @@ final class Form extends VBox {
         return field(new TextField(), caption(label), help(label), key, hint, show, parser, apply);
     }
 
+    /** A text field whose value is an edit of the whole document (a namespace renamed with what is in it). */
+    <T> TextInputControl textEdit(String label, String key, String hint, Function<Node, String> show, Parser<T> parser,
+                                  BiFunction<Document, T, Document> edit) {
+        return field(new TextField(), caption(label), help(label), key, hint, show, parser, null, edit);
+    }
+
     /** A text field with its caption and help given apart (a network kind's option: label and help text). */
     <T> TextInputControl text(String caption, String help, String key, String hint, Function<Node, String> show, Parser<T> parser,
                               BiFunction<Node, T, Node> apply) {
@@ -75,6 +84,11 @@ final class Form extends VBox {
 
     private <T> TextInputControl field(TextInputControl input, String caption, String help, String key, String hint, Function<Node, String> show,
                                        Parser<T> parser, BiFunction<Node, T, Node> apply) {
+        return field(input, caption, help, key, hint, show, parser, apply, null);
+    }
+
+    private <T> TextInputControl field(TextInputControl input, String caption, String help, String key, String hint, Function<Node, String> show,
+                                       Parser<T> parser, BiFunction<Node, T, Node> apply, BiFunction<Document, T, Document> edit) {
         String what = shortName(caption);
         Label error = new Label();
         error.getStyleClass().add("field-error");
@@ -104,7 +118,7 @@ final class Form extends VBox {
             Node current = node();
             if (current == null) return;
             state.executeEdit("Edit " + what + " of " + current.name(), "field:" + nodeId + ":" + key,
-                    d -> d.update(nodeId, n -> apply.apply(n, value)));
+                    d -> edit != null ? edit.apply(d, value) : d.update(nodeId, n -> apply.apply(n, value)));
         });
         syncs.add(() -> {
             if (input.isFocused()) return;
@@ -115,6 +129,7 @@ final class Form extends VBox {
             error.setVisible(false);
         });
         addCaption(caption, help);
+        captions.put(input, lastCaption);
         getChildren().addAll(input, error);
         return input;
     }
@@ -167,6 +182,7 @@ final class Form extends VBox {
             if (!Objects.equals(box.getValue(), want)) box.setValue(want);
         });
         addCaption(caption(label), help(label));
+        captions.put(box, lastCaption);
         getChildren().add(box);
         return box;
     }
@@ -195,9 +211,44 @@ final class Form extends VBox {
             if (!Objects.equals(box.getValue(), want)) box.setValue(want);
         });
         addCaption(caption, help);
+        captions.put(box, lastCaption);
         getChildren().add(box);
         return box;
     }
+
+    /**
+     * Greys a field (and its caption) out while {@code applies} is false for the node, with
+     * {@code why} as its tooltip: an ExternalName Service has no ports or selector. Checked again
+     * after every change of the document.
+     */
+    void appliesWhen(javafx.scene.Node input, java.util.function.Predicate<Node> applies, String why) {
+        Runnable check = () -> {
+            Node n = node();
+            boolean on = n != null && applies.test(n);
+            input.setDisable(!on);
+            for (Label l : captions.getOrDefault(input, List.of())) l.setDisable(!on);
+            if (input instanceof javafx.scene.control.Control c)
+                c.setTooltip(on ? null : new javafx.scene.control.Tooltip(why));
+        };
+        check.run();
+        syncs.add(check);
+    }
+
+    /** Runs after every change of the document, and once now (a part of the form that follows the node). */
+    void onSync(Runnable r) {
+        r.run();
+        syncs.add(r);
+    }
+
+    /** Adds a control of the form's own making (a table of rules) under a caption. */
+    void custom(String caption, String help, javafx.scene.Node content) {
+        addCaption(caption, help);
+        captions.put(content, lastCaption);
+        getChildren().add(content);
+    }
+
+    /** The current node (null when it is gone). */
+    Node current() { return node(); }
 
     /** A line of help under the field added last (a check box's). */
     void helpLine(String text) {
@@ -229,11 +280,13 @@ final class Form extends VBox {
         Label l = new Label(caption);
         l.getStyleClass().add("field-caption");
         getChildren().add(l);
+        lastCaption = List.of(l);
         if (help != null && !help.isEmpty()) {
             Label h = new Label(help);
             h.setWrapText(true);
             h.getStyleClass().add("field-help");
             getChildren().add(h);
+            lastCaption = List.of(l, h);
         }
     }
 

@@ -5,7 +5,9 @@ import dev.hopscope.model.Container;
 import dev.hopscope.model.Document;
 import dev.hopscope.model.External;
 import dev.hopscope.model.Host;
+import dev.hopscope.model.Ingress;
 import dev.hopscope.model.Intent;
+import dev.hopscope.model.KubeNamespace;
 import dev.hopscope.model.Ipam;
 import dev.hopscope.model.Network;
 import dev.hopscope.model.NodeKind;
@@ -18,6 +20,8 @@ import dev.hopscope.model.Pod;
 import dev.hopscope.model.Service;
 import dev.hopscope.model.Underlay;
 import dev.hopscope.ui.AppState;
+
+import javafx.scene.control.Label;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,11 +43,13 @@ final class Forms {
         else if (n instanceof Overlay) overlay(f, state);
         else if (n instanceof Container) container(f, state);
         else if (n instanceof Pod p) pod(f, state.current(), p);
-        else if (n instanceof Service) service(f);
+        else if (n instanceof Service) service(f, state);
         else if (n instanceof External) external(f, state.current());
         else if (n instanceof Intent) intent(f);
         else if (n instanceof Network w) network(f, state, w);
         else if (n instanceof NetworkPolicy) f.note("Network policies are edited in their manifest; the canvas shows their effect.");
+        else if (n instanceof KubeNamespace) namespace(f, state);
+        else if (n instanceof Ingress) ingress(f, state);
         return f;
     }
 
@@ -138,22 +144,133 @@ final class Forms {
         f.text("Pod IP (empty = allocated)", "ip", "10.244.1.2", n -> ((Pod) n).ip(), (s, d) -> Parsers.optionalIp(s), (n, v) -> ((Pod) n).withIp(v));
         f.area("Containers: one per line, NAME [IMAGE] [SOCKETS]", "containers", "nginx nginx:1.27 80/tcp",
                 n -> Parsers.showPodContainers(((Pod) n).containers()), (s, d) -> Parsers.podContainers(s), (n, v) -> ((Pod) n).withContainers(v));
+        var hostPorts = f.text("Host ports (hostPort: published on the node's addresses)", "hostPorts", "8080:80/tcp",
+                n -> Parsers.showPublished(((Pod) n).hostPorts()), (s, d) -> Parsers.hostPorts(s), (n, v) -> ((Pod) n).withHostPorts(v));
+        f.appliesWhen(hostPorts, n -> !((Pod) n).hostNetwork(), "A hostNetwork pod listens on the node's addresses itself: it has no hostPorts");
     }
 
-    private static void service(Form f) {
+    /**
+     * A Service: its type among the four, with what each type adds — a LoadBalancer's address
+     * (blank: the pool's next, shown as the hint) and how it is announced, an ExternalName's DNS
+     * name. What a type does not have is greyed out, with the reason as its tooltip: an
+     * ExternalName has no ClusterIP, ports or selector; only a LoadBalancer has an address.
+     */
+    private static void service(Form f, AppState state) {
+        java.util.function.Predicate<Node> external = n -> ((Service) n).type() == Service.Type.EXTERNAL_NAME;
+        java.util.function.Predicate<Node> lb = n -> ((Service) n).type() == Service.Type.LOAD_BALANCER;
+        String noAddress = "An ExternalName Service has no ClusterIP, ports or selector: cluster DNS answers its name with a CNAME";
         f.text("Name", "name", null, Node::name, (s, d) -> Parsers.name(s), (n, v) -> ((Service) n).withName(v));
         f.text("Namespace", "namespace", "default", n -> ((Service) n).namespace(), (s, d) -> Parsers.name(s),
                 (n, v) -> ((Service) n).withNamespace(v));
         f.choice("Type", "type", Arrays.asList(Service.Type.values()), Service.Type::label, n -> ((Service) n).type(),
                 (n, v) -> ((Service) n).withType(v));
-        f.text("clusterIP (empty = allocated, None = headless)", "clusterIp", "10.96.0.10", n -> ((Service) n).clusterIp(),
+        var address = f.text("Load balancer address (empty = the pool's next address)", "loadBalancerIp", "from the pool",
+                n -> ((Service) n).loadBalancerIp(), (s, d) -> Parsers.loadBalancerIp(s, d, f.nodeId()),
+                (n, v) -> ((Service) n).withLoadBalancer(v, ((Service) n).loadBalancerMode()));
+        f.appliesWhen(address, lb, "Only a LoadBalancer Service has a load balancer address");
+        // the hint says which address the pool gives now
+        f.onSync(() -> {
+            Node n = f.current();
+            if (!(n instanceof Service s) || s.type() != Service.Type.LOAD_BALANCER) return;
+            var ip = Ipam.loadBalancerIps(state.current()).get(s.id());
+            address.setPromptText(s.loadBalancerIp() != null ? "from the pool" : ip == null ? "the pool is empty: pending" : ip + " (from the pool)");
+        });
+        var mode = f.choice("Announced by", "loadBalancerMode", Arrays.asList(Service.LoadBalancerMode.values()),
+                m -> m == Service.LoadBalancerMode.METALLB_L2 ? "MetalLB, layer 2 (a node answers ARP)" : "a cloud load balancer (to the NodePort)",
+                n -> ((Service) n).type() == Service.Type.LOAD_BALANCER && ((Service) n).loadBalancerMode() == null
+                        ? Service.LoadBalancerMode.METALLB_L2 : ((Service) n).loadBalancerMode(),
+                (n, v) -> ((Service) n).withLoadBalancer(((Service) n).loadBalancerIp(), v));
+        f.appliesWhen(mode, lb, "Only a LoadBalancer Service is announced");
+        var name = f.text("External name (the CNAME cluster DNS answers)", "externalName", "db.example.com", n -> ((Service) n).externalName(),
+                (s, d) -> {
+                    if (s.trim().isEmpty()) throw new IllegalArgumentException("an ExternalName Service needs the name DNS answers with, e.g. db.example.com");
+                    return Parsers.dnsName(s, false);
+                }, (n, v) -> ((Service) n).withExternalName(v));
+        f.appliesWhen(name, external, "Only an ExternalName Service has an external name");
+        var clusterIp = f.text("clusterIP (empty = allocated, None = headless)", "clusterIp", "10.96.0.10", n -> ((Service) n).clusterIp(),
                 (s, d) -> "None".equalsIgnoreCase(s.trim()) ? "None" : Parsers.optionalIp(s), (n, v) -> ((Service) n).withClusterIp(v));
-        f.area("Ports: one per line, [NAME] PORT:TARGET/PROTO [nodePort=N]", "ports", "http 80:8080/tcp",
+        f.appliesWhen(clusterIp, external.negate(), noAddress);
+        var ports = f.area("Ports: one per line, [NAME] PORT:TARGET/PROTO [nodePort=N]", "ports", "http 80:8080/tcp",
                 n -> Parsers.showServicePorts(((Service) n).ports()), (s, d) -> Parsers.servicePorts(s), (n, v) -> ((Service) n).withPorts(v));
-        f.text("Selector", "selector", "app=web", n -> Parsers.showLabels(((Service) n).selector()), (s, d) -> Parsers.labels(s),
+        f.appliesWhen(ports, external.negate(), noAddress);
+        var selector = f.text("Selector", "selector", "app=web", n -> Parsers.showLabels(((Service) n).selector()), (s, d) -> Parsers.labels(s),
                 (n, v) -> ((Service) n).withSelector(v));
-        f.choice("externalTrafficPolicy", "trafficPolicy", Arrays.asList(Service.TrafficPolicy.values()), Service.TrafficPolicy::label,
+        f.appliesWhen(selector, external.negate(), noAddress);
+        var policy = f.choice("externalTrafficPolicy", "trafficPolicy", Arrays.asList(Service.TrafficPolicy.values()), Service.TrafficPolicy::label,
                 n -> ((Service) n).trafficPolicy(), (n, v) -> ((Service) n).withTrafficPolicy(v));
+        f.appliesWhen(policy, n -> ((Service) n).type().hasNodePort(), "externalTrafficPolicy applies to NodePort and LoadBalancer Services");
+    }
+
+    /**
+     * A namespace: its name (renaming it moves its pods, Services, Ingresses and policies along)
+     * and its labels, which NetworkPolicies' namespaceSelector reads; the label Kubernetes sets
+     * itself, kubernetes.io/metadata.name, is shown and not typed.
+     */
+    private static void namespace(Form f, AppState state) {
+        f.note("A namespace's labels are what a NetworkPolicy's namespaceSelector matches. Pods, Services and Ingresses name the namespace they are in.");
+        f.textEdit("Name", "name", "shop", Node::name, (s, d) -> {
+            String name = Parsers.dnsLabel(s, "namespace");
+            for (KubeNamespace other : d.all(KubeNamespace.class))
+                if (!other.id().equals(f.nodeId()) && other.name().equals(name))
+                    throw new IllegalArgumentException("there is a namespace " + name + " already");
+            return name;
+        }, (d, v) -> {
+            var renamed = dev.hopscope.model.edit.KubeObjects.renameNamespace(d, f.nodeId(), v);
+            return renamed.isRefused() ? d : renamed.document();
+        });
+        f.text("Labels", "labels", "team=shop, env=prod", n -> Parsers.showLabels(((KubeNamespace) n).labels()), (s, d) -> {
+            var labels = Parsers.labels(s);
+            if (labels.containsKey(KubeNamespace.NAME_LABEL))
+                throw new IllegalArgumentException(KubeNamespace.NAME_LABEL + " is set by Kubernetes itself, to the namespace's name");
+            return labels;
+        }, (n, v) -> ((KubeNamespace) n).withLabels(v));
+        Label auto = new Label();
+        auto.getStyleClass().add("field-help");
+        auto.setWrapText(true);
+        f.getChildren().add(auto);
+        f.onSync(() -> {
+            if (!(f.current() instanceof KubeNamespace ns)) return;
+            long pods = state.current().all(Pod.class).stream().filter(p -> p.namespace().equals(ns.name())).count();
+            long services = state.current().all(Service.class).stream().filter(x -> x.namespace().equals(ns.name())).count();
+            auto.setText("Also " + KubeNamespace.NAME_LABEL + "=" + ns.name() + " (set by Kubernetes). In it: "
+                    + pods + (pods == 1 ? " pod, " : " pods, ") + services + (services == 1 ? " Service." : " Services."));
+        });
+    }
+
+    /**
+     * An Ingress: name, namespace, the class and the labels of the controller pods that serve it
+     * (ingress-nginx's by default), its rules as a table (host, path, type, Service, port) and the
+     * default backend for requests no rule takes.
+     */
+    private static void ingress(Form f, AppState state) {
+        f.note("An Ingress controller pod (one whose labels match the controller labels) ends the client's TCP connection "
+                + "and opens a new one to the Service the rules choose by host and path.");
+        f.text("Name", "name", null, Node::name, (s, d) -> Parsers.dnsName(s, false), (n, v) -> ((Ingress) n).withName(v));
+        f.text("Namespace (of the Services it sends to)", "namespace", "default", n -> ((Ingress) n).namespace(),
+                (s, d) -> Parsers.dnsLabel(s, "namespace"), (n, v) -> ((Ingress) n).withNamespace(v));
+        f.text("Ingress class", "spec.ingressClassName: which controller implementation serves it", "ingressClassName", "nginx", n -> ((Ingress) n).ingressClassName(),
+                (s, d) -> s.trim().isEmpty() ? null : Parsers.dnsName(s, false),
+                (n, v) -> dev.hopscope.model.edit.KubeObjects.withClassName((Ingress) n, v));
+        f.text("Controller pods' labels (empty = ingress-nginx's)", "controller", Parsers.showLabels(Ingress.DEFAULT_CONTROLLER),
+                n -> Parsers.showLabels(((Ingress) n).controller()), (s, d) -> Parsers.labels(s), (n, v) -> ((Ingress) n).withController(v));
+        IngressRules rules = new IngressRules(state, f.nodeId());
+        f.custom("Rules", "One row per path: requests for the host (empty: any host) and path go to the Service's port", rules);
+        f.onSync(rules::sync);
+        f.text("Default backend (SERVICE:PORT, empty = none: 404)", "defaultBackend", "web:80",
+                n -> ((Ingress) n).defaultBackend() == null ? "" : ((Ingress) n).defaultBackend().toString(), (s, d) -> {
+                    String t = s.trim();
+                    if (t.isEmpty()) return null;
+                    int colon = t.lastIndexOf(':');
+                    if (colon <= 0) throw new IllegalArgumentException("write the Service and its port, e.g. web:80");
+                    String svc = Parsers.dnsLabel(t.substring(0, colon), "Service");
+                    Object ref = Parsers.servicePortRef(t.substring(colon + 1));
+                    int number = ref instanceof Integer i ? i : 0;
+                    String name = ref instanceof String x ? x : null;
+                    Ingress in = d.get(f.nodeId(), Ingress.class).orElseThrow();
+                    String why = dev.hopscope.model.edit.KubeObjects.backendProblem(d, in.namespace(), svc, number, name);
+                    if (why != null) throw new IllegalArgumentException(why);
+                    return new Ingress.Backend(svc, number, name);
+                }, (n, v) -> dev.hopscope.model.edit.KubeObjects.withDefaultBackend((Ingress) n, v));
     }
 
     private static void external(Form f, Document doc) {

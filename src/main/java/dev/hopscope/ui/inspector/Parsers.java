@@ -131,6 +131,98 @@ public final class Parsers {
         return ports.stream().map(PublishedPort::toString).collect(Collectors.joining(", "));
     }
 
+    /**
+     * A pod's hostPorts, written as published ports are ({@code [HOSTIP:]HOSTPORT:CONTAINERPORT[/PROTO]}):
+     * the same host port and protocol twice is refused, as the CNI portmap plugin would fail to
+     * set up the second.
+     */
+    public static List<PublishedPort> hostPorts(String s) {
+        List<PublishedPort> out = published(s);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (PublishedPort p : out)
+            if (!seen.add((p.hostIp() == null ? "*" : p.hostIp()) + ":" + p.hostPort() + "/" + p.proto().label()))
+                throw new IllegalArgumentException("host port " + p.hostPort() + "/" + p.proto().label() + " is listed twice: a node port can be published once");
+        return out;
+    }
+
+    // ---- Kubernetes names ----
+
+    /**
+     * A DNS label as Kubernetes wants a namespace's name (RFC 1123): at most 63 lower-case letters,
+     * digits and '-', starting and ending with a letter or digit.
+     */
+    public static String dnsLabel(String s, String what) {
+        String t = s.trim();
+        if (t.isEmpty()) throw new IllegalArgumentException("a " + what + " needs a name");
+        if (t.length() > 63) throw new IllegalArgumentException("a " + what + " name has at most 63 characters, not " + t.length());
+        if (!t.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?"))
+            throw new IllegalArgumentException("'" + t + "' is not a " + what + " name: lower-case letters, digits and '-', starting and ending with a letter or digit");
+        return t;
+    }
+
+    /**
+     * A DNS name (RFC 1123 subdomain), as an ExternalName or an Ingress host: dot-separated labels
+     * of lower-case letters, digits and '-', at most 253 characters. With {@code wildcard} the
+     * first label may be '*' (an Ingress host such as *.example.com).
+     */
+    public static String dnsName(String s, boolean wildcard) {
+        String t = s.trim();
+        if (t.isEmpty()) throw new IllegalArgumentException("the name is empty");
+        if (t.length() > 253) throw new IllegalArgumentException("a DNS name has at most 253 characters, not " + t.length());
+        String[] labels = t.split("\\.", -1);
+        for (int i = 0; i < labels.length; i++) {
+            String l = labels[i];
+            if (wildcard && i == 0 && l.equals("*") && labels.length > 1) continue;
+            if (l.isEmpty()) throw new IllegalArgumentException("'" + t + "' has an empty label (two dots, or a dot at an end)");
+            if (l.length() > 63 || !l.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?"))
+                throw new IllegalArgumentException("'" + t + "' is not a DNS name: '" + l + "' is not lower-case letters, digits and '-'"
+                        + (l.contains("*") ? (wildcard ? " (a wildcard is '*.' at the start)" : " (no wildcard here)") : ""));
+        }
+        return t;
+    }
+
+    /**
+     * A LoadBalancer Service's address: empty is the pool's next address (null); otherwise an IPv4
+     * address that no host, external or other LoadBalancer of the design already has, and, for
+     * MetalLB's layer 2 mode, one on the nodes' LAN (a node answers ARP for it there).
+     */
+    public static String loadBalancerIp(String s, Document doc, String serviceId) {
+        String t = s.trim();
+        if (t.isEmpty()) return null;
+        if (!Ipv4.isValid(t)) throw new IllegalArgumentException("'" + t + "' is not an IPv4 address");
+        Ipv4 ip = Ipv4.parse(t);
+        for (Node n : doc.nodes()) {
+            String addr = n instanceof dev.hopscope.model.Host h ? h.address() : n instanceof dev.hopscope.model.External e ? e.address() : null;
+            if (addr != null && Cidr.isValid(addr) && Cidr.parse(addr).address().equals(ip))
+                throw new IllegalArgumentException(t + " is " + n.name() + "'s address");
+            if (n instanceof dev.hopscope.model.Underlay u && t.equals(u.gateway()))
+                throw new IllegalArgumentException(t + " is the router of the underlay " + u.name());
+            if (n instanceof Service o && !o.id().equals(serviceId) && o.type() == Service.Type.LOAD_BALANCER && t.equals(o.loadBalancerIp()))
+                throw new IllegalArgumentException(t + " is the load balancer address of Service " + o.name() + " already");
+        }
+        Service svc = doc.get(serviceId, Service.class).orElse(null);
+        boolean l2 = svc == null || svc.loadBalancerMode() != Service.LoadBalancerMode.CLOUD;
+        var lan = dev.hopscope.model.Ipam.loadBalancerLan(doc);
+        if (l2 && lan.isPresent()) {
+            Cidr net = lan.get();
+            if (!net.contains(ip))
+                throw new IllegalArgumentException("MetalLB's layer 2 mode answers ARP for the address on the nodes' LAN " + net + ": " + t + " is not on it");
+            if (ip.equals(net.network()) || ip.equals(net.broadcast()))
+                throw new IllegalArgumentException(t + " is the " + (ip.equals(net.network()) ? "network" : "broadcast") + " address of " + net);
+        }
+        return t;
+    }
+
+    /** An Ingress backend's port: a number, or the name of a Service port. */
+    public static Object servicePortRef(String s) {
+        String t = s.trim();
+        if (t.isEmpty()) throw new IllegalArgumentException("a backend needs a Service port (a number, or the port's name)");
+        if (t.matches("[0-9]+")) return port(t);
+        if (t.length() > 15 || !t.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?"))
+            throw new IllegalArgumentException("'" + t + "' is neither a port number nor a port name (at most 15 lower-case letters, digits and '-')");
+        return t;
+    }
+
     // ---- labels and selectors: KEY=VALUE ----
 
     public static Map<String, String> labels(String s) {

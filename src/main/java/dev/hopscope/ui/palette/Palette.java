@@ -2,6 +2,7 @@ package dev.hopscope.ui.palette;
 
 import dev.hopscope.model.edit.Blueprint;
 import dev.hopscope.model.edit.Creation;
+import dev.hopscope.model.edit.KubeObjects;
 import dev.hopscope.model.edit.NetworkEdits;
 import dev.hopscope.model.edit.Outcome;
 import dev.hopscope.model.kinds.NetworkKind;
@@ -41,6 +42,7 @@ public final class Palette extends VBox {
         getStyleClass().add("palette");
         section("Docker", List.of(Blueprint.HOST, Blueprint.DOCKER0, Blueprint.USER_BRIDGE, Blueprint.CONTAINER, Blueprint.OVERLAY));
         section("Kubernetes", List.of(Blueprint.K8S_NODE, Blueprint.CNI_BRIDGE, Blueprint.POD, Blueprint.SERVICE));
+        kubernetesObjects();
         section("Network", List.of(Blueprint.UNDERLAY, Blueprint.EXTERNAL));
         networkKinds();
     }
@@ -64,6 +66,21 @@ public final class Palette extends VBox {
             getChildren().add(entry("palette-network-" + k.driver(), title(k), icon, List.of("kind-network", inHost ? "scope-host" : "scope-cluster"),
                     tip, p -> NetworkEdits.drop(state.current(), k, p.getX(), p.getY())));
         }
+    }
+
+    /**
+     * Namespace and Ingress: Kubernetes objects the canvas does not draw. Dropped anywhere on the
+     * canvas (or double-clicked) they are added and selected, so the inspector shows their form;
+     * the Objects tab lists them with the NetworkPolicies.
+     */
+    private void kubernetesObjects() {
+        getChildren().add(entry("palette-namespace", "Namespace", "mdi2f-folder-outline", List.of("kind-namespace"),
+                "A namespace with labels, for NetworkPolicies' namespaceSelector.\nNot drawn: it is listed in the Objects tab.",
+                p -> KubeObjects.addNamespace(state.current())));
+        getChildren().add(entry("palette-ingress", "Ingress", "mdi2r-routes", List.of("kind-ingress"),
+                "HTTP rules served by an Ingress controller pod (ingress-nginx's labels by default): host and path choose the Service.\n"
+                        + "Not drawn: it is listed in the Objects tab.",
+                p -> KubeObjects.addIngress(state.current())));
     }
 
     /** "macvlan network", "Calico network": a palette word says it is a network. */
