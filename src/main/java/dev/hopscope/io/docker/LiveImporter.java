@@ -1,6 +1,7 @@
 package dev.hopscope.io.docker;
 
 import dev.hopscope.io.imports.ImportResult;
+import dev.hopscope.io.imports.StackedLan;
 import dev.hopscope.model.Attachment;
 import dev.hopscope.model.Box;
 import dev.hopscope.model.Bridge;
@@ -148,22 +149,19 @@ public final class LiveImporter {
                             + stacked.name() + "'s");
             }
         if (stacked == null) return new String[] {LAN_SUBNET, HOST_ADDRESS, CLIENT_ADDRESS};
-        Cidr subnet = Cidr.parse(stacked.subnet()).base();
-        Set<Ipv4> taken = new HashSet<>();
-        if (stacked.gateway() != null && Ipv4.isValid(stacked.gateway())) taken.add(Ipv4.parse(stacked.gateway()));
+        List<Ipv4> attached = new ArrayList<>();
         for (EngineSnapshot.Container c : s.containers())
             for (EngineSnapshot.Attachment a : c.attachments())
-                if (a.ip() != null && Ipv4.isValid(a.ip())) taken.add(Ipv4.parse(a.ip()));
-        Cidr range = stacked.ipRange() != null && Cidr.isValid(stacked.ipRange()) ? Cidr.parse(stacked.ipRange()) : null;
-        List<Ipv4> free = new ArrayList<>();
-        for (Ipv4 ip = subnet.broadcast().plus(-1); subnet.contains(ip) && !ip.equals(subnet.network()) && free.size() < 2; ip = ip.plus(-1))
-            if (!taken.contains(ip) && (range == null || !range.contains(ip))) free.add(ip);
-        if (free.size() < 2) return new String[] {LAN_SUBNET, HOST_ADDRESS, CLIENT_ADDRESS};
-        String host = free.get(0) + "/" + subnet.prefix(), client = free.get(1) + "/" + subnet.prefix();
-        warnings.add("docker: the LAN is " + stacked.driver() + " network " + stacked.name() + "'s segment, " + subnet
-                + "; the engine does not say the host's own address on it, so the host is drawn at " + host
-                + " and an outside client at " + client);
-        return new String[] {subnet.toString(), host, client};
+                if (a.ip() != null && Ipv4.isValid(a.ip())) attached.add(Ipv4.parse(a.ip()));
+        StackedLan segment = StackedLan.place(Cidr.parse(stacked.subnet()),
+                stacked.gateway() != null && Ipv4.isValid(stacked.gateway()) ? Ipv4.parse(stacked.gateway()) : null,
+                stacked.ipRange() != null && Cidr.isValid(stacked.ipRange()) ? Cidr.parse(stacked.ipRange()) : null, attached,
+                StackedLan.Placement.HIGHEST);
+        if (segment == null) return new String[] {LAN_SUBNET, HOST_ADDRESS, CLIENT_ADDRESS};
+        warnings.add("docker: the LAN is " + stacked.driver() + " network " + stacked.name() + "'s segment, " + segment.subnet()
+                + "; the engine does not say the host's own address on it, so the host is drawn at " + segment.hostAddress()
+                + " and an outside client at " + segment.clientAddress());
+        return new String[] {segment.subnet().toString(), segment.hostAddress(), segment.clientAddress()};
     }
 
     private static boolean isStacked(String driver) {

@@ -146,7 +146,7 @@ final class ComposeImporter {
         }
         List<Node> nodes = new ArrayList<>();
         String hostId, lanId;
-        Site.OnSubnet onSubnet = null;
+        StackedLan onSubnet = null;
         if (swarm != null) {
             for (SwarmPlacement.SwarmNode n : swarm.nodes()) hostIds.add(ids.claim(n.name()));
             hostId = hostIds.get(0);
@@ -158,8 +158,8 @@ final class ComposeImporter {
             hostId = ids.claim("host");
             lanId = ids.claim("lan");
             hostIds.add(hostId);
-            onSubnet = lanOfStackedNetwork(lanId, declared, networks, running);
-            nodes.add(onSubnet != null ? onSubnet.lan() : Site.lan(lanId));
+            onSubnet = lanOfStackedNetwork(declared, networks, running);
+            nodes.add(onSubnet != null ? onSubnet.lan(lanId) : Site.lan(lanId));
             nodes.add(new Host(hostId, "host", Host.Role.DOCKER, lanId, onSubnet != null ? onSubnet.hostAddress() : Site.hostAddress(0), true, 1500, List.of()));
         }
 
@@ -180,7 +180,7 @@ final class ComposeImporter {
         String extId = ids.claim(Site.EXTERNAL);
         if (!extId.equals(Site.EXTERNAL))
             diag.warn(services.keyNode(Site.EXTERNAL), "a service is named 'external': the external client is '" + extId + "'");
-        nodes.add(onSubnet != null ? onSubnet.client(extId) : Site.client(extId, lanId));
+        nodes.add(onSubnet != null ? onSubnet.client(extId, lanId) : Site.client(extId, lanId));
         for (Map.Entry<String, List<SourceNode>> e : dependencies.entrySet()) {
             if (replicas.get(e.getKey()) == 0) continue;
             for (SourceNode dep : e.getValue()) {
@@ -434,7 +434,7 @@ final class ComposeImporter {
      * subnet: that subnet, with the host and the external client at addresses that neither the
      * gateway, the ip_range nor a pinned container address holds. Null: the usual LAN.
      */
-    private Site.OnSubnet lanOfStackedNetwork(String lanId, Map<String, SourceNode> declared, SourceNode networks, Map<String, SourceNode> running) {
+    private StackedLan lanOfStackedNetwork(Map<String, SourceNode> declared, SourceNode networks, Map<String, SourceNode> running) {
         for (Map.Entry<String, SourceNode> e : declared.entrySet()) {
             SourceNode def = e.getValue() == null || !e.getValue().isMap() ? null : e.getValue();
             if (def == null) continue;
@@ -444,22 +444,20 @@ final class ComposeImporter {
             if (opts == null || !opts.isMap() || opts.get("parent") == null || diag.bool(def.get("internal"), "internal", false)) continue;
             String subnet = ipamSubnet(def, e.getKey());
             if (subnet == null) continue;
-            Cidr cidr = Cidr.parse(subnet);
-            Set<Ipv4> taken = new HashSet<>();
             String gw = ipamGateway(def, e.getKey());
-            taken.add(gw != null ? Ipv4.parse(gw) : cidr.network().plus(1));
             SourceNode ipam = ipamConfig(def, e.getKey());
             String range = ipam == null ? null : diag.string(ipam.get("ip_range"), "ip_range");
-            Cidr r = range != null && Cidr.isValid(range) ? Cidr.parse(range) : null;
+            List<Ipv4> pinned = new ArrayList<>();
             for (SourceNode svc : running.values()) {
                 SourceNode nets = svc.get("networks");
                 if (nets == null || !nets.isMap()) continue;
                 SourceNode on = nets.get(e.getKey());
                 if (on == null || !on.isMap() || on.get("ipv4_address") == null) continue;
                 String ip = on.get("ipv4_address").text;
-                if (ip != null && Ipv4.isValid(ip)) taken.add(Ipv4.parse(ip));
+                if (ip != null && Ipv4.isValid(ip)) pinned.add(Ipv4.parse(ip));
             }
-            Site.OnSubnet lan = Site.lanOn(lanId, cidr, a -> taken.contains(a) || (r != null && r.contains(a)));
+            StackedLan lan = StackedLan.place(Cidr.parse(subnet), gw != null ? Ipv4.parse(gw) : null,
+                    range != null && Cidr.isValid(range) ? Cidr.parse(range) : null, pinned, StackedLan.Placement.USUAL);
             if (lan == null)
                 diag.warn(networks.keyNode(e.getKey()), "the " + driver + " network '" + e.getKey() + "' (" + subnet + ") leaves no address for the host"
                         + " and a client on its LAN: the LAN is imported as " + Site.LAN_SUBNET);

@@ -55,8 +55,8 @@ final class InspectImporter {
         }
         String hostId = ids.claim("host"), lanId = ids.claim("lan");
         List<Node> nodes = new ArrayList<>();
-        Site.OnSubnet onSubnet = lanOfStackedNetwork(lanId, array);
-        nodes.add(onSubnet != null ? onSubnet.lan() : Site.lan(lanId));
+        StackedLan onSubnet = lanOfStackedNetwork(array);
+        nodes.add(onSubnet != null ? onSubnet.lan(lanId) : Site.lan(lanId));
         nodes.add(new Host(hostId, "host", Host.Role.DOCKER, lanId, onSubnet != null ? onSubnet.hostAddress() : Site.hostAddress(0), true, 1500, List.of()));
 
         for (SourceNode net : array.items()) {
@@ -90,7 +90,7 @@ final class InspectImporter {
             nodes.add(new Container(e.getKey(), e.getKey(), null, hostId, mode, null, attachments, List.of(), List.of(), List.of()));
         }
         String extId = ids.claim(Site.EXTERNAL);
-        nodes.add(onSubnet != null ? onSubnet.client(extId) : Site.client(extId, lanId));
+        nodes.add(onSubnet != null ? onSubnet.client(extId, lanId) : Site.client(extId, lanId));
         if (!containers.isEmpty())
             diag.warn(origins.get(containers.keySet().iterator().next()),
                     "docker network inspect does not show what containers listen on: add their sockets in the inspector");
@@ -163,7 +163,7 @@ final class InspectImporter {
      * The LAN when a macvlan or ipvlan network on a parent device gives its subnet: the host and the
      * client at addresses neither its gateway, its IPRange nor one of its containers holds.
      */
-    private Site.OnSubnet lanOfStackedNetwork(String lanId, SourceNode array) {
+    private StackedLan lanOfStackedNetwork(SourceNode array) {
         for (SourceNode net : array.items()) {
             String driver = diag.string(net.get("Driver"), "Driver");
             if (!MacvlanKind.MACVLAN.equals(driver) && !MacvlanKind.IPVLAN.equals(driver)) continue;
@@ -174,19 +174,17 @@ final class InspectImporter {
             for (SourceNode c : ipam == null || !ipam.isMap() ? List.<SourceNode>of() : diag.items(ipam.get("Config"), "IPAM.Config"))
                 if (c.isMap() && c.get("Subnet") != null && c.get("Subnet").isScalar() && !c.get("Subnet").text.contains(":")) { cfg = c; break; }
             if (cfg == null || !Cidr.isValid(cfg.get("Subnet").text)) continue;
-            Cidr subnet = Cidr.parse(cfg.get("Subnet").text);
-            java.util.Set<Ipv4> taken = new java.util.HashSet<>();
             String gw = cfg.get("Gateway") != null && cfg.get("Gateway").isScalar() ? cfg.get("Gateway").text : null;
-            taken.add(gw != null && Ipv4.isValid(gw) ? Ipv4.parse(gw) : subnet.network().plus(1));
+            List<Ipv4> attached = new ArrayList<>();
             for (SourceNode c : containerEntries(net, false)) {
                 String a = c.get("IPv4Address") != null && c.get("IPv4Address").isScalar() ? c.get("IPv4Address").text : null;
                 if (a == null) continue;
                 String bare = a.contains("/") ? a.substring(0, a.indexOf('/')) : a;
-                if (Ipv4.isValid(bare)) taken.add(Ipv4.parse(bare));
+                if (Ipv4.isValid(bare)) attached.add(Ipv4.parse(bare));
             }
             String range = ipRange(ipam);
-            Cidr r = range == null ? null : Cidr.parse(range);
-            return Site.lanOn(lanId, subnet, a -> taken.contains(a) || (r != null && r.contains(a)));
+            return StackedLan.place(Cidr.parse(cfg.get("Subnet").text), gw != null && Ipv4.isValid(gw) ? Ipv4.parse(gw) : null,
+                    range == null ? null : Cidr.parse(range), attached, StackedLan.Placement.USUAL);
         }
         return null;
     }
