@@ -81,6 +81,7 @@ final class KubernetesImporter {
         this.plans = plans;
         Set<String> owners = owners(objects);
         List<SourceNode> services = new ArrayList<>(), policies = new ArrayList<>(), namespaces = new ArrayList<>(), ingresses = new ArrayList<>();
+        Map<String, List<SourceNode>> skipped = new LinkedHashMap<>();
         for (SourceNode o : objects) {
             String kind = diag.string(o.get("kind"), "kind");
             boolean cniConfig = cni.sees(kind, o);
@@ -98,9 +99,11 @@ final class KubernetesImporter {
             else if (CniManifests.accepts(kind)) cni.accept(kind, o);
             else if (kind.equals("Namespace")) namespaces.add(o);
             else if (kind.equals("Ingress")) ingresses.add(o);
-            else if (!QUIET.contains(kind) && !cniConfig)
-                diag.warn(o.get("kind"), "kind " + kind + " is skipped: it does not change how packets flow");
+            else if (!QUIET.contains(kind) && !cniConfig) skipped.computeIfAbsent(kind, k -> new ArrayList<>()).add(o.get("kind"));
         }
+        // a plugin's published manifest holds dozens of RBAC objects and CRDs: one warning a kind, at its first
+        skipped.forEach((kind, at) -> diag.warn(at.get(0), "kind " + kind + " is skipped"
+                + (at.size() > 1 ? " (" + at.size() + " objects, the first here)" : "") + ": it does not change how packets flow"));
         checkStatefulSetServices(objects, services);
 
         // names people type first: pods, then Services and policies, then what the import invents

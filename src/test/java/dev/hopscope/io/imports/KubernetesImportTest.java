@@ -205,4 +205,35 @@ class KubernetesImportTest {
         assertThat(r.warnings()).contains("m.yaml:9:5: unknown key 'portz' in a container of Pod 'web' (ignored)");
         assertThat(pod(r.document(), "web").sockets()).isEmpty();
     }
+
+    @Test
+    void kindsWithoutNetworkMeaningAreWarnedAboutOnceAKindAtTheFirst() {
+        // as a plugin's published manifest lists them: RBAC objects, a ConfigMap or two
+        ImportResult r = Importer.importText("m.yaml", null, """
+                apiVersion: v1
+                kind: ServiceAccount
+                metadata: {name: agent}
+                ---
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: ClusterRole
+                metadata: {name: agent}
+                ---
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: ClusterRole
+                metadata: {name: operator}
+                ---
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: web}
+                spec:
+                  containers: [{name: web, image: nginx, portz: []}]
+                ---
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: ClusterRole
+                metadata: {name: reader}
+                """);
+        assertThat(r.warnings()).containsExactly("m.yaml:17:42: unknown key 'portz' in a container of Pod 'web' (ignored)",
+                "m.yaml:2:7: kind ServiceAccount is skipped: it does not change how packets flow",
+                "m.yaml:6:7: kind ClusterRole is skipped (3 objects, the first here): it does not change how packets flow");
+    }
 }

@@ -22,7 +22,8 @@ class MutatedInputTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"shop/docker-compose.yml", "legacy/docker-compose.yml", "k8s/guestbook.yaml",
-            "k8s/database.yaml", "k8s/list.json", "inspect/networks.json"})
+            "k8s/database.yaml", "k8s/list.json", "inspect/networks.json", "k8s/cilium.yaml", "k8s/weave.yaml", "k8s/calico-ippool.yaml",
+            "inspect/macvlan.json", "homelab/compose.yaml"})
     void damagedFilesImportOrFailWithAPlace(String name) throws IOException {
         String original = Files.readString(Fixtures.path(name));
         Random random = new Random(name.hashCode());
