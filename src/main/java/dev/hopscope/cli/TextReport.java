@@ -66,7 +66,8 @@ final class TextReport {
 
     private static void branches(Trace t, Narrator narrator, PrintWriter out) {
         if (!t.branches().isEmpty()) {
-            out.println("branches (kube-proxy picks one endpoint per connection; --endpoint NAME follows another):");
+            String by = Narrator.chooser(t);
+            out.println("branches (" + (by != null ? by + " picks" : "one is picked") + " one endpoint per connection; --endpoint NAME follows another):");
             for (Branch b : t.branches()) {
                 StepDetail.Choice last = b.choices().get(b.choices().size() - 1);
                 String line = String.format("  %-16s %-22s %-20s %s", narrator.name(b.endpoint()),

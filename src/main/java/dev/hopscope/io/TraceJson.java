@@ -75,6 +75,7 @@ final class TraceJson {
             if (!b.choices().isEmpty()) {
                 StepDetail.Choice last = b.choices().get(b.choices().size() - 1);
                 g.writeStringProperty("address", last.address() + (last.port() != 0 ? ":" + last.port() : ""));
+                if (last.by() != null) g.writeStringProperty("by", last.by()); // who picks: kube-proxy, Cilium's socket load balancer, ...
             }
             g.writeBooleanProperty("followed", b.followed());
             g.writeEndObject();
@@ -422,6 +423,7 @@ final class TraceJson {
         g.writeStringProperty("chain", r.chain().name());
         g.writeStringProperty("target", r.target().name());
         g.writeStringProperty("why", r.why());
+        if (r.by() != null) g.writeStringProperty("by", r.by()); // who applies it: kube-proxy, Cilium's socket load balancer, ...
         g.writeEndObject();
     }
 

@@ -14,7 +14,7 @@ import java.util.List;
  * {@link #argLines()}: one list of rules, two readers.
  */
 public record Rule(Table table, Chain chain, Match match, Target target, List<NatTarget> dnatTargets, Chain jumpTo, int setMark,
-                   String why, List<String> subjects) {
+                   String why, List<String> subjects, String by) {
 
     public enum Table { NAT, FILTER }
 
@@ -52,6 +52,17 @@ public record Rule(Table table, Chain chain, Match match, Target target, List<Na
         if ((target == Target.JUMP) == (jumpTo == null))
             throw new IllegalArgumentException(target == Target.JUMP ? "a JUMP needs a chain" : "only JUMP goes to a chain");
     }
+
+    public Rule(Table table, Chain chain, Match match, Target target, List<NatTarget> dnatTargets, Chain jumpTo, int setMark,
+                String why, List<String> subjects) {
+        this(table, chain, match, target, dnatTargets, jumpTo, setMark, why, subjects, null);
+    }
+
+    /**
+     * The same rule, saying who applies it ({@code by}: "kube-proxy", "Cilium's socket load balancer",
+     * ...), so that a trace that branches at it names who picks the endpoint. Prose: the walk never decides by it.
+     */
+    public Rule by(String who) { return new Rule(table, chain, match, target, dnatTargets, jumpTo, setMark, why, subjects, who); }
 
     public static Rule nat(Chain chain, Match m, Target t, String why, List<String> subjects) {
         return new Rule(Table.NAT, chain, m, t, List.of(), null, 0, why, subjects);

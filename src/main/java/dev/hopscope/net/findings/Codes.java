@@ -10,6 +10,7 @@ public final class Codes {
     public static final String VNI_MISMATCH = "VNI_MISMATCH";
     public static final String OVERLAY_NO_CONTROL_PLANE = "OVERLAY_NO_CONTROL_PLANE";
     public static final String SERVICE_NO_ENDPOINTS = "SERVICE_NO_ENDPOINTS";
+    public static final String NETWORK_POLICY_HOST_NETWORK = "NETWORK_POLICY_HOST_NETWORK";
     public static final String SERVICE_TARGET_PORT_CLOSED = "SERVICE_TARGET_PORT_CLOSED";
     public static final String K8S_POD_NAT = "K8S_POD_NAT";
     public static final String K8S_NODE_POD_NAT = "K8S_NODE_POD_NAT";

@@ -46,7 +46,7 @@ final class Choices {
             if (pick < 0) { missed = true; pick = 0; }
         }
         NatTarget t = targets.get(pick);
-        made.add(new StepDetail.Choice(pick, targets.size(), t.ip(), t.port(), t.node()));
+        made.add(new StepDetail.Choice(pick, targets.size(), t.ip(), t.port(), t.node(), r.by()));
         return t;
     }
 

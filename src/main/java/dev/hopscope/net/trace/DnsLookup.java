@@ -22,10 +22,15 @@ public record DnsLookup(String question, String asker, Server server, Answer ans
     /** The answered address, if any. */
     public Optional<Ipv4> address() { return answer instanceof Found f ? Optional.of(f.address()) : Optional.empty(); }
 
-    /** Every address the answer holds: several when containers share a name (a scaled service, a shared alias), the one followed first. */
+    /**
+     * Every address the answer holds: several when containers share a name (a scaled service, a
+     * shared alias) or a headless Service selects several pods; the one followed first.
+     */
     public List<Ipv4> answers() {
         if (!(answer instanceof Found f)) return List.of();
-        return f.record() instanceof SharedName s ? s.all() : List.of(f.address());
+        if (f.record() instanceof SharedName s) return s.all();
+        if (f.record() instanceof HeadlessServicePod h && !h.all().isEmpty()) return h.all();
+        return List.of(f.address());
     }
 
     /**
@@ -87,8 +92,17 @@ public record DnsLookup(String question, String asker, Server server, Answer ans
     /** A Service's ClusterIP (the Service by document id). */
     public record ServiceName(String service, String namespace) implements Record {}
 
-    /** A headless Service answers with a selected pod's own address. */
-    public record HeadlessServicePod(String service, String pod) implements Record {}
+    /**
+     * A headless Service's name: cluster DNS answers with an A record for every ready pod it selects
+     * ({@code all}, in the Service's endpoint order; a hostNetwork pod by its node's address), and
+     * CoreDNS's {@code loadbalance} plugin (in kubeadm's default Corefile) shuffles them on every
+     * query, so a connection goes to any of them; the trace follows the first, {@code pod}.
+     */
+    public record HeadlessServicePod(String service, String pod, List<Ipv4> all) implements Record {
+        public HeadlessServicePod { all = all == null ? List.of() : List.copyOf(all); }
+
+        public HeadlessServicePod(String service, String pod) { this(service, pod, List.of()); }
+    }
 
     /**
      * A pod's own name, {@code hostname.subdomain.namespace.svc.cluster.local}: the pod sets hostname

@@ -148,7 +148,9 @@ public sealed interface DropCause extends Outcome {
      * A Service's rule sent the packet to another endpoint: this way ({@code address:port}) never
      * leads to {@code endpoint}, because the rule does not list it ({@code reached} got it instead).
      */
-    record OtherEndpoint(Ipv4 address, int port, String endpoint, String reached) implements DropCause {
+    record OtherEndpoint(Ipv4 address, int port, String endpoint, String reached, String by) implements DropCause {
+        public OtherEndpoint(Ipv4 address, int port, String endpoint, String reached) { this(address, port, endpoint, reached, null); }
+
         @Override public Disposition disposition() { return Disposition.NO_ROUTE; }
     }
 

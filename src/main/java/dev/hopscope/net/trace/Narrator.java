@@ -120,6 +120,18 @@ public final class Narrator {
         throw new IllegalStateException("no sentence for " + d);
     }
 
+    /**
+     * Who picks the endpoint where the trace branches, in a few words: the choosers of its branches
+     * (kube-proxy; Cilium's socket load balancer under kube-proxy replacement; IPVS on a swarm), or
+     * null when no branch names one.
+     */
+    public static String chooser(Trace t) {
+        java.util.LinkedHashSet<String> by = new java.util.LinkedHashSet<>();
+        for (Branch b : t.branches())
+            if (!b.choices().isEmpty() && b.choices().get(b.choices().size() - 1).by() != null) by.add(b.choices().get(b.choices().size() - 1).by());
+        return by.isEmpty() ? null : String.join(" and ", by);
+    }
+
     /** A DNAT to an endpoint that marks connections from itself, taken by a connection from that endpoint. */
     private static boolean hairpin(StepDetail.Dnat n) {
         if (n.before().src() == null || !n.before().src().equals(n.after().dst())) return false;
@@ -167,6 +179,11 @@ public final class Narrator {
             if (r instanceof DnsLookup.LinkName k)
                 return "Docker's embedded DNS (127.0.0.11) answers " + q + " → " + f.address() + ": a link of " + l.asker()
                         + "'s, answered with the address on the network the two share (" + name(k.network()) + ")";
+            if (r instanceof DnsLookup.HeadlessServicePod h && h.all().size() > 1)
+                return clusterDns(l.server()) + " answers the headless Service " + q + " with " + h.all().size() + " pod addresses ("
+                        + h.all().stream().map(Ipv4::toString).collect(java.util.stream.Collectors.joining(", "))
+                        + "), shuffled on every query (CoreDNS's loadbalance): a connection goes to whichever comes first; this trace follows "
+                        + name(h.pod()) + " " + f.address();
             if (r instanceof DnsLookup.HeadlessServicePod h)
                 return clusterDns(l.server()) + " answers the headless Service " + q + " with a pod address: " + f.address();
             if (r instanceof DnsLookup.PodHostname h)
@@ -261,7 +278,7 @@ public final class Narrator {
                     + name(s.endpoint()) + " (overlapping subnets)";
         if (c instanceof DropCause.OtherEndpoint x)
             return x.address() + (x.port() != 0 ? ":" + x.port() : "") + " leads to " + name(x.reached()) + ", never to " + name(x.endpoint())
-                    + ": kube-proxy's rule there does not list " + name(x.endpoint()) + " among its endpoints";
+                    + ": " + (x.by() != null ? x.by() + "'s" : "the") + " rule there does not list " + name(x.endpoint()) + " among its endpoints";
         if (c instanceof DropCause.NotResolved n) return dns(n.lookup());
         if (c instanceof DropCause.DnsQueryFailed q)
             return "the DNS query to cluster DNS " + q.server() + " does not get through (" + q.query() + ": " + q.why() + "), so the name is not resolved";
@@ -275,7 +292,9 @@ public final class Narrator {
         if (ns != null && ns.kind() == Namespace.Kind.CONTAINER && ns.lookup(Ipv4.parse("0.0.0.0")) == null && onlyInternalNetworks(ns))
             reason += ": its networks are internal, and Docker gives containers on internal networks no default route";
         if (dp.addressing().clusterIps().containsValue(r.destination()))
-            reason += ": " + r.destination() + " is a ClusterIP, a virtual address no device holds; kube-proxy only rewrites its service ports"
+            reason += ": " + r.destination() + " is a ClusterIP, a virtual address no device holds; "
+                    + (ns != null && ns.socketLb() != null ? ns.socketLb().owner() + " only translates its service ports, when a socket connects"
+                                                           : "kube-proxy only rewrites its service ports")
                     + (r.proto() == Proto.ICMP ? ", so a ping to it goes nowhere" : "");
         if (r.wouldMeet().isPresent())
             reason += " (a real node has a default route, which would carry it to this rule instead: " + r.wouldMeet().get().why() + ")";

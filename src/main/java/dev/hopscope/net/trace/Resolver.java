@@ -245,19 +245,32 @@ final class Resolver {
         return out;
     }
 
-    /** A Service's answer: its ClusterIP, or for a headless Service a selected pod's own address. */
+    /** A Service's answer: its ClusterIP, or for a headless Service every selected pod's own address (the first followed). */
     private DnsLookup.Answer serviceAnswer(Service s) {
         if (s.headless()) {
+            String first = null;
+            List<Ipv4> all = new ArrayList<>();
             for (Pod p : doc.all(Pod.class))
                 if (p.namespace().equals(s.namespace()) && !s.selector().isEmpty() && Labels.matches(s.selector(), p.labels())) {
-                    var ip = Ipam.podNetwork(doc, p).flatMap(b -> addr.address(p.id(), b.id()));
-                    if (ip.isPresent()) return new DnsLookup.Found(ip.get(), new DnsLookup.HeadlessServicePod(s.id(), p.id()));
+                    var ip = podAddress(p);
+                    if (ip.isEmpty() || all.contains(ip.get())) continue;
+                    if (first == null) first = p.id();
+                    all.add(ip.get());
                 }
-            return new DnsLookup.HeadlessWithoutPods(s.id());
+            if (first == null) return new DnsLookup.HeadlessWithoutPods(s.id());
+            return new DnsLookup.Found(all.get(0), new DnsLookup.HeadlessServicePod(s.id(), first, all));
         }
         Ipv4 cip = addr.clusterIps().get(s.id());
         if (cip == null) return new DnsLookup.NoServiceRecord();
         return new DnsLookup.Found(cip, new DnsLookup.ServiceName(s.id(), s.namespace()));
+    }
+
+    /** A pod's address as its endpoint: on its pod network, or its node's for a hostNetwork pod. */
+    private java.util.Optional<Ipv4> podAddress(Pod p) {
+        if (p.hostNetwork())
+            return doc.get(p.node(), dev.hopscope.model.Host.class).map(dev.hopscope.model.Host::address).filter(a -> a != null && !a.isBlank())
+                    .map(a -> dev.hopscope.model.Cidr.parse(a).address());
+        return Ipam.podNetwork(doc, p).flatMap(b -> addr.address(p.id(), b.id()));
     }
 
     /** The kube-dns Service's ClusterIP, when the design has one (kube-system/kube-dns, as kubeadm names it). */

@@ -168,7 +168,10 @@ public sealed interface StepDetail permits StepDetail.Routed, StepDetail.Local, 
 
     /**
      * One choice among several a rule offered (kube-proxy's endpoints of a Service): which was
-     * taken ({@code index}, from 0) of how many, and the endpoint it leads to.
+     * taken ({@code index}, from 0) of how many, the endpoint it leads to, and who chose ({@code by}:
+     * kube-proxy, Cilium's socket load balancer, IPVS, ...; null when the rule does not say).
      */
-    record Choice(int index, int of, Ipv4 address, int port, String endpoint) {}
+    record Choice(int index, int of, Ipv4 address, int port, String endpoint, String by) {
+        public Choice(int index, int of, Ipv4 address, int port, String endpoint) { this(index, of, address, port, endpoint, null); }
+    }
 }

@@ -382,7 +382,8 @@ public final class Tracer {
         if (meant != null && e.ns() != meant && !ledThereByChoice(choices, e.ns())) {
             // a Service's rule sent it to another endpoint; or the address is shadowed: another namespace owns it too
             // (overlapping subnets), and the kernel delivers there
-            DropCause why = choices.missedToward() ? new DropCause.OtherEndpoint(t.address(), t.port(), t.endpoint().get(), e.ns().node())
+            DropCause why = choices.missedToward() ? new DropCause.OtherEndpoint(t.address(), t.port(), t.endpoint().get(), e.ns().node(),
+                    choices.made().isEmpty() ? null : choices.made().get(choices.made().size() - 1).by())
                     : shadowed(t, e.ns());
             return new Walked(new Trace(src.id(), to, probe, Optional.of(t), why.disposition(), narrator.reason(why), request, null,
                     List.of(), List.of()), choices);

@@ -76,6 +76,8 @@ public final class RouteChoices extends FlowPane {
             branches.getItems().setAll(bs);
             branches.setValue(t == null ? null : t.branch().orElse(null));
             show(branchBox, bs.size() > 1);
+            String by = t == null ? null : dev.hopscope.net.trace.Narrator.chooser(t);
+            branches.getTooltip().setText((by != null ? by : "kube-proxy") + " picks one endpoint per connection: pick which one this trace follows");
             boolean any = manyWays || bs.size() > 1;
             setVisible(any);
             setManaged(any);

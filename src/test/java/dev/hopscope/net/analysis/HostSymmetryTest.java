@@ -139,7 +139,7 @@ class HostSymmetryTest {
         assertThat(components(NatTarget.class)).containsExactly("ip", "port", "node", "selfMark");
         assertThat(components(Match.class)).containsExactly("src", "notSrc", "dst", "notDst", "proto", "dport", "in", "notIn", "out",
                 "notOut", "dstLocal", "mark", "dportLast");
-        assertThat(components(Rule.class)).containsExactly("table", "chain", "match", "target", "dnatTargets", "jumpTo", "setMark", "why", "subjects");
+        assertThat(components(Rule.class)).containsExactly("table", "chain", "match", "target", "dnatTargets", "jumpTo", "setMark", "why", "subjects", "by");
         assertThat(Arrays.stream(Iface.Kind.values()).map(Enum::name))
                 .containsExactly("LOOPBACK", "VETH", "BRIDGE", "VXLAN", "GENEVE", "IPIP", "MACVLAN", "IPVLAN", "SLEEVE");
         assertThat(components(Iface.Ipip.class)).containsExactly("local", "remote");

@@ -43,8 +43,8 @@ class BranchTest {
         assertThat(t.branch().orElseThrow().endpoint()).isEqualTo("web-0");
         assertThat(deliveredIn(t)).isEqualTo("web-0");
         StepDetail.Dnat dnat = TypedTraceTest.detail(t.hops(), StepDetail.Dnat.class);
-        assertThat(dnat.choice()).contains(new StepDetail.Choice(0, 3, Ipv4.parse("10.244.1.2"), 8080, "web-0"));
-        assertThat(t.branches().get(2).choices()).containsExactly(new StepDetail.Choice(2, 3, Ipv4.parse("10.244.1.3"), 8080, "web-2"));
+        assertThat(dnat.choice()).contains(new StepDetail.Choice(0, 3, Ipv4.parse("10.244.1.2"), 8080, "web-0", "kube-proxy"));
+        assertThat(t.branches().get(2).choices()).containsExactly(new StepDetail.Choice(2, 3, Ipv4.parse("10.244.1.3"), 8080, "web-2", "kube-proxy"));
     }
 
     @Test

@@ -30,6 +30,8 @@ final class Services {
     private Services() {}
 
     static final String SOCKET_LB = "Cilium's socket load balancer";
+    /** Who translates a NodePort reached from outside the cluster under kube-proxy replacement. */
+    static final String NODE_PORT_LB = "Cilium's NodePort load balancer (eBPF)";
     /** The mark our NodePort translation sets for the SNAT that follows it (Cilium's own SNAT, not kube-proxy's). */
     static final int SNAT_MARK = 0x200;
 
@@ -68,9 +70,9 @@ final class Services {
     }
 
     private static Rule entry(Compilation c, Service s, Match m, String frontend, List<NatTarget> to) {
-        if (to.isEmpty()) return Rule.filter(Chain.OUTPUT, m, Target.REJECT, Hubble.noBackend(s.name(), frontend), List.of(s.id()));
+        if (to.isEmpty()) return Rule.filter(Chain.OUTPUT, m, Target.REJECT, Hubble.noBackend(s.name(), frontend), List.of(s.id())).by(SOCKET_LB);
         return Rule.dnat(Chain.OUTPUT, m, to, 0, SOCKET_LB + " translates Service " + s.name() + " (" + frontend + ") to " + words(c, to)
-                + " when the socket connects", subjects(s, to));
+                + " when the socket connects", subjects(s, to)).by(SOCKET_LB);
     }
 
     /**
@@ -90,14 +92,14 @@ final class Services {
                 String why = eps.isEmpty() ? Hubble.noBackend(s.name(), "NodePort " + np)
                         : "externalTrafficPolicy is Local and no backend of " + s.name() + " runs on " + node.name()
                           + ": Cilium drops NodePort " + np + " here — Hubble: DROPPED, " + Hubble.SERVICE_BACKEND_NOT_FOUND;
-                ns.addRule(Rule.filter(Chain.INPUT, m, eps.isEmpty() ? Target.REJECT : Target.DROP, why, List.of(s.id(), node.id())));
+                ns.addRule(Rule.filter(Chain.INPUT, m, eps.isEmpty() ? Target.REJECT : Target.DROP, why, List.of(s.id(), node.id())).by(NODE_PORT_LB));
                 continue;
             }
             ns.addRule(Rule.dnat(Chain.PREROUTING, m, to, local ? 0 : SNAT_MARK,
                     "Cilium's NodePort program (eBPF on " + node.name() + "'s device, kube-proxy replacement) translates NodePort " + np
                             + " of Service " + s.name() + " to " + words(c, to)
                             + (local ? ", keeping the client's address (externalTrafficPolicy Local)" : ", and SNATs it to this node's address (externalTrafficPolicy Cluster)"),
-                    subjects(s, to)));
+                    subjects(s, to)).by(NODE_PORT_LB));
         }
     }
 

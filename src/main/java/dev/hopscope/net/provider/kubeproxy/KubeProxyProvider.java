@@ -37,7 +37,22 @@ public final class KubeProxyProvider implements NetworkProvider {
     /** kube-proxy's KUBE-MARK-MASQ bit */
     public static final int MASQ_MARK = 0x4000;
 
-    @Override public String name() { return "kube-proxy"; }
+    /** Who translates a Service where kube-proxy runs: a rule's {@link Rule#by}, a branch's chooser. */
+    public static final String TRANSLATOR = "kube-proxy";
+
+    @Override public String name() { return TRANSLATOR; }
+
+    /**
+     * Who translates the design's Services, in a few words: Cilium's socket load balancer where a
+     * Cilium network replaces kube-proxy, else kube-proxy. The findings say it (a trace names the
+     * translator of each rule it meets, {@link Rule#by}).
+     */
+    public static String serviceTranslator(dev.hopscope.model.Document doc) {
+        for (dev.hopscope.model.Network w : doc.all(dev.hopscope.model.Network.class))
+            if ("cilium".equals(w.driver()) && Boolean.parseBoolean(w.option(dev.hopscope.model.kinds.CiliumKind.KUBE_PROXY_REPLACEMENT)))
+                return "Cilium's socket load balancer (kube-proxy replacement)";
+        return TRANSLATOR;
+    }
 
     /** The hosts kube-proxy runs on: every k8s node, or where there are none, every host with pods. */
     public static List<Host> nodes(Compilation c) {
@@ -91,12 +106,12 @@ public final class KubeProxyProvider implements NetworkProvider {
                 List<NatTarget> to = targets.get(sp);
                 if (to.isEmpty()) {
                     String why = "Service " + s.name() + " has no endpoints (its selector matches no pod): kube-proxy rejects " + cip + ":" + sp.port();
-                    ns.addRule(Rule.filter(Chain.FORWARD, m, Target.REJECT, why, List.of(s.id())));
-                    ns.addRule(Rule.filter(Chain.OUTPUT, m, Target.REJECT, why, List.of(s.id())));
+                    ns.addRule(Rule.filter(Chain.FORWARD, m, Target.REJECT, why, List.of(s.id())).by(TRANSLATOR));
+                    ns.addRule(Rule.filter(Chain.OUTPUT, m, Target.REJECT, why, List.of(s.id())).by(TRANSLATOR));
                 } else {
                     String why = "kube-proxy DNATs Service " + s.name() + " (" + cip + ":" + sp.port() + ") to " + endpointWords(c, to, words);
-                    ns.addRule(Rule.dnat(Chain.PREROUTING, m, to, 0, why, subjects(s, to)));
-                    ns.addRule(Rule.dnat(Chain.OUTPUT, m, to, 0, why, subjects(s, to)));
+                    ns.addRule(Rule.dnat(Chain.PREROUTING, m, to, 0, why, subjects(s, to)).by(TRANSLATOR));
+                    ns.addRule(Rule.dnat(Chain.OUTPUT, m, to, 0, why, subjects(s, to)).by(TRANSLATOR));
                 }
             }
             if (s.type().hasNodePort()) nodePortRules(c, node, ns, s, sp, eps, targets.get(sp), words);
@@ -148,16 +163,17 @@ public final class KubeProxyProvider implements NetworkProvider {
             String why = eps.isEmpty()
                     ? "Service " + s.name() + " has no endpoints: kube-proxy rejects its NodePort " + np
                     : "externalTrafficPolicy is Local and no pod of " + s.name() + " runs on " + node.name() + ": kube-proxy drops NodePort " + np + " here";
-            ns.addRule(Rule.filter(Chain.INPUT, m, eps.isEmpty() ? Target.REJECT : Target.DROP, why, List.of(s.id(), node.id())));
+            ns.addRule(Rule.filter(Chain.INPUT, m, eps.isEmpty() ? Target.REJECT : Target.DROP, why, List.of(s.id(), node.id())).by(TRANSLATOR));
             return;
         }
         String why = "kube-proxy DNATs NodePort " + np + " of Service " + s.name() + " to " + endpointWords(c, to, words)
                 + (local ? " on this node, keeping the client's address (externalTrafficPolicy Local)"
                          : " and marks it for masquerade (externalTrafficPolicy Cluster)");
-        ns.addRule(Rule.dnat(Chain.PREROUTING, m, to, local ? 0 : MASQ_MARK, why, subjects(s, to)));
+        ns.addRule(Rule.dnat(Chain.PREROUTING, m, to, local ? 0 : MASQ_MARK, why, subjects(s, to)).by(TRANSLATOR));
     }
 
     @Override public List<DesignCheck> checks() {
-        return List.of(new ServiceEndpointsCheck(), new ServiceTargetPortCheck(), new ServiceAllocationCheck(), new ServiceCidrCheck());
+        return List.of(new ServiceEndpointsCheck(), new ServiceTargetPortCheck(), new ServiceAllocationCheck(), new ServiceCidrCheck(),
+                new dev.hopscope.net.provider.policy.HostNetworkPolicyCheck());
     }
 }

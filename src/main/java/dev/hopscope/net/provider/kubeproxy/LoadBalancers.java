@@ -79,15 +79,15 @@ public final class LoadBalancers {
             String why = eps.isEmpty() ? "Service " + s.name() + " has no endpoints: kube-proxy rejects its load balancer address " + vip + ":" + sp.port()
                     : "externalTrafficPolicy is Local and no pod of " + s.name() + " runs on " + node.name() + ": kube-proxy drops " + vip + ":" + sp.port() + " here";
             Target t = eps.isEmpty() ? Target.REJECT : Target.DROP;
-            ns.addRule(Rule.filter(Chain.FORWARD, m, t, why, List.of(s.id(), node.id())));
-            ns.addRule(Rule.filter(Chain.INPUT, m, t, why, List.of(s.id(), node.id())));
+            ns.addRule(Rule.filter(Chain.FORWARD, m, t, why, List.of(s.id(), node.id())).by(KubeProxyProvider.TRANSLATOR));
+            ns.addRule(Rule.filter(Chain.INPUT, m, t, why, List.of(s.id(), node.id())).by(KubeProxyProvider.TRANSLATOR));
             return;
         }
         String why = "kube-proxy DNATs the load balancer address of Service " + s.name() + " (" + vip + ":" + sp.port() + ") to "
                 + KubeProxyProvider.endpointWords(c, to)
                 + (local ? " on this node, keeping the client's address (externalTrafficPolicy Local)" : " and marks it for masquerade (externalTrafficPolicy Cluster)");
-        ns.addRule(Rule.dnat(Chain.PREROUTING, m, to, local ? 0 : KubeProxyProvider.MASQ_MARK, why, KubeProxyProvider.subjects(s, to)));
-        ns.addRule(Rule.dnat(Chain.OUTPUT, m, to, 0, why, KubeProxyProvider.subjects(s, to)));
+        ns.addRule(Rule.dnat(Chain.PREROUTING, m, to, local ? 0 : KubeProxyProvider.MASQ_MARK, why, KubeProxyProvider.subjects(s, to)).by(KubeProxyProvider.TRANSLATOR));
+        ns.addRule(Rule.dnat(Chain.OUTPUT, m, to, 0, why, KubeProxyProvider.subjects(s, to)).by(KubeProxyProvider.TRANSLATOR));
     }
 
     /** Puts every load balancer's address on the LAN: on the announcing node (MetalLB) or on a machine of its own (cloud). */
@@ -149,7 +149,7 @@ public final class LoadBalancers {
                     + nodePort + " on " + (to.size() == 1 ? c.doc().node(to.get(0).node()).map(x -> x.name()).orElse("a node") + " " + to.get(0)
                     : "one of " + to.size() + " nodes (" + String.join(", ", to.stream().map(t -> c.doc().node(t.node()).map(x -> x.name()).orElse("?") + " " + t).toList()) + ")")
                     + (s.trafficPolicy() == Service.TrafficPolicy.LOCAL ? ", only nodes running an endpoint pass its health check" : "");
-            lb.addRule(Rule.dnat(Chain.PREROUTING, m, to, KubeProxyProvider.MASQ_MARK, why, subjects));
+            lb.addRule(Rule.dnat(Chain.PREROUTING, m, to, KubeProxyProvider.MASQ_MARK, why, subjects).by("the cloud load balancer"));
         }
         lb.addRule(Rule.nat(Chain.POSTROUTING, Match.ANY.withMark(KubeProxyProvider.MASQ_MARK), Target.MASQUERADE,
                 "the cloud load balancer sends the connection on from its own address: the node replies to it, and it answers the client",

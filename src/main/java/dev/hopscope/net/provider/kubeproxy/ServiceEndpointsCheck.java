@@ -15,8 +15,9 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * A Service with no endpoints: kube-proxy has no pod to DNAT its clusterIP to, so every connection
- * to it is refused (iptables REJECTs it with "no endpoints").
+ * A Service with no endpoints: kube-proxy (or Cilium's socket load balancer, which replaces it) has
+ * no pod to translate its clusterIP to, so every connection to it is refused (iptables REJECTs it
+ * with "no endpoints"; Cilium's socket refuses to connect).
  */
 public final class ServiceEndpointsCheck implements DesignCheck {
 
@@ -32,7 +33,7 @@ public final class ServiceEndpointsCheck implements DesignCheck {
             if (!ctx.selected(s).isEmpty()) continue;
             out.accept(new Finding(Finding.Severity.ERROR, Codes.SERVICE_NO_ENDPOINTS, List.of(s.id()),
                     "Service " + s.name() + " selects " + text(s.selector()) + " in namespace " + s.namespace() + ", but no pod there "
-                            + "has these labels" + nearMiss(ctx, s) + ": kube-proxy has no endpoint, so connections to "
+                            + "has these labels" + nearMiss(ctx, s) + ": " + KubeProxyProvider.serviceTranslator(ctx.doc()) + " has no endpoint, so connections to "
                             + s.name() + " are refused.",
                     "Fix the selector of " + s.name() + " or the labels of its pods so that they match (same namespace)."));
         }

@@ -100,11 +100,21 @@ public final class PodPolicies {
      * Every namespace's labels as a namespaceSelector sees them: the labels of its Namespace node
      * and the automatic {@code kubernetes.io/metadata.name}; a namespace that only pods name has that label alone.
      */
-    static Map<String, Map<String, String>> namespaceLabels(Compilation c) {
+    static Map<String, Map<String, String>> namespaceLabels(Compilation c) { return namespaceLabels(c.doc()); }
+
+    static Map<String, Map<String, String>> namespaceLabels(dev.hopscope.model.Document doc) {
         Map<String, Map<String, String>> out = new TreeMap<>();
-        for (KubeNamespace ns : c.doc().all(KubeNamespace.class)) out.putIfAbsent(ns.name(), ns.effectiveLabels());
-        for (Pod q : c.doc().all(Pod.class)) out.computeIfAbsent(q.namespace(), n -> KubeNamespace.effectiveLabels(n, Map.of()));
+        for (KubeNamespace ns : doc.all(KubeNamespace.class)) out.putIfAbsent(ns.name(), ns.effectiveLabels());
+        for (Pod q : doc.all(Pod.class)) out.computeIfAbsent(q.namespace(), n -> KubeNamespace.effectiveLabels(n, Map.of()));
         return out;
+    }
+
+    /** Whether a pod-or-namespace selector peer of policy {@code np} matches pod {@code q} by its labels and namespace. */
+    static boolean peerMatches(NetworkPolicy np, NetworkPolicy.Peer peer, Pod q, Map<String, Map<String, String>> namespaces) {
+        if (peer.ipBlock() != null) return false;
+        boolean nsOk = peer.namespaceSelector() == null ? q.namespace().equals(np.namespace())
+                : Labels.matches(peer.namespaceSelector(), peer.namespaceExpressions(), namespaces.getOrDefault(q.namespace(), Map.of()));
+        return nsOk && (peer.podSelector() == null || Labels.matches(peer.podSelector(), peer.podExpressions(), q.labels()));
     }
 
     /** A rule's peers as addresses; an empty list of peers means anyone (0.0.0.0/0). */
@@ -118,11 +128,11 @@ public final class PodPolicies {
                 continue;
             }
             for (Pod q : c.doc().all(Pod.class)) {
-                boolean nsOk = peer.namespaceSelector() == null ? q.namespace().equals(np.namespace())
-                        : Labels.matches(peer.namespaceSelector(), peer.namespaceExpressions(), namespaces.getOrDefault(q.namespace(), Map.of()));
-                boolean podOk = peer.podSelector() == null || Labels.matches(peer.podSelector(), peer.podExpressions(), q.labels());
+                // a hostNetwork pod's traffic is its node's: the plugin cannot tell it apart, so selectors never admit it
+                // (Kubernetes: "NetworkPolicies and hostNetwork pods", the most common implementation; HostNetworkPolicyCheck says so)
+                if (q.hostNetwork()) continue;
                 Ipv4 ip = c.podAddress(q);
-                if (nsOk && podOk && ip != null) out.add(new Peer(Cidr.host(ip), q));
+                if (peerMatches(np, peer, q, namespaces) && ip != null) out.add(new Peer(Cidr.host(ip), q));
             }
         }
         return out;

@@ -145,7 +145,7 @@ public final class SwarmProvider implements NetworkProvider {
                 if (targets.isEmpty()) continue;
                 sbox.addRule(Rule.dnat(Chain.PREROUTING, Match.ANY.withProto(p.proto(), p.port()).inDev("eth1"), targets, 0,
                         "IPVS in the ingress sandbox balances published port " + p.port() + " over the " + targets.size() + " task"
-                                + (targets.size() == 1 ? "" : "s") + " of " + service + ", on whichever node they run", ids(targets)));
+                                + (targets.size() == 1 ? "" : "s") + " of " + service + ", on whichever node they run", ids(targets)).by("IPVS (swarm's routing mesh)"));
             }
             sbox.addRule(Rule.nat(Chain.POSTROUTING, Match.ANY.toNet(INGRESS).outDev(sboxIngress.name()), Target.MASQUERADE,
                     "the ingress sandbox masquerades to its own ingress address: the task sees " + sboxIngress.primaryAddress()
