@@ -72,6 +72,14 @@ public final class CanvasView extends Region {
     private final Group world = new Group();
     private final GridLayer grid = new GridLayer();
     private final FarLayer far = new FarLayer();
+    /** A pan of a large drawing counts as stopped once it has been still this long (longer on a busy machine). */
+    private final PauseTransition panStops = new PauseTransition(Duration.millis(150));
+    /** Expected flows not drawn while a large drawing pans (see {@link #rest}). */
+    private final Set<LinkView> resting = new HashSet<>();
+    private boolean panning;
+    private long lastPan;
+    private double panPeriod = 16.7e6;
+    private double seenPanX, seenPanY, seenZoom = 1, seenW, seenH;
     private final Pane bandLayer = layer("band-layer");
     private final Pane hostLayer = layer("host-layer");
     private final Pane bridgeLayer = layer("bridge-layer");
@@ -119,6 +127,7 @@ public final class CanvasView extends Region {
         world.getTransforms().addAll(viewport.pan(), viewport.scale());
         world.getChildren().addAll(grid, far, bandLayer, hostLayer, bridgeLayer, linkLayer, cardLayer, overlayLayer, toolLayer);
         getChildren().add(world);
+        panStops.setOnFinished(e -> changed());
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
@@ -138,15 +147,18 @@ public final class CanvasView extends Region {
             scenes.request(now);
         });
         state.selection().addListener((SetChangeListener<String>) c -> {
+            changed();
             if (c.wasRemoved()) view(c.getElementRemoved()).ifPresent(v -> v.setSelected(false));
             if (c.wasAdded()) view(c.getElementAdded()).ifPresent(v -> v.setSelected(true));
         });
         selectedLink.addListener((o, was, now) -> {
+            changed();
             if (was != null && links.get(was.id()) != null) links.get(was.id()).setSelected(false);
             if (now != null && links.get(now.id()) != null) links.get(now.id()).setSelected(true);
         });
 
         setOnMousePressed(e -> {
+            changed();
             requestFocus();
             gesture = navigation.press(e);
             if (gesture == null) gesture = ConnectGesture.press(this, e);
@@ -188,6 +200,7 @@ public final class CanvasView extends Region {
 
     /** Marks a node {@code :unreachable} (kept across scenes until cleared). */
     public void setFlagged(String nodeId, boolean on) {
+        changed();
         if (on) flagged.add(nodeId); else flagged.remove(nodeId);
         view(nodeId).ifPresent(v -> v.setFlagged(on));
         farStale = true;
@@ -195,6 +208,7 @@ public final class CanvasView extends Region {
 
     /** Marks a link {@code :unreachable}; ids are {@link Link#id()}. */
     public void setLinkFlagged(String linkId, boolean on) {
+        changed();
         if (on) flagged.add(linkId); else flagged.remove(linkId);
         LinkView l = links.get(linkId);
         if (l != null) l.setFlagged(on);
@@ -203,6 +217,7 @@ public final class CanvasView extends Region {
 
     /** Marks an intent's link {@code :holds} (its expectation is met). */
     public void setLinkHolds(String linkId, boolean on) {
+        changed();
         if (on) holds.add(linkId); else holds.remove(linkId);
         LinkView l = links.get(linkId);
         if (l != null) l.pseudoClassStateChanged(HOLDS, on);
@@ -210,6 +225,7 @@ public final class CanvasView extends Region {
 
     /** The disposition shown on a violated intent's link; null removes it. */
     public void setVerdict(String linkId, String text) {
+        changed();
         if (text == null) verdicts.remove(linkId); else verdicts.put(linkId, text);
         LinkView l = links.get(linkId);
         if (l != null) l.setVerdict(text);
@@ -217,6 +233,7 @@ public final class CanvasView extends Region {
 
     /** A finding's badge on a node ({@code "error"} or {@code "warning"}, how many); null severity removes it. */
     public void setBadge(String nodeId, String severity, int count) {
+        changed();
         if (severity == null) badges.remove(nodeId); else badges.put(nodeId, new Object[] {severity, count});
         view(nodeId).ifPresent(v -> v.setBadge(severity, count));
     }
@@ -229,6 +246,7 @@ public final class CanvasView extends Region {
 
     /** Marks the node the simulated packet is at ({@code :hop-active}). */
     public void setHopActive(String nodeId, boolean on) {
+        changed();
         view(nodeId).ifPresent(v -> v.setHopActive(on));
     }
 
@@ -350,6 +368,7 @@ public final class CanvasView extends Region {
     // ---- applying scenes ----
 
     private void apply(Document doc, Scene next) {
+        changed();
         sceneDocument = doc;
         if (next != null) {
             applyNodes(next);
@@ -525,6 +544,17 @@ public final class CanvasView extends Region {
      */
     private void viewChanged() {
         double zoom = viewport.zoom();
+        boolean panOnly = zoom == seenZoom && getWidth() == seenW && getHeight() == seenH;
+        if (panOnly && (viewport.pan().getX() != seenPanX || viewport.pan().getY() != seenPanY)) {
+            if (scene.nodes().size() > FAR_NODES) panned();
+        } else if (!panOnly) {
+            changed();
+        }
+        seenZoom = zoom;
+        seenW = getWidth();
+        seenH = getHeight();
+        seenPanX = viewport.pan().getX();
+        seenPanY = viewport.pan().getY();
         boolean words = zoom >= WORDS_ZOOM;
         if (words != showsWords) {
             showsWords = words;
@@ -561,7 +591,10 @@ public final class CanvasView extends Region {
      */
     private void attach(javafx.scene.Node n) {
         if (n.getParent() != null) return;
-        if (n instanceof LinkView) linkLayer.getChildren().add(n);
+        if (n instanceof LinkView l) {
+            linkLayer.getChildren().add(l);
+            if (panning) rest(l);
+        }
         else if (n instanceof NodeView v) layerFor(v.spec().shape()).getChildren().add(v);
     }
 
@@ -578,6 +611,53 @@ public final class CanvasView extends Region {
     private static boolean contains(Bounds outer, Bounds inner) {
         return inner.getMinX() >= outer.getMinX() && inner.getMinY() >= outer.getMinY()
                 && inner.getMaxX() <= outer.getMaxX() && inner.getMaxY() <= outer.getMaxY();
+    }
+
+    /**
+     * A step of a pan of a large drawing. While it lasts, the expected flows rest (see
+     * {@link #rest}); it counts as stopped after a pause of several steps, measured, so
+     * that on a busy machine, whose frames come slower, a pan is not cut into pieces.
+     */
+    private void panned() {
+        long now = System.nanoTime();
+        // a pan moves x, then y: one step, not two
+        if (now - lastPan > 2_000_000L && now - lastPan < 1_000_000_000L) panPeriod = 0.8 * panPeriod + 0.2 * (now - lastPan);
+        lastPan = now;
+        panStops.setDuration(Duration.millis(Math.max(150, 4 * panPeriod / 1e6)));
+        panStops.playFromStart();
+        if (!panning) {
+            panning = true;
+            for (javafx.scene.Node n : shown) if (n instanceof LinkView l) rest(l);
+        }
+    }
+
+    /**
+     * Expected flows rest while a large drawing pans: a drawing of 2,000 nodes has as many dashed
+     * arrows, often crossing the whole screen, and the software renderer spends more on them than
+     * on all the nodes (at 60 %, about 25 of the renderer's 41 ms a frame). A level of detail for motion, as map and
+     * CAD viewers have: the network stays drawn, and a flow that is violated or selected stays
+     * too; the others come back as soon as the pan stops or anything else happens.
+     */
+    private void rest(LinkView l) {
+        if (l.spec().kind() != Link.Kind.INTENT || flagged.contains(l.spec().id())) return;
+        if (selectedLink.get() != null && selectedLink.get().id().equals(l.spec().id())) return;
+        // opacity 0, not visibility (which the stylesheet sets at far zoom): the renderer skips the node
+        l.setOpacity(0);
+        resting.add(l);
+    }
+
+    /** The flows resting during a pan, for tests. */
+    public boolean isResting(String linkId) {
+        LinkView l = links.get(linkId);
+        return l != null && resting.contains(l);
+    }
+
+    /** The pan has stopped, or what the views show changes: every flow is drawn again. */
+    private void changed() {
+        panning = false;
+        panStops.stop();
+        for (LinkView l : resting) l.setOpacity(1);
+        resting.clear();
     }
 
     /** While the zoom changes, caches are scaled rather than redrawn; they sharpen when it stops. */

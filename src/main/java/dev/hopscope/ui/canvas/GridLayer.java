@@ -19,6 +19,8 @@ final class GridLayer extends Path {
     GridLayer() {
         getStyleClass().add("grid");
         setMouseTransparent(true);
+        // hairlines on whole pixels: without antialiasing they cost the renderer a fraction on every frame of a pan
+        setSmooth(false);
     }
 
     void draw(Bounds area, double zoom) {

@@ -45,6 +45,8 @@ public final class LinkView extends Group {
         this.link = new Link(spec.kind(), spec.source(), spec.target(), spec.network());
         getStyleClass().addAll("link", styleClass(spec.kind()));
         hit.getStyleClass().add("link-hit");
+        // picked by its wide stroke, never drawn: the renderer skips a node of opacity 0, not a transparent stroke
+        hit.setOpacity(0);
         line.getStyleClass().add("link-line");
         arrow.getStyleClass().add("link-arrow");
         arrow.setVisible(spec.kind() == Link.Kind.INTENT);

@@ -1,0 +1,112 @@
+package dev.hopscope.ui;
+
+import dev.hopscope.io.SyntheticTopology;
+import dev.hopscope.model.Box;
+import dev.hopscope.model.Link;
+import dev.hopscope.model.edit.Blueprint;
+import dev.hopscope.model.edit.Creation;
+import dev.hopscope.model.scene.Point;
+import dev.hopscope.ui.canvas.CanvasView;
+import dev.hopscope.ui.canvas.LinkView;
+import javafx.geometry.Point2D;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static dev.hopscope.ui.DesignerFixture.fx;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 12's pan bar, what it changes for a user: while a large drawing pans, its expected flows
+ * rest (the software renderer spends more on thousands of dashed arrows than on the network) and
+ * come back when the pan stops, the selected one staying; links are still found under the pointer
+ * by a stroke that is never drawn.
+ */
+@ExtendWith(ApplicationExtension.class)
+class PanningTest {
+    @TempDir static Path home;
+    DesignerFixture app;
+
+    @Start void start(Stage stage) {
+        app = new DesignerFixture(home);
+        app.open(stage);
+    }
+
+    private CanvasView canvas() { return app.window.canvas(); }
+
+    private static boolean intent(LinkView l) { return l.spec().kind() == Link.Kind.INTENT; }
+
+    @Test void expectedFlowsRestWhileALargeDrawingPansAndComeBackWhenItStops() {
+        // 7 hosts of 48 containers: about 370 drawn nodes, more than CanvasView.FAR_NODES
+        fx(() -> app.state().reset(SyntheticTopology.generate(7, 48, false), null));
+        fx(() -> canvas().zoomReset());
+        List<String> attached = fx(() -> canvas().linkViews().values().stream()
+                .filter(l -> intent(l) && l.getParent() != null).map(l -> l.spec().id()).toList());
+        assertThat(attached).as("expected flows near the screen").hasSizeGreaterThan(5);
+        String selected = attached.get(0);
+        fx(() -> canvas().selectedLink().set(canvas().linkViews().get(selected).link()));
+
+        // one step of a drag, as the mouse gives it; checked before the pan can count as stopped
+        List<String> drawnWhilePanning = fx(() -> {
+            canvas().viewport().panBy(-12, -4);
+            return canvas().linkViews().values().stream()
+                    .filter(l -> intent(l) && l.getParent() != null && !canvas().isResting(l.spec().id()))
+                    .map(l -> l.spec().id()).toList();
+        });
+        assertThat(drawnWhilePanning).as("expected flows drawn during the pan").containsExactly(selected);
+        assertThat(fx(() -> canvas().linkViews().get(attached.get(1)).getOpacity())).isZero();
+
+        waitUntil(() -> attached.stream().noneMatch(id -> canvas().isResting(id)));
+        assertThat(fx(() -> attached.stream().allMatch(id -> canvas().linkViews().get(id).getOpacity() == 1))).isTrue();
+    }
+
+    @Test void aSmallDrawingPansWithEveryFlowDrawn() {
+        app.empty();
+        fx(() -> app.state().reset(SyntheticTopology.generate(1, 20, false), null));
+        List<String> intents = fx(() -> canvas().linkViews().values().stream().filter(PanningTest::intent).map(l -> l.spec().id()).toList());
+        assertThat(intents).isNotEmpty();
+        assertThat(fx(() -> {
+            canvas().viewport().panBy(-12, -4);
+            return intents.stream().noneMatch(id -> canvas().isResting(id));
+        })).isTrue();
+    }
+
+    @Test void aClickOnALinkSelectsItThoughItsWideStrokeIsNeverDrawn(FxRobot robot) {
+        app.empty();
+        fx(() -> {
+            AppState s = app.state();
+            s.apply(Creation.drop(s.current(), Blueprint.HOST, 100, 60));
+            Box h = s.current().box("host-1").orElseThrow();
+            s.apply(Creation.drop(s.current(), Blueprint.DOCKER0, h.x() + 60, h.y() + 220));
+            Box d0 = s.current().box("host-1-docker0").orElseThrow();
+            s.apply(Creation.drop(s.current(), Blueprint.CONTAINER, d0.x() + 60, d0.y() + 10));
+        });
+        fx(() -> canvas().fit());
+        LinkView veth = fx(() -> canvas().linkViews().values().stream().filter(l -> l.spec().kind() == Link.Kind.VETH).findFirst().orElseThrow());
+        List<Point> route = fx(veth::route);
+        Point a = route.get(0), b = route.get(1);
+        // 3 canvas units beside the line: within the 10-unit stroke that finds it, off its 2-unit drawn line
+        boolean vertical = a.x() == b.x();
+        Point2D at = app.screen((a.x() + b.x()) / 2 + (vertical ? 3 : 0), (a.y() + b.y()) / 2 + (vertical ? 0 : 3));
+        robot.clickOn(at);
+        DesignerFixture.settle(robot);
+        assertThat(fx(() -> canvas().selectedLink().get())).as("route %s, clicked %s, selection %s, boxes %s %s", route, at, app.state().selection(), app.box("web"), app.box("host-1-docker0")).isEqualTo(veth.link());
+    }
+
+    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(condition));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the pan did not count as stopped within 10 s", e);
+        }
+    }
+}
