@@ -4,16 +4,16 @@ import dev.hopscope.model.Cidr;
 import dev.hopscope.model.Host;
 import dev.hopscope.model.Ipam;
 import dev.hopscope.model.Network;
-import dev.hopscope.model.Pod;
 import dev.hopscope.model.StaticRoute;
 import dev.hopscope.model.Underlay;
 import dev.hopscope.model.kinds.CalicoKind;
 import dev.hopscope.net.Finding;
 import dev.hopscope.net.findings.Context;
 import dev.hopscope.net.findings.DesignCheck;
+import dev.hopscope.net.provider.PodNetworkChecks;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -39,23 +39,15 @@ public final class CalicoChecks implements DesignCheck {
     }
 
     private static void blocks(Context ctx, Network w, List<Host> nodes, Consumer<Finding> out) {
-        List<String> missing = new ArrayList<>();
-        List<String> subjects = new ArrayList<>(List.of(w.id()));
-        boolean acrossSubnets = false;
-        for (Host a : nodes)
-            for (Host b : nodes) {
-                if (a == b || !hasPods(ctx, w, b)) continue;
-                var block = ctx.addressing().block(b.id(), w.id());
-                if (block.isEmpty()) continue;
-                boolean learned = Peering.between(ctx.doc(), w, a, b) != null;
-                boolean native_ = !Peering.encapsulates(ctx.doc(), w, a, b);
-                boolean unroutable = learned && native_ && !Peering.sameSubnet(ctx.doc(), a, b);
-                if (learned && !unroutable) continue;
-                acrossSubnets |= unroutable;
-                missing.add(a.name() + " → " + b.name() + "'s " + block.get());
-                if (!subjects.contains(a.id())) subjects.add(a.id());
-            }
-        if (missing.isEmpty()) return;
+        PodNetworkChecks.MissingRoutes routes = PodNetworkChecks.missingRoutes(ctx, w, nodes, (a, b, block) -> {
+            boolean learned = Peering.between(ctx.doc(), w, a, b) != null;
+            boolean native_ = !Peering.encapsulates(ctx.doc(), w, a, b);
+            boolean unroutable = learned && native_ && !Peering.sameSubnet(ctx.doc(), a, b);
+            return learned && !unroutable ? PodNetworkChecks.Reach.ROUTED
+                    : unroutable ? PodNetworkChecks.Reach.MISSING_ACROSS_SUBNETS : PodNetworkChecks.Reach.MISSING;
+        });
+        if (routes.none()) return;
+        boolean acrossSubnets = routes.acrossSubnets();
         String bgp = w.option(CalicoKind.BGP);
         String why = acrossSubnets
                 ? "with encapsulation " + w.option(CalicoKind.ENCAPSULATION) + ", BGP's next hop for a block is the other node's address, which is not on-link across subnets, so the kernel refuses the route"
@@ -63,8 +55,8 @@ public final class CalicoChecks implements DesignCheck {
                 : CalicoKind.REFLECTOR.equals(bgp) ? "BGP peers only with the route reflector " + (w.option(CalicoKind.ROUTE_REFLECTOR) == null ? "(none set)"
                         : ctx.name(w.option(CalicoKind.ROUTE_REFLECTOR)) + ", which is not a node of " + w.name()) + ", so no node hears another's blocks"
                 : "no BGP session carries it";
-        out.accept(new Finding(Finding.Severity.ERROR, NO_ROUTE_TO_BLOCK, subjects,
-                "Calico network " + w.name() + ": these nodes have no route to another node's pod block (" + String.join(", ", missing) + "): " + why
+        out.accept(new Finding(Finding.Severity.ERROR, NO_ROUTE_TO_BLOCK, routes.subjects(),
+                "Calico network " + w.name() + ": these nodes have no route to another node's pod block (" + String.join(", ", routes.missing()) + "): " + why
                         + ". Pods on different nodes cannot reach each other (calicoctl node status shows no Established peer).",
                 acrossSubnets ? "Use encapsulation ipip-crosssubnet or vxlan-crosssubnet (encapsulate only across subnets), or put the nodes in one subnet."
                         : "Set BGP to full-mesh (every node peers with every other), or to route-reflector with a node of " + w.name()
@@ -72,8 +64,9 @@ public final class CalicoChecks implements DesignCheck {
     }
 
     private static void gateways(Context ctx, Network w, List<Host> nodes, Consumer<Finding> out) {
+        Set<String> withPods = PodNetworkChecks.nodesWithPods(ctx.doc(), w);
         for (Host h : nodes) {
-            if (!hasPods(ctx, w, h) || hasDefaultRoute(ctx, h)) continue;
+            if (!withPods.contains(h.id()) || hasDefaultRoute(ctx, h)) continue;
             out.accept(new Finding(Finding.Severity.ERROR, NO_DEFAULT_ROUTE, List.of(w.id(), h.id()),
                     h.name() + " has no default route, so its Calico pods have no gateway: a pod sends everything to 169.254.1.1, and the "
                             + "node's cali interface answers that ARP by proxy only when the node routes 169.254.1.1 out of another device — "
@@ -86,22 +79,12 @@ public final class CalicoChecks implements DesignCheck {
         int set = Integer.parseInt(w.option(CalicoKind.MTU));
         int overhead = CalicoProvider.overhead(w);
         if (set == 0) return;
-        for (Host h : nodes) {
-            int lower = h.mtu();
-            if (h.underlay() != null) lower = Math.min(lower, ctx.doc().get(h.underlay(), Underlay.class).map(Underlay::mtu).orElse(lower));
-            if (set + overhead <= lower) continue;
+        PodNetworkChecks.mtuTooLarge(ctx, nodes, set, overhead, (h, lower) ->
             out.accept(new Finding(Finding.Severity.ERROR, MTU_TOO_LARGE, List.of(w.id(), h.id()),
                     "Calico network " + w.name() + " gives pods an MTU of " + set + ", but " + h.name() + "'s underlay carries " + lower
                             + " bytes and " + w.option(CalicoKind.ENCAPSULATION) + " adds " + overhead
                             + ": full-size packets between nodes are dropped (or fragmented), and small ones pass — the classic 'ping works, downloads hang'.",
-                    "Set the MTU to " + (lower - overhead) + " or less (or 0: auto)."));
-        }
-    }
-
-    private static boolean hasPods(Context ctx, Network w, Host h) {
-        for (Pod p : ctx.doc().all(Pod.class))
-            if (!p.hostNetwork() && p.node().equals(h.id()) && Ipam.podNetwork(ctx.doc(), p).map(n -> n == w).orElse(false)) return true;
-        return false;
+                    "Set the MTU to " + (lower - overhead) + " or less (or 0: auto).")));
     }
 
     private static boolean hasDefaultRoute(Context ctx, Host h) {

@@ -5,14 +5,13 @@ import dev.hopscope.model.Host;
 import dev.hopscope.model.Ipam;
 import dev.hopscope.model.Ipv4;
 import dev.hopscope.model.Network;
-import dev.hopscope.model.Pod;
 import dev.hopscope.model.Service;
 import dev.hopscope.model.StaticRoute;
-import dev.hopscope.model.Underlay;
 import dev.hopscope.model.kinds.CiliumKind;
 import dev.hopscope.net.Finding;
 import dev.hopscope.net.findings.Context;
 import dev.hopscope.net.findings.DesignCheck;
+import dev.hopscope.net.provider.PodNetworkChecks;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -43,25 +42,16 @@ public final class CiliumChecks implements DesignCheck {
     private static void nativeRoutes(Context ctx, Network w, List<Host> nodes, Consumer<Finding> out) {
         if (CiliumProvider.tunnelMode(w)) return;
         boolean auto = Boolean.parseBoolean(w.option(CiliumKind.AUTO_DIRECT_NODE_ROUTES));
-        List<String> missing = new ArrayList<>();
-        List<String> subjects = new ArrayList<>(List.of(w.id()));
-        boolean acrossSubnets = false;
-        for (Host a : nodes)
-            for (Host b : nodes) {
-                if (a == b || !hasPods(ctx, w, b)) continue;
-                Cidr podCidr = ctx.addressing().block(b.id(), w.id()).orElse(null);
-                if (podCidr == null) continue;
-                if (auto && CiliumProvider.sameSubnet(a, b) || drawnRoute(a, podCidr)) continue;
-                acrossSubnets |= auto;
-                missing.add(a.name() + " → " + b.name() + "'s " + podCidr);
-                if (!subjects.contains(a.id())) subjects.add(a.id());
-            }
-        if (missing.isEmpty()) return;
+        PodNetworkChecks.MissingRoutes routes = PodNetworkChecks.missingRoutes(ctx, w, nodes, (a, b, podCidr) ->
+                auto && CiliumProvider.sameSubnet(a, b) || drawnRoute(a, podCidr) ? PodNetworkChecks.Reach.ROUTED
+                        : auto ? PodNetworkChecks.Reach.MISSING_ACROSS_SUBNETS : PodNetworkChecks.Reach.MISSING);
+        if (routes.none()) return;
+        boolean acrossSubnets = routes.acrossSubnets();
         String why = acrossSubnets
                 ? "auto-direct-node-routes routes a podCIDR to its node only when the node is in the same subnet: across a router the next hop is not on-link"
                 : "routing-mode is native and auto-direct-node-routes is off, so Cilium installs no route between nodes and leaves them to the network (BGP, a cloud route table), which knows none here";
-        out.accept(new Finding(Finding.Severity.ERROR, NO_ROUTE_TO_POD_CIDR, subjects,
-                "Cilium network " + w.name() + ": these nodes have no route to another node's podCIDR (" + String.join(", ", missing) + "): " + why
+        out.accept(new Finding(Finding.Severity.ERROR, NO_ROUTE_TO_POD_CIDR, routes.subjects(),
+                "Cilium network " + w.name() + ": these nodes have no route to another node's podCIDR (" + String.join(", ", routes.missing()) + "): " + why
                         + ". Pods on different nodes cannot reach each other.",
                 acrossSubnets ? "Use routing-mode tunnel (VXLAN or Geneve), or put the nodes in one subnet, or route the podCIDRs on the network's router."
                         : "Turn on auto-direct-node-routes (the nodes share a subnet), use routing-mode tunnel, or add a route to each podCIDR on the nodes."));
@@ -109,21 +99,11 @@ public final class CiliumChecks implements DesignCheck {
         int set = Integer.parseInt(w.option(CiliumKind.MTU));
         if (set == 0) return;
         int overhead = CiliumProvider.overhead(w);
-        for (Host h : nodes) {
-            int lower = h.mtu();
-            if (h.underlay() != null) lower = Math.min(lower, ctx.doc().get(h.underlay(), Underlay.class).map(Underlay::mtu).orElse(lower));
-            if (set + overhead <= lower) continue;
+        PodNetworkChecks.mtuTooLarge(ctx, nodes, set, overhead, (h, lower) ->
             out.accept(new Finding(Finding.Severity.ERROR, MTU_TOO_LARGE, List.of(w.id(), h.id()),
                     "Cilium network " + w.name() + " gives pods an MTU of " + set + ", but " + h.name() + "'s underlay carries " + lower + " bytes"
                             + (overhead > 0 ? " and the " + w.option(CiliumKind.TUNNEL_PROTOCOL) + " tunnel adds " + overhead : "")
                             + ": full-size packets between nodes are dropped, small ones pass.",
-                    "Set the MTU to " + (lower - overhead) + " or less (or 0: auto)."));
-        }
-    }
-
-    private static boolean hasPods(Context ctx, Network w, Host h) {
-        for (Pod p : ctx.doc().all(Pod.class))
-            if (!p.hostNetwork() && p.node().equals(h.id()) && Ipam.podNetwork(ctx.doc(), p).map(n -> n == w).orElse(false)) return true;
-        return false;
+                    "Set the MTU to " + (lower - overhead) + " or less (or 0: auto).")));
     }
 }

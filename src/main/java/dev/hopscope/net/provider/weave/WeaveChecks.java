@@ -5,11 +5,11 @@ import dev.hopscope.model.Host;
 import dev.hopscope.model.Ipam;
 import dev.hopscope.model.Network;
 import dev.hopscope.model.StaticRoute;
-import dev.hopscope.model.Underlay;
 import dev.hopscope.model.kinds.WeaveKind;
 import dev.hopscope.net.Finding;
 import dev.hopscope.net.findings.Context;
 import dev.hopscope.net.findings.DesignCheck;
+import dev.hopscope.net.provider.PodNetworkChecks;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -82,17 +82,13 @@ public final class WeaveChecks implements DesignCheck {
 
     private static void mtu(Context ctx, Network w, List<Host> peers, Consumer<Finding> out) {
         int mtu = WeaveProvider.mtu(w), overhead = WeaveProvider.overhead(w);
-        for (Host h : peers) {
-            int lower = h.mtu();
-            if (h.underlay() != null) lower = Math.min(lower, ctx.doc().get(h.underlay(), Underlay.class).map(Underlay::mtu).orElse(lower));
-            if (mtu + overhead <= lower) continue;
-            boolean sleeve = WeaveProvider.sleeve(w);
+        boolean sleeve = WeaveProvider.sleeve(w);
+        PodNetworkChecks.mtuTooLarge(ctx, peers, mtu, overhead, (h, lower) ->
             out.accept(new Finding(Finding.Severity.WARNING, MTU_TOO_LARGE, List.of(w.id(), h.id()),
                     "Weave network " + w.name() + " has an MTU of " + mtu + ", and " + (sleeve ? "sleeve" : "the fast datapath")
                             + (WeaveProvider.encrypted(w) ? " with encryption" : "") + " adds " + overhead + " bytes, more than " + h.name() + "'s underlay carries ("
                             + lower + "): " + (sleeve ? "the weave router has to fragment full-size frames itself, slowly"
                                     : "the fast datapath's heartbeat (a frame of the MTU) never arrives, so the peers fall back to sleeve, in user space and much slower") + ".",
-                    "Set the MTU (WEAVE_MTU) to " + (lower - overhead) + " or less."));
-        }
+                    "Set the MTU (WEAVE_MTU) to " + (lower - overhead) + " or less.")));
     }
 }
