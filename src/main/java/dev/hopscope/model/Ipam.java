@@ -259,19 +259,40 @@ public final class Ipam {
                 out.put(s.id(), Ipv4.parse(s.loadBalancerIp()));
                 used.add(Ipv4.parse(s.loadBalancerIp()).bits());
             }
-        Cidr lan = loadBalancerLan(doc).orElse(null);
-        if (lan == null) return Map.copyOf(out);
-        long first = lan.size() >= 256 ? 240 : Math.max(1, lan.size() - 12), last = lan.size() >= 256 ? 250 : lan.size() - 2;
-        long next = first;
+        AddressRange pool = loadBalancerPool(doc).orElse(null);
+        if (pool == null) return Map.copyOf(out);
+        Ipv4 next = pool.first();
         for (Service s : doc.all(Service.class)) {
             if (s.type() != Service.Type.LOAD_BALANCER || out.containsKey(s.id())) continue;
-            while (next <= last && used.contains(lan.network().plus((int) next).bits())) next++;
-            if (next > last) break; // the pool is exhausted: the Service stays <pending>, as kubectl shows it
-            Ipv4 ip = lan.network().plus((int) next++);
+            while (pool.contains(next) && used.contains(next.bits())) next = next.plus(1);
+            if (!pool.contains(next)) break; // the pool is exhausted: the Service stays <pending>, as kubectl shows it
+            Ipv4 ip = next;
+            next = next.plus(1);
             used.add(ip.bits());
             out.put(s.id(), ip);
         }
         return Map.copyOf(out);
+    }
+
+    /** Addresses from {@code first} to {@code last}, both included. */
+    public record AddressRange(Ipv4 first, Ipv4 last) {
+        public boolean contains(Ipv4 a) {
+            long x = a.bits() & 0xFFFF_FFFFL;
+            return x >= (first.bits() & 0xFFFF_FFFFL) && x <= (last.bits() & 0xFFFF_FFFFL);
+        }
+        @Override public String toString() { return first + "-" + last; }
+    }
+
+    /**
+     * The pool LoadBalancer addresses come from (see {@link #loadBalancerIps}): addresses 240 to
+     * 250 of the nodes' LAN, or its top eleven below the broadcast address on a LAN smaller than a
+     * /24; empty when there is no LAN.
+     */
+    public static Optional<AddressRange> loadBalancerPool(Document doc) {
+        return loadBalancerLan(doc).map(lan -> {
+            long first = lan.size() >= 256 ? 240 : Math.max(1, lan.size() - 12), last = lan.size() >= 256 ? 250 : lan.size() - 2;
+            return new AddressRange(lan.network().plus((int) first), lan.network().plus((int) last));
+        });
     }
 
     /** The LAN a load balancer's pool is taken from: the subnet of the first Kubernetes node's address (else the first host's). */

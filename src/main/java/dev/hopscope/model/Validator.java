@@ -86,6 +86,11 @@ public final class Validator {
                 out.accept(new Problem(id, "network", "the node " + p.node() + " has no bridge for pods (add a cni0 bridge)"));
         } else if (n instanceof Service s) {
             if (s.clusterIp() != null && !s.headless()) ip(id, "clusterIp", s.clusterIp(), out);
+            if (s.loadBalancerIp() != null && !Ipv4.isValid(s.loadBalancerIp()))
+                out.accept(new Problem(id, "loadBalancerIp", "the load balancer address '" + s.loadBalancerIp() + "' is not an IPv4 address"
+                        + " (the API server refuses it: spec.loadBalancerIP must be a valid IP address); write one such as 10.0.0.240,"
+                        + " or clear it so that one is taken from the pool"));
+            if (s.type() == Service.Type.EXTERNAL_NAME) externalName(s, out);
             for (Service.ServicePort sp : s.ports()) {
                 port(id, "ports", sp.port(), out);
                 port(id, "ports", sp.targetPort(), out);
@@ -102,6 +107,42 @@ public final class Validator {
             if (i.to() == null || i.to().isBlank()) out.accept(new Problem(id, "to", "an intent needs a destination"));
             else Destination.problem(i.to()).ifPresent(why -> out.accept(new Problem(id, "to", why)));
         }
+    }
+
+    /**
+     * An ExternalName Service is a CNAME in cluster DNS, so the API server wants a DNS name there:
+     * a lowercase RFC 1123 subdomain, a trailing dot allowed (spec.externalName).
+     */
+    private static void externalName(Service s, Consumer<Problem> out) {
+        String name = s.externalName();
+        if (name == null) {
+            out.accept(new Problem(s.id(), "externalName", "the ExternalName Service " + s.name() + " names no external name: cluster DNS answers it"
+                    + " with a CNAME to that name, and the API server refuses it without one (spec.externalName: Required value);"
+                    + " write the DNS name it stands for, such as db.example.com"));
+            return;
+        }
+        String why = dnsNameProblem(name.endsWith(".") ? name.substring(0, name.length() - 1) : name);
+        if (why != null)
+            out.accept(new Problem(s.id(), "externalName", "the external name '" + name + "' of " + s.name() + " is not a DNS name: " + why
+                    + " (the API server refuses it, and cluster DNS could not answer with it); write a name such as db.example.com"));
+    }
+
+    /** Why a name is not a lowercase RFC 1123 subdomain (Kubernetes' IsDNS1123Subdomain), or null. */
+    static String dnsNameProblem(String name) {
+        if (name.isEmpty()) return "it is empty";
+        if (name.length() > 253) return "it has " + name.length() + " characters, more than 253";
+        for (String label : name.split("\\.", -1)) {
+            if (label.isEmpty()) return "it has an empty label (two dots, or a dot at the start)";
+            if (label.length() > 63) return "the label '" + label.substring(0, 20) + "...' has " + label.length() + " characters, more than 63";
+            for (int i = 0; i < label.length(); i++) {
+                char c = label.charAt(i);
+                boolean alnum = c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+                if (c >= 'A' && c <= 'Z') return "'" + c + "' is upper case (Kubernetes wants DNS names in lower case)";
+                if (!alnum && c != '-') return (Character.isWhitespace(c) ? "a space" : "'" + c + "'") + " cannot stand in a DNS name (letters, digits, '-' and '.' only)";
+                if (!alnum && (i == 0 || i == label.length() - 1)) return "the label '" + label + "' starts or ends with '-'";
+            }
+        }
+        return null;
     }
 
     /** A network of a registered kind: its scope's reference, its pool and gateway, and each option against its type. */

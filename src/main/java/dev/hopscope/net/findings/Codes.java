@@ -19,6 +19,8 @@ public final class Codes {
     public static final String PUBLISHED_PORT_CLOSED = "PUBLISHED_PORT_CLOSED";
     public static final String UNATTACHED_CONTAINER = "UNATTACHED_CONTAINER";
     public static final String UNATTACHED_HOST = "UNATTACHED_HOST";
+    public static final String LOAD_BALANCER_IP_OUTSIDE_POOL = "LOAD_BALANCER_IP_OUTSIDE_POOL";
+    public static final String INGRESS_BACKEND_MISSING = "INGRESS_BACKEND_MISSING";
 
     private Codes() {}
 }

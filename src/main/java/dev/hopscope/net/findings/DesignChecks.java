@@ -24,7 +24,10 @@ public final class DesignChecks {
             new DuplicateAddressCheck(),
             new NamespacePortClashCheck(),
             new NameCollisionCheck(),
-            new UnattachedCheck());
+            new UnattachedCheck(),
+            new LoadBalancerAddressCheck(),
+            new IngressBackendCheck(),
+            new PodHostPortClashCheck());
 
     /** Findings order: severity, code, subjects (element by element), then message. */
     public static final Comparator<Finding> ORDER = Comparator

@@ -89,6 +89,6 @@ class DesignChecksTest {
 
     @Test
     void everyCheckIsListedOnce() {
-        assertThat(Findings.checks()).extracting(c -> c.getClass()).doesNotHaveDuplicates().hasSize(26); // 26th: HostNetworkPolicyCheck (NETWORK_POLICY_HOST_NETWORK)
+        assertThat(Findings.checks()).extracting(c -> c.getClass()).doesNotHaveDuplicates().hasSize(29); // 26th: HostNetworkPolicyCheck (NETWORK_POLICY_HOST_NETWORK); 27th-29th: LoadBalancerAddressCheck, IngressBackendCheck, PodHostPortClashCheck
     }
 }
