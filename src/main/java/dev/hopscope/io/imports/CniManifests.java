@@ -152,6 +152,9 @@ final class CniManifests {
         int share = Math.min(30, pool.prefix() + 2);
         if (share != WeaveKind.DEFAULT_PEER_RANGE) options.put(WeaveKind.PEER_RANGE, String.valueOf(share));
         SourceNode password = env.get("WEAVE_PASSWORD");
+        // the router encrypts only with a password: an empty one is none
+        String written = password == null ? null : diag.string(password.get("value"), "WEAVE_PASSWORD");
+        if (written != null && written.isEmpty()) password = null;
         if (password != null) {
             options.put(WeaveKind.ENCRYPTED, "true");
             SourceNode ref = diag.map(password.get("valueFrom"), "valueFrom of WEAVE_PASSWORD");
@@ -162,12 +165,17 @@ final class CniManifests {
                 if (secret == null || secret.isBlank()) throw diag.error(key, "secretKeyRef of WEAVE_PASSWORD has no name (the Secret)");
                 if (entry == null || entry.isBlank()) throw diag.error(key, "secretKeyRef of WEAVE_PASSWORD has no key");
                 options.put(WeaveKind.PASSWORD_SECRET, secret + "/" + entry);
-            } else if (password.get("value") != null)
+            } else if (written != null) {
+                // Weave encrypts with it all the same; the document says where it is, never what
+                options.put(WeaveKind.PASSWORD_SECRET, "the weave-net DaemonSet's env");
                 diag.warn(password.get("value"), "WEAVE_PASSWORD is written in the manifest itself: keep it in a Secret (valueFrom.secretKeyRef);"
                         + " the import does not copy it");
+            }
         }
         SourceNode mtu = env.get("WEAVE_MTU");
-        if (mtu != null && literal(mtu, "WEAVE_MTU", "the default " + WeaveKind.DEFAULT_MTU + " is assumed") != null)
+        String mtuValue = literal(mtu, "WEAVE_MTU", "the default " + WeaveKind.DEFAULT_MTU + " is assumed");
+        // launch.sh passes --mtu only when WEAVE_MTU is not empty
+        if (mtuValue != null && !mtuValue.isBlank())
             options.put(WeaveKind.MTU, String.valueOf(diag.integer(mtu.get("value"), "WEAVE_MTU", 576, 9000, WeaveKind.DEFAULT_MTU)));
         SourceNode noFastdp = env.get("WEAVE_NO_FASTDP");
         String noFastdpValue = noFastdp == null ? null : diag.string(noFastdp.get("value"), "WEAVE_NO_FASTDP");

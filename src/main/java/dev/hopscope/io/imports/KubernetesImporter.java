@@ -36,8 +36,12 @@ final class KubernetesImporter {
 
     static final Set<String> WORKLOADS = Set.of("Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController",
             "Job", "CronJob");
-    /** What Kubernetes lists that carries no network meaning of its own (accepted silently). */
-    static final Set<String> QUIET = Set.of("ControllerRevision", "EndpointSlice", "Endpoints", "Event");
+    /**
+     * What Kubernetes lists that carries no network meaning of its own (accepted silently): what the
+     * controllers derive, and the service accounts and RBAC objects every plugin's manifest carries.
+     */
+    static final Set<String> QUIET = Set.of("ControllerRevision", "EndpointSlice", "Endpoints", "Event",
+            "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding");
     static final Set<String> OBJECT_KEYS = Set.of("apiVersion", "kind", "metadata", "spec", "status");
     private static final Pattern NODE_N = Pattern.compile("node-(\\d+)");
     private static final int MAX_REPLICAS = 1000;
@@ -101,7 +105,7 @@ final class KubernetesImporter {
             else if (kind.equals("Ingress")) ingresses.add(o);
             else if (!QUIET.contains(kind) && !cniConfig) skipped.computeIfAbsent(kind, k -> new ArrayList<>()).add(o.get("kind"));
         }
-        // a plugin's published manifest holds dozens of RBAC objects and CRDs: one warning a kind, at its first
+        // a plugin's published manifest holds dozens of CRDs, ConfigMaps, ...: one warning a kind, at its first
         skipped.forEach((kind, at) -> diag.warn(at.get(0), "kind " + kind + " is skipped"
                 + (at.size() > 1 ? " (" + at.size() + " objects, the first here)" : "") + ": it does not change how packets flow"));
         checkStatefulSetServices(objects, services);

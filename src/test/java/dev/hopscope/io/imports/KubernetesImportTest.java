@@ -208,15 +208,15 @@ class KubernetesImportTest {
 
     @Test
     void kindsWithoutNetworkMeaningAreWarnedAboutOnceAKindAtTheFirst() {
-        // as a plugin's published manifest lists them: RBAC objects, a ConfigMap or two
+        // as a plugin's published manifest lists them: RBAC objects (silently), CRDs and ConfigMaps (once a kind)
         ImportResult r = Importer.importText("m.yaml", null, """
                 apiVersion: v1
                 kind: ServiceAccount
                 metadata: {name: agent}
                 ---
-                apiVersion: rbac.authorization.k8s.io/v1
-                kind: ClusterRole
-                metadata: {name: agent}
+                apiVersion: apiextensions.k8s.io/v1
+                kind: CustomResourceDefinition
+                metadata: {name: ippools.crd.projectcalico.org}
                 ---
                 apiVersion: rbac.authorization.k8s.io/v1
                 kind: ClusterRole
@@ -228,12 +228,16 @@ class KubernetesImportTest {
                 spec:
                   containers: [{name: web, image: nginx, portz: []}]
                 ---
-                apiVersion: rbac.authorization.k8s.io/v1
-                kind: ClusterRole
-                metadata: {name: reader}
+                apiVersion: apiextensions.k8s.io/v1
+                kind: CustomResourceDefinition
+                metadata: {name: felixconfigurations.crd.projectcalico.org}
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: calico-config}
                 """);
         assertThat(r.warnings()).containsExactly("m.yaml:17:42: unknown key 'portz' in a container of Pod 'web' (ignored)",
-                "m.yaml:2:7: kind ServiceAccount is skipped: it does not change how packets flow",
-                "m.yaml:6:7: kind ClusterRole is skipped (3 objects, the first here): it does not change how packets flow");
+                "m.yaml:6:7: kind CustomResourceDefinition is skipped (2 objects, the first here): it does not change how packets flow",
+                "m.yaml:24:7: kind ConfigMap is skipped: it does not change how packets flow");
     }
 }
