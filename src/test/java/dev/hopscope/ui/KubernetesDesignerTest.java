@@ -224,9 +224,12 @@ class KubernetesDesignerTest {
         assertThat(app.state().current().get(ns.id(), KubeNamespace.class).orElseThrow())
                 .isEqualTo(new KubeNamespace(ns.id(), "blue", Map.of("team", "blue")));
 
-        // the palette's Ingress: ingress-nginx's controller labels; no Service in default, so no rules yet
+        // the palette's Ingress: ingress-nginx's controller labels; no Service in default, so no rules yet;
+        // the Objects tab comes to the front to list it (the canvas does not draw it)
+        fx(() -> app.window.panels().showSimulation());
         robot.doubleClickOn("#palette-ingress");
         DesignerFixture.settle(robot);
+        assertThat(fx(() -> app.window.bottomDock().getSelectionModel().getSelectedItem().getId())).isEqualTo("tab-objects");
         Ingress added = app.state().current().all(Ingress.class).get(1);
         assertThat(added.controller()).isEqualTo(Ingress.DEFAULT_CONTROLLER);
         assertThat(added.ingressClassName()).isEqualTo("nginx");
@@ -278,6 +281,13 @@ class KubernetesDesignerTest {
                 String shown = list.getItems().stream().filter(s -> s.kind() == Step.Kind.PROXY)
                         .map(dev.hopscope.ui.sim.HopSummary::of).findFirst().orElseThrow();
                 assertThat(shown).isEqualTo(row.sentence());
+                // stepped onto, the controller's row says what happens there, and the sentence in full
+                int at = proxy;
+                fx(() -> app.window.panels().simulation().playback().jump(at));
+                assertThat(fx(() -> app.window.panels().simulation().headers().rows().caption()))
+                        .startsWith("The Ingress controller opens a second connection · step " + (proxy + 1));
+                fx(() -> app.window.panels().simulation().playback().jump(at + 1));
+                assertThat(fx(() -> app.window.panels().simulation().headers().rows().caption())).startsWith("Request of the second connection");
             }
             if (sample.startsWith("cluster-dns")) {
                 // "the query goes first": UDP to the kube-dns ClusterIP 10.96.0.10:53, from web-0, filed under DNS

@@ -33,7 +33,8 @@ import java.util.stream.Collectors;
  * Ingresses and NetworkPolicies, with their namespace and what they say in a few words
  * ("shop.example.com/api → api:80"). Selecting a row selects the object, so the inspector shows
  * its form; New namespace and New Ingress add one (as the palette's entries do), Delete (or the
- * Delete key) removes the selected one; each is one undoable step.
+ * Delete key) removes the selected one; each is one undoable step. When an object is selected
+ * elsewhere (added from the palette), the tab comes to the front.
  */
 public final class ObjectsView extends VBox {
     private final AppState state;
@@ -122,10 +123,21 @@ public final class ObjectsView extends VBox {
             else if (table.getSelectionModel().getSelectedItem() == null || !table.getSelectionModel().getSelectedItem().id().equals(one)) {
                 table.getSelectionModel().select(row);
                 table.scrollTo(row);
+                showTab();
             }
         } finally {
             syncing = false;
         }
+    }
+
+    /** Brings this tab to the front (an object added from the palette is listed here, not drawn). */
+    private void showTab() {
+        for (javafx.scene.Node p = getParent(); p != null; p = p.getParent())
+            if (p instanceof javafx.scene.control.TabPane pane) {
+                for (javafx.scene.control.Tab t : pane.getTabs())
+                    if (t.getContent() == this && pane.getSelectionModel().getSelectedItem() != t) pane.getSelectionModel().select(t);
+                return;
+            }
     }
 
     private void add(Outcome o) {

@@ -84,7 +84,9 @@ public record LayerRows(List<Row> rows, String caption) {
             Band band = tunnelAt < 0 ? Band.PLAIN : k <= tunnelAt ? Band.OUTER : Band.INNER;
             rows.add(new Row(name, a, b, changed, band, sentence(s, name, a, b, changed, band, doc)));
         }
-        String caption = (s.reply() ? "Reply" : "Request") + " · step " + s.number() + " · " + h.step() + " at " + where(h);
+        String leg = s.kind() == Step.Kind.PROXY ? "The Ingress controller opens a second connection"
+                : (s.reply() ? "Reply" : "Request") + (s.proxied() ? " of the second connection" : s.query() ? " of the DNS query" : "");
+        String caption = leg + " · step " + s.number() + " · " + h.step() + " at " + where(h);
         return new LayerRows(rows, caption);
     }
 
