@@ -147,24 +147,11 @@ public final class TraceCapture {
 
     /** The query and the response of a lookup that went to a DNS server; nothing for one that did not. */
     private static void dns(DnsLookup d, List<Hop> hops, int at, String comment, PacketBytes.Conversation c, List<Frame> out) {
-        Ipv4 server;
-        Ipv4 client;
-        String device;
-        if (d.server() instanceof DnsLookup.DockerDns docker) {
-            // resolv.conf names 127.0.0.11: the query goes over lo, from 127.0.0.1
-            server = docker.address();
-            client = Ipv4.parse("127.0.0.1");
-            device = "lo";
-        } else if (d.server() instanceof DnsLookup.ClusterDns cluster && cluster.address().isPresent()) {
-            server = cluster.address().get();
-            Optional<Hop> sent = hops.subList(at + 1, hops.size()).stream()
-                    .filter(h -> h.namespace().equals(hops.get(at).namespace()) && h.packet().src() != null && !h.device().equals("-")).findFirst();
-            if (sent.isEmpty()) return; // the pod's address and device are not in the trace
-            client = sent.get().packet().src();
-            device = sent.get().device();
-        } else {
-            return;
-        }
+        // where the query leaves: 127.0.0.1 over lo to Docker's 127.0.0.11, or the pod's address out of its route to cluster DNS
+        DnsLookup.Query q = d.query().orElse(null);
+        if (q == null) return; // answered without a query on any wire (/etc/hosts, a host's resolver), or nowhere to send it
+        Ipv4 server = q.server(), client = q.source();
+        String device = q.device();
         String name = d.question();
         byte[] query, response;
         try {
