@@ -39,4 +39,16 @@ class MainTest {
         assertThat(Main.opensDesigner(new String[] {dir.resolve("folder.json").toString()})).isFalse();
         assertThat(Main.opensDesigner(new String[] {"bad\u0000name.hopscope"})).isFalse();
     }
+
+    @Test
+    void withoutADisplayTheDesignerSaysWhyInsteadOfAStackTrace() {
+        String why = Main.noDisplay(java.util.Map.of("HOME", "/root"), "Linux", null);
+        assertThat(why).contains("DISPLAY", "hopscope --help");
+        assertThat(Main.noDisplay(java.util.Map.of("DISPLAY", ":0"), "Linux", null)).isNull();
+        assertThat(Main.noDisplay(java.util.Map.of("WAYLAND_DISPLAY", "wayland-0"), "Linux", null)).isNull();
+        assertThat(Main.noDisplay(java.util.Map.of("DISPLAY", " "), "Linux", null)).isNotNull();
+        assertThat(Main.noDisplay(java.util.Map.of(), "Linux", "Monocle")).isNull();
+        assertThat(Main.noDisplay(java.util.Map.of(), "Windows 11", null)).isNull();
+        assertThat(Main.noDisplay(java.util.Map.of(), "Mac OS X", null)).isNull();
+    }
 }
