@@ -62,8 +62,8 @@ public final class CanvasView extends Region {
     private static final PseudoClass HOLDS = PseudoClass.getPseudoClass("holds");
     /** Below this zoom the small words (subtitles, lines, link labels) are hidden: unreadable, and they cost frames. */
     public static final double WORDS_ZOOM = 0.45;
-    /** Below this zoom a large drawing is shown as plain shapes, without words. */
-    public static final double FAR_ZOOM = 0.5;
+    /** Below this zoom a large drawing is shown as plain shapes, without words (at 60 % a name is 7 px high, and full cards cost the renderer 30 ms a frame). */
+    public static final double FAR_ZOOM = 0.65;
     /** A drawing with more nodes than this counts as large. */
     public static final int FAR_NODES = 300;
 
