@@ -30,7 +30,14 @@ public final class DesignerApp extends Application {
         // Nothing but the window before the first frame: it shows at once, in its size and the
         // theme's background, and the designer is built into it on the pulse after it was drawn.
         // Building it (stylesheets, about 2,500 more classes, panels) takes longer than the window.
-        Scene scene = new Scene(new javafx.scene.layout.StackPane(), settings.number("window.w", 1440), settings.number("window.h", 900));
+        // The first frame says what is coming: a Text, not a Label, because a control would load
+        // the default stylesheet before the first frame.
+        javafx.scene.text.Text opening = new javafx.scene.text.Text("Opening the designer"
+                + startFile(getParameters().getRaw()).map(f -> " with " + f.getFileName()).orElse("") + "…");
+        opening.setFill(javafx.scene.paint.Color.GRAY);
+        opening.setFont(javafx.scene.text.Font.font(15));
+        opening.setId("opening");
+        Scene scene = new Scene(new javafx.scene.layout.StackPane(opening), settings.number("window.w", 1440), settings.number("window.h", 900));
         scene.setFill(settings.flag("theme.dark") ? Theme.DARK_BACKGROUND : Theme.LIGHT_BACKGROUND);
         stage.setScene(scene);
         stage.setTitle("Hopscope");
