@@ -70,7 +70,8 @@ class CompareViewTest {
         assertThat(arrowState("a->ext")).contains("broke");
         assertThat(fx(() -> ((javafx.scene.control.Labeled) robot.lookup("#tab-compare .tab-label").query()).getText()))
                 .isEqualTo("Compare (" + broke.size() + " broke · 0 fixed)");
-        // a click on a row selects its ends and picks out its arrow
+        // a click on a row selects its ends and picks out its arrow (the list lays out its cells on a later pulse)
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#compare-list .list-cell").tryQuery().isPresent());
         robot.clickOn(robot.lookup("#compare-list .list-cell").nth(0).queryAs(javafx.scene.Node.class));
         assertThat(fx(() -> app.state().selection())).contains("a", "ext");
         assertThat(arrowState("a->ext")).contains("focused");
