@@ -162,6 +162,18 @@ final class Form extends VBox {
      */
     <E> ComboBox<E> choiceEdit(String label, String key, List<E> values, Function<E, String> names, Function<Node, E> get,
                                BiFunction<Document, E, Document> edit) {
+        return choiceBox(caption(label), help(label), label, key, values, names, get, edit);
+    }
+
+    /** A choice with its caption and help given apart. */
+    <E> ComboBox<E> choice(String caption, String help, String key, List<E> values, Function<E, String> names, Function<Node, E> get,
+                           BiFunction<Node, E, Node> set) {
+        return choiceBox(caption, help, caption, key, values, names, get, (d, now) -> d.update(nodeId, n -> set.apply(n, now)));
+    }
+
+    /** A choice box whose change is {@code edit} of the document, one undoable step named after {@code label}. */
+    private <E> ComboBox<E> choiceBox(String caption, String help, String label, String key, List<E> values, Function<E, String> names,
+                                      Function<Node, E> get, BiFunction<Document, E, Document> edit) {
         ComboBox<E> box = new ComboBox<>();
         box.setId("field-" + key);
         box.getItems().setAll(values);
@@ -176,35 +188,6 @@ final class Form extends VBox {
             if (current == null || Objects.equals(get.apply(current), now)) return;
             state.executeEdit("Set " + shortName(label) + " of " + current.name() + " to " + (now == null ? "none" : names.apply(now)),
                     d -> edit.apply(d, now));
-        });
-        syncs.add(() -> {
-            E want = get.apply(node());
-            if (!Objects.equals(box.getValue(), want)) box.setValue(want);
-        });
-        addCaption(caption(label), help(label));
-        captions.put(box, lastCaption);
-        getChildren().add(box);
-        return box;
-    }
-
-    /** A choice with its caption and help given apart. */
-    <E> ComboBox<E> choice(String caption, String help, String key, List<E> values, Function<E, String> names, Function<Node, E> get,
-                           BiFunction<Node, E, Node> set) {
-        String label = caption;
-        ComboBox<E> box = new ComboBox<>();
-        box.setId("field-" + key);
-        box.getItems().setAll(values);
-        box.setMaxWidth(Double.MAX_VALUE);
-        box.setConverter(new StringConverter<>() {
-            @Override public String toString(E e) { return e == null ? "" : names.apply(e); }
-            @Override public E fromString(String s) { return null; }
-        });
-        box.setValue(get.apply(node()));
-        box.valueProperty().addListener((o, was, now) -> {
-            Node current = node();
-            if (current == null || Objects.equals(get.apply(current), now)) return;
-            state.executeEdit("Set " + shortName(label) + " of " + current.name() + " to " + (now == null ? "none" : names.apply(now)),
-                    d -> d.update(nodeId, n -> set.apply(n, now)));
         });
         syncs.add(() -> {
             E want = get.apply(node());
