@@ -1,5 +1,6 @@
 package dev.hopscope.ui;
 
+import dev.hopscope.io.Samples;
 import dev.hopscope.model.Document;
 import dev.hopscope.ui.files.DialogPrompts;
 import dev.hopscope.ui.files.Prompts;
@@ -8,6 +9,9 @@ import dev.hopscope.ui.files.Settings;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.event.Event;
+import javafx.event.EventHandler;
+import javafx.scene.input.InputEvent;
 import javafx.scene.Scene;
 import javafx.scene.input.TransferMode;
 import javafx.stage.Stage;
@@ -25,28 +29,17 @@ import java.util.Optional;
 public final class DesignerApp extends Application {
 
     @Override public void start(Stage stage) {
-        Settings settings = Settings.load();
         StartupProbe.installWithReadyIfRequested(stage);
-        // Nothing but the window before the first frame: it shows at once, in its size and the
-        // theme's background, and the designer is built into it on the pulse after it was drawn.
-        // Building it (stylesheets, about 2,500 more classes, panels) takes longer than the window.
-        // The first frame says what is coming: a Text, not a Label, because a control would load
-        // the default stylesheet before the first frame.
-        javafx.scene.text.Text opening = new javafx.scene.text.Text("Opening the designer"
-                + startFile(getParameters().getRaw()).map(f -> " with " + f.getFileName()).orElse("") + "…");
-        opening.setFill(javafx.scene.paint.Color.GRAY);
-        opening.setFont(javafx.scene.text.Font.font(15));
-        opening.setId("opening");
-        Scene scene = new Scene(new javafx.scene.layout.StackPane(opening), settings.number("window.w", 1440), settings.number("window.h", 900));
-        scene.setFill(settings.flag("theme.dark") ? Theme.DARK_BACKGROUND : Theme.LIGHT_BACKGROUND);
-        stage.setScene(scene);
-        stage.setTitle("Hopscope");
-        place(stage, settings);
-        stage.show();
+        // The first frame is the real window, its chrome (menu bar, toolbar, palette, an empty
+        // canvas saying what is opening) in place; the inspector, the panels and the document are
+        // built into it on the pulse after that frame was drawn, so nothing in the chrome moves.
+        Opening opening = show(stage, Settings.load(), new DialogPrompts(() -> stage), RecoveryStore.inHome(),
+                startFile(getParameters().getRaw()));
+        StartupProbe.mark("chrome-shown");
         afterFirstFrame(stage, () -> {
-            MainWindow window = open(stage, settings, new DialogPrompts(() -> stage), RecoveryStore.inHome(),
-                    startFile(getParameters().getRaw()));
-            // the probe's READY: the designer is drawn once the canvas shows its first document
+            MainWindow window = opening.complete();
+            StartupProbe.mark("panels-and-document");
+            // the probe's READY: the designer is drawn once the canvas shows its start document
             if (window.canvas().sceneCurrent().get()) StartupProbe.ready();
             else window.canvas().sceneCurrent().addListener((o, was, now) -> { if (now) StartupProbe.ready(); });
         });
@@ -87,10 +80,23 @@ public final class DesignerApp extends Application {
     /** As above, then opens {@code startFile} over the start document, as File > Open would. */
     public static MainWindow open(Stage stage, Settings settings, Prompts prompts, RecoveryStore recovery,
                                   Optional<Path> startFile) {
+        return show(stage, settings, prompts, recovery, startFile).complete();
+    }
+
+    /**
+     * Shows the designer's window with its chrome only: menu bar, toolbar, palette, and an empty
+     * canvas saying what is opening. Input waits until {@link Opening#complete()}, which adds the
+     * inspector and the panels and opens the start document (or {@code startFile}).
+     */
+    public static Opening show(Stage stage, Settings settings, Prompts prompts, RecoveryStore recovery,
+                               Optional<Path> startFile) {
+        Theme.userAgent(settings.flag("theme.dark"));
         AppState state = new AppState(Document.empty("untitled"));
         Commands commands = new Commands(state, prompts, settings, recovery);
-        MainWindow window = new MainWindow(state, commands);
-        // a window already shown (the start-up's) keeps its scene and gets the designer as its root
+        String what = startFile.map(f -> String.valueOf(f.getFileName())).orElse(Menus.sampleTitle(Samples.WELCOME));
+        MainWindow window = new MainWindow(state, commands, what);
+        StartupProbe.mark("chrome-built");
+        // a window already shown keeps its scene and gets the designer as its root
         Scene scene = stage.getScene();
         if (scene == null) scene = new Scene(window.root(), settings.number("window.w", 1440), settings.number("window.h", 900));
         else scene.setRoot(window.root());
@@ -98,39 +104,90 @@ public final class DesignerApp extends Application {
         Scene shown = scene;
         commands.dark().addListener((o, a, dark) -> Theme.apply(shown, dark));
         stage.setScene(scene);
-        stage.titleProperty().bind(Bindings.createStringBinding(
-                () -> commands.displayName() + (state.dirty().get() ? " •" : "") + " — Hopscope",
-                state.dirty(), state.file(), state.document()));
+        stage.titleProperty().unbind();
+        stage.setTitle("Hopscope");
         if (!stage.isShowing()) place(stage, settings);
-        scene.setOnDragOver(e -> {
-            if (e.getDragboard().hasFiles()) e.acceptTransferModes(TransferMode.COPY);
-            e.consume();
-        });
-        scene.setOnDragDropped(e -> {
-            List<File> files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
-            e.setDropCompleted(!files.isEmpty());
-            e.consume();
-            // open after the drop returns, so a dialog does not block the platform's drag and drop
-            if (!files.isEmpty()) Platform.runLater(() -> commands.open(files.get(0).toPath()));
-        });
-        stage.setOnCloseRequest(e -> {
-            if (!commands.close()) {
-                e.consume();
-                return;
-            }
-            settings.setFlag("window.maximized", stage.isMaximized());
-            if (!stage.isMaximized()) {
-                settings.setNumber("window.x", stage.getX());
-                settings.setNumber("window.y", stage.getY());
-                settings.setNumber("window.w", stage.getWidth());
-                settings.setNumber("window.h", stage.getHeight());
-            }
-            settings.save();
-        });
+        // clicks and keys wait for the panels and the document: the window is not half working
+        EventHandler<InputEvent> waiting = Event::consume;
+        scene.addEventFilter(InputEvent.ANY, waiting);
         if (!stage.isShowing()) stage.show();
-        commands.start(commands.startDocument());
-        startFile.ifPresent(commands::open);
-        dev.hopscope.ui.perf.PanProbe.installIfRequested(window);
-        return window;
+        return new Opening(stage, settings, window, startFile, waiting);
+    }
+
+    /** The designer's window between its first frame and its start document: {@link #complete()} finishes it. */
+    public static final class Opening {
+        private final Stage stage;
+        private final Settings settings;
+        private final MainWindow window;
+        private final Optional<Path> startFile;
+        private final EventHandler<InputEvent> waiting;
+
+        private Opening(Stage stage, Settings settings, MainWindow window, Optional<Path> startFile,
+                        EventHandler<InputEvent> waiting) {
+            this.stage = stage;
+            this.settings = settings;
+            this.window = window;
+            this.startFile = startFile;
+            this.waiting = waiting;
+        }
+
+        /** The window, complete or not. */
+        public MainWindow window() { return window; }
+
+        /**
+         * Adds the inspector and the panels, opens the start document (and then the start file,
+         * as File > Open would: a bad one says why and leaves the start document), and lets
+         * input through. On the JavaFX thread; once.
+         */
+        public MainWindow complete() {
+            if (window.completed()) return window;
+            window.complete();
+            Commands commands = window.commands();
+            AppState state = window.state();
+            Scene scene = stage.getScene();
+            stage.titleProperty().bind(Bindings.createStringBinding(
+                    () -> commands.displayName() + (state.dirty().get() ? " •" : "") + " — Hopscope",
+                    state.dirty(), state.file(), state.document()));
+            scene.setOnDragOver(e -> {
+                if (e.getDragboard().hasFiles()) e.acceptTransferModes(TransferMode.COPY);
+                e.consume();
+            });
+            scene.setOnDragDropped(e -> {
+                List<File> files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
+                e.setDropCompleted(!files.isEmpty());
+                e.consume();
+                // open after the drop returns, so a dialog does not block the platform's drag and drop
+                if (!files.isEmpty()) Platform.runLater(() -> commands.open(files.get(0).toPath()));
+            });
+            stage.setOnCloseRequest(e -> {
+                if (!commands.close()) {
+                    e.consume();
+                    return;
+                }
+                settings.setFlag("window.maximized", stage.isMaximized());
+                if (!stage.isMaximized()) {
+                    settings.setNumber("window.x", stage.getX());
+                    settings.setNumber("window.y", stage.getY());
+                    settings.setNumber("window.w", stage.getWidth());
+                    settings.setNumber("window.h", stage.getHeight());
+                }
+                settings.save();
+            });
+            scene.removeEventFilter(InputEvent.ANY, waiting);
+            commands.start(commands.startDocument());
+            startFile.ifPresent(commands::open);
+            // the words on the canvas go once it shows the document
+            javafx.scene.control.Label loading = window.loading();
+            if (window.canvas().sceneCurrent().get()) loading.setVisible(false);
+            else window.canvas().sceneCurrent().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                    if (!now) return;
+                    loading.setVisible(false);
+                    o.removeListener(this);
+                }
+            });
+            dev.hopscope.ui.perf.PanProbe.installIfRequested(window);
+            return window;
+        }
     }
 }

@@ -35,18 +35,30 @@ public final class MainWindow {
     private final Pane ghostLayer = new Pane();
     private final TabPane bottomDock = new TabPane();
     private final VBox rightArea = new VBox();
-    private final Inspector inspector;
+    private final ScrollPane inspectorScroll = new ScrollPane();
+    private final Label loading = new Label();
     private final Label status = new Label();
     private final Menus menus;
-    private final Panels panels;
     private final Commands commands;
+    private Inspector inspector;
+    private Panels panels;
 
+    /** The whole window: chrome and panels. */
     public MainWindow(AppState state, Commands commands) {
+        this(state, commands, "");
+        complete();
+    }
+
+    /**
+     * The chrome only (menu bar, toolbar, palette, an empty canvas saying "Opening {@code what}…",
+     * the empty inspector column and dock, the status bar), laid out as the whole window will be,
+     * so that the first frame is the real window; {@link #complete()} adds the rest into it.
+     */
+    MainWindow(AppState state, Commands commands, String what) {
         this.state = state;
         this.commands = commands;
         this.canvas = new CanvasView(state);
         this.actions = new EditActions(state, canvas);
-        this.inspector = new Inspector(state, canvas);
         commands.attach(this);
         this.menus = new Menus(this, commands);
 
@@ -60,13 +72,20 @@ public final class MainWindow {
         paletteScroll.getStyleClass().add("palette-scroll");
 
         rightArea.getStyleClass().add("right-area");
-        ScrollPane inspectorScroll = new ScrollPane(inspector);
         inspectorScroll.setFitToWidth(true);
         inspectorScroll.getStyleClass().add("inspector-scroll");
         VBox.setVgrow(inspectorScroll, Priority.ALWAYS);
         rightArea.getChildren().add(inspectorScroll);
 
-        SplitPane middle = new SplitPane(canvas, rightArea);
+        // what the canvas will show, until it shows it
+        loading.setText(what.isEmpty() ? "" : "Opening " + what + "…");
+        loading.getStyleClass().add("canvas-loading");
+        loading.setId("canvas-loading");
+        loading.setMouseTransparent(true);
+        loading.setVisible(!what.isEmpty());
+        StackPane canvasArea = new StackPane(canvas, loading);
+        canvasArea.setMinSize(0, 0);
+        SplitPane middle = new SplitPane(canvasArea, rightArea);
         middle.setDividerPositions(0.75);
         SplitPane.setResizableWithParent(rightArea, false);
 
@@ -109,11 +128,26 @@ public final class MainWindow {
         statusBar.getStyleClass().add("status-bar");
         main.setBottom(statusBar);
         root.getChildren().addAll(main, ghostLayer);
+    }
 
+    /**
+     * Adds what the chrome waits for: the inspector, the panels of the dock and the right-hand
+     * column, the canvas's keys and context menus. Once only.
+     */
+    void complete() {
+        if (panels != null) return;
+        inspector = new Inspector(state, canvas);
+        inspectorScroll.setContent(inspector);
         CanvasKeys.install(canvas, actions);
         ContextMenus.install(canvas, state, actions, commands);
         panels = new Panels(this);
     }
+
+    /** Whether {@link #complete()} has run: the inspector and the panels are there. */
+    public boolean completed() { return panels != null; }
+
+    /** The words over the empty canvas while the start document is on its way ("Opening welcome…"). */
+    public Label loading() { return loading; }
 
     public StackPane root() { return root; }
 

@@ -115,6 +115,8 @@ public final class Panels {
         });
         learn.lastScore(name -> scores.last(name).map(Object::toString).orElse(null));
         challenge.onFinished(s -> learn.showScore());
+        // the column keeps the width it had in the first frame: a long lesson title is cut, it does not push the canvas
+        learn.setMinWidth(0);
         window.rightArea().getChildren().add(learn);
         // a new lesson's flow waits in the simulation panel, so Play plays it
         state.document().addListener((o, was, now) -> {

@@ -33,6 +33,14 @@ public final class StartupProbe {
 
     private StartupProbe() {}
 
+    /**
+     * With the probe on, prints {@code MARK <what> <ms since JVM start> cpu <process CPU ms> classes <loaded>}:
+     * the steps of a start, to find where its time goes (packaging/startup-time.sh ignores them).
+     */
+    public static void mark(String what) {
+        if (requested()) print("MARK " + what + " " + (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) + " cpu " + cpuMillis() + " classes " + ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount());
+    }
+
     /** Whether the property or the environment asks for the probe. */
     public static boolean requested() {
         return Boolean.getBoolean(PROPERTY) || "true".equals(System.getenv(ENVIRONMENT));
@@ -47,6 +55,15 @@ public final class StartupProbe {
         Platform.exit();
         // The designer may hold non-daemon threads (autosave, analysis): the probe's run is over once the line is out.
         System.exit(0);
+    }
+
+    /** The CPU time this process has used so far, in ms (all its threads: the JIT compilers and the collector too), or -1. */
+    static long cpuMillis() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            long ns = os.getProcessCpuTime();
+            return ns < 0 ? -1 : ns / 1_000_000;
+        }
+        return -1;
     }
 
     /** Installs the probe on the application's main stage if the property asks for it; it exits after the first paint. */
@@ -93,7 +110,7 @@ public final class StartupProbe {
                 stop();
                 long painted = System.currentTimeMillis();
                 long sinceStart = painted - ManagementFactory.getRuntimeMXBean().getStartTime();
-                out.accept(what + " " + sinceStart + " " + painted);
+                out.accept(what + " " + sinceStart + " " + painted + " " + cpuMillis());
                 done.run();
             }
         }.start();

@@ -23,9 +23,18 @@ public final class Theme {
 
     private Theme() {}
 
-    public static void apply(Scene scene, boolean dark) {
+    /**
+     * Sets the theme's user-agent stylesheet (JavaFX reads AtlantaFX's binary .bss beside the
+     * .css). Call it before the first control is made: a control made without one loads JavaFX's
+     * own Modena stylesheet first, for nothing.
+     */
+    public static void userAgent(boolean dark) {
         URL base = Theme.class.getResource(dark ? DARK_CSS : LIGHT);
         if (base != null) Application.setUserAgentStylesheet(base.toExternalForm());
+    }
+
+    public static void apply(Scene scene, boolean dark) {
+        userAgent(dark);
         if (!scene.getStylesheets().contains(STYLESHEET)) scene.getStylesheets().add(STYLESHEET);
         scene.getRoot().pseudoClassStateChanged(DARK, dark);
     }

@@ -47,7 +47,7 @@ class StartupProbeTest {
         String text = line.get(20, TimeUnit.SECONDS);
         assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(showingWhenReported).isTrue();
-        assertThat(text).matches("FIRST_PAINT \\d+ \\d+");
+        assertThat(text).matches("FIRST_PAINT \\d+ \\d+ -?\\d+");
         String[] parts = text.split(" ");
         long sinceStart = Long.parseLong(parts[1]);
         long epoch = Long.parseLong(parts[2]);

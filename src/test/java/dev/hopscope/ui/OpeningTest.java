@@ -1,0 +1,129 @@
+package dev.hopscope.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hopscope.io.DocumentCodec;
+import dev.hopscope.model.Node;
+import dev.hopscope.ui.files.RecoveryStore;
+import dev.hopscope.ui.files.Settings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import javafx.geometry.Bounds;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Start-up in two steps (issue 12): the first frame is the real window, its chrome in place and
+ * the canvas saying what is opening; then the document arrives in that same window, drawn, and
+ * nothing in the chrome moves. A bad start file says file:line:col and the window stays.
+ */
+@ExtendWith(ApplicationExtension.class)
+class OpeningTest {
+    @TempDir static Path home;
+    Path document;
+    Stage stage;
+    DesignerApp.Opening opening;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        document = home.resolve("two hosts.hopscope");
+        Files.deleteIfExists(document);
+        Files.copy(Path.of("samples", "s02-same-subnet-two-hosts.json"), document);
+        // Monocle's headless screen is 1280x800: the window's size is set before it shows
+        stage.setWidth(1280);
+        stage.setHeight(800);
+        opening = DesignerApp.show(stage, new Settings(home.resolve("settings.properties")), new ScriptedPrompts(),
+                new RecoveryStore(home), Optional.of(document));
+    }
+
+    @Test
+    void theChromeIsThereBeforeTheDocumentAndStaysWhereItIsWhenTheDocumentArrives(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        MainWindow window = opening.window();
+        assertThat(stage.isShowing()).isTrue();
+        assertThat(window.completed()).isFalse();
+        // the chrome: menu bar, toolbar, palette, canvas
+        assertThat(robot.lookup("#menu-bar").tryQuery()).isPresent();
+        assertThat(robot.lookup(".main-toolbar").tryQuery()).isPresent();
+        assertThat(robot.lookup("#palette-host").tryQuery()).isPresent();
+        assertThat(robot.lookup(".canvas").tryQuery()).isPresent();
+        // the canvas says what is coming, and holds nothing yet
+        Label loading = robot.lookup("#canvas-loading").queryAs(Label.class);
+        assertThat(loading.isVisible()).isTrue();
+        assertThat(loading.getText()).isEqualTo("Opening two hosts.hopscope…");
+        assertThat(window.state().current().nodes()).isEmpty();
+        Bounds menuBar = sceneBounds(robot, "#menu-bar");
+        Bounds toolBar = sceneBounds(robot, ".main-toolbar");
+        Bounds palette = sceneBounds(robot, "#palette-host");
+        Bounds canvas = sceneBounds(robot, ".canvas");
+
+        robot.interact(opening::complete);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> DesignerFixture.fx(() -> window.canvas().sceneCurrent().get()));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(window.completed()).isTrue();
+        assertThat(ids(window.state().current().nodes())).isEqualTo(ids(DocumentCodec.load(document).nodes()));
+        assertThat(window.state().file().get()).isEqualTo(document);
+        for (Node n : window.state().current().nodes())
+            if (window.state().current().box(n.id()).isPresent())
+                assertThat(DesignerFixture.fx(() -> window.canvas().nodeBounds(n.id()))).as("the view of %s", n.id()).isPresent();
+        assertThat(loading.isVisible()).isFalse();
+        assertThat(stage.getTitle()).isEqualTo("two hosts.hopscope — Hopscope");
+        // the inspector and the dock's panels came into the window the chrome laid out
+        assertThat(robot.lookup("#tab-simulation").tryQuery()).isPresent();
+        assertThat(robot.lookup("#learn-panel").tryQuery()).isPresent();
+        assertThat(sceneBounds(robot, "#menu-bar")).isEqualTo(menuBar);
+        assertThat(sceneBounds(robot, ".main-toolbar")).isEqualTo(toolBar);
+        assertThat(sceneBounds(robot, "#palette-host")).isEqualTo(palette);
+        assertThat(sceneBounds(robot, ".canvas")).isEqualTo(canvas);
+    }
+
+    @Test
+    void aBadStartFileSaysWhereAndTheWindowShowsTheWelcomeDesign(FxRobot robot) throws Exception {
+        Path bad = home.resolve("bad.hopscope");
+        Files.writeString(bad, "{\n  \"name\": \"broken\",\n  \"nodes\": [ oops ]\n}\n");
+        ScriptedPrompts prompts = new ScriptedPrompts();
+        Stage[] other = new Stage[1];
+        MainWindow window = DesignerFixture.fx(() -> {
+            other[0] = new Stage();
+            other[0].setWidth(1280);
+            other[0].setHeight(800);
+            return DesignerApp.show(other[0], new Settings(home.resolve("other.properties")), prompts,
+                    new RecoveryStore(home.resolve("other")), Optional.of(bad)).complete();
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> DesignerFixture.fx(() -> window.canvas().sceneCurrent().get()));
+        try {
+            assertThat(prompts.errors()).hasSize(1);
+            // title: "Cannot open bad.hopscope", message: "<path>/bad.hopscope:3:<col>: what is wrong" (the token on line 3)
+            assertThat(prompts.errors().get(0)).startsWith("Cannot open bad.hopscope: ").containsPattern("bad\\.hopscope:3:\\d+: ")
+                    .doesNotContain("Exception");
+            assertThat(other[0].isShowing()).isTrue();
+            assertThat(window.state().file().get()).isNull();
+            assertThat(window.state().current().nodes()).isNotEmpty();
+            assertThat(window.loading().isVisible()).isFalse();
+        } finally {
+            robot.interact(other[0]::close);
+        }
+    }
+
+    private static Bounds sceneBounds(FxRobot robot, String query) {
+        javafx.scene.Node n = robot.lookup(query).query();
+        return DesignerFixture.fx(() -> n.localToScene(n.getBoundsInLocal()));
+    }
+
+    private static List<String> ids(List<Node> nodes) {
+        return nodes.stream().map(Node::id).sorted().collect(Collectors.toList());
+    }
+}
