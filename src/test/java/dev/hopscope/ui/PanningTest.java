@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 
 import static dev.hopscope.ui.DesignerFixture.fx;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Issue 12's pan bar, what it changes for a user: while a large drawing pans, its expected flows
@@ -100,6 +101,30 @@ class PanningTest {
         robot.clickOn(at);
         DesignerFixture.settle(robot);
         assertThat(fx(() -> canvas().selectedLink().get())).as("route %s, clicked %s, selection %s, boxes %s %s", route, at, app.state().selection(), app.box("web"), app.box("host-1-docker0")).isEqualTo(veth.link());
+    }
+
+    @Test void theDrawingStaysOnWholePixelsAndSlowDragsStillAddUp() {
+        app.empty();
+        fx(() -> app.state().reset(SyntheticTopology.generate(1, 20, false), null));
+        // zoom to fit and about an odd point: a fractional pan would put every cached picture between pixels
+        fx(() -> canvas().fit());
+        fx(() -> canvas().viewport().zoomAt(1.1, 33.3, 44.4));
+        Point2D before = origin();
+        assertThat(before.getX()).as("pan x on the screen").isCloseTo(Math.rint(before.getX()), within(1e-9));
+        assertThat(before.getY()).as("pan y on the screen").isCloseTo(Math.rint(before.getY()), within(1e-9));
+        // five steps of 0.4 px and four of 0.25 px, as a slow drag on a fine pointer gives them: 2 px and 1 px in all
+        fx(() -> {
+            for (int i = 0; i < 5; i++) canvas().viewport().panBy(0.4, 0);
+            for (int i = 0; i < 4; i++) canvas().viewport().panBy(0, 0.25);
+        });
+        Point2D after = origin();
+        assertThat(after.getX() - before.getX()).isCloseTo(2.0, within(1e-9));
+        assertThat(after.getY() - before.getY()).isCloseTo(1.0, within(1e-9));
+    }
+
+    /** Where the canvas origin is drawn, in pixels from the canvas's top-left corner. */
+    private Point2D origin() {
+        return fx(() -> canvas().canvasToScreen(0, 0).subtract(canvas().localToScreen(0, 0)));
     }
 
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) {

@@ -306,8 +306,7 @@ public final class CanvasView extends Region {
     /** 100 % with the canvas origin in the top-left corner. */
     public void home() {
         viewport.zoomProperty().set(1);
-        viewport.pan().setX(0);
-        viewport.pan().setY(0);
+        viewport.panTo(0, 0);
     }
 
     /** The drawing's extent in canvas units, with the words an external writes beside its globe. */

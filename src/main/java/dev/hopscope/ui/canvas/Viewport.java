@@ -10,6 +10,10 @@ import javafx.scene.transform.Translate;
 /**
  * Pan and zoom of the canvas: screen = canvas × zoom + pan. Only the world group's transforms
  * change, so panning moves no node and re-lays out nothing.
+ *
+ * <p>The pan shown is on whole pixels (the exact one is kept, so slow drags of fractions of a
+ * pixel still add up): the software renderer copies a cached picture at a whole-pixel offset,
+ * but resamples every pixel of it at a fractional one, which cost twice as much a frame.
  */
 public final class Viewport {
     public static final double MIN_ZOOM = 0.05;
@@ -18,6 +22,8 @@ public final class Viewport {
     private final Translate pan = new Translate();
     private final Scale scale = new Scale(1, 1, 0, 0);
     private final DoubleProperty zoom = new SimpleDoubleProperty(1);
+    /** The pan as asked for; {@link #pan} shows it rounded to whole pixels. */
+    private double panX, panY;
 
     public Viewport() {
         zoom.addListener((o, a, z) -> {
@@ -35,19 +41,25 @@ public final class Viewport {
     public double zoom() { return zoom.get(); }
 
     public void panBy(double dx, double dy) {
-        pan.setX(pan.getX() + dx);
-        pan.setY(pan.getY() + dy);
+        panTo(panX + dx, panY + dy);
+    }
+
+    /** Puts the canvas origin at this screen point (rounded to whole pixels on the screen). */
+    public void panTo(double x, double y) {
+        panX = x;
+        panY = y;
+        pan.setX(Math.round(x));
+        pan.setY(Math.round(y));
     }
 
     /** Zooms by a factor keeping the canvas point under the screen point (x, y) still. */
     public void zoomAt(double factor, double x, double y) {
         double z0 = zoom.get();
         double z1 = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, z0 * factor));
-        double cx = (x - pan.getX()) / z0;
-        double cy = (y - pan.getY()) / z0;
+        double cx = (x - panX) / z0;
+        double cy = (y - panY) / z0;
         zoom.set(z1);
-        pan.setX(x - cx * z1);
-        pan.setY(y - cy * z1);
+        panTo(x - cx * z1, y - cy * z1);
     }
 
     /** Shows the canvas rectangle centred in a view of the given size. */
@@ -56,8 +68,7 @@ public final class Viewport {
         double z = Math.min((viewW - 2 * margin) / content.getWidth(), (viewH - 2 * margin) / content.getHeight());
         z = Math.max(MIN_ZOOM, Math.min(1, z));
         zoom.set(z);
-        pan.setX((viewW - content.getWidth() * z) / 2 - content.getMinX() * z);
-        pan.setY((viewH - content.getHeight() * z) / 2 - content.getMinY() * z);
+        panTo((viewW - content.getWidth() * z) / 2 - content.getMinX() * z, (viewH - content.getHeight() * z) / 2 - content.getMinY() * z);
     }
 
     public Point2D toCanvas(double x, double y) {

@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  * since the previous pulse: panning at 100 %, panning the whole drawing zoomed to fit, and
  * zooming in and out. Each phase prints one line ({@link FrameStats}); then the designer exits.
  * JavaFX caps pulses at 60 per second, so 16.7 ms per frame is the best possible figure.
- * {@code -Dhopscope.panProbe.phases=100,60} runs only the phases named (100, fit, 30, 60, zoom).
+ * {@code -Dhopscope.panProbe.phases=100,60} runs only the phases named (100, fit, 30, 60, 80, 150, 200, zoom;
+ * a number is a pan at that zoom in per cent).
  */
 public final class PanProbe {
     public static final String PROPERTY = "hopscope.panProbe";
@@ -65,14 +66,14 @@ public final class PanProbe {
     /** Runs the phases on the pulse; reports each phase's figures, then calls {@code done}. */
     public static void run(CanvasView canvas, Consumer<String> report, Runnable done) {
         List<Phase> phases = new ArrayList<>();
-        phases.add(new Phase("100", "pan at 100%", () -> canvas.viewport().zoomAt(1 / canvas.viewport().zoom(), 0, 0),
+        phases.add(new Phase("100", "pan at 100%", () -> zoomTo(canvas, 1),
                 f -> canvas.viewport().panBy(-STEP, (f / 60 % 2 == 0 ? -1 : 1) * STEP / 3)));
         phases.add(new Phase("fit", "pan, zoomed to fit", canvas::fit,
                 f -> canvas.viewport().panBy((f / 60 % 2 == 0 ? -1 : 1) * STEP, 0)));
-        phases.add(new Phase("30", "pan, zoomed out to 30%", () -> canvas.viewport().zoomAt(0.3 / canvas.viewport().zoom(), 0, 0),
-                f -> canvas.viewport().panBy((f / 60 % 2 == 0 ? -1 : 1) * STEP, (f / 60 % 2 == 0 ? -1 : 1) * STEP / 3)));
-        phases.add(new Phase("60", "pan at 60%", () -> canvas.viewport().zoomAt(0.6 / canvas.viewport().zoom(), 0, 0),
-                f -> canvas.viewport().panBy((f / 60 % 2 == 0 ? -1 : 1) * STEP, (f / 60 % 2 == 0 ? -1 : 1) * STEP / 3)));
+        for (int percent : new int[] {30, 60, 80, 150, 200}) {
+            phases.add(new Phase(String.valueOf(percent), "pan at " + percent + "%", () -> zoomTo(canvas, percent / 100.0),
+                    f -> canvas.viewport().panBy((f / 60 % 2 == 0 ? -1 : 1) * STEP, (f / 60 % 2 == 0 ? -1 : 1) * STEP / 3)));
+        }
         phases.add(new Phase("zoom", "zoom in and out", canvas::fit,
                 f -> canvas.viewport().zoomAt(f / 60 % 2 == 0 ? 1.02 : 1 / 1.02, canvas.getWidth() / 2, canvas.getHeight() / 2)));
         String only = System.getProperty(PROPERTY + ".phases");
@@ -80,7 +81,7 @@ public final class PanProbe {
             List<String> keys = List.of(only.split(","));
             phases.removeIf(p -> keys.stream().noneMatch(k -> p.key().equals(k.trim())));
             if (phases.isEmpty()) {
-                report.accept("no phase among " + only + ": use 100, fit, 30, 60, zoom");
+                report.accept("no phase among " + only + ": use 100, fit, 30, 60, 80, 150, 200, zoom");
                 done.run();
                 return;
             }
@@ -121,6 +122,11 @@ public final class PanProbe {
                 }
             }
         }.start();
+    }
+
+    /** Zooms about the canvas origin's screen point, so every zoom phase pans the same part of the drawing. */
+    private static void zoomTo(CanvasView canvas, double zoom) {
+        canvas.viewport().zoomAt(zoom / canvas.viewport().zoom(), 0, 0);
     }
 
     private record Phase(String key, String name, Runnable setup, Consumer<Integer> step) {}
