@@ -57,12 +57,20 @@ final class LabelPlacer {
      * flow (whose own label shows on hover) rather than none.
      */
     Point place(String linkId, String label, List<Point> route) {
-        if (label == null || label.isEmpty() || route.size() < 2) return null;
-        Point p = place(label, route, true);
-        return p != null ? p : place(label, route, false);
+        return place(linkId, label, route, null);
     }
 
-    private Point place(String label, List<Point> route, boolean offFlows) {
+    /**
+     * As {@link #place(String, String, List)}, the label kept inside {@code within} when that is
+     * not null: a wire inside one host (a veth) is labelled inside that host, never beside it.
+     */
+    Point place(String linkId, String label, List<Point> route, Box within) {
+        if (label == null || label.isEmpty() || route.size() < 2) return null;
+        Point p = place(label, route, true, within);
+        return p != null ? p : place(label, route, false, within);
+    }
+
+    private Point place(String label, List<Point> route, boolean offFlows, Box within) {
         double w = width(label), h = LABEL_H;
         for (double t : ALONG) {
             for (int i = 0; i + 1 < route.size(); i++) {
@@ -77,6 +85,7 @@ final class LabelPlacer {
                         ? new Box[] {new Box(x - GAP - 1 - w, y - h / 2, w, h), new Box(x + GAP + 1, y - h / 2, w, h)}
                         : new Box[] {new Box(x - w / 2, y - GAP - 1 - h, w, h), new Box(x - w / 2, y + GAP + 1, w, h)};
                 for (Box spot : spots) {
+                    if (within != null && !inside(spot, within)) continue;
                     if (obstacles.hits(spot, null) || lines.hits(spot, null) || offFlows && flows.hits(spot, null)) continue;
                     obstacles.add(spot, null);
                     return new Point(spot.x(), spot.y());
@@ -84,6 +93,10 @@ final class LabelPlacer {
             }
         }
         return null;
+    }
+
+    private static boolean inside(Box b, Box outer) {
+        return b.x() >= outer.x() && b.y() >= outer.y() && b.x() + b.w() <= outer.x() + outer.w() && b.y() + b.h() <= outer.y() + outer.h();
     }
 
     /** A uniform grid of buckets of boxes. */

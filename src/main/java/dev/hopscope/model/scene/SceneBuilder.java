@@ -98,12 +98,12 @@ public final class SceneBuilder {
                     Point p = at.get(l.id());
                     if (l.kind() == Link.Kind.INTENT || p == null) continue;
                     String text = label(doc, ipam, l);
-                    if (labels.onFlow(p, text)) at.put(l.id(), labels.place(l.id(), text, routes.get(l.id())));
+                    if (labels.onFlow(p, text)) at.put(l.id(), labels.place(l.id(), text, routes.get(l.id()), sharedHost(nodes, l)));
                 }
             for (Link l : drawn) {
                 if ((l.kind() == Link.Kind.INTENT) != intents) continue;
                 String text = label(doc, ipam, l);
-                Point p = labels.place(l.id(), text, routes.get(l.id()));
+                Point p = labels.place(l.id(), text, routes.get(l.id()), intents ? null : sharedHost(nodes, l));
                 at.put(l.id(), p);
                 if (p != null && !intents) wireLabels.add(new Box(p.x(), p.y(), LabelPlacer.width(text), LabelPlacer.LABEL_H));
             }
@@ -112,6 +112,18 @@ public final class SceneBuilder {
         for (Link l : drawn)
             links.add(new LinkSpec(l.id(), l.kind(), l.source(), l.target(), l.network(), label(doc, ipam, l), routes.get(l.id()), at.get(l.id()), tone(l, tones)));
         return new Scene(List.copyOf(nodes.values()), links);
+    }
+
+    /** The box of the host both ends of a link are drawn in, or null: a wire inside a host is labelled inside it. */
+    private static Box sharedHost(Map<String, NodeSpec> nodes, Link l) {
+        NodeSpec a = hostOf(nodes, l.source()), b = hostOf(nodes, l.target());
+        return a != null && a == b ? a.box() : null;
+    }
+
+    private static NodeSpec hostOf(Map<String, NodeSpec> nodes, String id) {
+        for (NodeSpec n = nodes.get(id); n != null; n = n.parent() == null ? null : nodes.get(n.parent()))
+            if (n.shape() == Shape.HOST) return n;
+        return null;
     }
 
     /** Expected flows between one pair of nodes would share one route: each after the first is moved aside. */
