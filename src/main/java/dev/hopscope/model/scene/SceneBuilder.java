@@ -103,7 +103,7 @@ public final class SceneBuilder {
             for (Link l : drawn) {
                 if ((l.kind() == Link.Kind.INTENT) != intents) continue;
                 String text = label(doc, ipam, l);
-                Point p = labels.place(l.id(), text, routes.get(l.id()), intents ? null : sharedHost(nodes, l));
+                Point p = labels.place(l.id(), text, routes.get(l.id()), sharedHost(nodes, l));
                 at.put(l.id(), p);
                 if (p != null && !intents) wireLabels.add(new Box(p.x(), p.y(), LabelPlacer.width(text), LabelPlacer.LABEL_H));
             }
@@ -114,7 +114,7 @@ public final class SceneBuilder {
         return new Scene(List.copyOf(nodes.values()), links);
     }
 
-    /** The box of the host both ends of a link are drawn in, or null: a wire inside a host is labelled inside it. */
+    /** The box of the host both ends of a link are drawn in, or null: a link inside a host is labelled inside it. */
     private static Box sharedHost(Map<String, NodeSpec> nodes, Link l) {
         NodeSpec a = hostOf(nodes, l.source()), b = hostOf(nodes, l.target());
         return a != null && a == b ? a.box() : null;
