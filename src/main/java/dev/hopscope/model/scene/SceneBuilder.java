@@ -79,6 +79,7 @@ public final class SceneBuilder {
         Map<String, List<Point>> routes = new LinkedHashMap<>();
         LabelPlacer labels = new LabelPlacer(nodes.values(), Metrics.HOST_HEADER);
         Map<String, Point> at = new HashMap<>();
+        Map<String, String> texts = new HashMap<>();
         // the wires first, with their labels (an interface and its address); then the expected flows,
         // whose dashed lines go round those labels as round nodes, and whose own labels come last
         List<Box> wireLabels = new ArrayList<>();
@@ -97,21 +98,36 @@ public final class SceneBuilder {
                 for (Link l : drawn) {
                     Point p = at.get(l.id());
                     if (l.kind() == Link.Kind.INTENT || p == null) continue;
-                    String text = label(doc, ipam, l);
-                    if (labels.onFlow(p, text)) at.put(l.id(), labels.place(l.id(), text, routes.get(l.id()), sharedHost(nodes, l)));
+                    if (labels.onFlow(p, texts.get(l.id()))) place(labels, l, label(doc, ipam, l), routes.get(l.id()), sharedHost(nodes, l), at, texts);
                 }
             for (Link l : drawn) {
                 if ((l.kind() == Link.Kind.INTENT) != intents) continue;
-                String text = label(doc, ipam, l);
-                Point p = labels.place(l.id(), text, routes.get(l.id()), sharedHost(nodes, l));
-                at.put(l.id(), p);
-                if (p != null && !intents) wireLabels.add(new Box(p.x(), p.y(), LabelPlacer.width(text), LabelPlacer.LABEL_H));
+                Point p = place(labels, l, label(doc, ipam, l), routes.get(l.id()), sharedHost(nodes, l), at, texts);
+                if (p != null && !intents) wireLabels.add(new Box(p.x(), p.y(), LabelPlacer.width(texts.get(l.id())), LabelPlacer.LABEL_H));
             }
         }
         List<LinkSpec> links = new ArrayList<>();
         for (Link l : drawn)
-            links.add(new LinkSpec(l.id(), l.kind(), l.source(), l.target(), l.network(), label(doc, ipam, l), routes.get(l.id()), at.get(l.id()), tone(l, tones)));
+            links.add(new LinkSpec(l.id(), l.kind(), l.source(), l.target(), l.network(), texts.getOrDefault(l.id(), label(doc, ipam, l)), routes.get(l.id()), at.get(l.id()), tone(l, tones)));
         return new Scene(List.copyOf(nodes.values()), links);
+    }
+
+    /**
+     * Places a link's label and records where and which text: a veth's "eth0 172.20.0.2" with no
+     * free place inside its host falls back to "eth0" (the card beside it shows the address), so
+     * a crowded host keeps its interface names rather than losing the labels.
+     */
+    private static Point place(LabelPlacer labels, Link l, String text, List<Point> route, Box host, Map<String, Point> at, Map<String, String> texts) {
+        Point p = labels.place(l.id(), text, route, host);
+        int space = text.indexOf(' ');
+        if (p == null && space > 0 && l.kind() != Link.Kind.INTENT) {
+            String name = text.substring(0, space);
+            p = labels.place(l.id(), name, route, host);
+            if (p != null) text = name;
+        }
+        at.put(l.id(), p);
+        texts.put(l.id(), text);
+        return p;
     }
 
     /** The box of the host both ends of a link are drawn in, or null: a link inside a host is labelled inside it. */
