@@ -24,7 +24,7 @@ public final class Metrics {
     public static final double BAND_H = 26;
     public static final double GLOBE = 64;
     public static final double SERVICE_W = 150;
-    public static final double SERVICE_H = 50;
+    public static final double SERVICE_H = 60;
     /** Least space between two boxes that are not nested. */
     public static final double GAP = 20;
     /** Space between hosts, wider than {@link #GAP} so links between them have room. */

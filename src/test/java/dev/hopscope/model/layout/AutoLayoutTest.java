@@ -128,7 +128,7 @@ class AutoLayoutTest {
         Document d = AutoLayout.apply(mixed());
         Box svc = d.box("web-svc").orElseThrow();
         assertThat(svc.w()).isEqualTo(150);
-        assertThat(svc.h()).isEqualTo(50);
+        assertThat(svc.h()).isEqualTo(60); // name, type and address, ports: three lines of text
         double left = Double.MAX_VALUE, right = 0, top = Double.MAX_VALUE;
         for (Pod p : d.all(Pod.class)) {
             Box b = d.box(p.id()).orElseThrow();
