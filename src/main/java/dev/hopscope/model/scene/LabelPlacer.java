@@ -65,13 +65,36 @@ final class LabelPlacer {
      * not null: a wire inside one host (a veth) is labelled inside that host, never beside it.
      */
     Point place(String linkId, String label, List<Point> route, Box within) {
-        if (label == null || label.isEmpty() || route.size() < 2) return null;
-        Point p = place(label, route, true, within);
-        return p != null ? p : place(label, route, false, within);
+        if (label == null || label.isEmpty()) return null;
+        return place(width(label), LABEL_H, route, within);
     }
 
-    private Point place(String label, List<Point> route, boolean offFlows, Box within) {
-        double w = width(label), h = LABEL_H;
+    /** A free place for a w × h box beside the route, off the expected flows' lines if it can be. */
+    Point place(double w, double h, List<Point> route, Box within) {
+        if (route.size() < 2) return null;
+        Point p = place(w, h, route, true, within);
+        return p != null ? p : place(w, h, route, false, within);
+    }
+
+    /**
+     * A free place for a w × h box as near {@code c} as can be (up to {@code reach} away), for a
+     * line too short to hold it beside (two cards side by side): rings of places round c, nearest first.
+     */
+    Point near(Point c, double w, double h, double reach) {
+        for (double r = 0; r <= reach; r += h / 2)
+            for (double[] d : new double[][] {{0, -1}, {0, 1}, {-1, 0}, {1, 0}, {-1, -1}, {1, -1}, {-1, 1}, {1, 1}}) {
+                Box spot = new Box(c.x() - w / 2 + d[0] * (r + w / 2), c.y() - h / 2 + d[1] * r, w, h);
+                if (obstacles.hits(spot, null) || lines.hits(spot, null) || flows.hits(spot, null)) continue;
+                obstacles.add(spot, null);
+                return new Point(spot.x(), spot.y());
+            }
+        return null;
+    }
+
+    /** A box no label may cover from now on (a label placed before this placer existed). */
+    void block(Box b) { obstacles.add(b, null); }
+
+    private Point place(double w, double h, List<Point> route, boolean offFlows, Box within) {
         for (double t : ALONG) {
             for (int i = 0; i + 1 < route.size(); i++) {
                 Point a = route.get(i), b = route.get(i + 1);

@@ -9,8 +9,10 @@ import dev.hopscope.model.scene.NodeSpec;
 import dev.hopscope.model.scene.Point;
 import dev.hopscope.model.scene.Scene;
 import dev.hopscope.model.scene.Shape;
+import dev.hopscope.model.scene.VerdictPlaces;
 import dev.hopscope.ui.AppState;
 import javafx.animation.PauseTransition;
+import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -111,6 +113,7 @@ public final class CanvasView extends Region {
     /** The document to fit once its scene is applied (a later document cancels it). */
     private Document fitFor;
     private Scene scene = Scene.empty();
+    private boolean verdictsPending;
     private Document sceneDocument;
     private Gesture gesture;
     /** After a zoom settles, node caches are redrawn at the new scale (during it, they are stretched). */
@@ -229,6 +232,24 @@ public final class CanvasView extends Region {
         if (text == null) verdicts.remove(linkId); else verdicts.put(linkId, text);
         LinkView l = links.get(linkId);
         if (l != null) l.setVerdict(text);
+        placeVerdictsLater();
+    }
+
+    /**
+     * The pills are placed together, once per batch of verdicts (the flags set them one by one):
+     * each beside its own line, on no node, label or other pill (issue 12, point 7).
+     */
+    private void placeVerdictsLater() {
+        if (verdictsPending || verdicts.isEmpty()) return;
+        verdictsPending = true;
+        Platform.runLater(() -> {
+            verdictsPending = false;
+            if (verdicts.isEmpty()) return;
+            VerdictPlaces.of(scene, verdicts).forEach((id, at) -> {
+                LinkView l = links.get(id);
+                if (l != null) l.placeVerdict(at);
+            });
+        });
     }
 
     /** A finding's badge on a node ({@code "error"} or {@code "warning"}, how many); null severity removes it. */
@@ -374,6 +395,7 @@ public final class CanvasView extends Region {
             applyLinks(next);
             scene = next;
             reindex();
+            placeVerdictsLater();
             farStale = true;
             if (farShown && scene.nodes().size() <= FAR_NODES) cullWindow = null;
         }

@@ -36,6 +36,7 @@ public final class LinkView extends Group {
     private final Polygon arrow = new Polygon();
     private final Label label = new Label();
     private Label verdict;
+    private Point verdictAt;
     private LinkSpec spec;
     private List<Point> route = List.of();
     /** True while a drag shows a provisional route instead of the spec's. */
@@ -98,6 +99,7 @@ public final class LinkView extends Group {
         if (text == null) {
             if (verdict != null) getChildren().remove(verdict);
             verdict = null;
+            verdictAt = null;
             return;
         }
         if (verdict == null) {
@@ -108,6 +110,12 @@ public final class LinkView extends Group {
             getChildren().add(verdict);
         }
         verdict.setText(text);
+        placeLabels();
+    }
+
+    /** Where the verdict pill goes (the canvas places every pill at once, off nodes, labels and each other). */
+    void placeVerdict(Point at) {
+        verdictAt = at;
         placeLabels();
     }
 
@@ -145,7 +153,7 @@ public final class LinkView extends Group {
             verdict.setVisible(true);
             verdict.applyCss();
             verdict.autosize();
-            Point p = at != null ? at : middle(route);
+            Point p = verdictAt != null ? verdictAt : at != null ? at : middle(route);
             verdict.relocate(p.x(), p.y());
         }
     }

@@ -58,6 +58,12 @@ class LiveFlagsTest {
                 && i.intent().intent().id().equals("user-defined-name-works")))).isTrue();
         assertThat(robot.lookup(".intent-verdict").queryAllAs(javafx.scene.control.Label.class))
                 .anyMatch(l -> l.getText().equals("NAME_NOT_RESOLVED"));
+        // the pill covers no card or bar (issue 12, point 7: a red label covered an address)
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.geometry.Bounds pill = fx(() -> app.window.canvas().linkViews().get(NAME_INTENT_LINK).verdict().getBoundsInParent());
+        for (dev.hopscope.model.scene.NodeSpec n : fx(() -> app.window.canvas().scene()).nodes().values())
+            if (n.shape() != dev.hopscope.model.scene.Shape.HOST)
+                assertThat(pill.intersects(n.box().x(), n.box().y(), n.box().w(), n.box().h())).as("pill " + pill + " on " + n.id() + " " + n.box()).isFalse();
         // hovering the source shows why and how to fix it
         assertThat(fx(() -> app.window.canvas().view("app2").orElseThrow().tip())).contains("NAME_NOT_RESOLVED").contains("Fix:");
         app.snapshot(Path.of("target", "screens", "flags-broken-dns.png"));
