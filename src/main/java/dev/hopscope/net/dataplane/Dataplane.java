@@ -47,6 +47,18 @@ public final class Dataplane {
         return m.getOrDefault(ip, List.of());
     }
 
+    private final Map<Object, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A value derived from the complete dataplane once and kept with it (the tracer's index of a
+     * bridge's ports): made by {@code make} on first use of {@code key}, which must not itself ask
+     * for a derived value. Analyses walk in parallel, hence the concurrent map.
+     */
+    @SuppressWarnings("unchecked")
+    public <K, T> T derived(K key, java.util.function.Function<K, T> make) {
+        return (T) derived.computeIfAbsent(key, k -> make.apply((K) k));
+    }
+
     public Namespace add(Namespace ns) {
         if (namespaces.putIfAbsent(ns.name(), ns) != null) throw new IllegalStateException("two namespaces named " + ns.name());
         return ns;

@@ -17,6 +17,23 @@ final class BridgeDevice implements Device {
     /** Who answers ARP for {@code ip} on bridge {@code br}: the bridge, or a device behind one of its ports except {@code except}. */
     static Iface arpInBridge(Walk w, Iface br, Ipv4 ip, Iface except, boolean crossTunnels) {
         if (br.hasAddress(ip)) return br;
+        BridgePorts ports = BridgePorts.of(w, br);
+        BridgePorts.Answer local = ports.local(ip);
+        if (local != null && local.port() == except) return scan(w, br, ip, except, crossTunnels); // the asker's own address: rare
+        // the ports in the bridge's order: a tunnel before the local answer's port is asked first
+        if (crossTunnels)
+            for (int k = 0; k < ports.tunnels().size(); k++) {
+                if (local != null && ports.tunnelPosition(k) > local.position()) break;
+                Iface tunnel = ports.tunnels().get(k);
+                if (tunnel == except) continue;
+                Iface answer = Device.of(tunnel).arpBehind(w, tunnel, ip, true);
+                if (answer != null) return answer;
+            }
+        return local == null ? null : local.who();
+    }
+
+    /** The same question asked port by port, without the index. */
+    private static Iface scan(Walk w, Iface br, Ipv4 ip, Iface except, boolean crossTunnels) {
         for (Iface port : br.ports()) {
             if (port == except) continue;
             Iface answer = Device.of(port).arpBehind(w, port, ip, crossTunnels);

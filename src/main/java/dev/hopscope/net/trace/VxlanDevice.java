@@ -78,7 +78,8 @@ final class VxlanDevice implements Device {
             Iface rb = remote.master();
             if (rb == null) continue;
             if (rb.mac().equals(mac)) return remote;
-            for (Iface port : rb.ports()) if (port != remote && Device.of(port).leadsTo(w, port, mac, remote)) return remote;
+            // its other tunnels never lead on (split horizon): only what sits behind its own ports
+            if (BridgePorts.of(w, rb).reaches(mac)) return remote;
         }
         return null;
     }
