@@ -17,7 +17,9 @@ import dev.hopscope.net.provider.Compilation;
 import dev.hopscope.net.provider.kubeproxy.KubeProxyProvider;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Cilium's kube-proxy replacement on each node of a Cilium network: a socket load balancer shared
@@ -38,9 +40,16 @@ final class Services {
     static void compile(Compilation c, Network w, List<Host> nodes) {
         List<Host> cluster = KubeProxyProvider.nodes(c);
         boolean anyNodePort = c.doc().all(Service.class).stream().anyMatch(s -> s.type() == Service.Type.NODE_PORT);
+        // the entries are the same on every node: built once, each node's load balancer holds them
+        List<Rule> entries = new ArrayList<>();
+        Map<String, List<Pod>> endpoints = new HashMap<>();
+        for (Service s : c.doc().all(Service.class)) {
+            endpoints.put(s.id(), KubeProxyProvider.endpoints(c, s));
+            socketEntries(c, entries, s, endpoints.get(s.id()), cluster);
+        }
         for (Host h : nodes) {
             SocketLb lb = new SocketLb(SOCKET_LB);
-            for (Service s : c.doc().all(Service.class)) socketEntries(c, lb, s, cluster);
+            for (Rule e : entries) lb.add(e);
             for (Namespace ns : c.dp().namespaces())
                 if (h.id().equals(ns.host())) ns.setSocketLb(lb);
             Namespace node = c.hostNs(h.id());
@@ -49,14 +58,13 @@ final class Services {
                         "Cilium SNATs NodePort traffic to this node's address (externalTrafficPolicy Cluster): the backend replies through this node",
                         List.of(w.id())));
             for (Service s : c.doc().all(Service.class))
-                if (s.type() == Service.Type.NODE_PORT) nodePortFromOutside(c, h, node, s);
+                if (s.type() == Service.Type.NODE_PORT) nodePortFromOutside(c, h, node, s, endpoints.get(s.id()));
         }
     }
 
     /** Each frontend of {@code s}: its ClusterIP and, for a NodePort, every node's address with the NodePort. */
-    private static void socketEntries(Compilation c, SocketLb lb, Service s, List<Host> cluster) {
+    private static void socketEntries(Compilation c, List<Rule> lb, Service s, List<Pod> eps, List<Host> cluster) {
         Ipv4 cip = c.addr().clusterIps().get(s.id());
-        List<Pod> eps = KubeProxyProvider.endpoints(c, s);
         for (Service.ServicePort sp : s.ports()) {
             List<NatTarget> to = backends(c, eps, sp);
             if (cip != null) lb.add(entry(c, s, Match.ANY.toNet(Cidr.host(cip)).withProto(sp.proto(), sp.port()), cip + ":" + sp.port(), to));
@@ -80,8 +88,7 @@ final class Services {
      * it (and with externalTrafficPolicy Cluster marks it for SNAT); with Local, only this node's
      * backends serve, and a node without one drops it.
      */
-    private static void nodePortFromOutside(Compilation c, Host node, Namespace ns, Service s) {
-        List<Pod> eps = KubeProxyProvider.endpoints(c, s);
+    private static void nodePortFromOutside(Compilation c, Host node, Namespace ns, Service s, List<Pod> eps) {
         boolean local = s.trafficPolicy() == Service.TrafficPolicy.LOCAL;
         List<Pod> usable = local ? eps.stream().filter(p -> p.node().equals(node.id())).toList() : eps;
         for (Service.ServicePort sp : s.ports()) {
