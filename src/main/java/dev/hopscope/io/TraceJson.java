@@ -285,22 +285,14 @@ final class TraceJson {
             g.writeStringProperty("kind", "dnat");
             flows(g, n.before(), n.after());
             rule(g, n.rule());
-            n.choice().ifPresent(c -> {
-                g.writeNumberProperty("choice", c.index());
-                g.writeNumberProperty("of", c.of());
-                if (c.endpoint() != null) g.writeStringProperty("endpoint", c.endpoint());
-            });
+            n.choice().ifPresent(c -> choice(g, c));
         } else if (d instanceof StepDetail.SocketTranslated n) {
             g.writeStringProperty("kind", "socket-lb");
             g.writeStringProperty("by", n.by());
             g.writeStringProperty("namespace", n.namespace());
             flows(g, n.before(), n.after());
             rule(g, n.rule());
-            n.choice().ifPresent(c -> {
-                g.writeNumberProperty("choice", c.index());
-                g.writeNumberProperty("of", c.of());
-                if (c.endpoint() != null) g.writeStringProperty("endpoint", c.endpoint());
-            });
+            n.choice().ifPresent(c -> choice(g, c));
         } else if (d instanceof StepDetail.Masquerade m) {
             g.writeStringProperty("kind", "masquerade");
             flows(g, m.before(), m.after());
@@ -414,6 +406,13 @@ final class TraceJson {
         if (r.onlink()) g.writeBooleanProperty("onlink", true);
         if (r.src() != null) g.writeStringProperty("source", r.src().toString());
         g.writeEndObject();
+    }
+
+    /** Which of a translation's targets this trace took, of how many, and the endpoint it names. */
+    private static void choice(JsonGenerator g, StepDetail.Choice c) {
+        g.writeNumberProperty("choice", c.index());
+        g.writeNumberProperty("of", c.of());
+        if (c.endpoint() != null) g.writeStringProperty("endpoint", c.endpoint());
     }
 
     private static void rule(JsonGenerator g, Rule r) {
