@@ -148,9 +148,6 @@ final class CniManifests {
         this.at = rangeAt;
         this.driver = WeaveKind.DRIVER;
         this.subnet = pool.toString();
-        // Weave splits the range among its peers; the model gives each an equal share: a quarter, as of the default 10.32.0.0/12
-        int share = Math.min(30, pool.prefix() + 2);
-        if (share != WeaveKind.DEFAULT_PEER_RANGE) options.put(WeaveKind.PEER_RANGE, String.valueOf(share));
         SourceNode password = env.get("WEAVE_PASSWORD");
         // the router encrypts only with a password: an empty one is none
         String written = password == null ? null : diag.string(password.get("value"), "WEAVE_PASSWORD");
@@ -225,9 +222,17 @@ final class CniManifests {
     /** Where the pod network was read, for messages about it. */
     SourceNode origin() { return at; }
 
-    /** The pod network as a node of the document, spanning every node of the cluster. */
-    Network network(String id) {
+    /** The pod network as a node of the document, spanning every node of the cluster ({@code nodes} of them). */
+    Network network(String id, int nodes) {
         for (SourceNode b : bgpConfigurations) bgpConfiguration(b);
+        if (WeaveKind.DRIVER.equals(driver)) {
+            // Weave splits its range among the peers as they join; the model gives each an equal share, a
+            // quarter at least (as of the default 10.32.0.0/12 and /14s), smaller where more nodes need one
+            int bits = 2;
+            while ((1 << bits) < nodes && bits < 18) bits++;
+            int share = Math.min(30, Cidr.parse(subnet).prefix() + bits);
+            if (share != WeaveKind.DEFAULT_PEER_RANGE) options.put(WeaveKind.PEER_RANGE, String.valueOf(share));
+        }
         return new Network(id, driver, driver, null, List.of(), subnet, null, Map.copyOf(options));
     }
 

@@ -177,7 +177,7 @@ final class KubernetesImporter {
         List<Pod> placed = placeDaemons(pods, plans, nodeIds);
         if (cni.hasNetwork()) {
             String id = ids.claim(CniManifests.driverOf(cni));
-            nodes.add(cni.network(id));
+            nodes.add(cni.network(id, nodeIds.size()));
             origins.put(id, cni.origin());
         } else warnFullNodes(placed, nodeIds, nodes);
         nodes.addAll(placed);

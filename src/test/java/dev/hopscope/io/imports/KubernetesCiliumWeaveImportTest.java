@@ -220,6 +220,18 @@ class KubernetesCiliumWeaveImportTest {
     }
 
     @Test
+    void sixNodesOnASixteenBitRangeEachGetAShare() {
+        // a pod pinned to node-6 makes six nodes; a quarter of 10.40.0.0/16 each would leave two without a share
+        ImportResult r = variant(WEAVE, "nodeName: node-2", "nodeName: node-6");
+        Document d = sound(r);
+        assertThat(d.all(dev.hopscope.model.Host.class)).hasSize(6);
+        Trace t = trace(d, "client", "web:80", "tcp/80");
+        assertThat(t.disposition()).isEqualTo(Disposition.DELIVERED);
+        assertThat(encap(t)).as("web's pods run on node-1 and node-2, the client on node-6").isPresent();
+        assertThat(d.get("weave", Network.class).orElseThrow().option("peerRange")).isEqualTo("19");
+    }
+
+    @Test
     void weaveNoFastdpMeansSleeveWhateverItsValue() {
         String line = "                - name: WEAVE_PASSWORD";
         ImportResult one = variant(WEAVE, line, "                - name: WEAVE_NO_FASTDP\n                  value: \"1\"\n" + line);
