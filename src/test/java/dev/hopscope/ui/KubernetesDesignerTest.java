@@ -288,6 +288,12 @@ class KubernetesDesignerTest {
                         .startsWith("The Ingress controller opens a second connection · step " + (proxy + 1));
                 fx(() -> app.window.panels().simulation().playback().jump(at + 1));
                 assertThat(fx(() -> app.window.panels().simulation().headers().rows().caption())).startsWith("Request of the second connection");
+                // the same trace shown as the findings or the matrix show one (it carries no narrator): the
+                // controller's sentence is written from the drawing on the worker, and its row says it
+                var shownAgain = fx(() -> app.window.panels().simulation().playback().trace().get());
+                fx(() -> app.window.panels().simulation().showTrace(shownAgain));
+                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> app.window.panels().simulation().playback().steps().stream()
+                        .anyMatch(s -> s.kind() == Step.Kind.PROXY && s.sentence().equals(row.sentence()))));
             }
             if (sample.startsWith("cluster-dns")) {
                 // "the query goes first": UDP to the kube-dns ClusterIP 10.96.0.10:53, from web-0, filed under DNS

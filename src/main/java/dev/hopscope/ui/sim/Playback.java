@@ -93,6 +93,20 @@ public final class Playback {
     }
 
     /**
+     * The controller's sentence of a proxied trace, written when it is known (the narrator needs
+     * the compiled drawing, which is made off the FX thread): the PROXY row of {@code t}, if it is
+     * still the trace shown, says it; the position and playing are left as they are.
+     */
+    public void narrateProxy(Trace t, String sentence) {
+        if (t == null || trace.get() != t || sentence == null) return;
+        for (int i = 0; i < steps.size(); i++) {
+            Step s = steps.get(i);
+            if (s.kind() == Step.Kind.PROXY)
+                steps.set(i, new Step(s.index(), s.reply(), s.hop(), s.last(), s.end(), s.endReason(), s.kind(), s.legStart(), s.connection(), sentence));
+        }
+    }
+
+    /**
      * A leg's hops as steps. An ARP exchange becomes two steps of its own before the hop that
      * needed it (the question, and the answer when one came), and a name lookup two (the query to
      * the server, and its answer), so each can be stepped through like a hop.

@@ -343,9 +343,22 @@ public final class SimulationPanel extends BorderPane {
         setFlow(t.from(), t.to(), t.probe());
         traced = flowKey();
         flow = new Flow(t.from(), t.to(), t.probe());
-        // a trace made elsewhere (findings, the matrix) carries no narrator: an Ingress's sentence is written from this drawing
-        playback.load(t, t.proxied().isPresent() ? proxiedSentence(Network.compile(state.current()), t) : null);
+        playback.load(t, null);
         showVerdict(t);
+        // a trace made elsewhere (findings, the matrix) carries no narrator: an Ingress controller's sentence is
+        // written from this drawing, compiled on the worker; the row says a plain sentence until then
+        if (t.proxied().isPresent()) {
+            Document doc = state.current();
+            Background.TRACES.submit(() -> {
+                String sentence;
+                try {
+                    sentence = proxiedSentence(Network.compile(doc), t);
+                } catch (RuntimeException ex) {
+                    return; // the plain sentence stays
+                }
+                Platform.runLater(() -> playback.narrateProxy(t, sentence));
+            });
+        }
     }
 
     private void togglePlay() {
