@@ -5,20 +5,23 @@
 #   XVFB_FIRST=151 XVFB_LAST=159 packaging/startup-time.sh 7     on a machine whose displays are shared out
 #
 # Measures, each RUNS times, with the probe of dev.hopscope.ui.StartupProbe
-# (-Dhopscope.startupProbe=true prints "FIRST_PAINT <ms since JVM start> <epoch ms>" once the
-# window is painted, the designer also "READY ..." once the designer is drawn in it, and exits):
+# (-Dhopscope.startupProbe=true prints "FIRST_PAINT <ms since JVM start> <epoch ms> <CPU ms>" once
+# the window is painted, the designer also "READY ..." once its start document is drawn and
+# analysed in it, and exits):
 #   empty     an empty JavaFX Stage (dev.hopscope.EmptyWindowProbe, test classes): the floor
 #   jar       java -jar target/hopscope.jar
 #   jar+cds   the same with -XX:SharedArchiveFile=target/hopscope.jsa (made by packaging/cds.sh jar
 #             when missing or older than the jar)
 #   app-image target/package/hopscope/bin/hopscope, if packaging/build.sh app-image has run (with
 #             its class-data archive if packaging/cds.sh app-image has run)
-# and prints the median and range of "window" (JVM start to the first painted window, from the
-# probe), "wall" (this script's clock just before exec to that paint: what a user waits) and
-# "designer" (JVM start to the window showing the designer with its start document), and each
-# median's ratio to the empty window's of the same run: the machine may be shared, compare ratios.
-# A target whose main window does not install the probe prints no FIRST_PAINT and is reported
-# as such. Run `mvn -B -ntp package` (or verify) first.
+# and prints what a user waits, from this script's clock just before exec:
+#   first window    to the first painted frame (the designer's: its menu bar, toolbar, palette)
+#   designer drawn  to the window showing the start document drawn and analysed
+# each as median (min, max) over the runs, with its ratio to the empty window's first frame of the
+# same run (the machine may be shared: compare ratios), and the median CPU time the process had
+# used by then (all threads; load disturbs it less than the clock). A target whose main window
+# does not install the probe prints no FIRST_PAINT and is reported as such. Run
+# `mvn -B -ntp package` (or verify) first.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -37,8 +40,8 @@ export DISPLAY=$xvfb_display
 probe=-Dhopscope.startupProbe=true
 javafx_cp=$(ls target/javafx/*.jar | tr '\n' ':')
 
-# One run: prints "window wall designer" in ms (designer as window when there is no READY), or
-# nothing if the probe never spoke.
+# One run: prints "window designer window_cpu designer_cpu" (ms from just before exec, CPU ms; the
+# designer's as the window's when there is no READY), or nothing if the probe never spoke.
 measure() {
   local t0 out line ready
   t0=$(date +%s%3N)
@@ -47,15 +50,16 @@ measure() {
   [ -n "$line" ] || return 0
   ready=$(printf '%s\n' "$out" | grep -m1 '^READY ' || true)
   set -- $line
-  local window=$2 wall=$(( $3 - t0 ))
-  if [ -n "$ready" ]; then set -- $ready; echo "$window $wall $2"; else echo "$window $wall $window"; fi
+  local window=$(( $3 - t0 )) window_cpu=${4:--1}
+  if [ -n "$ready" ]; then set -- $ready; echo "$window $(( $3 - t0 )) $window_cpu ${4:--1}"
+  else echo "$window $window $window_cpu $window_cpu"; fi
 }
 
 # Median and range of a column of integers.
 stats() {
   sort -n | awk '{v[NR]=$1} END {if (NR==0) {print "-"; exit}
     m = (NR%2) ? v[(NR+1)/2] : int((v[NR/2]+v[NR/2+1])/2);
-    printf "median %5d ms  (min %d, max %d, n=%d)", m, v[1], v[NR], NR}'
+    printf "median %5d ms (min %5d, max %5d, n=%d)", m, v[1], v[NR], NR}'
 }
 
 median() { sort -n | awk '{v[NR]=$1} END {if (NR==0) {print 0; exit} print (NR%2) ? v[(NR+1)/2] : int((v[NR/2]+v[NR/2+1])/2)}'; }
@@ -75,22 +79,21 @@ run_target() {
     printf '%-10s no FIRST_PAINT: its window does not call StartupProbe.installIfRequested(stage)\n' "$name"
     return
   fi
-  local col label m
-  for col in 1:window 2:wall 3:designer; do
+  local col label m cpu
+  for col in 1:first-window 2:designer-drawn; do
     label=${col#*:}
+    [ "$name" = empty ] && [ "$label" = designer-drawn ] && continue
     m=$(printf '%s\n' "${results[@]}" | cut -d' ' -f"${col%%:*}" | median)
-    [ "$name" = empty ] && [ "$label" = window ] && floor=$m
-    [ "$name" = empty ] && [ "$label" = designer ] && continue
-    printf '%-10s %-8s %s' "$([ "$label" = window ] && echo "$name")" "$label" \
-      "$(printf '%s\n' "${results[@]}" | cut -d' ' -f"${col%%:*}" | stats)"
-    if [ "$label" != wall ] && [ "$floor" -gt 0 ]; then
-      awk -v m="$m" -v f="$floor" 'BEGIN {printf "  %.2fx the empty window", m / f}'
-    fi
+    cpu=$(printf '%s\n' "${results[@]}" | cut -d' ' -f"$(( ${col%%:*} + 2 ))" | median)
+    [ "$name" = empty ] && floor=$m
+    printf '%-10s %-15s %s  cpu %5d ms' "$([ "$label" = first-window ] && echo "$name")" "${label/-/ }" \
+      "$(printf '%s\n' "${results[@]}" | cut -d' ' -f"${col%%:*}" | stats)" "$cpu"
+    [ "$floor" -gt 0 ] && awk -v m="$m" -v f="$floor" 'BEGIN {printf "  %.2fx the empty window", m / f}'
     printf '\n'
   done
 }
 
-echo "launch to first painted frame, $runs runs each (Xvfb $xvfb_display, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -n 1))"
+echo "what a user waits, from launch: $runs runs each (Xvfb $xvfb_display, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -n 1))"
 run_target empty java "$probe" -cp "target/test-classes:target/classes:$javafx_cp" dev.hopscope.EmptyWindowProbe
 # a HOME of its own: no settings, recent files or autosave of a user's are read or written
 export HOME=$PWD/target/startup-home
@@ -103,7 +106,14 @@ if [ ! -f target/hopscope.jsa ] || [ target/hopscope.jar -nt target/hopscope.jsa
   export DISPLAY=$xvfb_display
 fi
 [ -f target/hopscope.jsa ] && run_target jar+cds java "$probe" -XX:SharedArchiveFile=target/hopscope.jsa -jar target/hopscope.jar
-if [ -x target/package/hopscope/bin/hopscope ]; then
+image=target/package/hopscope
+if [ -x $image/bin/hopscope ]; then
+  [ target/hopscope.jar -nt $image/bin/hopscope ] \
+    && echo "(the app image is older than target/hopscope.jar: packaging/build.sh app-image to measure this build)"
+  name=app-image
+  [ -f $image/lib/app/hopscope.jsa ] && grep -q SharedArchiveFile $image/lib/app/hopscope.cfg && name=image+cds
   # jpackage's launcher takes no -D options and ignores JDK_JAVA_OPTIONS: the probe's variable.
-  HOPSCOPE_STARTUP_PROBE=true run_target app-image target/package/hopscope/bin/hopscope
+  HOPSCOPE_STARTUP_PROBE=true run_target $name $image/bin/hopscope
+else
+  echo "(no app image: packaging/build.sh app-image, then packaging/cds.sh app-image, to measure it too)"
 fi

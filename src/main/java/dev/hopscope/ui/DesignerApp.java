@@ -40,8 +40,13 @@ public final class DesignerApp extends Application {
             MainWindow window = opening.complete();
             StartupProbe.mark("panels-and-document");
             // the probe's READY: the designer is drawn once the canvas shows its start document
-            if (window.canvas().sceneCurrent().get()) StartupProbe.ready();
-            else window.canvas().sceneCurrent().addListener((o, was, now) -> { if (now) StartupProbe.ready(); });
+            // and the analysis of that document is in (its flags on the canvas, the findings listed)
+            javafx.beans.InvalidationListener check = o -> {
+                if (window.canvas().sceneCurrent().get() && !window.panels().analysis().running().get()) StartupProbe.ready();
+            };
+            window.canvas().sceneCurrent().addListener(check);
+            window.panels().analysis().running().addListener(check);
+            check.invalidated(null);
         });
     }
 

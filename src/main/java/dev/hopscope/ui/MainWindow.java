@@ -113,19 +113,17 @@ public final class MainWindow {
         status.setId("status");
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        // long work (an import, an export) shows what it does with a spinner until it is done
-        javafx.scene.control.ProgressIndicator working = new javafx.scene.control.ProgressIndicator();
-        working.getStyleClass().add("work-spinner");
-        Label workText = new Label();
-        workText.getStyleClass().add("status-line");
-        workText.textProperty().bind(commands.work().what());
-        HBox workBox = new HBox(working, workText);
-        workBox.getStyleClass().add("work-status");
-        workBox.setId("work-status");
-        workBox.visibleProperty().bind(commands.work().busy());
-        workBox.managedProperty().bind(commands.work().busy());
-        HBox statusBar = new HBox(status, spring, workBox);
+        HBox statusBar = new HBox(status, spring);
         statusBar.getStyleClass().add("status-bar");
+        // long work (an import, an export) shows what it does with a spinner until it is done; the
+        // spinner is made the first time there is some (not for the first frame)
+        commands.work().busy().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean busy) {
+                if (!busy) return;
+                o.removeListener(this);
+                statusBar.getChildren().add(workStatus(commands));
+            }
+        });
         main.setBottom(statusBar);
         root.getChildren().addAll(main, ghostLayer);
     }
@@ -148,6 +146,20 @@ public final class MainWindow {
 
     /** The words over the empty canvas while the start document is on its way ("Opening welcome…"). */
     public Label loading() { return loading; }
+
+    private static HBox workStatus(Commands commands) {
+        javafx.scene.control.ProgressIndicator working = new javafx.scene.control.ProgressIndicator();
+        working.getStyleClass().add("work-spinner");
+        Label workText = new Label();
+        workText.getStyleClass().add("status-line");
+        workText.textProperty().bind(commands.work().what());
+        HBox workBox = new HBox(working, workText);
+        workBox.getStyleClass().add("work-status");
+        workBox.setId("work-status");
+        workBox.visibleProperty().bind(commands.work().busy());
+        workBox.managedProperty().bind(commands.work().busy());
+        return workBox;
+    }
 
     public StackPane root() { return root; }
 
