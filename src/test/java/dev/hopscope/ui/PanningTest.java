@@ -70,6 +70,28 @@ class PanningTest {
         assertThat(fx(() -> attached.stream().allMatch(id -> canvas().linkViews().get(id).getOpacity() == 1))).isTrue();
     }
 
+    @Test void onlyANarrowRingOfViewsBeyondTheScreenIsInTheScene() {
+        // every view in the scene costs both of JavaFX's threads on each frame, seen or not
+        fx(() -> app.state().reset(SyntheticTopology.generate(7, 48, false), null));
+        fx(() -> canvas().zoomReset());
+        javafx.geometry.Bounds seen = fx(() -> canvas().visibleArea());
+        // the ring is CULL_MARGIN screen pixels; views are found by buckets of 400 canvas units, so a view
+        // can be in the scene up to one bucket farther out, and never beyond
+        double farthest = CanvasView.CULL_MARGIN / fx(() -> canvas().viewport().zoom()) + 400;
+        List<String> onScreen = fx(() -> canvas().views().stream().filter(v -> intersects(v.spec().box(), seen)).map(v -> v.nodeId()).toList());
+        List<String> farOff = fx(() -> canvas().views().stream()
+                .filter(v -> v.spec().box().x() > seen.getMaxX() + farthest && v.spec().box().x() < seen.getMaxX() + seen.getWidth())
+                .map(v -> v.nodeId()).toList());
+        assertThat(onScreen).isNotEmpty();
+        assertThat(farOff).as("views between the ring and one screen beyond it").isNotEmpty();
+        assertThat(fx(() -> onScreen.stream().filter(id -> !canvas().isAttached(id)).toList())).as("views on the screen not in the scene").isEmpty();
+        assertThat(fx(() -> farOff.stream().filter(id -> canvas().isAttached(id)).toList())).as("views far off the screen in the scene").isEmpty();
+    }
+
+    private static boolean intersects(Box b, javafx.geometry.Bounds area) {
+        return b.x() < area.getMaxX() && b.x() + b.w() > area.getMinX() && b.y() < area.getMaxY() && b.y() + b.h() > area.getMinY();
+    }
+
     @Test void aSmallDrawingPansWithEveryFlowDrawn() {
         app.empty();
         fx(() -> app.state().reset(SyntheticTopology.generate(1, 20, false), null));

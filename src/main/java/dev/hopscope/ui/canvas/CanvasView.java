@@ -66,6 +66,13 @@ public final class CanvasView extends Region {
     public static final double WORDS_ZOOM = 0.45;
     /** Below this zoom a large drawing is shown as plain shapes, without words (at 60 % a name is 7 px high, and full cards cost the renderer 30 ms a frame). */
     public static final double FAR_ZOOM = 0.65;
+    /**
+     * Screen pixels of drawing kept in the scene beyond each side of the screen. Every view in the
+     * scene costs both threads on every frame, seen or not (JavaFX walks the whole tree for bounds
+     * and for rendering), so the ring is narrow: a pan re-culls a strip every 20 frames or so
+     * rather than a screen's worth at once (it was one screen each side: nine screens of views).
+     */
+    public static final double CULL_MARGIN = 256;
     /** A drawing with more nodes than this counts as large. */
     public static final int FAR_NODES = 300;
 
@@ -74,13 +81,16 @@ public final class CanvasView extends Region {
     private final Group world = new Group();
     private final GridLayer grid = new GridLayer();
     private final FarLayer far = new FarLayer();
-    /** A pan of a large drawing counts as stopped once it has been still this long (longer on a busy machine). */
-    private final PauseTransition panStops = new PauseTransition(Duration.millis(150));
+    /** Once a frame while a large drawing pans: a pan counts as stopped after a few still frames (see {@link #panned}). */
+    private final javafx.animation.AnimationTimer panStops = new javafx.animation.AnimationTimer() {
+        @Override public void handle(long now) { panFrame(); }
+    };
+    private boolean panStepped;
+    private int stillFrames;
     /** Expected flows not drawn while a large drawing pans (see {@link #rest}). */
     private final Set<LinkView> resting = new HashSet<>();
     private boolean panning;
     private long lastPan;
-    private double panPeriod = 16.7e6;
     private double seenPanX, seenPanY, seenZoom = 1, seenW, seenH;
     private final Pane bandLayer = layer("band-layer");
     private final Pane hostLayer = layer("host-layer");
@@ -130,7 +140,6 @@ public final class CanvasView extends Region {
         world.getTransforms().addAll(viewport.pan(), viewport.scale());
         world.getChildren().addAll(grid, far, bandLayer, hostLayer, bridgeLayer, linkLayer, cardLayer, overlayLayer, toolLayer);
         getChildren().add(world);
-        panStops.setOnFinished(e -> changed());
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
@@ -560,7 +569,7 @@ public final class CanvasView extends Region {
 
     /**
      * Keeps visible only what is near the screen, so the renderer skips the rest. The views near a
-     * window of one screen's margin around the visible area are shown; a pan that stays inside
+     * window of {@link #CULL_MARGIN} around the visible area are shown; a pan that stays inside
      * that window changes no view at all. Far zoom shows the plain-shape layer instead.
      */
     private void viewChanged() {
@@ -594,7 +603,7 @@ public final class CanvasView extends Region {
         }
         Bounds area = visibleArea();
         if (cullWindow != null && cullZoom == zoom && contains(cullWindow, area)) return;
-        double mx = area.getWidth(), my = area.getHeight();
+        double mx = CULL_MARGIN / zoom, my = mx;
         cullWindow = new BoundingBox(area.getMinX() - mx, area.getMinY() - my, area.getWidth() + 2 * mx, area.getHeight() + 2 * my);
         cullZoom = zoom;
         grid.draw(cullWindow, zoom);
@@ -636,20 +645,29 @@ public final class CanvasView extends Region {
 
     /**
      * A step of a pan of a large drawing. While it lasts, the expected flows rest (see
-     * {@link #rest}); it counts as stopped after a pause of several steps, measured, so
-     * that on a busy machine, whose frames come slower, a pan is not cut into pieces.
+     * {@link #rest}). It counts as stopped after four frames without a step and at least 150 ms:
+     * counted in frames too, because on a busy machine one slow frame outlasted a pause in time
+     * alone and cut a steady pan into pieces, bringing every flow back in the middle of it.
      */
     private void panned() {
-        long now = System.nanoTime();
-        // a pan moves x, then y: one step, not two
-        if (now - lastPan > 2_000_000L && now - lastPan < 1_000_000_000L) panPeriod = 0.8 * panPeriod + 0.2 * (now - lastPan);
-        lastPan = now;
-        panStops.setDuration(Duration.millis(Math.max(150, 4 * panPeriod / 1e6)));
-        panStops.playFromStart();
+        lastPan = System.nanoTime();
+        panStepped = true;
         if (!panning) {
             panning = true;
+            stillFrames = 0;
+            panStops.start();
             for (javafx.scene.Node n : shown) if (n instanceof LinkView l) rest(l);
         }
+    }
+
+    /** Once a frame while a pan lasts: has it stopped? */
+    private void panFrame() {
+        if (panStepped) {
+            panStepped = false;
+            stillFrames = 0;
+            return;
+        }
+        if (++stillFrames >= 4 && System.nanoTime() - lastPan >= 150_000_000L) changed();
     }
 
     /**
