@@ -92,6 +92,35 @@ class PanningTest {
         return b.x() < area.getMaxX() && b.x() + b.w() > area.getMinX() && b.y() < area.getMaxY() && b.y() + b.h() > area.getMinY();
     }
 
+    @Test void aZoomOfALargeDrawingScalesAPictureOfItAndTheRealDrawingComesBackWhenItSettles() {
+        fx(() -> app.state().reset(SyntheticTopology.generate(7, 48, false), null));
+        fx(() -> canvas().zoomReset());
+        String web = fx(() -> canvas().views().stream().filter(v -> canvas().isAttached(v.nodeId())).findFirst().orElseThrow().nodeId());
+        Box b = app.box(web);
+        // two steps of a zoom, looked at before it can settle: a picture stands in, and scaled by the
+        // second step it still shows the node where the drawing has it
+        Point2D[] seen = fx(() -> {
+            canvas().viewport().zoomAt(1.1, 300, 200);
+            boolean first = canvas().showsZoomPicture();
+            canvas().viewport().zoomAt(1.1, 300, 200);
+            if (!first || !canvas().showsZoomPicture()) return null;
+            return new Point2D[] {canvas().zoomPictureAt(b.x() + b.w(), b.y() + b.h()), canvas().drawingAt(b.x() + b.w(), b.y() + b.h())};
+        });
+        assertThat(seen).as("a picture stands in during the zoom").isNotNull();
+        assertThat(seen[0].distance(seen[1])).as("picture %s, drawing %s", seen[0], seen[1]).isLessThan(1.0);
+        assertThat(fx(() -> canvas().isAttached(web))).as("the real view is still there for the pointer").isTrue();
+        waitUntil(() -> !canvas().showsZoomPicture());
+    }
+
+    @Test void aSmallDrawingZoomsWithoutAPicture() {
+        app.empty();
+        fx(() -> app.state().reset(SyntheticTopology.generate(1, 20, false), null));
+        assertThat(fx(() -> {
+            canvas().viewport().zoomAt(1.1, 300, 200);
+            return canvas().showsZoomPicture();
+        })).isFalse();
+    }
+
     @Test void aSmallDrawingPansWithEveryFlowDrawn() {
         app.empty();
         fx(() -> app.state().reset(SyntheticTopology.generate(1, 20, false), null));

@@ -128,6 +128,16 @@ public final class CanvasView extends Region {
     private Gesture gesture;
     /** After a zoom settles, node caches are redrawn at the new scale (during it, they are stretched). */
     private final PauseTransition sharpen = new PauseTransition(Duration.millis(200));
+    /**
+     * While a large drawing zooms, a picture of the canvas taken at the gesture's first frame,
+     * scaled and moved with the viewport, stands in for the drawing (which is left in the scene,
+     * transparent, so that the pointer still finds it): redrawing the far layer and every node's
+     * cache at each step of a zoom cost the software renderer 40 to 60 ms a frame.
+     */
+    private final javafx.scene.image.ImageView zoomPicture = new javafx.scene.image.ImageView();
+    private final javafx.scene.transform.Scale zoomPictureScale = new javafx.scene.transform.Scale(1, 1, 0, 0);
+    private final javafx.scene.transform.Translate zoomPictureOrigin = new javafx.scene.transform.Translate();
+    private double zoomPictureZoom;
     private final Navigation navigation;
 
     public CanvasView(AppState state) {
@@ -139,7 +149,14 @@ public final class CanvasView extends Region {
         far.setVisible(false);
         world.getTransforms().addAll(viewport.pan(), viewport.scale());
         world.getChildren().addAll(grid, far, bandLayer, hostLayer, bridgeLayer, linkLayer, cardLayer, overlayLayer, toolLayer);
-        getChildren().add(world);
+        getChildren().addAll(world, zoomPicture);
+        zoomPicture.setMouseTransparent(true);
+        zoomPicture.setManaged(false);
+        zoomPicture.setVisible(false);
+        javafx.scene.transform.Translate zoomPicturePan = new javafx.scene.transform.Translate();
+        zoomPicturePan.xProperty().bind(viewport.pan().xProperty());
+        zoomPicturePan.yProperty().bind(viewport.pan().yProperty());
+        zoomPicture.getTransforms().addAll(zoomPicturePan, zoomPictureScale, zoomPictureOrigin);
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
@@ -150,7 +167,10 @@ public final class CanvasView extends Region {
         viewport.pan().yProperty().addListener(o -> viewChanged());
         viewport.zoomProperty().addListener(o -> viewChanged());
         viewport.zoomProperty().addListener(o -> zooming());
-        sharpen.setOnFinished(e -> { for (NodeView v : views.values()) v.setCacheHint(CacheHint.QUALITY); });
+        sharpen.setOnFinished(e -> {
+            dropZoomPicture();
+            for (NodeView v : views.values()) v.setCacheHint(CacheHint.QUALITY);
+        });
         widthProperty().addListener(o -> viewChanged());
         heightProperty().addListener(o -> viewChanged());
 
@@ -335,8 +355,8 @@ public final class CanvasView extends Region {
 
     /** 100 % with the canvas origin in the top-left corner. */
     public void home() {
-        viewport.zoomProperty().set(1);
         viewport.panTo(0, 0);
+        viewport.zoomProperty().set(1);
     }
 
     /** The drawing's extent in canvas units, with the words an external writes beside its globe. */
@@ -578,7 +598,8 @@ public final class CanvasView extends Region {
         if (panOnly && (viewport.pan().getX() != seenPanX || viewport.pan().getY() != seenPanY)) {
             if (scene.nodes().size() > FAR_NODES) panned();
         } else if (!panOnly) {
-            changed();
+            // a zoom keeps its picture; a resize does not
+            changed(getWidth() != seenW || getHeight() != seenH);
         }
         seenZoom = zoom;
         seenW = getWidth();
@@ -692,7 +713,10 @@ public final class CanvasView extends Region {
     }
 
     /** The pan has stopped, or what the views show changes: every flow is drawn again. */
-    private void changed() {
+    private void changed() { changed(true); }
+
+    private void changed(boolean dropZoomPicture) {
+        if (dropZoomPicture) dropZoomPicture();
         panning = false;
         panStops.stop();
         for (LinkView l : resting) l.setOpacity(1);
@@ -704,7 +728,51 @@ public final class CanvasView extends Region {
         if (sharpen.getStatus() != javafx.animation.Animation.Status.RUNNING)
             for (NodeView v : views.values()) v.setCacheHint(CacheHint.SPEED);
         sharpen.playFromStart();
+        if (zoomPicture.isVisible()) {
+            double f = viewport.zoom() / zoomPictureZoom;
+            zoomPictureScale.setX(f);
+            zoomPictureScale.setY(f);
+        } else if (scene.nodes().size() > FAR_NODES) {
+            // the viewport moves the pan before the zoom: the view is whole here
+            takeZoomPicture();
+        }
     }
+
+    /** At the first frame of a zoom of a large drawing: the picture that stands in for it until the zoom settles. */
+    private void takeZoomPicture() {
+        if (zoomPicture.isVisible() || getWidth() <= 0 || getHeight() <= 0) return;
+        javafx.scene.SnapshotParameters p = new javafx.scene.SnapshotParameters();
+        javafx.scene.layout.Background bg = getBackground();
+        p.setFill(bg != null && !bg.getFills().isEmpty() && bg.getFills().get(bg.getFills().size() - 1).getFill() instanceof javafx.scene.paint.Color c
+                ? c : javafx.scene.paint.Color.TRANSPARENT);
+        p.setViewport(new javafx.geometry.Rectangle2D(0, 0, Math.ceil(getWidth()), Math.ceil(getHeight())));
+        zoomPicture.setImage(world.snapshot(p, null));
+        zoomPictureZoom = viewport.zoom();
+        zoomPictureOrigin.setX(-viewport.pan().getX());
+        zoomPictureOrigin.setY(-viewport.pan().getY());
+        zoomPictureScale.setX(1);
+        zoomPictureScale.setY(1);
+        zoomPicture.setVisible(true);
+        world.setOpacity(0);
+    }
+
+    private void dropZoomPicture() {
+        if (!zoomPicture.isVisible()) return;
+        zoomPicture.setVisible(false);
+        zoomPicture.setImage(null);
+        world.setOpacity(1);
+    }
+
+    /** True while a picture of the drawing stands in for it during a zoom (for tests). */
+    public boolean showsZoomPicture() { return zoomPicture.isVisible(); }
+
+    /** Where the zoom picture shows a canvas point, in the canvas's own coordinates (for tests). */
+    public Point2D zoomPictureAt(double x, double y) {
+        return zoomPicture.localToParent(zoomPictureZoom * x + -zoomPictureOrigin.getX(), zoomPictureZoom * y + -zoomPictureOrigin.getY());
+    }
+
+    /** Where the drawing shows a canvas point, in the canvas's own coordinates. */
+    public Point2D drawingAt(double x, double y) { return world.localToParent(x, y); }
 
     @Override protected void layoutChildren() {
         // the world group is positioned by the viewport's transforms only

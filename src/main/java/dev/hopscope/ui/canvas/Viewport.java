@@ -58,8 +58,9 @@ public final class Viewport {
         double z1 = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, z0 * factor));
         double cx = (x - panX) / z0;
         double cy = (y - panY) / z0;
-        zoom.set(z1);
+        // pan first: a zoom's listeners see the view it ends in
         panTo(x - cx * z1, y - cy * z1);
+        zoom.set(z1);
     }
 
     /** Shows the canvas rectangle centred in a view of the given size. */
@@ -67,8 +68,8 @@ public final class Viewport {
         if (content == null || content.isEmpty() || viewW <= 0 || viewH <= 0) return;
         double z = Math.min((viewW - 2 * margin) / content.getWidth(), (viewH - 2 * margin) / content.getHeight());
         z = Math.max(MIN_ZOOM, Math.min(1, z));
-        zoom.set(z);
         panTo((viewW - content.getWidth() * z) / 2 - content.getMinX() * z, (viewH - content.getHeight() * z) / 2 - content.getMinY() * z);
+        zoom.set(z);
     }
 
     public Point2D toCanvas(double x, double y) {
