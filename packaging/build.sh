@@ -49,7 +49,8 @@ fi
 
 out=target/package
 image=$out/hopscope
-modules=javafx.controls,javafx.swing,java.sql,java.logging,jdk.unsupported,java.desktop,java.xml,java.naming,jdk.crypto.ec,java.management
+# jdk.management: the startup probe reads the process's CPU time (com.sun.management)
+modules=javafx.controls,javafx.swing,java.sql,java.logging,jdk.unsupported,java.desktop,java.xml,java.naming,jdk.crypto.ec,java.management,jdk.management
 
 build_app_image() {
   local input=target/package-input
@@ -162,7 +163,7 @@ check_designer() {
   local painted
   painted=$(printf '%s\n' "$out" | grep -m1 '^FIRST_PAINT ' || true)
   if [ -n "$painted" ] && [ "$rc" = 0 ]; then
-    log "designer: painted its first frame (${painted#FIRST_PAINT }: ms since JVM start, epoch ms)"
+    log "designer: painted its first frame (${painted#FIRST_PAINT }: ms since JVM start, epoch ms, CPU ms)"
   elif [ "$rc" = 0 ]; then
     # A designer that exits at once without a window (the placeholder before the designer landed).
     log "designer: exited 0 without a window"

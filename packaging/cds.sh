@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Class-data sharing for a faster start (issue 12): an AppCDS archive of every class the designer
-# loads up to its first painted frame, so the JVM maps them from the archive instead of finding,
+# loads up to its start document drawn and analysed (the probe's READY), so the JVM maps them from the archive instead of finding,
 # reading, verifying and linking each one from the jars.
 #
 #   packaging/cds.sh jar         target/hopscope.jsa, for
@@ -38,7 +38,7 @@ if [ "$what" = jar ]; then
   [ -f target/hopscope.jar ] || { log "build first: mvn -B -ntp package"; exit 2; }
   archive=target/hopscope.jsa
   rm -f "$archive"
-  log "recording the classes loaded up to the first frame"
+  log "recording the classes loaded up to the drawn designer"
   "${run_env[@]}" timeout 120 java -Dhopscope.startupProbe=true -XX:DumpLoadedClassList="$list" \
     -jar target/hopscope.jar </dev/null >"$work/record.log" 2>&1 \
     || { log "the designer did not start:"; tail -n 20 "$work/record.log" >&2; exit 1; }
@@ -71,7 +71,7 @@ with_options() {
 grep -q '^\[JavaOptions\]' "$work/hopscope.cfg" || printf '\n[JavaOptions]\n' >>"$work/hopscope.cfg"
 trap 'cp "$work/hopscope.cfg" "$cfg" 2>/dev/null; stop_xvfb' EXIT
 
-log "recording the classes the app image loads up to the first frame"
+log "recording the classes the app image loads up to the drawn designer"
 with_options "-XX:DumpLoadedClassList=$list"
 "${run_env[@]}" HOPSCOPE_STARTUP_PROBE=true timeout 120 "$image/bin/hopscope" </dev/null >"$work/record.log" 2>&1 \
   || { log "the designer did not start:"; tail -n 20 "$work/record.log" >&2; exit 1; }

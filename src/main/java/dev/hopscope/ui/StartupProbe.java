@@ -59,9 +59,13 @@ public final class StartupProbe {
 
     /** The CPU time this process has used so far, in ms (all its threads: the JIT compilers and the collector too), or -1. */
     static long cpuMillis() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            long ns = os.getProcessCpuTime();
-            return ns < 0 ? -1 : ns / 1_000_000;
+        try {
+            if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+                long ns = os.getProcessCpuTime();
+                return ns < 0 ? -1 : ns / 1_000_000;
+            }
+        } catch (LinkageError e) {
+            // a runtime linked without jdk.management (an app image of old): no CPU figure, never a crash
         }
         return -1;
     }
