@@ -77,6 +77,9 @@ public final class DesignerApp extends Application {
         return raw.size() == 1 ? Optional.of(Path.of(raw.get(0))) : Optional.empty();
     }
 
+    /** The scene property that holds the input filter of an opening not completed yet. */
+    private static final String WAITING = "hopscope.opening.waiting";
+
     /** Builds and shows the designer in a stage; tests call this with their own prompts and folders. */
     public static MainWindow open(Stage stage, Settings settings, Prompts prompts, RecoveryStore recovery) {
         return open(stage, settings, prompts, recovery, Optional.empty());
@@ -93,6 +96,7 @@ public final class DesignerApp extends Application {
      * canvas saying what is opening. Input waits until {@link Opening#complete()}, which adds the
      * inspector and the panels and opens the start document (or {@code startFile}).
      */
+    @SuppressWarnings("unchecked")
     public static Opening show(Stage stage, Settings settings, Prompts prompts, RecoveryStore recovery,
                                Optional<Path> startFile) {
         Theme.userAgent(settings.flag("theme.dark"));
@@ -119,6 +123,10 @@ public final class DesignerApp extends Application {
         if (!stage.isShowing()) place(stage, settings);
         // clicks and keys wait for the panels and the document: the window is not half working
         EventHandler<InputEvent> waiting = Event::consume;
+        // a scene shown before (a test's stage) drops the filter of an opening that never completed
+        if (scene.getProperties().remove(WAITING) instanceof EventHandler<?> stale)
+            scene.removeEventFilter(InputEvent.ANY, (EventHandler<InputEvent>) stale);
+        scene.getProperties().put(WAITING, waiting);
         scene.addEventFilter(InputEvent.ANY, waiting);
         if (!stage.isShowing()) stage.show();
         return new Opening(stage, settings, window, startFile, waiting);
@@ -184,6 +192,7 @@ public final class DesignerApp extends Application {
                 settings.save();
             });
             scene.removeEventFilter(InputEvent.ANY, waiting);
+            scene.getProperties().remove(WAITING, waiting);
             commands.start(commands.startDocument());
             startFile.ifPresent(commands::open);
             // the words on the canvas go once it shows the document
