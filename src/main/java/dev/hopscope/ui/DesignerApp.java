@@ -107,12 +107,7 @@ public final class DesignerApp extends Application {
         StartupProbe.mark("chrome-built");
         // a window already shown keeps its scene and gets the designer as its root
         Scene scene = stage.getScene();
-        if (scene == null) {
-            // the size the user left it at, else 1440 x 900 but no larger than the screen (a 1366 x 768 laptop)
-            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-            scene = new Scene(window.root(), settings.number("window.w", Math.min(1440, screen.getWidth())),
-                    settings.number("window.h", Math.min(900, screen.getHeight())));
-        }
+        if (scene == null) scene = new Scene(window.root(), settings.number("window.w", 1440), settings.number("window.h", 900));
         else scene.setRoot(window.root());
         Theme.apply(scene, commands.dark().get());
         Scene shown = scene;

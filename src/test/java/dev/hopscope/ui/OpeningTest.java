@@ -118,25 +118,6 @@ class OpeningTest {
         }
     }
 
-    @Test
-    void aFirstStartFitsTheScreen(FxRobot robot) {
-        // no saved size: 1440 x 900 would not fit Monocle's 1280 x 800 screen (nor a 1366 x 768 laptop)
-        javafx.geometry.Rectangle2D screen = DesignerFixture.fx(() -> javafx.stage.Screen.getPrimary().getVisualBounds());
-        Stage other = DesignerFixture.fx(() -> {
-            Stage s = new Stage();
-            DesignerApp.show(s, new Settings(home.resolve("first-start.properties")), new ScriptedPrompts(),
-                    new RecoveryStore(home.resolve("first-start")), Optional.empty());
-            return s;
-        });
-        try {
-            assertThat(screen.getWidth()).isLessThan(1440);
-            assertThat(other.getScene().getWidth()).isEqualTo(screen.getWidth());
-            assertThat(other.getScene().getHeight()).isEqualTo(screen.getHeight());
-        } finally {
-            robot.interact(other::close);
-        }
-    }
-
     private static Bounds sceneBounds(FxRobot robot, String query) {
         javafx.scene.Node n = robot.lookup(query).query();
         return DesignerFixture.fx(() -> n.localToScene(n.getBoundsInLocal()));
