@@ -38,14 +38,9 @@ public final class VerdictPlaces {
             if (l == null || l.route().size() < 2) continue;
             double w = v.getValue().length() * CHAR_W + PAD_W;
             Point p = placer.place(w, HEIGHT, l.route(), null);
-            if (p == null) p = placer.near(middle(l), w, HEIGHT, REACH);
-            at.put(l.id(), p != null ? p : middle(l));
+            if (p == null) p = placer.near(Point.midway(l.route()), w, HEIGHT, REACH);
+            at.put(l.id(), p != null ? p : Point.midway(l.route()));
         }
         return at;
-    }
-
-    private static Point middle(LinkSpec l) {
-        Point a = l.route().get(l.route().size() / 2 - (l.route().size() % 2 == 0 ? 1 : 0)), b = l.route().get(l.route().size() / 2);
-        return new Point((a.x() + b.x()) / 2, (a.y() + b.y()) / 2);
     }
 }

@@ -153,7 +153,7 @@ public final class LinkView extends Group {
             verdict.setVisible(true);
             verdict.applyCss();
             verdict.autosize();
-            Point p = verdictAt != null ? verdictAt : at != null ? at : middle(route);
+            Point p = verdictAt != null ? verdictAt : at != null ? at : Point.midway(route);
             verdict.relocate(p.x(), p.y());
         }
     }
@@ -170,33 +170,11 @@ public final class LinkView extends Group {
                 break;
             }
             Point prev = pts.get(i - 1), next = pts.get(i + 1);
-            double r = Math.min(RADIUS, Math.min(dist(prev, p), dist(p, next)) / 2);
-            Point in = toward(p, prev, r), out = toward(p, next, r);
+            double r = Math.min(RADIUS, Math.min(Point.along(prev, p), Point.along(p, next)) / 2);
+            Point in = p.toward(prev, r), out = p.toward(next, r);
             els.add(new LineTo(in.x(), in.y()));
             els.add(new QuadCurveTo(p.x(), p.y(), out.x(), out.y()));
         }
         return els;
-    }
-
-    static Point middle(List<Point> pts) {
-        if (pts.isEmpty()) return new Point(0, 0);
-        double total = 0;
-        for (int i = 0; i + 1 < pts.size(); i++) total += dist(pts.get(i), pts.get(i + 1));
-        double half = total / 2;
-        for (int i = 0; i + 1 < pts.size(); i++) {
-            double d = dist(pts.get(i), pts.get(i + 1));
-            if (half <= d && d > 0) return toward(pts.get(i), pts.get(i + 1), half);
-            half -= d;
-        }
-        return pts.get(0);
-    }
-
-    private static double dist(Point a, Point b) { return Math.abs(a.x() - b.x()) + Math.abs(a.y() - b.y()); }
-
-    /** The point {@code d} from {@code from} towards {@code to} (axis-parallel or not). */
-    private static Point toward(Point from, Point to, double d) {
-        double len = Math.hypot(to.x() - from.x(), to.y() - from.y());
-        if (len == 0) return from;
-        return new Point(from.x() + (to.x() - from.x()) * d / len, from.y() + (to.y() - from.y()) * d / len);
     }
 }
