@@ -1,7 +1,6 @@
 package dev.hopscope.net.trace;
 
 import dev.hopscope.model.Ipv4;
-import dev.hopscope.model.Cidr;
 import dev.hopscope.net.dataplane.Iface;
 import dev.hopscope.net.dataplane.Mac;
 
@@ -41,14 +40,8 @@ final class BridgePorts {
                 tunnelPositions.add(i);
                 continue;
             }
-            if (port.kind() != Iface.Kind.VETH) continue;
-            // VethDevice.arpBehind and leadsTo: the far end's addresses and MAC, then its stacked children's
-            Iface peer = port.peer();
-            for (Cidr c : peer.addresses()) arp.putIfAbsent(c.address(), new Answer(peer, port, i));
-            for (Iface u : peer.uppers())
-                for (Cidr c : u.addresses()) arp.putIfAbsent(c.address(), new Answer(u.kind() == Iface.Kind.IPVLAN ? peer : u, port, i));
-            macs.add(peer.mac());
-            for (Iface u : peer.uppers()) if (u.kind() == Iface.Kind.MACVLAN) macs.add(u.mac());
+            int at = i;
+            Device.of(port).behind(port, (ip, who) -> arp.putIfAbsent(ip, new Answer(who, port, at)), macs::add);
         }
     }
 

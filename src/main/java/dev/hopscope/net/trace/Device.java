@@ -41,6 +41,13 @@ interface Device {
     /** As a bridge port: who answers ARP for {@code ip} behind {@code port}; {@code crossTunnels} false stops at a tunnel. */
     default Iface arpBehind(Walk w, Iface port, Ipv4 ip, boolean crossTunnels) { return null; }
 
+    /**
+     * As a bridge port, not crossing a tunnel: each address answered behind {@code port} with the
+     * device that answers it, and each MAC a frame reaches there, in the order {@link #arpBehind}
+     * and {@link #leadsTo} find them ({@link BridgePorts} indexes a bridge's ports with it).
+     */
+    default void behind(Iface port, java.util.function.BiConsumer<Ipv4, Iface> answers, java.util.function.Consumer<Mac> macs) {}
+
     /** A tunnel: next hops come from the neighbour table (an overlay's permanent entries), frames are encapsulated. */
     default boolean tunnel() { return false; }
 

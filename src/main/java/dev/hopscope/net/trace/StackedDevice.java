@@ -98,15 +98,29 @@ final class StackedDevice implements Device {
 
     /** A macvlan or ipvlan child of {@code lower} that holds {@code ip} (ipvlan children answer with the lower device's MAC). */
     static Iface upperWith(Iface lower, Ipv4 ip) {
-        for (Iface u : lower.uppers()) if (u.hasAddress(ip)) return u.kind() == Iface.Kind.IPVLAN ? lower : u;
+        for (Iface u : lower.uppers()) if (u.hasAddress(ip)) return answerer(lower, u);
         return null;
     }
 
     /** Whether a macvlan child of {@code lower} has {@code mac}. */
     static boolean hasUpperMac(Iface lower, Mac mac) {
-        for (Iface u : lower.uppers()) if (u.kind() == Iface.Kind.MACVLAN && u.mac().equals(mac)) return true;
+        for (Iface u : lower.uppers()) if (ownMac(u) && u.mac().equals(mac)) return true;
         return false;
     }
+
+    /** The children of {@code lower}: their addresses with who answers ARP for each, and the MACs of their own. */
+    static void uppersBehind(Iface lower, java.util.function.BiConsumer<Ipv4, Iface> answers, java.util.function.Consumer<Mac> macs) {
+        for (Iface u : lower.uppers()) {
+            for (var c : u.addresses()) answers.accept(c.address(), answerer(lower, u));
+            if (ownMac(u)) macs.accept(u.mac());
+        }
+    }
+
+    /** An ipvlan child shares its lower device's MAC, so the lower device answers ARP for it; a macvlan child answers itself. */
+    private static Iface answerer(Iface lower, Iface upper) { return upper.kind() == Iface.Kind.IPVLAN ? lower : upper; }
+
+    /** A macvlan child has a MAC of its own on the wire; an ipvlan child uses its lower device's. */
+    private static boolean ownMac(Iface upper) { return upper.kind() == Iface.Kind.MACVLAN; }
 
     /**
      * Where an unanswered ARP crossed a parent/child boundary: {@code next} belongs to a macvlan or

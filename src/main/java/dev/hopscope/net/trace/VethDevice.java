@@ -36,6 +36,13 @@ final class VethDevice implements Device {
         return StackedDevice.upperWith(port.peer(), ip);
     }
 
+    @Override public void behind(Iface port, java.util.function.BiConsumer<Ipv4, Iface> answers, java.util.function.Consumer<Mac> macs) {
+        Iface peer = port.peer();
+        for (var c : peer.addresses()) answers.accept(c.address(), peer);
+        macs.accept(peer.mac());
+        StackedDevice.uppersBehind(peer, answers, macs);
+    }
+
     /**
      * proxy_arp on the receiving device: the kernel answers with the device's own MAC when its
      * namespace forwards and routes the asked address out of another device (Calico's cali veths
