@@ -32,18 +32,18 @@ public final class Dataplane {
     /** The namespace a document node sends from: its own, its host's (host mode) or another container's. */
     public Namespace namespaceOf(String nodeId) { return byNode.get(nodeId); }
 
-    private volatile Map<Ipv4, List<Iface>> vteps;
+    /** The key of the VTEP index among the derived values. */
+    private enum Index { VTEPS }
 
     /** Tunnel devices with a {@link Vxlan} config (VXLAN, Geneve, sleeve) whose local VTEP address is {@code ip} (indexed on first use: the dataplane is complete by then). */
     public List<Iface> vxlanDevicesAt(Ipv4 ip) {
-        Map<Ipv4, List<Iface>> m = vteps;
-        if (m == null) {
-            m = new java.util.HashMap<>();
+        Map<Ipv4, List<Iface>> m = derived(Index.VTEPS, k -> {
+            Map<Ipv4, List<Iface>> byLocal = new java.util.HashMap<>();
             for (Namespace ns : namespaces.values())
                 for (Iface i : ns.ifaces())
-                    if (i.vxlan() != null) m.computeIfAbsent(i.vxlan().local(), k -> new java.util.ArrayList<>()).add(i);
-            vteps = m;
-        }
+                    if (i.vxlan() != null) byLocal.computeIfAbsent(i.vxlan().local(), x -> new java.util.ArrayList<>()).add(i);
+            return byLocal;
+        });
         return m.getOrDefault(ip, List.of());
     }
 
