@@ -72,6 +72,16 @@ build_app_image() {
     --add-modules "$modules" \
     --jlink-options "--strip-debug --no-header-files --no-man-pages --compress=2" \
     --dest "$out"
+  # Our launcher in place of jpackage's, which asks rpm and dpkg who owns it on every start
+  # (0.15-0.25 s; packaging/launcher.sh says more). It reads the configuration jpackage wrote.
+  install -m 755 packaging/launcher.sh "$image/bin/hopscope"
+  # JavaFX's native libraries where JavaFX looks first in a linked runtime (java.home/lib, as a
+  # jlink of JavaFX's jmods lays them out): from the modular jars they stay resources, which
+  # JavaFX copied out to ~/.openjfx/cache and compared on every start.
+  local fx jar
+  jar=$(dirname "$(readlink -f "$jpackage")")/jar
+  fx=$(ls "$root"/target/javafx/javafx-graphics-*-linux.jar)
+  (cd "$image/lib/runtime/lib" && "$jar" xf "$fx" $("$jar" tf "$fx" | grep '^lib[^/]*\.so$'))
   # Class-data sharing: an archive of the classes the designer loads up to its first frame, made
   # by the image's own runtime and used by its launcher (packaging/cds.sh). It needs a display to
   # start the designer once; without Xvfb, or if it fails, the image simply starts without it.
@@ -89,7 +99,12 @@ build_deb() {
   rm -f "$out"/hopscope_*.deb
   log "jpackage deb $app_version"
   # Built from the app image, so the runtime is linked once. The resource dir adds a
-  # /usr/bin/hopscope link to jpackage's own install scripts (see packaging/deb/).
+  # /usr/bin/hopscope link to jpackage's own install scripts (see packaging/deb/), and the
+  # class-data archive made at install: the image's own names its jars where they lie here, so it
+  # stays out of the package (set aside while jpackage copies the image).
+  local archive=$image/lib/app/hopscope.jsa aside=$out/hopscope.jsa.aside
+  rm -f "$aside"
+  [ -f "$archive" ] && mv "$archive" "$aside"
   "$jpackage" --type deb \
     --app-image "$image" \
     --name hopscope \
@@ -104,7 +119,8 @@ build_deb() {
     --linux-app-category devel \
     --linux-menu-group "Development;Network;Education;" \
     --linux-shortcut \
-    --dest "$out"
+    --dest "$out" || { [ -f "$aside" ] && mv "$aside" "$archive"; exit 1; }
+  [ -f "$aside" ] && mv "$aside" "$archive"
   log "deb: $(ls "$out"/hopscope_*.deb)"
 }
 

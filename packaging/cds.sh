@@ -5,8 +5,9 @@
 #
 #   packaging/cds.sh jar         target/hopscope.jsa, for
 #                                  java -XX:SharedArchiveFile=target/hopscope.jsa -jar target/hopscope.jar
-#   packaging/cds.sh app-image   target/package/hopscope/lib/app/hopscope.jsa, and the launcher's
-#                                configuration (lib/app/hopscope.cfg) uses it from then on
+#   packaging/cds.sh app-image   target/package/hopscope/lib/app/hopscope.jsa, which the image's
+#                                launcher (packaging/launcher.sh) uses from then on, and the class
+#                                list beside it (lib/app/hopscope.classlist) for the .deb
 #
 # JDK 17 has no -XX:+AutoCreateSharedArchive (JDK 19), so this is the two-step static dump:
 #   1. open the designer once under a private Xvfb display with -XX:DumpLoadedClassList; the
@@ -54,32 +55,27 @@ if [ "$what" = jar ]; then
   exit 0
 fi
 
-image=target/package/hopscope
-cfg=$image/lib/app/hopscope.cfg
-[ -x "$image/bin/hopscope" ] && [ -f "$cfg" ] || { log "build the app image first: packaging/build.sh app-image"; exit 2; }
-archive=$image/lib/app/hopscope.jsa
-rm -f "$archive"
-# The launcher takes JVM options only from its configuration file ([JavaOptions], one
-# java-options= line each, $APPDIR is lib/app): the dump steps go there for a moment, so the
-# archive is made by the image's own runtime with the launcher's own class path.
-grep -v -e '-XX:SharedArchiveFile' -e '-XX:DumpLoadedClassList' -e '-Xshare' -e '-XX:SharedClassListFile' "$cfg" >"$work/hopscope.cfg"
-with_options() {
-  cp "$work/hopscope.cfg" "$cfg"
-  local o
-  for o in "$@"; do sed -i "/^\[JavaOptions\]/a java-options=$o" "$cfg"; done
-}
-grep -q '^\[JavaOptions\]' "$work/hopscope.cfg" || printf '\n[JavaOptions]\n' >>"$work/hopscope.cfg"
-trap 'cp "$work/hopscope.cfg" "$cfg" 2>/dev/null; stop_xvfb' EXIT
-
+image=$root/target/package/hopscope
+app=$image/lib/app
+[ -x "$image/bin/hopscope" ] && [ -f "$app/hopscope.cfg" ] || { log "build the app image first: packaging/build.sh app-image"; exit 2; }
+archive=$app/hopscope.jsa
+rm -f "$archive" "$app/hopscope.classlist"
+# The image's launcher (packaging/launcher.sh) uses lib/app/hopscope.jsa when it is there and
+# passes JDK_JAVA_OPTIONS on to its Java like any java: both steps run the image's own runtime
+# with the launcher's own class path, which the archive must match.
 log "recording the classes the app image loads up to the drawn designer"
-with_options "-XX:DumpLoadedClassList=$list"
-"${run_env[@]}" HOPSCOPE_STARTUP_PROBE=true timeout 120 "$image/bin/hopscope" </dev/null >"$work/record.log" 2>&1 \
+"${run_env[@]}" HOPSCOPE_STARTUP_PROBE=true JDK_JAVA_OPTIONS="-XX:DumpLoadedClassList=$list" \
+  timeout 120 "$image/bin/hopscope" </dev/null >"$work/record.log" 2>&1 \
   || { log "the designer did not start:"; tail -n 20 "$work/record.log" >&2; exit 1; }
 grep -q '^FIRST_PAINT ' "$work/record.log" || { log "no first frame painted"; exit 1; }
+# The list stays in the image: an archive names its jars by their absolute paths, so the .deb,
+# which installs the image under /opt/hopscope, dumps its own archive from it at install.
+cp "$list" "$app/hopscope.classlist"
 log "$(wc -l <"$list") classes; dumping $archive"
-with_options "-Xshare:dump" "-XX:SharedClassListFile=$list" "-XX:SharedArchiveFile=\$APPDIR/hopscope.jsa"
-"$image/bin/hopscope" </dev/null >"$work/dump.log" 2>&1 || true
+JDK_JAVA_OPTIONS="-Xshare:dump -XX:SharedClassListFile=$app/hopscope.classlist -XX:SharedArchiveFile=$archive" \
+  "$image/bin/hopscope" </dev/null >"$work/dump.log" 2>&1 || true
 [ -s "$archive" ] || { log "dump failed:"; tail -n 20 "$work/dump.log" >&2; exit 1; }
-with_options "-XX:SharedArchiveFile=\$APPDIR/hopscope.jsa"
-cp "$cfg" "$work/hopscope.cfg"
+# -Xshare:on refuses to start if the archive cannot be mapped or does not match the class path
+JDK_JAVA_OPTIONS=-Xshare:on "$image/bin/hopscope" --version >/dev/null 2>"$work/check.log" \
+  || { log "the archive does not load:"; cat "$work/check.log" >&2; rm -f "$archive"; exit 1; }
 log "$archive ($(du -h "$archive" | cut -f1)), used by $image/bin/hopscope"

@@ -111,8 +111,8 @@ if [ -x $image/bin/hopscope ]; then
   [ target/hopscope.jar -nt $image/bin/hopscope ] \
     && echo "(the app image is older than target/hopscope.jar: packaging/build.sh app-image to measure this build)"
   name=app-image
-  [ -f $image/lib/app/hopscope.jsa ] && grep -q SharedArchiveFile $image/lib/app/hopscope.cfg && name=image+cds
-  # jpackage's launcher takes no -D options and ignores JDK_JAVA_OPTIONS: the probe's variable.
+  [ -f $image/lib/app/hopscope.jsa ] && name=image+cds
+  # the image's launcher passes its own arguments to the application, not to Java: the probe's variable
   HOPSCOPE_STARTUP_PROBE=true run_target $name $image/bin/hopscope
 else
   echo "(no app image: packaging/build.sh app-image, then packaging/cds.sh app-image, to measure it too)"
