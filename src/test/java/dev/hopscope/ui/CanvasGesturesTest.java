@@ -111,7 +111,7 @@ class CanvasGesturesTest {
         assertThat(c.attachments()).containsExactly(new Attachment("host-1-docker0", "172.17.0.2", List.of()));
         assertThat(TopologyGraph.of(d).edgeSet()).contains(new Link(Link.Kind.VETH, id, "host-1-docker0", "host-1-docker0"));
         assertThat(app.window.canvas().linkViews()).containsKey(new Link(Link.Kind.VETH, id, "host-1-docker0", "host-1-docker0").id());
-        assertThat(robot.lookup("#node-" + id).queryAs(javafx.scene.Node.class).lookup(".title")).isNotNull();
+        assertThat(robot.lookup(DesignerFixture.view(id)).queryAs(javafx.scene.Node.class).lookup(".title")).isNotNull();
     }
 
     @Test void anImpossibleLinkIsRefusedWithTheReason(FxRobot robot) {

@@ -136,6 +136,30 @@ public final class DesignerFixture {
         }
     }
 
+    /**
+     * Finds a node's view, for robot lookups and clicks: {@code robot.clickOn(view("db"))}. Views
+     * carry no CSS id (it would cost every view its own pass through the theme's rules).
+     */
+    public static java.util.function.Predicate<javafx.scene.Node> view(String nodeId) {
+        return n -> n instanceof dev.hopscope.ui.canvas.NodeView v && v.nodeId().equals(nodeId);
+    }
+
+    /**
+     * The words a node's view shows in its part of this style class ({@code title},
+     * {@code subtitle}, {@code line}), whole: a word cut to its box ends in "…" and keeps the
+     * whole as its accessible text.
+     */
+    public static String words(FxRobot robot, String nodeId, String styleClass) {
+        javafx.scene.Node v = robot.lookup(view(nodeId)).query();
+        javafx.scene.text.Text t = robot.from(v).lookup("." + styleClass).queryAs(javafx.scene.text.Text.class);
+        String whole = fx(t::getAccessibleText);
+        if (whole == null) return fx(t::getText);
+        String shown = fx(t::getText);
+        if (!shown.isEmpty() && (!shown.endsWith("…") || !whole.startsWith(shown.substring(0, shown.length() - 1))))
+            throw new AssertionError("'" + shown + "' is not a cut of '" + whole + "'");
+        return whole;
+    }
+
     public static void settle(FxRobot robot) {
         WaitForAsyncUtils.waitForFxEvents();
         drawn();

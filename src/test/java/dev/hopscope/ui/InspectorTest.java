@@ -83,7 +83,7 @@ class InspectorTest {
         assertThat(app.state().current().get("host-1-docker0", Bridge.class).orElseThrow().subnet()).isEqualTo("172.17.0.0/16");
         DesignerFixture.fx(() -> app.state().redo());
         // the bridge bar on the canvas shows the new subnet at once
-        assertThat(robot.lookup("#node-host-1-docker0 .subtitle").queryAs(Label.class).getText()).startsWith("172.30.0.0/16");
+        assertThat(DesignerFixture.words(robot, "host-1-docker0", "subtitle")).startsWith("172.30.0.0/16");
     }
 
     @Test void portsSocketsAndAttachmentsParseAsTyped(FxRobot robot) {

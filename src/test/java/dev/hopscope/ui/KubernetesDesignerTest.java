@@ -74,7 +74,7 @@ class KubernetesDesignerTest {
     }
 
     private static String subtitle(FxRobot robot, String id) {
-        return robot.lookup("#node-" + id + " .subtitle").queryAs(Label.class).getText();
+        return DesignerFixture.words(robot, id, "subtitle");
     }
 
     private static boolean invalid(TextInputControl f) {
@@ -136,7 +136,7 @@ class KubernetesDesignerTest {
             assertThat(robot.lookup("#" + off).query().isDisabled()).as(off).isTrue();
         assertThat(field(robot, "field-externalName").isDisabled()).isFalse();
         assertThat(subtitle(robot, "web-svc")).isEqualTo("→ no name yet");
-        assertThat(robot.lookup("#node-web-svc .line").queryAs(Label.class).getText()).isEqualTo("ExternalName (CNAME)");
+        assertThat(DesignerFixture.words(robot, "web-svc", "line")).isEqualTo("ExternalName (CNAME)");
         retype(robot, "field-externalName", "DB.example.com");
         assertThat(error(robot)).startsWith("'DB.example.com' is not a DNS name");
         retype(robot, "field-externalName", "db.example.com");

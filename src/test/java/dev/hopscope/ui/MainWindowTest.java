@@ -26,7 +26,7 @@ class MainWindowTest {
     @Test void opensWithTheStartDocumentDrawnAndEverySeamInPlace(FxRobot robot) {
         DesignerFixture.settle(robot);
         assertThat(app.state().current().nodes()).isNotEmpty();
-        assertThat(robot.lookup("#node-frontend").tryQuery()).isPresent();
+        assertThat(robot.lookup(DesignerFixture.view("frontend")).tryQuery()).isPresent();
         assertThat(app.window.canvas().nodeBounds("frontend")).isPresent();
         assertThat(app.stage.getTitle()).isEqualTo(app.state().current().name() + " — Hopscope");
         assertThat(app.window.bottomDock().getTabs()).isNotEmpty();

@@ -57,10 +57,6 @@ class NetworkDesignerTest {
         DesignerFixture.settle(robot);
     }
 
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
-    }
-
     @Test void aMacvlanNetworkFromThePaletteTakesContainersAndItsShimIsSetAndUndoneInTheInspector(FxRobot robot) {
         // one entry per registered kind, titled as the kind is
         for (NetworkKind k : NetworkKinds.all())
@@ -74,10 +70,10 @@ class NetworkDesignerTest {
         Network w = app.state().current().all(Network.class).get(0);
         assertThat(w.driver()).isEqualTo("macvlan");
         assertThat(w.host()).isEqualTo(host.id());
-        String bar = "#node-" + w.id();
-        assertThat(robot.lookup(bar).queryAs(NetworkView.class).getStyleClass()).contains("network", "network-host");
-        assertThat(text(robot, bar + " .title")).isEqualTo(w.name() + " · macvlan on eth0");
-        assertThat(text(robot, bar + " .subtitle")).startsWith("192.168.50.0/24");
+        String bar = w.id();
+        assertThat(robot.lookup(DesignerFixture.view(bar)).queryAs(NetworkView.class).getStyleClass()).contains("network", "network-host");
+        assertThat(DesignerFixture.words(robot, bar, "title")).isEqualTo(w.name() + " · macvlan on eth0");
+        assertThat(DesignerFixture.words(robot, bar, "subtitle")).startsWith("192.168.50.0/24");
 
         drag(robot, "container", hb.x() + 100, hb.y() + 95);
         drag(robot, "container", hb.x() + 300, hb.y() + 95);
@@ -123,13 +119,13 @@ class NetworkDesignerTest {
         DesignerFixture.settle(robot);
         assertThat(app.state().current().get(w.id(), Network.class).orElseThrow().options()).containsEntry("shim", "192.168.50.250");
         assertThat(app.state().undoDepth()).as("typing in one field is one step").isEqualTo(depth + 1);
-        assertThat(text(robot, bar + " .subtitle")).contains("shim 192.168.50.250");
+        assertThat(DesignerFixture.words(robot, bar, "subtitle")).contains("shim 192.168.50.250");
 
         robot.clickOn(app.screenOf(w.id(), 0.9, 0.5));
         robot.push(KeyCode.CONTROL, KeyCode.Z);
         DesignerFixture.settle(robot);
         assertThat(app.state().current().get(w.id(), Network.class).orElseThrow().options()).doesNotContainKey("shim");
-        assertThat(text(robot, bar + " .subtitle")).doesNotContain("shim");
+        assertThat(DesignerFixture.words(robot, bar, "subtitle")).doesNotContain("shim");
         assertThat(robot.lookup("#field-shim").queryAs(TextField.class).getText()).isEmpty();
 
         // a choice back at its default leaves the file: the option is removed, not written out
@@ -159,17 +155,17 @@ class NetworkDesignerTest {
         Network calico = app.state().current().all(Network.class).get(0);
         assertThat(calico.driver()).isEqualTo("calico");
         assertThat(calico.host()).isNull();
-        String band = "#node-" + calico.id();
-        assertThat(robot.lookup(band).queryAs(NetworkView.class).getStyleClass()).contains("network-cluster");
-        assertThat(text(robot, band + " .title")).as("named after its driver, told once").isEqualTo("calico");
-        assertThat(text(robot, band + " .subtitle")).as("every setting at its default").isEqualTo("10.48.0.0/16");
+        String band = calico.id();
+        assertThat(robot.lookup(DesignerFixture.view(band)).queryAs(NetworkView.class).getStyleClass()).contains("network-cluster");
+        assertThat(DesignerFixture.words(robot, band, "title")).as("named after its driver, told once").isEqualTo("calico");
+        assertThat(DesignerFixture.words(robot, band, "subtitle")).as("every setting at its default").isEqualTo("10.48.0.0/16");
         // membership: a link from each node the band spans
         assertThat(app.window.canvas().linkViews().values())
                 .filteredOn(l -> l.link().target().equals(calico.id()) && l.link().kind() == Link.Kind.OVERLAY)
                 .extracting(l -> l.link().source()).containsExactlyInAnyOrder(nodes.get(0).id(), nodes.get(1).id());
         assertThat(app.window.canvas().linkViews().values())
                 .filteredOn(l -> l.link().target().equals(calico.id()) && l.link().kind() == Link.Kind.OVERLAY)
-                .extracting(l -> ((javafx.scene.control.Label) l.lookup(".link-label")).getText()).containsOnly("member");
+                .extracting(l -> l.labelText()).containsOnly("member");
 
         connect(robot, pod.id(), calico.id());
         Pod on = app.state().current().get(pod.id(), Pod.class).orElseThrow();
@@ -190,7 +186,7 @@ class NetworkDesignerTest {
         robot.type(KeyCode.SPACE);
         DesignerFixture.settle(robot);
         assertThat(app.state().current().get(calico.id(), Network.class).orElseThrow().options()).containsEntry("natOutgoing", "false");
-        assertThat(text(robot, band + " .subtitle")).isEqualTo("10.48.0.0/16 · no natOutgoing");
+        assertThat(DesignerFixture.words(robot, band, "subtitle")).isEqualTo("10.48.0.0/16 · no natOutgoing");
     }
 
     @Test void everySampleWithANetworkOpensWithItsBarOrBandAndItsLesson(FxRobot robot) {
@@ -204,11 +200,11 @@ class NetworkDesignerTest {
             opened++;
             assertThat(app.prompts.errors).as(name).isEmpty();
             for (Network w : networks) {
-                NetworkView v = robot.lookup("#node-" + w.id()).queryAs(NetworkView.class);
+                NetworkView v = robot.lookup(DesignerFixture.view(w.id())).queryAs(NetworkView.class);
                 assertThat(v.getStyleClass()).as(name).contains(w.host() != null ? "network-host" : "network-cluster");
-                String title = robot.from(v).lookup(".title").queryAs(Label.class).getText();
+                String title = DesignerFixture.words(robot, w.id(), "title");
                 assertThat(title).as(name).startsWith(w.name().equals(w.driver()) ? w.name() : w.name() + " · " + w.driver());
-                assertThat(robot.from(v).lookup(".subtitle").queryAs(Label.class).getText()).as(name).startsWith(w.subnet());
+                assertThat(DesignerFixture.words(robot, w.id(), "subtitle")).as(name).startsWith(w.subnet());
             }
             assertThat(doc.lesson()).as(name + " has a lesson").isNotNull();
             Label lesson = robot.lookup("#lesson-text").queryAs(Label.class);

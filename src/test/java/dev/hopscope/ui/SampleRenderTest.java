@@ -116,7 +116,7 @@ class SampleRenderTest {
         List<String> owners = new ArrayList<>();
         for (LinkSpec l : scene.links().values()) {
             LinkView v = views.get(l.id());
-            if (!DesignerFixture.fx(() -> v.label().isVisible())) continue;
+            if (!DesignerFixture.fx(() -> v.label() != null && v.label().isVisible())) continue;
             Bounds b = DesignerFixture.fx(() -> v.label().getBoundsInParent());
             Box box = new Box(b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight());
             for (NodeSpec n : scene.nodes().values()) {

@@ -6,6 +6,9 @@ import dev.hopscope.model.scene.Point;
 import javafx.css.PseudoClass;
 import javafx.scene.Group;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.text.Text;
 import javafx.scene.shape.LineTo;
 import javafx.scene.shape.MoveTo;
 import javafx.scene.shape.Path;
@@ -34,7 +37,19 @@ public final class LinkView extends Group {
     private final Path hit = new Path();
     private final Path line = new Path();
     private final Polygon arrow = new Polygon();
-    private final Label label = new Label();
+    /**
+     * The words on a patch of canvas ({@code .link-label}, a pane holding a {@code .link-words}
+     * Text; not a Label, which costs a skin and the theme's label rules: see {@link NodeView}),
+     * made when there are words to show (see {@link #placeLabels}).
+     */
+    private StackPane label;
+    private String text = "";
+    /**
+     * Whether the label is wanted yet: an expected flow's words are hidden until it is pointed at
+     * or selected, and a drawing of 2,000 nodes has as many flows, so their Labels (a control
+     * each, with its skin and a pass of CSS when a pan brings it into the scene) are made on demand.
+     */
+    private boolean wantsWords;
     private Label verdict;
     private Point verdictAt;
     private LinkSpec spec;
@@ -51,9 +66,13 @@ public final class LinkView extends Group {
         line.getStyleClass().add("link-line");
         arrow.getStyleClass().add("link-arrow");
         arrow.setVisible(spec.kind() == Link.Kind.INTENT);
-        label.getStyleClass().add("link-label");
-        label.setMouseTransparent(true);
-        getChildren().addAll(hit, line, arrow, label);
+        getChildren().addAll(hit, line, arrow);
+        // an expected flow's probe shows only while pointed at or selected (the stylesheet says so)
+        if (spec.kind() == Link.Kind.INTENT) addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
+            wantsWords = true;
+            placeLabels();
+        });
+        else wantsWords = true;
         show(spec);
     }
 
@@ -68,9 +87,19 @@ public final class LinkView extends Group {
     /** The points now drawn, in canvas units (the scene's route, or a provisional one during a drag). */
     public List<Point> route() { return route; }
 
-    public Label label() { return label; }
+    /** The label, or null while there are no words to show (an expected flow's until it is pointed at or selected). */
+    public Region label() { return label; }
 
-    public void setSelected(boolean on) { pseudoClassStateChanged(SELECTED, on); }
+    /** The words the label shows (whether or not it is drawn). */
+    public String labelText() { return text; }
+
+    public void setSelected(boolean on) {
+        pseudoClassStateChanged(SELECTED, on);
+        if (on && !wantsWords) {
+            wantsWords = true;
+            placeLabels();
+        }
+    }
 
     public void setFlagged(boolean on) { pseudoClassStateChanged(UNREACHABLE, on); }
 
@@ -83,7 +112,8 @@ public final class LinkView extends Group {
         if (spec != null && spec.tone() >= 0) getStyleClass().remove("tone-" + spec.tone());
         if (next.tone() >= 0) getStyleClass().add("tone-" + next.tone());
         spec = next;
-        label.setText(next.label() == null ? "" : next.label());
+        text = next.label() == null ? "" : next.label();
+        if (label != null) ((Text) label.getChildren().get(0)).setText(text);
         redraw();
     }
 
@@ -126,7 +156,7 @@ public final class LinkView extends Group {
     void drawProvisional(List<Point> points) {
         provisional = true;
         draw(points);
-        label.setVisible(false);
+        if (label != null) label.setVisible(false);
         if (verdict != null) verdict.setVisible(false);
     }
 
@@ -147,8 +177,19 @@ public final class LinkView extends Group {
 
     private void placeLabels() {
         Point at = spec.labelAt();
-        label.setVisible(at != null && !label.getText().isEmpty());
-        if (at != null) label.relocate(at.x(), at.y());
+        boolean shows = at != null && !text.isEmpty();
+        if (shows && wantsWords && label == null) {
+            Text words = new Text(text);
+            words.getStyleClass().add("link-words");
+            label = new StackPane(words);
+            label.getStyleClass().add("link-label");
+            label.setMouseTransparent(true);
+            getChildren().add(3, label);
+        }
+        if (label != null) {
+            label.setVisible(shows);
+            if (at != null) label.relocate(at.x(), at.y());
+        }
         if (verdict != null) {
             verdict.setVisible(true);
             verdict.applyCss();

@@ -18,7 +18,6 @@ public final class NetworkView extends NodeView {
         content.getChildren().remove(subtitle);
         ((javafx.scene.layout.HBox) content.getChildren().get(0)).getChildren().add(subtitle);
         // the name and driver stay whole; the pool and settings after them give way on a short bar
-        title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     }
 
 }

@@ -13,6 +13,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
+import javafx.scene.text.Text;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.ArrayList;
@@ -25,6 +26,17 @@ import java.util.List;
  * pseudo-classes {@code :selected}, {@code :unreachable}, {@code :hop-active}, {@code :drop-target}.
  * Every view carries a connect handle ({@code .handle}) that a drag starts a link from, and may
  * carry a finding's badge ({@code .finding-badge}) on its top-right corner.
+ *
+ * <p>The words are plain {@link Text} nodes and the icon a {@link FontIcon} without Ikonli's style
+ * class: a large drawing brings views into the scene by the hundred while it pans, and each joins
+ * with a pass of CSS. A Label is a control with a skin and a text node, matched against every
+ * {@code .label} and {@code .text} rule of the theme, and the theme's {@code .ikonli-font-icon}
+ * rules made the icon alone cost as much as the rest of a card (a card joined with 540 KB of
+ * garbage and 1.3 ms; see CanvasView#CULL_MARGIN). A word too long for the box ends in "…", as a
+ * Label's would. For the same reason a view has no CSS id: JavaFX keys its cache of matching
+ * rules by a node's type, id and style classes, so a unique id per view ran the theme's whole
+ * selector match for every view that joined (two thirds of a card's cost). Find a view by
+ * {@link #nodeId()} ({@link CanvasView#view(String)}).
  */
 public abstract class NodeView extends Pane {
 
@@ -36,23 +48,27 @@ public abstract class NodeView extends Pane {
     private final String nodeId;
     private final Circle handle = new Circle();
     protected final VBox content = new VBox();
-    protected final Label title = new Label();
-    protected final Label subtitle = new Label();
-    private final List<Label> lines = new ArrayList<>();
+    protected final Text title = new Text();
+    protected final Text subtitle = new Text();
+    private final List<Text> lines = new ArrayList<>();
     private Tooltip tooltip;
     private String tipText;
     private NodeSpec spec;
     private Label badge;
+    private static final String ELLIPSIS = "…";
+    /** The width, spec and fonts the words were last cut for (see {@link #layoutWords}). */
+    private double elidedFor = Double.NaN;
+    private NodeSpec elidedSpec;
+    private List<javafx.scene.text.Font> elidedFonts = List.of();
 
     protected NodeView(String nodeId, String kindClass, String iconLiteral) {
         this.nodeId = nodeId;
-        setId("node-" + nodeId);
         getStyleClass().addAll("node", kindClass);
         setManaged(false);
         title.getStyleClass().add("title");
         subtitle.getStyleClass().add("subtitle");
         FontIcon icon = new FontIcon(iconLiteral);
-        icon.getStyleClass().add("kind-icon");
+        icon.getStyleClass().setAll("kind-icon");
         HBox head = new HBox(icon, title);
         head.getStyleClass().add("head");
         head.setAlignment(Pos.CENTER_LEFT);
@@ -97,7 +113,7 @@ public abstract class NodeView extends Pane {
         subtitle.setManaged(!text.subtitle().isEmpty());
         while (lines.size() > text.lines().size()) content.getChildren().remove(lines.remove(lines.size() - 1));
         while (lines.size() < text.lines().size()) {
-            Label l = new Label();
+            Text l = new Text();
             l.getStyleClass().add("line");
             lines.add(l);
             content.getChildren().add(l);
@@ -105,8 +121,80 @@ public abstract class NodeView extends Pane {
         for (int i = 0; i < lines.size(); i++) setIfChanged(lines.get(i), text.lines().get(i));
     }
 
-    private static void setIfChanged(Label l, String s) {
+    private static void setIfChanged(Text l, String s) {
         if (!s.equals(l.getText())) l.setText(s);
+    }
+
+    /** The words in reading order, each with the whole text it should show. */
+    private List<Text> words() {
+        List<Text> out = new ArrayList<>(2 + lines.size());
+        out.add(title);
+        out.add(subtitle);
+        out.addAll(lines);
+        return out;
+    }
+
+    private String whole(Text t) {
+        if (spec == null) return t.getText();
+        NodeText text = spec.text();
+        if (t == title) return text.title();
+        if (t == subtitle) return text.subtitle();
+        int i = lines.indexOf(t);
+        return i >= 0 && i < text.lines().size() ? text.lines().get(i) : t.getText();
+    }
+
+    /**
+     * Ends each word that runs past the content's right padding with "…", as a Label would. The
+     * words are laid out whole first, so each starts where its whole predecessors put it; then
+     * each is cut to its room (cutting one moves no other). Done again only when the view's width
+     * or its words change, so the layout pass that follows a cut settles at once.
+     */
+    private void layoutWords(double w, double h) {
+        List<Text> words = words();
+        List<javafx.scene.text.Font> fonts = words.stream().map(Text::getFont).toList();
+        // the stylesheet may set the fonts after a first layout (a view laid out before its CSS pass)
+        boolean again = w != elidedFor || spec != elidedSpec || !fonts.equals(elidedFonts);
+        if (again) for (Text t : words) {
+            setIfChanged(t, whole(t));
+            t.setAccessibleText(null);
+        }
+        layoutContent(w, h);
+        content.layout();
+        if (!again) return;
+        elidedFor = w;
+        elidedSpec = spec;
+        elidedFonts = fonts;
+        double limit = content.getLayoutX() + content.getWidth() - content.getPadding().getRight();
+        for (Text t : words) {
+            String whole = t.getText();
+            if (!t.isManaged() || whole.isEmpty()) continue;
+            double room = limit - xIn(t);
+            if (t.getLayoutBounds().getWidth() <= room) continue;
+            // the longest prefix that fits with its ellipsis, found by halving
+            int lo = 0, hi = whole.length();
+            while (lo < hi) {
+                int mid = (lo + hi + 1) / 2;
+                t.setText(whole.substring(0, mid) + ELLIPSIS);
+                if (t.getLayoutBounds().getWidth() <= room) lo = mid;
+                else hi = mid - 1;
+            }
+            // with no room even for the ellipsis, nothing: the words are the tooltip's
+            t.setText(lo > 0 ? whole.substring(0, lo).stripTrailing() + ELLIPSIS : fits(t, ELLIPSIS, room) ? ELLIPSIS : "");
+            // a screen reader (and a test) still has the whole word
+            t.setAccessibleText(whole);
+        }
+    }
+
+    private static boolean fits(Text t, String s, double room) {
+        t.setText(s);
+        return t.getLayoutBounds().getWidth() <= room;
+    }
+
+    /** A word's left edge in this view's coordinates. */
+    private double xIn(javafx.scene.Node n) {
+        double x = 0;
+        for (javafx.scene.Node at = n; at != null && at != this; at = at.getParent()) x += at.getLayoutX();
+        return x;
     }
 
     /** Puts the view on its box (canvas units); a drag in progress is undone. */
@@ -143,7 +231,6 @@ public abstract class NodeView extends Pane {
         if (badge == null) {
             badge = new Label();
             badge.getStyleClass().add("finding-badge");
-            badge.setId("badge-" + nodeId);
             badge.setMouseTransparent(true);
             getChildren().add(badge);
         }
@@ -185,7 +272,7 @@ public abstract class NodeView extends Pane {
     @Override protected void layoutChildren() {
         double w = getWidth();
         double h = getHeight();
-        layoutContent(w, h);
+        layoutWords(w, h);
         handle.setCenterX(w);
         handle.setCenterY(h / 2);
         if (badge != null) {

@@ -64,7 +64,7 @@ class ChallengeTest {
         assertThat(robot.lookup("#choice-badge-frontend-net").tryQuery()).isPresent();
 
         // a wrong answer, clicked on the canvas: shown against the right one
-        robot.clickOn("#node-db");
+        robot.clickOn(dev.hopscope.ui.DesignerFixture.view("db"));
         assertThat(fx(() -> challenge().answers().get(0).right())).isFalse();
         assertThat(text(robot, "#challenge-history .challenge-answer")).isEqualTo("✗ 1. at frontend: you said db; it was br-front");
         assertThat(fx(() -> robot.lookup("#choice-ring-frontend-net").query().getPseudoClassStates().toString())).contains("right");

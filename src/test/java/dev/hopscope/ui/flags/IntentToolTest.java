@@ -38,8 +38,8 @@ class IntentToolTest {
         WaitForAsyncUtils.waitForFxEvents();
         int before = fx(() -> app.state().current().all(Intent.class).size());
         robot.clickOn("#intent-tool");
-        robot.clickOn("#node-a");
-        robot.clickOn("#node-b");
+        robot.clickOn(dev.hopscope.ui.DesignerFixture.view("a"));
+        robot.clickOn(dev.hopscope.ui.DesignerFixture.view("b"));
         WaitForAsyncUtils.waitForFxEvents();
         var intents = fx(() -> app.state().current().all(Intent.class));
         assertThat(intents).hasSize(before + 1);

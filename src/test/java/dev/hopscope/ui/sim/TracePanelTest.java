@@ -91,8 +91,8 @@ class TracePanelTest {
 
         // Expect flow takes a port the destination listens on, not the panel's 8000
         robot.clickOn("#intent-tool");
-        robot.clickOn("#node-frontend");
-        robot.clickOn("#node-db");
+        robot.clickOn(dev.hopscope.ui.DesignerFixture.view("frontend"));
+        robot.clickOn(dev.hopscope.ui.DesignerFixture.view("db"));
         WaitForAsyncUtils.waitForFxEvents();
         List<Intent> intents = fx(() -> app.state().current().all(Intent.class));
         assertThat(intents.get(intents.size() - 1).probe()).isEqualTo(Probe.tcp(5432));
