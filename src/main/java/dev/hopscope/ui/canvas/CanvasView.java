@@ -554,7 +554,8 @@ public final class CanvasView extends Region {
         return List.of(start, verticalFirst ? new Point(start.x(), end.y()) : new Point(end.x(), start.y()), end);
     }
 
-    private static NodeView create(NodeSpec s) {
+    /** The view a node of this shape is drawn with, empty until {@link NodeView#show shown} (also for benchmarks). */
+    public static NodeView create(NodeSpec s) {
         switch (s.shape()) {
             case HOST: return new HostView(s.id());
             case BRIDGE: return new BridgeView(s.id());
