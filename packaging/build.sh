@@ -172,7 +172,8 @@ check_designer() {
   local home=target/package-check-home out rc
   rm -rf "$home"; mkdir -p "$home"
   set +e
-  out=$(HOME=$root/$home DISPLAY=$xvfb_display HOPSCOPE_STARTUP_PROBE=true \
+  # (Java takes user.home from the password database, not from HOME: it is given as well)
+  out=$(HOME=$root/$home JDK_JAVA_OPTIONS="-Duser.home=$root/$home" DISPLAY=$xvfb_display HOPSCOPE_STARTUP_PROBE=true \
         timeout 120 "$image/bin/hopscope" 2>&1 </dev/null); rc=$?
   set -e
   stop_xvfb

@@ -33,14 +33,16 @@ work=target/cds
 rm -rf "$work"; mkdir -p "$work/home"
 list=$root/$work/classes.lst
 # A HOME of its own: the run neither reads nor writes a user's settings, recent files or autosave.
+# (Java takes user.home from the password database, not from HOME: it is given as well.)
 run_env=(env HOME="$root/$work/home" DISPLAY="$xvfb_display")
+home_option=-Duser.home=$root/$work/home
 
 if [ "$what" = jar ]; then
   [ -f target/hopscope.jar ] || { log "build first: mvn -B -ntp package"; exit 2; }
   archive=target/hopscope.jsa
   rm -f "$archive"
   log "recording the classes loaded up to the drawn designer"
-  "${run_env[@]}" timeout 120 java -Dhopscope.startupProbe=true -XX:DumpLoadedClassList="$list" \
+  "${run_env[@]}" timeout 120 java "$home_option" -Dhopscope.startupProbe=true -XX:DumpLoadedClassList="$list" \
     -jar target/hopscope.jar </dev/null >"$work/record.log" 2>&1 \
     || { log "the designer did not start:"; tail -n 20 "$work/record.log" >&2; exit 1; }
   grep -q '^FIRST_PAINT ' "$work/record.log" || { log "no first frame painted"; exit 1; }
@@ -64,7 +66,7 @@ rm -f "$archive" "$app/hopscope.classlist"
 # passes JDK_JAVA_OPTIONS on to its Java like any java: both steps run the image's own runtime
 # with the launcher's own class path, which the archive must match.
 log "recording the classes the app image loads up to the drawn designer"
-"${run_env[@]}" HOPSCOPE_STARTUP_PROBE=true JDK_JAVA_OPTIONS="-XX:DumpLoadedClassList=$list" \
+"${run_env[@]}" HOPSCOPE_STARTUP_PROBE=true JDK_JAVA_OPTIONS="$home_option -XX:DumpLoadedClassList=$list" \
   timeout 120 "$image/bin/hopscope" </dev/null >"$work/record.log" 2>&1 \
   || { log "the designer did not start:"; tail -n 20 "$work/record.log" >&2; exit 1; }
 grep -q '^FIRST_PAINT ' "$work/record.log" || { log "no first frame painted"; exit 1; }

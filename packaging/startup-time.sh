@@ -98,6 +98,8 @@ run_target empty java "$probe" -cp "target/test-classes:target/classes:$javafx_c
 # a HOME of its own: no settings, recent files or autosave of a user's are read or written
 export HOME=$PWD/target/startup-home
 rm -rf "$HOME"; mkdir -p "$HOME"
+# Java takes user.home from the password database, not from HOME: say it (the launcher and java both read this)
+export JDK_JAVA_OPTIONS="-Duser.home=$HOME"
 run_target jar java "$probe" -jar target/hopscope.jar
 if [ ! -f target/hopscope.jsa ] || [ target/hopscope.jar -nt target/hopscope.jsa ]; then
   stop_xvfb
