@@ -50,8 +50,9 @@ class ThemeTest {
     @Test void theTrimmedThemeStylesEveryNodeOfTheDesignerAsAtlantaFxsOwnDoes(FxRobot robot) throws IOException {
         DesignerFixture.settle(robot);
         // a node selected, so that the inspector shows a form (text fields, a combo box, labels)
-        robot.clickOn("#node-frontend");
+        robot.clickOn(app.screenOf("frontend", 0.5, 0.5));
         DesignerFixture.settle(robot);
+        assertThat(app.state().selection()).containsExactly("frontend");
         String trimmedLight = Application.getUserAgentStylesheet();
         assertThat(trimmedLight).endsWith("/dev/hopscope/ui/theme/primer-light.css");
         // it is smaller: the rules of controls Hopscope never makes are gone
