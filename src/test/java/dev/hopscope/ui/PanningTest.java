@@ -7,6 +7,7 @@ import dev.hopscope.model.edit.Blueprint;
 import dev.hopscope.model.edit.Creation;
 import dev.hopscope.model.scene.Point;
 import dev.hopscope.ui.canvas.CanvasView;
+import dev.hopscope.ui.canvas.NodeView;
 import dev.hopscope.ui.canvas.LinkView;
 import javafx.geometry.Point2D;
 import javafx.stage.Stage;
@@ -75,9 +76,8 @@ class PanningTest {
         fx(() -> app.state().reset(SyntheticTopology.generate(7, 48, false), null));
         fx(() -> canvas().zoomReset());
         javafx.geometry.Bounds seen = fx(() -> canvas().visibleArea());
-        // the ring is CULL_MARGIN screen pixels; views are found by buckets of 400 canvas units, so a view
-        // can be in the scene up to one bucket farther out, and never beyond
-        double farthest = CanvasView.CULL_MARGIN / fx(() -> canvas().viewport().zoom()) + 400;
+        // the ring is CULL_MARGIN screen pixels, and a view is in the scene only if its own box meets it
+        double farthest = CanvasView.CULL_MARGIN / fx(() -> canvas().viewport().zoom());
         List<String> onScreen = fx(() -> canvas().views().stream().filter(v -> intersects(v.spec().box(), seen)).map(v -> v.nodeId()).toList());
         List<String> farOff = fx(() -> canvas().views().stream()
                 .filter(v -> v.spec().box().x() > seen.getMaxX() + farthest && v.spec().box().x() < seen.getMaxX() + seen.getWidth())
@@ -86,6 +86,32 @@ class PanningTest {
         assertThat(farOff).as("views between the ring and one screen beyond it").isNotEmpty();
         assertThat(fx(() -> onScreen.stream().filter(id -> !canvas().isAttached(id)).toList())).as("views on the screen not in the scene").isEmpty();
         assertThat(fx(() -> farOff.stream().filter(id -> canvas().isAttached(id)).toList())).as("views far off the screen in the scene").isEmpty();
+    }
+
+    @Test void aPanBringsInTheViewsOfTheStripItReachedAndNothingBeyond() {
+        fx(() -> app.state().reset(SyntheticTopology.generate(7, 48, false), null));
+        fx(() -> canvas().zoomReset());
+        double zoom = fx(() -> canvas().viewport().zoom());
+        javafx.geometry.Bounds seen = fx(() -> canvas().visibleArea());
+        double edge = seen.getMaxX() + CanvasView.CULL_MARGIN / zoom;
+        // a card beyond the ring's right edge by more than a re-count step but less than the ring:
+        // it comes in after a pan that short, which does not yet leave the ring
+        NodeView next = fx(() -> canvas().views().stream()
+                .filter(v -> v.spec().shape() == dev.hopscope.model.scene.Shape.CONTAINER)
+                .filter(v -> v.spec().box().y() > seen.getMinY() && v.spec().box().y() + v.spec().box().h() < seen.getMaxY())
+                .filter(v -> (v.spec().box().x() - edge) * zoom > CanvasView.CULL_STEP && (v.spec().box().x() - edge) * zoom < CanvasView.CULL_MARGIN - 16)
+                .findFirst().orElseThrow());
+        assertThat(fx(() -> canvas().isAttached(next.nodeId()))).as("beyond the ring before the pan").isFalse();
+        double step = (next.spec().box().x() - edge) * zoom + 4;
+        fx(() -> canvas().viewport().panBy(-step, 0));
+        javafx.geometry.Bounds now = fx(() -> canvas().visibleArea());
+        assertThat(now.getMinX()).as("the pan moved the view right").isGreaterThan(seen.getMinX());
+        assertThat(fx(() -> canvas().isAttached(next.nodeId()))).as("the strip the pan reached is in the scene").isTrue();
+        double newEdge = now.getMaxX() + CanvasView.CULL_MARGIN / zoom;
+        List<String> beyond = fx(() -> canvas().views().stream()
+                .filter(v -> v.spec().box().x() > newEdge + 1 && v.spec().box().y() < now.getMaxY() && v.spec().box().y() + v.spec().box().h() > now.getMinY())
+                .filter(v -> canvas().isAttached(v.nodeId())).map(NodeView::nodeId).toList());
+        assertThat(beyond).as("views wholly beyond the ring after the pan").isEmpty();
     }
 
     private static boolean intersects(Box b, javafx.geometry.Bounds area) {

@@ -73,6 +73,13 @@ public final class CanvasView extends Region {
      * rather than a screen's worth at once (it was one screen each side: nine screens of views).
      */
     public static final double CULL_MARGIN = 256;
+    /**
+     * Screen pixels a pan moves before the views near the screen are counted again: a pan brings
+     * in a strip this wide every few frames, rather than the whole margin's worth at once (each
+     * view joining pays its CSS and layout; at 100 % a margin's strip of the 2,000-node drawing
+     * cost one frame in four of 20 ms or more).
+     */
+    public static final double CULL_STEP = 64;
     /** A drawing with more nodes than this counts as large. */
     public static final int FAR_NODES = 300;
 
@@ -116,6 +123,8 @@ public final class CanvasView extends Region {
     private final Set<javafx.scene.Node> shown = new HashSet<>();
     /** The part of the canvas whose views are visible; a pan inside it changes no view. */
     private Bounds cullWindow;
+    /** The visible area when the views near it were last counted (see {@link #CULL_STEP}). */
+    private Bounds culledArea;
     private double cullZoom;
     private boolean farShown;
     private boolean farStale = true;
@@ -624,7 +633,10 @@ public final class CanvasView extends Region {
             farStale = false;
         }
         Bounds area = visibleArea();
-        if (cullWindow != null && cullZoom == zoom && contains(cullWindow, area)) return;
+        if (cullWindow != null && cullZoom == zoom && contains(cullWindow, area)
+                && Math.abs(area.getMinX() - culledArea.getMinX()) * zoom < CULL_STEP
+                && Math.abs(area.getMinY() - culledArea.getMinY()) * zoom < CULL_STEP) return;
+        culledArea = area;
         double mx = CULL_MARGIN / zoom, my = mx;
         cullWindow = new BoundingBox(area.getMinX() - mx, area.getMinY() - my, area.getWidth() + 2 * mx, area.getHeight() + 2 * my);
         cullZoom = zoom;

@@ -12,30 +12,39 @@ import java.util.Set;
 
 /**
  * Which views lie in a part of the canvas, from a uniform grid of buckets: finding what a pan
- * brings into view costs the views near the screen, not every view of a large drawing.
+ * brings into view costs the views near the screen, not every view of a large drawing. The
+ * answer is exact (each view's own box against the area), so a pan that moves the area a little
+ * brings in only the views that little strip reaches, not a whole column of buckets at once.
  */
 final class Culling {
     /** Bucket size in canvas units: about a host, so a screen covers a handful of buckets. */
     private static final double CELL = 400;
-    private final Map<Long, List<Node>> cells = new HashMap<>();
+    private final Map<Long, List<Filed>> cells = new HashMap<>();
+
+    private record Filed(Node view, double x, double y, double w, double h) {
+        boolean meets(Bounds area) {
+            return x <= area.getMaxX() && x + w >= area.getMinX() && y <= area.getMaxY() && y + h >= area.getMinY();
+        }
+    }
 
     void clear() { cells.clear(); }
 
     /** Files a view under every bucket its box (canvas units) touches. */
     void add(Node view, double x, double y, double w, double h) {
+        Filed f = new Filed(view, x, y, w, h);
         int x0 = cell(x), x1 = cell(x + w), y0 = cell(y), y1 = cell(y + h);
         for (int i = x0; i <= x1; i++)
-            for (int j = y0; j <= y1; j++) cells.computeIfAbsent(key(i, j), k -> new ArrayList<>()).add(view);
+            for (int j = y0; j <= y1; j++) cells.computeIfAbsent(key(i, j), k -> new ArrayList<>()).add(f);
     }
 
-    /** The views filed under the buckets this area touches (some may lie just outside it). */
+    /** The views whose box meets this area. */
     Set<Node> near(Bounds area) {
         Set<Node> out = new LinkedHashSet<>();
         int x0 = cell(area.getMinX()), x1 = cell(area.getMaxX()), y0 = cell(area.getMinY()), y1 = cell(area.getMaxY());
         for (int i = x0; i <= x1; i++)
             for (int j = y0; j <= y1; j++) {
-                List<Node> list = cells.get(key(i, j));
-                if (list != null) out.addAll(list);
+                List<Filed> list = cells.get(key(i, j));
+                if (list != null) for (Filed f : list) if (f.meets(area)) out.add(f.view());
             }
         return out;
     }

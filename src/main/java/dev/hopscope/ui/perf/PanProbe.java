@@ -91,6 +91,10 @@ public final class PanProbe {
             int frame = -1;
             long last;
             long[] intervals = new long[MEASURED];
+            /** CPU time of the JavaFX thread from one pulse to the next: a frame's own cost, which load disturbs less than its length. */
+            long[] fxCpu = new long[MEASURED];
+            long lastCpu;
+            final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
 
             long[] cpuAtStart;
 
@@ -105,14 +109,22 @@ public final class PanProbe {
                     return;
                 }
                 if (frame == WARM_UP) cpuAtStart = ThreadCpu.fxAndRenderer();
-                if (frame >= WARM_UP) intervals[frame - WARM_UP] = now - last;
+                long cpuNow = threads.getCurrentThreadCpuTime();
+                if (frame >= WARM_UP) {
+                    intervals[frame - WARM_UP] = now - last;
+                    fxCpu[frame - WARM_UP] = cpuNow - lastCpu;
+                }
                 last = now;
+                lastCpu = cpuNow;
                 p.step.accept(frame);
                 frame++;
                 if (frame == WARM_UP + MEASURED) {
                     long[] cpu = ThreadCpu.fxAndRenderer();
+                    FrameStats fx = new FrameStats("fx", fxCpu.clone());
                     report.accept(new FrameStats(p.name, intervals.clone()) + String.format(java.util.Locale.ROOT,
-                            " cpu/frame: fx=%5.2f ms render=%5.2f ms", (cpu[0] - cpuAtStart[0]) / 1e6 / MEASURED, (cpu[1] - cpuAtStart[1]) / 1e6 / MEASURED));
+                            " cpu/frame: fx=%5.2f ms render=%5.2f ms fx p95=%5.2f ms fx max=%6.2f ms",
+                            (cpu[0] - cpuAtStart[0]) / 1e6 / MEASURED, (cpu[1] - cpuAtStart[1]) / 1e6 / MEASURED,
+                            fx.percentileMillis(95), fx.maxMillis()));
                     phase++;
                     frame = -1;
                     if (phase == phases.size()) {
