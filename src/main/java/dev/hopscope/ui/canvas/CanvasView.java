@@ -137,16 +137,7 @@ public final class CanvasView extends Region {
     private Gesture gesture;
     /** After a zoom settles, node caches are redrawn at the new scale (during it, they are stretched). */
     private final PauseTransition sharpen = new PauseTransition(Duration.millis(200));
-    /**
-     * While a large drawing zooms, a picture of the canvas taken at the gesture's first frame,
-     * scaled and moved with the viewport, stands in for the drawing (which is left in the scene,
-     * transparent, so that the pointer still finds it): redrawing the far layer and every node's
-     * cache at each step of a zoom cost the software renderer 40 to 60 ms a frame.
-     */
-    private final javafx.scene.image.ImageView zoomPicture = new javafx.scene.image.ImageView();
-    private final javafx.scene.transform.Scale zoomPictureScale = new javafx.scene.transform.Scale(1, 1, 0, 0);
-    private final javafx.scene.transform.Translate zoomPictureOrigin = new javafx.scene.transform.Translate();
-    private double zoomPictureZoom;
+    private final ZoomPicture zoomPicture = new ZoomPicture(viewport);
     private final Navigation navigation;
 
     public CanvasView(AppState state) {
@@ -159,13 +150,6 @@ public final class CanvasView extends Region {
         world.getTransforms().addAll(viewport.pan(), viewport.scale());
         world.getChildren().addAll(grid, far, bandLayer, hostLayer, bridgeLayer, linkLayer, cardLayer, overlayLayer, toolLayer);
         getChildren().addAll(world, zoomPicture);
-        zoomPicture.setMouseTransparent(true);
-        zoomPicture.setManaged(false);
-        zoomPicture.setVisible(false);
-        javafx.scene.transform.Translate zoomPicturePan = new javafx.scene.transform.Translate();
-        zoomPicturePan.xProperty().bind(viewport.pan().xProperty());
-        zoomPicturePan.yProperty().bind(viewport.pan().yProperty());
-        zoomPicture.getTransforms().addAll(zoomPicturePan, zoomPictureScale, zoomPictureOrigin);
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
@@ -741,48 +725,24 @@ public final class CanvasView extends Region {
         if (sharpen.getStatus() != javafx.animation.Animation.Status.RUNNING)
             for (NodeView v : views.values()) v.setCacheHint(CacheHint.SPEED);
         sharpen.playFromStart();
-        if (zoomPicture.isVisible()) {
-            double f = viewport.zoom() / zoomPictureZoom;
-            zoomPictureScale.setX(f);
-            zoomPictureScale.setY(f);
+        if (zoomPicture.shown()) {
+            zoomPicture.follow();
         } else if (scene.nodes().size() > FAR_NODES) {
-            // the viewport moves the pan before the zoom: the view is whole here
-            takeZoomPicture();
+            // at the first frame of a zoom of a large drawing (the viewport moves the pan before the zoom: the view is whole here)
+            javafx.scene.layout.Background bg = getBackground();
+            zoomPicture.take(world, getWidth(), getHeight(),
+                    bg != null && !bg.getFills().isEmpty() && bg.getFills().get(bg.getFills().size() - 1).getFill() instanceof javafx.scene.paint.Color c
+                            ? c : javafx.scene.paint.Color.TRANSPARENT);
         }
     }
 
-    /** At the first frame of a zoom of a large drawing: the picture that stands in for it until the zoom settles. */
-    private void takeZoomPicture() {
-        if (zoomPicture.isVisible() || getWidth() <= 0 || getHeight() <= 0) return;
-        javafx.scene.SnapshotParameters p = new javafx.scene.SnapshotParameters();
-        javafx.scene.layout.Background bg = getBackground();
-        p.setFill(bg != null && !bg.getFills().isEmpty() && bg.getFills().get(bg.getFills().size() - 1).getFill() instanceof javafx.scene.paint.Color c
-                ? c : javafx.scene.paint.Color.TRANSPARENT);
-        p.setViewport(new javafx.geometry.Rectangle2D(0, 0, Math.ceil(getWidth()), Math.ceil(getHeight())));
-        zoomPicture.setImage(world.snapshot(p, null));
-        zoomPictureZoom = viewport.zoom();
-        zoomPictureOrigin.setX(-viewport.pan().getX());
-        zoomPictureOrigin.setY(-viewport.pan().getY());
-        zoomPictureScale.setX(1);
-        zoomPictureScale.setY(1);
-        zoomPicture.setVisible(true);
-        world.setOpacity(0);
-    }
-
-    private void dropZoomPicture() {
-        if (!zoomPicture.isVisible()) return;
-        zoomPicture.setVisible(false);
-        zoomPicture.setImage(null);
-        world.setOpacity(1);
-    }
+    private void dropZoomPicture() { zoomPicture.drop(world); }
 
     /** True while a picture of the drawing stands in for it during a zoom (for tests). */
-    public boolean showsZoomPicture() { return zoomPicture.isVisible(); }
+    public boolean showsZoomPicture() { return zoomPicture.shown(); }
 
     /** Where the zoom picture shows a canvas point, in the canvas's own coordinates (for tests). */
-    public Point2D zoomPictureAt(double x, double y) {
-        return zoomPicture.localToParent(zoomPictureZoom * x + -zoomPictureOrigin.getX(), zoomPictureZoom * y + -zoomPictureOrigin.getY());
-    }
+    public Point2D zoomPictureAt(double x, double y) { return zoomPicture.at(x, y); }
 
     /** Where the drawing shows a canvas point, in the canvas's own coordinates. */
     public Point2D drawingAt(double x, double y) { return world.localToParent(x, y); }
