@@ -36,7 +36,8 @@ public final class LinkView extends Group {
     private final Link link;
     private final Path hit = new Path();
     private final Path line = new Path();
-    private final Polygon arrow = new Polygon();
+    /** The head of an expected flow's arrow; null on other links (every node in the scene costs each frame). */
+    private final Polygon arrow;
     /**
      * The words on a patch of canvas ({@code .link-label}, a pane holding a {@code .link-words}
      * Text; not a Label, which costs a skin and the theme's label rules: see {@link NodeView}),
@@ -64,9 +65,14 @@ public final class LinkView extends Group {
         // picked by its wide stroke, never drawn: the renderer skips a node of opacity 0, not a transparent stroke
         hit.setOpacity(0);
         line.getStyleClass().add("link-line");
-        arrow.getStyleClass().add("link-arrow");
-        arrow.setVisible(spec.kind() == Link.Kind.INTENT);
-        getChildren().addAll(hit, line, arrow);
+        getChildren().addAll(hit, line);
+        if (spec.kind() == Link.Kind.INTENT) {
+            arrow = new Polygon();
+            arrow.getStyleClass().add("link-arrow");
+            getChildren().add(arrow);
+        } else {
+            arrow = null;
+        }
         // an expected flow's probe shows only while pointed at or selected (the stylesheet says so)
         if (spec.kind() == Link.Kind.INTENT) addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
             wantsWords = true;
@@ -165,7 +171,7 @@ public final class LinkView extends Group {
         List<PathElement> els = path(pts);
         hit.getElements().setAll(els);
         line.getElements().setAll(path(pts));
-        if (arrow.isVisible() && pts.size() >= 2) {
+        if (arrow != null && pts.size() >= 2) {
             Point a = pts.get(pts.size() - 2), b = pts.get(pts.size() - 1);
             double ang = Math.atan2(b.y() - a.y(), b.x() - a.x());
             double s = 9;
@@ -184,7 +190,7 @@ public final class LinkView extends Group {
             label = new StackPane(words);
             label.getStyleClass().add("link-label");
             label.setMouseTransparent(true);
-            getChildren().add(3, label);
+            getChildren().add(arrow == null ? 2 : 3, label);
         }
         if (label != null) {
             label.setVisible(shows);
