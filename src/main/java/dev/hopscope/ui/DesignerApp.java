@@ -192,14 +192,7 @@ public final class DesignerApp extends Application {
             startFile.ifPresent(commands::open);
             // the words on the canvas go once it shows the document
             javafx.scene.control.Label loading = window.loading();
-            if (window.canvas().sceneCurrent().get()) loading.setVisible(false);
-            else window.canvas().sceneCurrent().addListener(new javafx.beans.value.ChangeListener<>() {
-                @Override public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
-                    if (!now) return;
-                    loading.setVisible(false);
-                    o.removeListener(this);
-                }
-            });
+            Once.whenTrue(window.canvas().sceneCurrent(), () -> loading.setVisible(false));
             dev.hopscope.ui.perf.PanProbe.installIfRequested(window);
             return window;
         }

@@ -117,13 +117,7 @@ public final class MainWindow {
         statusBar.getStyleClass().add("status-bar");
         // long work (an import, an export) shows what it does with a spinner until it is done; the
         // spinner is made the first time there is some (not for the first frame)
-        commands.work().busy().addListener(new javafx.beans.value.ChangeListener<>() {
-            @Override public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean busy) {
-                if (!busy) return;
-                o.removeListener(this);
-                statusBar.getChildren().add(workStatus(commands));
-            }
-        });
+        Once.whenTrue(commands.work().busy(), () -> statusBar.getChildren().add(workStatus(commands)));
         main.setBottom(statusBar);
         root.getChildren().addAll(main, ghostLayer);
     }

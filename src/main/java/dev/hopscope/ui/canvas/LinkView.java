@@ -44,6 +44,7 @@ public final class LinkView extends Group {
      * made when there are words to show (see {@link #placeLabels}).
      */
     private StackPane label;
+    private Text words;
     private String text = "";
     /**
      * Whether the label is wanted yet: an expected flow's words are hidden until it is pointed at
@@ -70,15 +71,12 @@ public final class LinkView extends Group {
             arrow = new Polygon();
             arrow.getStyleClass().add("link-arrow");
             getChildren().add(arrow);
+            // an expected flow's probe shows only while pointed at or selected (the stylesheet says so)
+            addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> wantWords());
         } else {
             arrow = null;
-        }
-        // an expected flow's probe shows only while pointed at or selected (the stylesheet says so)
-        if (spec.kind() == Link.Kind.INTENT) addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
             wantsWords = true;
-            placeLabels();
-        });
-        else wantsWords = true;
+        }
         show(spec);
     }
 
@@ -101,10 +99,13 @@ public final class LinkView extends Group {
 
     public void setSelected(boolean on) {
         pseudoClassStateChanged(SELECTED, on);
-        if (on && !wantsWords) {
-            wantsWords = true;
-            placeLabels();
-        }
+        if (on) wantWords();
+    }
+
+    private void wantWords() {
+        if (wantsWords) return;
+        wantsWords = true;
+        placeLabels();
     }
 
     public void setFlagged(boolean on) { pseudoClassStateChanged(UNREACHABLE, on); }
@@ -119,7 +120,7 @@ public final class LinkView extends Group {
         if (next.tone() >= 0) getStyleClass().add("tone-" + next.tone());
         spec = next;
         text = next.label() == null ? "" : next.label();
-        if (label != null) ((Text) label.getChildren().get(0)).setText(text);
+        if (words != null) words.setText(text);
         redraw();
     }
 
@@ -185,7 +186,7 @@ public final class LinkView extends Group {
         Point at = spec.labelAt();
         boolean shows = at != null && !text.isEmpty();
         if (shows && wantsWords && label == null) {
-            Text words = new Text(text);
+            words = new Text(text);
             words.getStyleClass().add("link-words");
             label = new StackPane(words);
             label.getStyleClass().add("link-label");

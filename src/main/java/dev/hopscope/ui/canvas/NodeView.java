@@ -125,7 +125,7 @@ public abstract class NodeView extends Pane {
         if (!s.equals(l.getText())) l.setText(s);
     }
 
-    /** The words in reading order, each with the whole text it should show. */
+    /** The words in reading order: title, subtitle, lines, as {@link #showText} made them for the spec's text. */
     private List<Text> words() {
         List<Text> out = new ArrayList<>(2 + lines.size());
         out.add(title);
@@ -134,13 +134,14 @@ public abstract class NodeView extends Pane {
         return out;
     }
 
-    private String whole(Text t) {
-        if (spec == null) return t.getText();
+    /** The spec's whole words, in the order of {@link #words()}. */
+    private List<String> wholeWords() {
         NodeText text = spec.text();
-        if (t == title) return text.title();
-        if (t == subtitle) return text.subtitle();
-        int i = lines.indexOf(t);
-        return i >= 0 && i < text.lines().size() ? text.lines().get(i) : t.getText();
+        List<String> out = new ArrayList<>(2 + text.lines().size());
+        out.add(text.title());
+        out.add(text.subtitle());
+        out.addAll(text.lines());
+        return out;
     }
 
     /**
@@ -154,9 +155,12 @@ public abstract class NodeView extends Pane {
         List<javafx.scene.text.Font> fonts = words.stream().map(Text::getFont).toList();
         // the stylesheet may set the fonts after a first layout (a view laid out before its CSS pass)
         boolean again = w != elidedFor || spec != elidedSpec || !fonts.equals(elidedFonts);
-        if (again) for (Text t : words) {
-            setIfChanged(t, whole(t));
-            t.setAccessibleText(null);
+        if (again && spec != null) {
+            List<String> wholes = wholeWords();
+            for (int i = 0; i < words.size(); i++) {
+                setIfChanged(words.get(i), wholes.get(i));
+                words.get(i).setAccessibleText(null);
+            }
         }
         layoutContent(w, h);
         content.layout();
