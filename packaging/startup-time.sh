@@ -1,51 +1,108 @@
 #!/usr/bin/env bash
 # First-run timing: how long from launch to the first painted window, under Xvfb.
 #
-#   packaging/startup-time.sh [RUNS]     (default 7 runs of each; needs xvfb: apt-get install -y xvfb xauth)
-#   XVFB_FIRST=151 XVFB_LAST=159 packaging/startup-time.sh 7     on a machine whose displays are shared out
+#   packaging/startup-time.sh [ROUNDS]   (default 9 rounds; needs xvfb: apt-get install -y xvfb xauth)
+#   XVFB_FIRST=151 XVFB_LAST=159 packaging/startup-time.sh 9     on a machine whose displays are shared out
+#   BASE=/path/to/other/checkout packaging/startup-time.sh 9      A/B: that checkout's built jar (with
+#                         its own archive, made here if missing) measured in the same rounds as "base"
 #
-# Measures, each RUNS times, with the probe of dev.hopscope.ui.StartupProbe
-# (-Dhopscope.startupProbe=true prints "FIRST_PAINT <ms since JVM start> <epoch ms> <CPU ms>" once
-# the window is painted, the designer also "READY ..." once its start document is drawn and
-# analysed in it, and exits):
+# Targets, each started by the probe of dev.hopscope.ui.StartupProbe (-Dhopscope.startupProbe=true
+# prints "FIRST_PAINT <ms since JVM start> <epoch ms> <CPU ms>" once the window is painted; the
+# designer also "READY ..." once its start document is drawn and analysed in it, and exits):
 #   empty     an empty JavaFX Stage (dev.hopscope.EmptyWindowProbe, test classes): the floor
 #   jar       java -jar target/hopscope.jar
 #   jar+cds   the same with -XX:SharedArchiveFile=target/hopscope.jsa (made by packaging/cds.sh jar
 #             when missing or older than the jar)
-#   app-image target/package/hopscope/bin/hopscope, if packaging/build.sh app-image has run (with
-#             its class-data archive if packaging/cds.sh app-image has run)
-# and prints what a user waits, from this script's clock just before exec:
+#   image+cds target/package/hopscope/bin/hopscope, if packaging/build.sh app-image has run (with
+#             its class-data archive; "app-image" if it has none)
+#   base      BASE's jar with its archive, when BASE is given
+#
+# Why rounds: the machine is shared and its load moves from minute to minute, and the designer
+# uses about twice the CPU of the empty window (the JIT compilers and the collector run beside
+# the JavaFX thread), so under load its ratio to the empty window grows. Measured one target
+# after the other, as this script did before, each target met a different load and the ratios
+# spread from 1.3x to 1.9x for one build. So each round starts every target once, in an order
+# that turns from round to round, and a target's ratio is taken to the empty window of its own
+# round; the report gives the median of those ratios. Each round's line shows the load average
+# at its start, so a slow round can be told from a slow build.
+#
+# Printed, from this script's clock just before exec:
 #   first window    to the first painted frame (the designer's: its menu bar, toolbar, palette)
 #   designer drawn  to the window showing the start document drawn and analysed
-# each as median (min, max) over the runs, with its ratio to the empty window's first frame of the
-# same run (the machine may be shared: compare ratios), and the median CPU time the process had
-# used by then (all threads; load disturbs it less than the clock). A target whose main window
-# does not install the probe prints no FIRST_PAINT and is reported as such. Run
+# as the median (min, max) over the rounds, the median of the per-round ratios to the empty
+# window's first frame, and the median CPU time the process had used by then (all threads; load
+# disturbs it less than the clock) with its ratio to the empty window's CPU. Run
 # `mvn -B -ntp package` (or verify) first.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-runs=${1:-7}
+rounds=${1:-9}
 
 command -v Xvfb >/dev/null || { echo "Xvfb missing: apt-get install -y xvfb xauth" >&2; exit 2; }
 [ -f target/hopscope.jar ] && [ -d target/test-classes ] && [ -d target/javafx ] \
   || { echo "build first: mvn -B -ntp package" >&2; exit 2; }
+base=${BASE:-}
+if [ -n "$base" ]; then
+  base=$(cd "$base" && pwd)
+  [ -f "$base/target/hopscope.jar" ] || { echo "BASE=$base has no target/hopscope.jar: build it first" >&2; exit 2; }
+fi
+
+. packaging/xvfb.sh
+trap stop_xvfb EXIT
+
+# Archives first (their recording runs start Xvfb displays of their own).
+if [ ! -f target/hopscope.jsa ] || [ target/hopscope.jar -nt target/hopscope.jsa ]; then
+  packaging/cds.sh jar >&2 || true
+fi
+if [ -n "$base" ] && { [ ! -f "$base/target/hopscope.jsa" ] || [ "$base/target/hopscope.jar" -nt "$base/target/hopscope.jsa" ]; }; then
+  # the base's own cds.sh, so its archive is recorded the way that build records it
+  "$base/packaging/cds.sh" jar >&2 || true
+fi
 
 # A display of our own, killed by PID on the way out.
-. packaging/xvfb.sh
-start_xvfb || { echo "no free X display between :90 and :140" >&2; exit 2; }
-trap stop_xvfb EXIT
+start_xvfb || { echo "no free X display between ${XVFB_FIRST:-90} and ${XVFB_LAST:-140}" >&2; exit 2; }
 export DISPLAY=$xvfb_display
 
 probe=-Dhopscope.startupProbe=true
 javafx_cp=$(ls target/javafx/*.jar | tr '\n' ':')
+# a HOME of its own: no settings, recent files or autosave of a user's are read or written.
+# Java takes user.home from the password database, not from HOME: it is given as well (java and
+# the image's launcher both read JDK_JAVA_OPTIONS); the empty window gets it too, for equal work.
+home=$PWD/target/startup-home
+rm -rf "$home"; mkdir -p "$home"
+
+names=(empty jar)
+cmds=("java $probe -cp target/test-classes:target/classes:$javafx_cp dev.hopscope.EmptyWindowProbe"
+      "java $probe -jar target/hopscope.jar")
+if [ -f target/hopscope.jsa ]; then
+  names+=(jar+cds); cmds+=("java $probe -XX:SharedArchiveFile=target/hopscope.jsa -jar target/hopscope.jar")
+fi
+image=target/package/hopscope
+if [ -x $image/bin/hopscope ]; then
+  [ target/hopscope.jar -nt $image/bin/hopscope ] \
+    && echo "(the app image is older than target/hopscope.jar: packaging/build.sh app-image to measure this build)"
+  name=app-image
+  [ -f $image/lib/app/hopscope.jsa ] && name=image+cds
+  # the image's launcher passes its own arguments to the application, not to Java: the probe's variable
+  names+=($name); cmds+=("env HOPSCOPE_STARTUP_PROBE=true $image/bin/hopscope")
+else
+  echo "(no app image: packaging/build.sh app-image to measure it too)"
+fi
+if [ -n "$base" ]; then
+  cds=; [ -f "$base/target/hopscope.jsa" ] && cds="-XX:SharedArchiveFile=target/hopscope.jsa"
+  # run from the base's directory: an archive on JDK 17 matches its jar only as the dump spelled
+  # it (target/hopscope.jar), and with a mismatched archive the JVM shares nothing at all
+  names+=(base); cmds+=("env -C $base java $probe $cds -jar target/hopscope.jar")
+fi
+n=${#names[@]}
 
 # One run: prints "window designer window_cpu designer_cpu" (ms from just before exec, CPU ms; the
 # designer's as the window's when there is no READY), or nothing if the probe never spoke.
 measure() {
   local t0 out line ready
   t0=$(date +%s%3N)
-  out=$(timeout 90 "$@" 2>/dev/null </dev/null || true)
+  # shellcheck disable=SC2086 # a target's command line is split into words on purpose
+  out=$(HOME=$home JDK_JAVA_OPTIONS="-Duser.home=$home" timeout 90 $1 2>/dev/null </dev/null || true)
   line=$(printf '%s\n' "$out" | grep -m1 '^FIRST_PAINT ' || true)
   [ -n "$line" ] || return 0
   ready=$(printf '%s\n' "$out" | grep -m1 '^READY ' || true)
@@ -55,67 +112,58 @@ measure() {
   else echo "$window $window $window_cpu $window_cpu"; fi
 }
 
-# Median and range of a column of integers.
-stats() {
-  sort -n | awk '{v[NR]=$1} END {if (NR==0) {print "-"; exit}
-    m = (NR%2) ? v[(NR+1)/2] : int((v[NR/2]+v[NR/2+1])/2);
-    printf "median %5d ms (min %5d, max %5d, n=%d)", m, v[1], v[NR], NR}'
-}
+echo "what a user waits, from launch: $rounds rounds of ${names[*]}, each round in a turning order"
+echo "(Xvfb $xvfb_display, $(nproc) cores, $(java -version 2>&1 | head -n 1))"
 
-median() { sort -n | awk '{v[NR]=$1} END {if (NR==0) {print 0; exit} print (NR%2) ? v[(NR+1)/2] : int((v[NR/2]+v[NR/2+1])/2)}'; }
+# One unmeasured round first: the first start after a build pays for cold file caches and for
+# JavaFX unpacking its native libraries into ~/.openjfx, which a user pays once, not every time.
+for i in $(seq 0 $((n - 1))); do measure "${cmds[$i]}" >/dev/null; done
 
-floor=0
-run_target() {
-  local name=$1; shift
-  local results=() r
-  # One unmeasured run first: the first start after a build pays for cold file caches and for
-  # JavaFX unpacking its native libraries into ~/.openjfx, which a user pays once, not every time.
-  measure "$@" >/dev/null
-  for _ in $(seq "$runs"); do
-    r=$(measure "$@")
-    [ -n "$r" ] && results+=("$r")
+results=$(mktemp); trap 'stop_xvfb; rm -f "$results"' EXIT
+for r in $(seq "$rounds"); do
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  line="round $(printf '%2d' "$r")  load $(printf '%5s' "$load") "
+  for k in $(seq 0 $((n - 1))); do
+    i=$(( (k + r) % n ))
+    m=$(measure "${cmds[$i]}")
+    [ -n "$m" ] || m="- - - -"
+    echo "$r ${names[$i]} $m" >>"$results"
   done
-  if [ ${#results[@]} -eq 0 ]; then
-    printf '%-10s no FIRST_PAINT: its window does not call StartupProbe.installIfRequested(stage)\n' "$name"
-    return
-  fi
-  local col label m cpu
-  for col in 1:first-window 2:designer-drawn; do
-    label=${col#*:}
-    [ "$name" = empty ] && [ "$label" = designer-drawn ] && continue
-    m=$(printf '%s\n' "${results[@]}" | cut -d' ' -f"${col%%:*}" | median)
-    cpu=$(printf '%s\n' "${results[@]}" | cut -d' ' -f"$(( ${col%%:*} + 2 ))" | median)
-    [ "$name" = empty ] && floor=$m
-    printf '%-10s %-15s %s  cpu %5d ms' "$([ "$label" = first-window ] && echo "$name")" "${label/-/ }" \
-      "$(printf '%s\n' "${results[@]}" | cut -d' ' -f"${col%%:*}" | stats)" "$cpu"
-    [ "$floor" -gt 0 ] && awk -v m="$m" -v f="$floor" 'BEGIN {printf "  %.2fx the empty window", m / f}'
-    printf '\n'
+  # the round's line, in the targets' order: first window ms (CPU ms)
+  for i in $(seq 0 $((n - 1))); do
+    line+=" $(awk -v r="$r" -v t="${names[$i]}" '$1==r && $2==t {printf "%s %s (%s)", t, $3, $5}' "$results")"
   done
-}
+  echo "$line"
+done
 
-echo "what a user waits, from launch: $runs runs each (Xvfb $xvfb_display, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -n 1))"
-run_target empty java "$probe" -cp "target/test-classes:target/classes:$javafx_cp" dev.hopscope.EmptyWindowProbe
-# a HOME of its own: no settings, recent files or autosave of a user's are read or written
-export HOME=$PWD/target/startup-home
-rm -rf "$HOME"; mkdir -p "$HOME"
-# Java takes user.home from the password database, not from HOME: say it (the launcher and java both read this)
-export JDK_JAVA_OPTIONS="-Duser.home=$HOME"
-run_target jar java "$probe" -jar target/hopscope.jar
-if [ ! -f target/hopscope.jsa ] || [ target/hopscope.jar -nt target/hopscope.jsa ]; then
-  stop_xvfb
-  packaging/cds.sh jar >&2 || true
-  start_xvfb || { echo "no free X display" >&2; exit 2; }
-  export DISPLAY=$xvfb_display
-fi
-[ -f target/hopscope.jsa ] && run_target jar+cds java "$probe" -XX:SharedArchiveFile=target/hopscope.jsa -jar target/hopscope.jar
-image=target/package/hopscope
-if [ -x $image/bin/hopscope ]; then
-  [ target/hopscope.jar -nt $image/bin/hopscope ] \
-    && echo "(the app image is older than target/hopscope.jar: packaging/build.sh app-image to measure this build)"
-  name=app-image
-  [ -f $image/lib/app/hopscope.jsa ] && name=image+cds
-  # the image's launcher passes its own arguments to the application, not to Java: the probe's variable
-  HOPSCOPE_STARTUP_PROBE=true run_target $name $image/bin/hopscope
-else
-  echo "(no app image: packaging/build.sh app-image, then packaging/cds.sh app-image, to measure it too)"
-fi
+# Per target: medians over the rounds, and the median of each round's ratio to its empty window.
+awk -v order="${names[*]}" '
+  function median(a, k,   i, j, t) {
+    for (i = 2; i <= k; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j + 1] = a[j]; a[j + 1] = t }
+    return (k % 2) ? a[(k + 1) / 2] : (a[k / 2] + a[k / 2 + 1]) / 2
+  }
+  { key = $1 SUBSEP $2; w[key] = $3; d[key] = $4; wc[key] = $5; dc[key] = $6; if ($1 > R) R = $1 }
+  END {
+    nt = split(order, t, " ")
+    for (x = 1; x <= nt; x++) {
+      name = t[x]
+      for (col = 1; col <= 2; col++) {
+        if (name == "empty" && col == 2) continue
+        k = 0; kr = 0; kc = 0
+        for (r = 1; r <= R; r++) {
+          key = r SUBSEP name; e = r SUBSEP "empty"
+          v = (col == 1) ? w[key] : d[key]; c = (col == 1) ? wc[key] : dc[key]
+          if (v == "-" || v == "") continue
+          k++; ms[k] = v; cpu[k] = c
+          if (w[e] != "-" && w[e] > 0) { kr++; ratio[kr] = v / w[e] }
+          if (wc[e] != "-" && wc[e] > 0 && c > 0) { kc++; cratio[kc] = c / wc[e] }
+        }
+        if (k == 0) { printf "%-10s no FIRST_PAINT: its window does not call StartupProbe.installIfRequested(stage)\n", name; break }
+        lo = ms[1]; hi = ms[1]; for (i = 1; i <= k; i++) { if (ms[i] < lo) lo = ms[i]; if (ms[i] > hi) hi = ms[i] }
+        printf "%-10s %-15s median %5d ms (min %5d, max %5d, n=%d)  cpu %5d ms", (col == 1 ? name : ""),
+          (col == 1 ? "first window" : "designer drawn"), median(ms, k), lo, hi, k, median(cpu, k)
+        if (name != "empty" && kr > 0) printf "  %.2fx the empty window (cpu %.2fx)", median(ratio, kr), (kc > 0 ? median(cratio, kc) : 0)
+        printf "\n"
+      }
+    }
+  }' "$results"
