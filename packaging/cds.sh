@@ -47,12 +47,18 @@ if [ "$what" = jar ]; then
     || { log "the designer did not start:"; tail -n 20 "$work/record.log" >&2; exit 1; }
   grep -q '^FIRST_PAINT ' "$work/record.log" || { log "no first frame painted"; exit 1; }
   log "$(wc -l <"$list") classes; dumping $archive"
-  # the class path of the dump must be the one the archive is used with: the fat jar, as -jar gives it
+  # the class path of the dump must be the one the archive is used with: the fat jar, as -jar gives it.
+  # By its absolute path: JDK 17 resolves a relative one against the directory java runs in, so
+  # an archive dumped with target/hopscope.jar matched only in this directory, and a mismatched
+  # archive turns class-data sharing off altogether (the JDK's own archive too): slower than none.
   java -Xshare:dump -XX:SharedClassListFile="$list" -XX:SharedArchiveFile="$archive" \
-    -cp target/hopscope.jar >"$work/dump.log" 2>&1 || { log "dump failed:"; tail -n 20 "$work/dump.log" >&2; exit 1; }
+    -cp "$root/target/hopscope.jar" >"$work/dump.log" 2>&1 || { log "dump failed:"; tail -n 20 "$work/dump.log" >&2; exit 1; }
   # -Xshare:on refuses to start if the archive cannot be mapped or does not match the class path
   java -Xshare:on -XX:SharedArchiveFile="$archive" -jar target/hopscope.jar --version >/dev/null 2>"$work/check.log" \
     || { log "the archive does not load:"; cat "$work/check.log" >&2; exit 1; }
+  # and from any other directory, as `java -XX:SharedArchiveFile=/path/hopscope.jsa -jar /path/hopscope.jar`
+  (cd / && java -Xshare:on -XX:SharedArchiveFile="$root/$archive" -jar "$root/target/hopscope.jar" --version) >/dev/null 2>"$work/check.log" \
+    || { log "the archive does not load from another directory:"; cat "$work/check.log" >&2; exit 1; }
   log "$archive ($(du -h "$archive" | cut -f1)): java -XX:SharedArchiveFile=$archive -jar target/hopscope.jar"
   exit 0
 fi
