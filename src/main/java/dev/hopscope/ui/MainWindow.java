@@ -33,6 +33,7 @@ public final class MainWindow {
     private final EditActions actions;
     private final StackPane root = new StackPane();
     private final Pane ghostLayer = new Pane();
+    private final LaterTooltips tooltips = new LaterTooltips();
     private final TabPane bottomDock = new TabPane();
     private final VBox rightArea = new VBox();
     private final ScrollPane inspectorScroll = new ScrollPane();
@@ -66,7 +67,7 @@ public final class MainWindow {
         ghostLayer.setMouseTransparent(true);
         ghostLayer.setPickOnBounds(false);
 
-        Palette palette = new Palette(state, canvas, ghostLayer);
+        Palette palette = new Palette(state, canvas, ghostLayer, tooltips);
         ScrollPane paletteScroll = new ScrollPane(palette);
         paletteScroll.setFitToWidth(true);
         paletteScroll.getStyleClass().add("palette-scroll");
@@ -133,10 +134,14 @@ public final class MainWindow {
         CanvasKeys.install(canvas, actions);
         ContextMenus.install(canvas, state, actions, commands);
         panels = new Panels(this);
+        tooltips.make();
     }
 
     /** Whether {@link #complete()} has run: the inspector and the panels are there. */
     public boolean completed() { return panels != null; }
+
+    /** The chrome's tooltips (palette, toolbar): made by {@link #complete()}, not before the first frame. */
+    LaterTooltips tooltips() { return tooltips; }
 
     /** The words over the empty canvas while the start document is on its way ("Opening welcome…"). */
     public Label loading() { return loading; }

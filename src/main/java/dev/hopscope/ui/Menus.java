@@ -200,10 +200,10 @@ public final class Menus {
         return m;
     }
 
-    private static Button button(String icon, String tip, EventHandler<ActionEvent> action) {
+    private Button button(String icon, String tip, EventHandler<ActionEvent> action) {
         Button b = new Button(null, new FontIcon(icon));
         b.getStyleClass().add("tool-button");
-        b.setTooltip(new Tooltip(tip));
+        window.tooltips().set(b, () -> new Tooltip(tip));
         b.setOnAction(action);
         return b;
     }

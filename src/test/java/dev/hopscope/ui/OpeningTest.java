@@ -64,6 +64,9 @@ class OpeningTest {
         assertThat(loading.isVisible()).isTrue();
         assertThat(loading.getText()).isEqualTo("Opening two hosts.hopscope…");
         assertThat(window.state().current().nodes()).isEmpty();
+        // tooltips are not made before the first frame: none can show before input is let through
+        assertThat(robot.lookup("#palette-container").queryAs(Label.class).getTooltip()).isNull();
+        assertThat(robot.lookup("#tool-undo").queryAs(javafx.scene.control.Button.class).getTooltip()).isNull();
         Bounds menuBar = sceneBounds(robot, "#menu-bar");
         Bounds toolBar = sceneBounds(robot, ".main-toolbar");
         Bounds palette = sceneBounds(robot, "#palette-host");
@@ -88,6 +91,9 @@ class OpeningTest {
         assertThat(sceneBounds(robot, ".main-toolbar")).isEqualTo(toolBar);
         assertThat(sceneBounds(robot, "#palette-host")).isEqualTo(palette);
         assertThat(sceneBounds(robot, ".canvas")).isEqualTo(canvas);
+        // and the tooltips are there once the window is complete
+        assertThat(robot.lookup("#palette-container").queryAs(Label.class).getTooltip().getText()).isEqualTo("Drag onto the canvas, into a host");
+        assertThat(robot.lookup("#tool-undo").queryAs(javafx.scene.control.Button.class).getTooltip().getText()).isEqualTo("Undo (Ctrl+Z)");
     }
 
     @Test

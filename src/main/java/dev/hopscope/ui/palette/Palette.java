@@ -8,6 +8,7 @@ import dev.hopscope.model.edit.Outcome;
 import dev.hopscope.model.kinds.NetworkKind;
 import dev.hopscope.model.kinds.NetworkKinds;
 import dev.hopscope.ui.AppState;
+import dev.hopscope.ui.LaterTooltips;
 import dev.hopscope.ui.canvas.CanvasView;
 import dev.hopscope.ui.canvas.Snap;
 import javafx.geometry.Point2D;
@@ -34,11 +35,14 @@ public final class Palette extends VBox {
     private final AppState state;
     private final CanvasView canvas;
     private final Pane ghostLayer;
+    private final LaterTooltips tooltips;
 
-    public Palette(AppState state, CanvasView canvas, Pane ghostLayer) {
+    /** The palette; its entries' tooltips come through {@code tooltips}, once the window is complete. */
+    public Palette(AppState state, CanvasView canvas, Pane ghostLayer, LaterTooltips tooltips) {
         this.state = state;
         this.canvas = canvas;
         this.ghostLayer = ghostLayer;
+        this.tooltips = tooltips;
         getStyleClass().add("palette");
         section("Docker", List.of(Blueprint.HOST, Blueprint.DOCKER0, Blueprint.USER_BRIDGE, Blueprint.CONTAINER, Blueprint.OVERLAY));
         section("Kubernetes", List.of(Blueprint.K8S_NODE, Blueprint.CNI_BRIDGE, Blueprint.POD, Blueprint.SERVICE));
@@ -112,22 +116,25 @@ public final class Palette extends VBox {
         l.getStyleClass().add("palette-entry");
         l.getStyleClass().addAll(classes);
         l.setMaxWidth(Double.MAX_VALUE);
-        Tooltip tooltip = new Tooltip(tip);
-        tooltip.setWrapText(true);
-        tooltip.setMaxWidth(420);
-        l.setTooltip(tooltip);
-        Label ghost = new Label(title, new FontIcon(icon));
-        ghost.getStyleClass().add("palette-ghost");
-        ghost.getStyleClass().addAll(classes);
-        ghost.setMouseTransparent(true);
+        tooltips.set(l, () -> {
+            Tooltip tooltip = new Tooltip(tip);
+            tooltip.setWrapText(true);
+            tooltip.setMaxWidth(420);
+            return tooltip;
+        });
+        // the label that follows the pointer in a drag, made on the first press (not before the first frame)
+        Label[] ghost = new Label[1];
         l.setOnMousePressed(e -> {
             if (e.getButton() != MouseButton.PRIMARY) return;
-            if (!ghostLayer.getChildren().contains(ghost)) ghostLayer.getChildren().add(ghost);
-            moveGhost(ghost, e);
+            if (ghost[0] == null) ghost[0] = ghost(title, icon, classes);
+            if (!ghostLayer.getChildren().contains(ghost[0])) ghostLayer.getChildren().add(ghost[0]);
+            moveGhost(ghost[0], e);
         });
-        l.setOnMouseDragged(e -> moveGhost(ghost, e));
+        l.setOnMouseDragged(e -> {
+            if (ghost[0] != null) moveGhost(ghost[0], e);
+        });
         l.setOnMouseReleased(e -> {
-            ghostLayer.getChildren().remove(ghost);
+            if (ghost[0] != null) ghostLayer.getChildren().remove(ghost[0]);
             if (e.getButton() != MouseButton.PRIMARY) return;
             Point2D inCanvas = canvas.sceneToLocal(e.getSceneX(), e.getSceneY());
             if (!canvas.getLayoutBounds().contains(inCanvas)) return;
@@ -138,6 +145,14 @@ public final class Palette extends VBox {
             if (e.getClickCount() == 2) drop(drop, canvas.visibleCentre());
         });
         return l;
+    }
+
+    private static Label ghost(String title, String icon, List<String> classes) {
+        Label ghost = new Label(title, new FontIcon(icon));
+        ghost.getStyleClass().add("palette-ghost");
+        ghost.getStyleClass().addAll(classes);
+        ghost.setMouseTransparent(true);
+        return ghost;
     }
 
     private void drop(Function<Point2D, Outcome> drop, Point2D p) {
