@@ -87,7 +87,7 @@ public final class EditActions {
 
     public void selectAll() {
         List<String> all = new ArrayList<>();
-        for (Node n : state.current().nodes()) if (canvas.view(n.id()).isPresent()) all.add(n.id());
+        for (Node n : state.current().nodes()) if (canvas.scene().nodes().containsKey(n.id())) all.add(n.id());
         state.select(all);
     }
 

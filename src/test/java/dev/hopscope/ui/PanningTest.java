@@ -3,6 +3,7 @@ package dev.hopscope.ui;
 import dev.hopscope.io.SyntheticTopology;
 import dev.hopscope.model.Box;
 import dev.hopscope.model.Link;
+import dev.hopscope.model.scene.NodeSpec;
 import dev.hopscope.model.edit.Blueprint;
 import dev.hopscope.model.edit.Creation;
 import dev.hopscope.model.scene.Point;
@@ -78,10 +79,10 @@ class PanningTest {
         javafx.geometry.Bounds seen = fx(() -> canvas().visibleArea());
         // the ring is CULL_MARGIN screen pixels, and a view is in the scene only if its own box meets it
         double farthest = CanvasView.CULL_MARGIN / fx(() -> canvas().viewport().zoom());
-        List<String> onScreen = fx(() -> canvas().views().stream().filter(v -> intersects(v.spec().box(), seen)).map(v -> v.nodeId()).toList());
-        List<String> farOff = fx(() -> canvas().views().stream()
-                .filter(v -> v.spec().box().x() > seen.getMaxX() + farthest && v.spec().box().x() < seen.getMaxX() + seen.getWidth())
-                .map(v -> v.nodeId()).toList());
+        List<String> onScreen = fx(() -> nodes().filter(n -> intersects(n.box(), seen)).map(NodeSpec::id).toList());
+        List<String> farOff = fx(() -> nodes()
+                .filter(n -> n.box().x() > seen.getMaxX() + farthest && n.box().x() < seen.getMaxX() + seen.getWidth())
+                .map(NodeSpec::id).toList());
         assertThat(onScreen).isNotEmpty();
         assertThat(farOff).as("views between the ring and one screen beyond it").isNotEmpty();
         assertThat(fx(() -> onScreen.stream().filter(id -> !canvas().isAttached(id)).toList())).as("views on the screen not in the scene").isEmpty();
@@ -96,23 +97,59 @@ class PanningTest {
         double edge = seen.getMaxX() + CanvasView.CULL_MARGIN / zoom;
         // a card beyond the ring's right edge by more than a re-count step but less than the ring:
         // it comes in after a pan that short, which does not yet leave the ring
-        NodeView next = fx(() -> canvas().views().stream()
-                .filter(v -> v.spec().shape() == dev.hopscope.model.scene.Shape.CONTAINER)
-                .filter(v -> v.spec().box().y() > seen.getMinY() && v.spec().box().y() + v.spec().box().h() < seen.getMaxY())
-                .filter(v -> (v.spec().box().x() - edge) * zoom > CanvasView.CULL_STEP && (v.spec().box().x() - edge) * zoom < CanvasView.CULL_MARGIN - 16)
+        NodeSpec next = fx(() -> nodes()
+                .filter(n -> n.shape() == dev.hopscope.model.scene.Shape.CONTAINER)
+                .filter(n -> n.box().y() > seen.getMinY() && n.box().y() + n.box().h() < seen.getMaxY())
+                .filter(n -> (n.box().x() - edge) * zoom > CanvasView.CULL_STEP && (n.box().x() - edge) * zoom < CanvasView.CULL_MARGIN - 16)
                 .findFirst().orElseThrow());
-        assertThat(fx(() -> canvas().isAttached(next.nodeId()))).as("beyond the ring before the pan").isFalse();
-        double step = (next.spec().box().x() - edge) * zoom + 4;
+        assertThat(fx(() -> canvas().isAttached(next.id()))).as("beyond the ring before the pan").isFalse();
+        double step = (next.box().x() - edge) * zoom + 4;
         fx(() -> canvas().viewport().panBy(-step, 0));
         javafx.geometry.Bounds now = fx(() -> canvas().visibleArea());
         assertThat(now.getMinX()).as("the pan moved the view right").isGreaterThan(seen.getMinX());
-        assertThat(fx(() -> canvas().isAttached(next.nodeId()))).as("the strip the pan reached is in the scene").isTrue();
+        assertThat(fx(() -> canvas().isAttached(next.id()))).as("the strip the pan reached is in the scene").isTrue();
         double newEdge = now.getMaxX() + CanvasView.CULL_MARGIN / zoom;
-        List<String> beyond = fx(() -> canvas().views().stream()
-                .filter(v -> v.spec().box().x() > newEdge + 1 && v.spec().box().y() < now.getMaxY() && v.spec().box().y() + v.spec().box().h() > now.getMinY())
-                .filter(v -> canvas().isAttached(v.nodeId())).map(NodeView::nodeId).toList());
+        List<String> beyond = fx(() -> nodes()
+                .filter(n -> n.box().x() > newEdge + 1 && n.box().y() < now.getMaxY() && n.box().y() + n.box().h() > now.getMinY())
+                .filter(n -> canvas().isAttached(n.id())).map(NodeSpec::id).toList());
         assertThat(beyond).as("views wholly beyond the ring after the pan").isEmpty();
     }
+
+    @Test void aLargeDrawingMakesItsViewsWhenTheyComeNearTheScreenAndTheyShowWhatWasSetBefore() {
+        // made all at once, the views of a large drawing were most of the heap, and the first
+        // collection after opening paused the pan that followed to copy them
+        fx(() -> app.state().reset(SyntheticTopology.generate(7, 48, false), null));
+        fx(() -> canvas().zoomReset());
+        javafx.geometry.Bounds seen = fx(() -> canvas().visibleArea());
+        int drawn = fx(() -> canvas().scene().nodes().size());
+        int made = fx(() -> canvas().views().size());
+        assertThat(made).as("views made of %s nodes", drawn).isLessThan(drawn / 3);
+        String left = fx(() -> nodes().filter(n -> n.shape() == dev.hopscope.model.scene.Shape.CONTAINER && canvas().isAttached(n.id()))
+                .findFirst().orElseThrow().id());
+        // a node two screens to the right: nothing is made for it yet, but what is set for it is kept
+        NodeSpec far = fx(() -> nodes().filter(n -> n.shape() == dev.hopscope.model.scene.Shape.CONTAINER)
+                .filter(n -> n.box().x() > seen.getMaxX() + seen.getWidth() && n.box().y() > seen.getMinY() && n.box().y() + n.box().h() < seen.getMaxY())
+                .findFirst().orElseThrow());
+        assertThat(fx(() -> canvas().views().stream().anyMatch(v -> v.nodeId().equals(far.id())))).isFalse();
+        fx(() -> {
+            canvas().setFlagged(far.id(), true);
+            canvas().setBadge(far.id(), "error", 2);
+            canvas().setTooltip(far.id(), "Error X: far away");
+            app.state().select(List.of(far.id()));
+        });
+        fx(() -> canvas().viewport().panBy(-(far.box().x() - seen.getMinX()) * canvas().viewport().zoom(), 0));
+        assertThat(fx(() -> canvas().isAttached(far.id()))).as("made and shown once the pan reaches it").isTrue();
+        NodeView v = fx(() -> canvas().view(far.id()).orElseThrow());
+        assertThat(fx(() -> v.getPseudoClassStates().toString())).contains("unreachable", "selected");
+        assertThat(fx(() -> v.badge() != null && v.badge().getText().equals("!2"))).isTrue();
+        assertThat(fx(v::tip)).isEqualTo("Error X: far away");
+        // and a view the pan left behind is forgotten (its cached pixels with it), to be made again if it comes back
+        assertThat(fx(() -> canvas().views().stream().anyMatch(w -> w.nodeId().equals(left)))).as("view of %s kept", left).isFalse();
+        fx(() -> canvas().viewport().panBy((far.box().x() - seen.getMinX()) * canvas().viewport().zoom(), 0));
+        assertThat(fx(() -> canvas().isAttached(left))).as("made again on the way back").isTrue();
+    }
+
+    private java.util.stream.Stream<NodeSpec> nodes() { return canvas().scene().nodes().values().stream(); }
 
     private static boolean intersects(Box b, javafx.geometry.Bounds area) {
         return b.x() < area.getMaxX() && b.x() + b.w() > area.getMinX() && b.y() < area.getMaxY() && b.y() + b.h() > area.getMinY();
@@ -121,7 +158,7 @@ class PanningTest {
     @Test void aZoomOfALargeDrawingScalesAPictureOfItAndTheRealDrawingComesBackWhenItSettles() {
         fx(() -> app.state().reset(SyntheticTopology.generate(7, 48, false), null));
         fx(() -> canvas().zoomReset());
-        String web = fx(() -> canvas().views().stream().filter(v -> canvas().isAttached(v.nodeId())).findFirst().orElseThrow().nodeId());
+        String web = fx(() -> nodes().filter(n -> canvas().isAttached(n.id())).findFirst().orElseThrow().id());
         Box b = app.box(web);
         // two steps of a zoom, looked at before it can settle: a picture stands in, and scaled by the
         // second step it still shows the node where the drawing has it

@@ -106,11 +106,22 @@ public final class CanvasView extends Region {
     private final Pane cardLayer = layer("card-layer");
     private final Pane overlayLayer = layer("overlay-layer");
     private final Pane toolLayer = layer("tool-layer");
+    /**
+     * The views made so far. A large drawing's views are made when they come near the screen and
+     * forgotten when they leave (see {@link #forget}): made all at once, the 5,656 views of the
+     * 2,000-node drawing were most of the heap, and the first collection after opening copied
+     * them all (a pause of 100-330 ms in the pan that followed). A small drawing's views are all
+     * made with its scene.
+     */
     private final Map<String, NodeView> views = new LinkedHashMap<>();
     private final Map<String, LinkView> links = new LinkedHashMap<>();
-    private final Map<String, List<LinkView>> linksByNode = new HashMap<>();
+    private final Map<String, List<String>> linksByNode = new HashMap<>();
+    // what the views show beyond their spec, kept here so a view made later shows it too
     private final Set<String> flagged = new HashSet<>();
+    private final Set<String> hopActive = new HashSet<>();
     private final Map<String, String> tips = new HashMap<>();
+    private final Map<String, String> linkTips = new HashMap<>();
+    private final Map<String, Point> verdictPlaces = new HashMap<>();
     private final Map<String, Object[]> badges = new HashMap<>();
     private final Set<String> holds = new HashSet<>();
     private final Map<String, String> verdicts = new HashMap<>();
@@ -119,7 +130,8 @@ public final class CanvasView extends Region {
     private final ObjectProperty<Link> selectedLink = new SimpleObjectProperty<>();
     private final SimpleBooleanProperty sceneCurrent = new SimpleBooleanProperty(this, "sceneCurrent");
     private final SceneService scenes = new SceneService(this::apply);
-    private final Culling culling = new Culling();
+    private final Culling<NodeSpec> nodeIndex = new Culling<>();
+    private final Culling<LinkSpec> linkIndex = new Culling<>();
     private final Set<javafx.scene.Node> shown = new HashSet<>();
     /** The part of the canvas whose views are visible; a pan inside it changes no view. */
     private Bounds cullWindow;
@@ -173,8 +185,8 @@ public final class CanvasView extends Region {
         });
         state.selection().addListener((SetChangeListener<String>) c -> {
             changed();
-            if (c.wasRemoved()) view(c.getElementRemoved()).ifPresent(v -> v.setSelected(false));
-            if (c.wasAdded()) view(c.getElementAdded()).ifPresent(v -> v.setSelected(true));
+            if (c.wasRemoved()) made(c.getElementRemoved()).ifPresent(v -> v.setSelected(false));
+            if (c.wasAdded()) made(c.getElementAdded()).ifPresent(v -> v.setSelected(true));
         });
         selectedLink.addListener((o, was, now) -> {
             changed();
@@ -214,10 +226,16 @@ public final class CanvasView extends Region {
 
     /** Where a node is drawn now (a drag in progress included), in canvas coordinates. */
     public Optional<Bounds> nodeBounds(String nodeId) {
-        NodeView v = views.get(nodeId);
-        if (v == null) return Optional.empty();
-        Box b = v.liveBox();
+        NodeSpec s = scene.nodes().get(nodeId);
+        if (s == null) return Optional.empty();
+        Box b = drawnBox(s);
         return Optional.of(new BoundingBox(b.x(), b.y(), b.w(), b.h()));
+    }
+
+    /** Where a node is drawn now: its view's box while a drag moves it, else its spec's. */
+    Box drawnBox(NodeSpec s) {
+        NodeView v = views.get(s.id());
+        return v == null ? s.box() : v.liveBox();
     }
 
     /** A layer above the nodes in canvas coordinates; it pans and zooms with the canvas. Not pickable. */
@@ -227,7 +245,7 @@ public final class CanvasView extends Region {
     public void setFlagged(String nodeId, boolean on) {
         changed();
         if (on) flagged.add(nodeId); else flagged.remove(nodeId);
-        view(nodeId).ifPresent(v -> v.setFlagged(on));
+        made(nodeId).ifPresent(v -> v.setFlagged(on));
         farStale = true;
     }
 
@@ -267,7 +285,9 @@ public final class CanvasView extends Region {
         Platform.runLater(() -> {
             verdictsPending = false;
             if (verdicts.isEmpty()) return;
-            VerdictPlaces.of(scene, verdicts).forEach((id, at) -> {
+            verdictPlaces.clear();
+            verdictPlaces.putAll(VerdictPlaces.of(scene, verdicts));
+            verdictPlaces.forEach((id, at) -> {
                 LinkView l = links.get(id);
                 if (l != null) l.placeVerdict(at);
             });
@@ -278,19 +298,27 @@ public final class CanvasView extends Region {
     public void setBadge(String nodeId, String severity, int count) {
         changed();
         if (severity == null) badges.remove(nodeId); else badges.put(nodeId, new Object[] {severity, count});
-        view(nodeId).ifPresent(v -> v.setBadge(severity, count));
+        made(nodeId).ifPresent(v -> v.setBadge(severity, count));
     }
 
     /** The hover text of a node (a finding's reason and fix); null clears it. */
     public void setTooltip(String nodeId, String text) {
         if (text == null) tips.remove(nodeId); else tips.put(nodeId, text);
-        view(nodeId).ifPresent(v -> v.setTip(text));
+        made(nodeId).ifPresent(v -> v.setTip(text));
+    }
+
+    /** The hover text of a link (an expected flow's verdict, reason and fix); null clears it. */
+    public void setLinkTooltip(String linkId, String text) {
+        if (text == null) linkTips.remove(linkId); else linkTips.put(linkId, text);
+        LinkView l = links.get(linkId);
+        if (l != null) l.setTip(text);
     }
 
     /** Marks the node the simulated packet is at ({@code :hop-active}). */
     public void setHopActive(String nodeId, boolean on) {
         changed();
-        view(nodeId).ifPresent(v -> v.setHopActive(on));
+        if (on) hopActive.add(nodeId); else hopActive.remove(nodeId);
+        made(nodeId).ifPresent(v -> v.setHopActive(on));
     }
 
     /** Called with a node's id when the user clicks it (press and release without a drag). */
@@ -308,11 +336,27 @@ public final class CanvasView extends Region {
     /** The link the user clicked last, or null. */
     public ObjectProperty<Link> selectedLink() { return selectedLink; }
 
-    public Optional<NodeView> view(String id) { return Optional.ofNullable(views.get(id)); }
+    /** A node's view, made now if it was not yet; empty when the scene has no such node. */
+    public Optional<NodeView> view(String id) {
+        NodeView v = views.get(id);
+        if (v == null && scene.nodes().containsKey(id)) v = make(scene.nodes().get(id));
+        return Optional.ofNullable(v);
+    }
 
-    public Collection<NodeView> views() { return views.values(); }
+    /** A link's view, made now if it was not yet; empty when the scene has no such link. */
+    public Optional<LinkView> linkView(String id) {
+        LinkView l = links.get(id);
+        if (l == null && scene.links().containsKey(id)) l = make(scene.links().get(id));
+        return Optional.ofNullable(l);
+    }
 
-    public Map<String, LinkView> linkViews() { return links; }
+    /** The node views made so far: every one of a small drawing, those that have come near the screen of a large one. */
+    public Collection<NodeView> views() { return java.util.Collections.unmodifiableCollection(views.values()); }
+
+    /** The link views made so far, by link id (see {@link #views()}). */
+    public Map<String, LinkView> linkViews() { return java.util.Collections.unmodifiableMap(links); }
+
+    private Optional<NodeView> made(String id) { return Optional.ofNullable(views.get(id)); }
 
     /** True while zoomed out far enough that the plain-shape layer stands in for the views. */
     public boolean isFar() { return farShown; }
@@ -381,14 +425,16 @@ public final class CanvasView extends Region {
 
     /** The topmost view under a canvas point that passes the filter: cards over bridges over bands over hosts. */
     public Optional<NodeView> viewAt(Point2D p, Predicate<NodeView> filter) {
-        List<NodeView> all = new ArrayList<>(views.values());
+        List<NodeSpec> all = new ArrayList<>(scene.nodes().values());
         for (Shape[] rank : new Shape[][] {{Shape.CONTAINER, Shape.POD, Shape.SERVICE, Shape.EXTERNAL}, {Shape.BRIDGE, Shape.NETWORK_BAR},
                 {Shape.UNDERLAY, Shape.OVERLAY, Shape.NETWORK_BAND}, {Shape.HOST}}) {
             for (int i = all.size() - 1; i >= 0; i--) {
-                NodeView v = all.get(i);
-                if (!java.util.Arrays.asList(rank).contains(v.spec().shape()) || !filter.test(v)) continue;
-                Box b = v.liveBox();
-                if (p.getX() >= b.x() && p.getX() <= b.x() + b.w() && p.getY() >= b.y() && p.getY() <= b.y() + b.h()) return Optional.of(v);
+                NodeSpec s = all.get(i);
+                if (!java.util.Arrays.asList(rank).contains(s.shape())) continue;
+                Box b = drawnBox(s);
+                if (p.getX() < b.x() || p.getX() > b.x() + b.w() || p.getY() < b.y() || p.getY() > b.y() + b.h()) continue;
+                NodeView v = view(s.id()).orElseThrow();
+                if (filter.test(v)) return Optional.of(v);
             }
         }
         return Optional.empty();
@@ -433,24 +479,31 @@ public final class CanvasView extends Region {
     }
 
     private void applyNodes(Scene next) {
+        boolean small = next.nodes().size() <= FAR_NODES;
         for (NodeSpec s : next.nodes().values()) {
             NodeView v = views.get(s.id());
             if (v != null && v.spec().shape() != s.shape()) {
                 remove(v);
                 v = null;
             }
-            if (v == null) {
-                v = create(s);
-                views.put(s.id(), v);
-                v.setSelected(state.selection().contains(s.id()));
-                v.setFlagged(flagged.contains(s.id()));
-                if (tips.containsKey(s.id())) v.setTip(tips.get(s.id()));
-                Object[] badge = badges.get(s.id());
-                if (badge != null) v.setBadge((String) badge[0], (Integer) badge[1]);
-            }
-            v.show(s);
+            if (v != null) v.show(s);
+            else if (small) make(s);
         }
         for (NodeView v : List.copyOf(views.values())) if (!next.nodes().containsKey(v.nodeId())) remove(v);
+    }
+
+    /** Makes a node's view, showing what the canvas keeps for it (selection, flags, hover text, badge). */
+    private NodeView make(NodeSpec s) {
+        NodeView v = create(s);
+        views.put(s.id(), v);
+        v.setSelected(state.selection().contains(s.id()));
+        v.setFlagged(flagged.contains(s.id()));
+        v.setHopActive(hopActive.contains(s.id()));
+        if (tips.containsKey(s.id())) v.setTip(tips.get(s.id()));
+        Object[] badge = badges.get(s.id());
+        if (badge != null) v.setBadge((String) badge[0], (Integer) badge[1]);
+        v.show(s);
+        return v;
     }
 
     private void remove(NodeView v) {
@@ -461,20 +514,13 @@ public final class CanvasView extends Region {
 
     private void applyLinks(Scene next) {
         linksByNode.clear();
+        boolean small = next.nodes().size() <= FAR_NODES;
         for (LinkSpec s : next.links().values()) {
             LinkView lv = links.get(s.id());
-            if (lv == null) {
-                lv = new LinkView(s);
-                links.put(s.id(), lv);
-                lv.setFlagged(flagged.contains(s.id()));
-                lv.pseudoClassStateChanged(HOLDS, holds.contains(s.id()));
-                if (verdicts.containsKey(s.id())) lv.setVerdict(verdicts.get(s.id()));
-                lv.setSelected(selectedLink.get() != null && selectedLink.get().id().equals(s.id()));
-            } else {
-                lv.show(s);
-            }
-            linksByNode.computeIfAbsent(s.source(), k -> new ArrayList<>()).add(lv);
-            linksByNode.computeIfAbsent(s.target(), k -> new ArrayList<>()).add(lv);
+            if (lv != null) lv.show(s);
+            else if (small) make(s);
+            linksByNode.computeIfAbsent(s.source(), k -> new ArrayList<>()).add(s.id());
+            linksByNode.computeIfAbsent(s.target(), k -> new ArrayList<>()).add(s.id());
         }
         for (String id : List.copyOf(links.keySet())) {
             if (next.links().containsKey(id)) continue;
@@ -482,32 +528,48 @@ public final class CanvasView extends Region {
             shown.remove(gone);
             detach(gone);
         }
-        if (selectedLink.get() != null && !links.containsKey(selectedLink.get().id())) selectedLink.set(null);
+        if (selectedLink.get() != null && !next.links().containsKey(selectedLink.get().id())) selectedLink.set(null);
     }
 
-    /** Files every view under the buckets of the culling index. */
-    private void reindex() {
-        culling.clear();
-        for (NodeView v : views.values()) {
-            Box b = v.spec().box();
-            // an external's words stand beside its globe
-            double extra = v.spec().shape() == Shape.EXTERNAL ? 200 : 0;
-            culling.add(v, b.x(), b.y(), b.w() + extra, b.h());
+    /** Makes a link's view, showing what the canvas keeps for it (selection, flags, verdict, hover text). */
+    private LinkView make(LinkSpec s) {
+        LinkView lv = new LinkView(s);
+        links.put(s.id(), lv);
+        lv.setFlagged(flagged.contains(s.id()));
+        lv.pseudoClassStateChanged(HOLDS, holds.contains(s.id()));
+        if (verdicts.containsKey(s.id())) {
+            lv.setVerdict(verdicts.get(s.id()));
+            if (verdictPlaces.containsKey(s.id())) lv.placeVerdict(verdictPlaces.get(s.id()));
         }
-        for (LinkView l : links.values()) {
+        if (linkTips.containsKey(s.id())) lv.setTip(linkTips.get(s.id()));
+        lv.setSelected(selectedLink.get() != null && selectedLink.get().id().equals(s.id()));
+        return lv;
+    }
+
+    /** Files every node and link of the scene under the buckets of the culling index. */
+    private void reindex() {
+        nodeIndex.clear();
+        linkIndex.clear();
+        for (NodeSpec s : scene.nodes().values()) {
+            Box b = s.box();
+            // an external's words stand beside its globe
+            double extra = s.shape() == Shape.EXTERNAL ? 200 : 0;
+            nodeIndex.add(s, b.x(), b.y(), b.w() + extra, b.h());
+        }
+        for (LinkSpec l : scene.links().values()) {
             double x0 = Double.MAX_VALUE, y0 = Double.MAX_VALUE, x1 = -Double.MAX_VALUE, y1 = -Double.MAX_VALUE;
-            for (Point p : l.spec().route()) {
+            for (Point p : l.route()) {
                 x0 = Math.min(x0, p.x());
                 y0 = Math.min(y0, p.y());
                 x1 = Math.max(x1, p.x());
                 y1 = Math.max(y1, p.y());
             }
-            Point at = l.spec().labelAt();
+            Point at = l.labelAt();
             if (at != null) {
                 x1 = Math.max(x1, at.x() + 160);
                 y1 = Math.max(y1, at.y() + 20);
             }
-            culling.add(l, x0 - 10, y0 - 10, x1 - x0 + 20, y1 - y0 + 20);
+            linkIndex.add(l, x0 - 10, y0 - 10, x1 - x0 + 20, y1 - y0 + 20);
         }
     }
 
@@ -519,11 +581,13 @@ public final class CanvasView extends Region {
 
     /** Re-draws the links of nodes being dragged, so links stay attached while nodes move. */
     void refreshLinks(Collection<String> nodeIds) {
-        Set<LinkView> touched = new HashSet<>();
+        Set<String> touched = new HashSet<>();
         for (String id : nodeIds) touched.addAll(linksByNode.getOrDefault(id, List.of()));
-        for (LinkView lv : touched) {
-            NodeView a = views.get(lv.link().source());
-            NodeView b = views.get(lv.link().target());
+        for (String id : touched) {
+            LinkView lv = linkView(id).orElse(null);
+            if (lv == null) continue;
+            NodeView a = view(lv.link().source()).orElse(null);
+            NodeView b = view(lv.link().target()).orElse(null);
             if (a == null || b == null) continue;
             lv.drawProvisional(provisional(a, b));
         }
@@ -625,8 +689,16 @@ public final class CanvasView extends Region {
         cullWindow = new BoundingBox(area.getMinX() - mx, area.getMinY() - my, area.getWidth() + 2 * mx, area.getHeight() + 2 * my);
         cullZoom = zoom;
         grid.draw(cullWindow, zoom);
-        Set<javafx.scene.Node> near = farShown ? Set.of() : culling.near(cullWindow);
-        for (javafx.scene.Node n : List.copyOf(shown)) if (!near.contains(n)) detach(n);
+        Set<javafx.scene.Node> near = new java.util.LinkedHashSet<>();
+        if (!farShown) {
+            for (NodeSpec s : nodeIndex.near(cullWindow)) near.add(view(s.id()).orElseThrow());
+            for (LinkSpec s : linkIndex.near(cullWindow)) near.add(linkView(s.id()).orElseThrow());
+        }
+        for (javafx.scene.Node n : List.copyOf(shown)) {
+            if (near.contains(n)) continue;
+            detach(n);
+            forget(n);
+        }
         for (javafx.scene.Node n : near) if (!shown.contains(n)) attach(n);
         shown.clear();
         shown.addAll(near);
@@ -644,6 +716,22 @@ public final class CanvasView extends Region {
             if (panning) rest(l);
         }
         else if (n instanceof NodeView v) layerFor(v.spec().shape()).getChildren().add(v);
+    }
+
+    /**
+     * A large drawing forgets a view that leaves the ring around the screen, and makes it again if
+     * it comes back: a node view's cached pixels live on the heap under the software renderer, so
+     * the views a long pan had met filled the heap, and each collection copied them. A view the
+     * user works with (selected, or under a gesture) is kept.
+     */
+    private void forget(javafx.scene.Node n) {
+        if (scene.nodes().size() <= FAR_NODES || gesture != null) return;
+        if (n instanceof NodeView v && !state.selection().contains(v.nodeId())) {
+            views.remove(v.nodeId(), v);
+        } else if (n instanceof LinkView l && (selectedLink.get() == null || !selectedLink.get().id().equals(l.spec().id()))) {
+            links.remove(l.spec().id(), l);
+            resting.remove(l);
+        }
     }
 
     private static void detach(javafx.scene.Node n) {

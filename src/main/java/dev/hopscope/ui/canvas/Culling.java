@@ -1,7 +1,6 @@
 package dev.hopscope.ui.canvas;
 
 import javafx.geometry.Bounds;
-import javafx.scene.Node;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,17 +10,18 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which views lie in a part of the canvas, from a uniform grid of buckets: finding what a pan
- * brings into view costs the views near the screen, not every view of a large drawing. The
- * answer is exact (each view's own box against the area), so a pan that moves the area a little
- * brings in only the views that little strip reaches, not a whole column of buckets at once.
+ * Which things (the specs of nodes or links) lie in a part of the canvas, from a uniform grid of
+ * buckets: finding what a pan brings into view costs the things near the screen, not every one
+ * of a large drawing. The answer is exact (each thing's own box against the area), so a pan that
+ * moves the area a little brings in only what that little strip reaches, not a whole column of
+ * buckets at once.
  */
-final class Culling {
+final class Culling<T> {
     /** Bucket size in canvas units: about a host, so a screen covers a handful of buckets. */
     private static final double CELL = 400;
-    private final Map<Long, List<Filed>> cells = new HashMap<>();
+    private final Map<Long, List<Filed<T>>> cells = new HashMap<>();
 
-    private record Filed(Node view, double x, double y, double w, double h) {
+    private record Filed<T>(T thing, double x, double y, double w, double h) {
         boolean meets(Bounds area) {
             return x <= area.getMaxX() && x + w >= area.getMinX() && y <= area.getMaxY() && y + h >= area.getMinY();
         }
@@ -29,22 +29,22 @@ final class Culling {
 
     void clear() { cells.clear(); }
 
-    /** Files a view under every bucket its box (canvas units) touches. */
-    void add(Node view, double x, double y, double w, double h) {
-        Filed f = new Filed(view, x, y, w, h);
+    /** Files a thing under every bucket its box (canvas units) touches. */
+    void add(T thing, double x, double y, double w, double h) {
+        Filed<T> f = new Filed<>(thing, x, y, w, h);
         int x0 = cell(x), x1 = cell(x + w), y0 = cell(y), y1 = cell(y + h);
         for (int i = x0; i <= x1; i++)
             for (int j = y0; j <= y1; j++) cells.computeIfAbsent(key(i, j), k -> new ArrayList<>()).add(f);
     }
 
-    /** The views whose box meets this area. */
-    Set<Node> near(Bounds area) {
-        Set<Node> out = new LinkedHashSet<>();
+    /** The things whose box meets this area. */
+    Set<T> near(Bounds area) {
+        Set<T> out = new LinkedHashSet<>();
         int x0 = cell(area.getMinX()), x1 = cell(area.getMaxX()), y0 = cell(area.getMinY()), y1 = cell(area.getMaxY());
         for (int i = x0; i <= x1; i++)
             for (int j = y0; j <= y1; j++) {
-                List<Filed> list = cells.get(key(i, j));
-                if (list != null) for (Filed f : list) if (f.meets(area)) out.add(f.view());
+                List<Filed<T>> list = cells.get(key(i, j));
+                if (list != null) for (Filed<T> f : list) if (f.meets(area)) out.add(f.thing());
             }
         return out;
     }

@@ -54,6 +54,7 @@ public final class LinkView extends Group {
     private boolean wantsWords;
     private Label verdict;
     private Point verdictAt;
+    private Tips.OnHover tip;
     private LinkSpec spec;
     private List<Point> route = List.of();
     /** True while a drag shows a provisional route instead of the spec's. */
@@ -149,6 +150,16 @@ public final class LinkView extends Group {
         verdict.setText(text);
         placeLabels();
     }
+
+    /** The hover text (an expected flow's verdict, reason and fix); null clears it. Its Tooltip is made on the first hover. */
+    public void setTip(String text) {
+        if (tip == null && text == null) return;
+        if (tip == null) tip = new Tips.OnHover(this);
+        tip.set(text);
+    }
+
+    /** The tooltip once the pointer has been over the link with a hover text set, else null. */
+    public javafx.scene.control.Tooltip tooltip() { return tip == null ? null : tip.tooltip(); }
 
     /** Where the verdict pill goes (the canvas places every pill at once, off nodes, labels and each other). */
     void placeVerdict(Point at) {

@@ -51,8 +51,7 @@ public abstract class NodeView extends Pane {
     protected final Text title = new Text();
     protected final Text subtitle = new Text();
     private final List<Text> lines = new ArrayList<>();
-    private Tooltip tooltip;
-    private String tipText;
+    private final Tips.OnHover tip;
     private NodeSpec spec;
     private Label badge;
     private static final String ELLIPSIS = "…";
@@ -77,7 +76,7 @@ public abstract class NodeView extends Pane {
         handle.getStyleClass().add("handle");
         handle.setRadius(5);
         getChildren().addAll(content, handle);
-        addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> makeTip());
+        tip = new Tips.OnHover(this);
         // a pan only translates the world, so a cached bitmap of the node is reused instead of
         // drawing its words again on every frame; the canvas sharpens the caches after a zoom
         setCache(true);
@@ -247,31 +246,14 @@ public abstract class NodeView extends Pane {
     /** The badge now shown, or null. */
     public Label badge() { return badge; }
 
-    /**
-     * The hover text; the Tooltip itself is made on the first hover, since flags set the text of
-     * hundreds of nodes at once on a large design and a Tooltip is costly to create.
-     */
-    public void setTip(String text) {
-        tipText = text == null || text.isBlank() ? null : text;
-        if (tipText == null) {
-            if (tooltip != null) Tooltip.uninstall(this, tooltip);
-            tooltip = null;
-            return;
-        }
-        if (tooltip != null) tooltip.setText(tipText);
-    }
+    /** The hover text (a finding's reason and fix); null clears it. Its Tooltip is made on the first hover. */
+    public void setTip(String text) { tip.set(text); }
 
     /** The hover text now set, or null. */
-    public String tip() { return tipText; }
+    public String tip() { return tip.text(); }
 
     /** The tooltip once the pointer has been over the node with a hover text set, else null. */
-    public Tooltip tooltip() { return tooltip; }
-
-    private void makeTip() {
-        if (tooltip != null || tipText == null) return;
-        tooltip = Tips.of(tipText);
-        Tooltip.install(this, tooltip);
-    }
+    public Tooltip tooltip() { return tip.tooltip(); }
 
     @Override protected void layoutChildren() {
         double w = getWidth();

@@ -191,10 +191,10 @@ final class SelectGesture {
             canvas.toolLayer().getChildren().remove(rect);
             if (rect.getWidth() < 2 && rect.getHeight() < 2) return;
             List<String> inside = new ArrayList<>();
-            for (NodeView v : canvas.views()) {
-                Box b = v.liveBox();
+            for (dev.hopscope.model.scene.NodeSpec n : canvas.scene().nodes().values()) {
+                Box b = canvas.drawnBox(n);
                 if (b.x() >= rect.getX() && b.y() >= rect.getY() && b.x() + b.w() <= rect.getX() + rect.getWidth()
-                        && b.y() + b.h() <= rect.getY() + rect.getHeight()) inside.add(v.nodeId());
+                        && b.y() + b.h() <= rect.getY() + rect.getHeight()) inside.add(n.id());
             }
             if (add) inside.addAll(0, canvas.state().selection());
             canvas.state().select(inside);

@@ -29,4 +29,40 @@ public final class Tips {
         double screen = Screen.getPrimary().getVisualBounds().getWidth();
         return Math.max(200, Math.min(READABLE_WIDTH, screen - 40));
     }
+
+    /**
+     * A view's hover text whose Tooltip is made on the first hover: flags set the text of hundreds
+     * of views at once on a large design, and a Tooltip is costly to make.
+     */
+    static final class OnHover {
+        private final javafx.scene.Node owner;
+        private String text;
+        private Tooltip tooltip;
+
+        OnHover(javafx.scene.Node owner) {
+            this.owner = owner;
+            owner.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> make());
+        }
+
+        /** The text, or null or blank for none. */
+        void set(String next) {
+            text = next == null || next.isBlank() ? null : next;
+            if (text == null) {
+                if (tooltip != null) Tooltip.uninstall(owner, tooltip);
+                tooltip = null;
+            } else if (tooltip != null) {
+                tooltip.setText(text);
+            }
+        }
+
+        String text() { return text; }
+
+        Tooltip tooltip() { return tooltip; }
+
+        private void make() {
+            if (tooltip != null || text == null) return;
+            tooltip = of(text);
+            Tooltip.install(owner, tooltip);
+        }
+    }
 }

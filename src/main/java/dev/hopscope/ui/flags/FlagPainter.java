@@ -3,14 +3,13 @@ package dev.hopscope.ui.flags;
 import dev.hopscope.model.Document;
 import dev.hopscope.model.Intent;
 import dev.hopscope.model.Link;
+import dev.hopscope.model.scene.LinkSpec;
 import dev.hopscope.net.Finding;
 import dev.hopscope.net.analysis.Analysis;
 import dev.hopscope.net.analysis.IntentResult;
 import dev.hopscope.ui.AppState;
 import dev.hopscope.ui.canvas.CanvasView;
-import dev.hopscope.ui.canvas.LinkView;
 import javafx.css.PseudoClass;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Pane;
 
 import java.util.ArrayList;
@@ -40,8 +39,7 @@ public final class FlagPainter {
     private final Set<String> badged = new HashSet<>();
     private final Set<String> flaggedLinks = new HashSet<>();
     private final Set<String> holding = new HashSet<>();
-    private final Map<LinkView, Tooltip> linkTips = new LinkedHashMap<>();
-    private final Map<LinkView, javafx.event.EventHandler<javafx.scene.input.MouseEvent>> tipHandlers = new java.util.HashMap<>();
+    private final Set<String> tippedLinks = new HashSet<>();
     private Analysis shown;
 
     public FlagPainter(CanvasView canvas, AppState state, AnalysisService service) {
@@ -85,17 +83,17 @@ public final class FlagPainter {
             }
         }
 
-        Map<String, LinkView> intentLinks = new java.util.HashMap<>();
-        for (LinkView lv : canvas.linkViews().values())
-            if (lv.link().kind() == Link.Kind.INTENT && lv.link().network() != null) intentLinks.put(lv.link().network(), lv);
+        // an expected flow's link names its intent as its network
+        Map<String, String> intentLinks = new java.util.HashMap<>();
+        for (LinkSpec l : canvas.scene().links().values())
+            if (l.kind() == Link.Kind.INTENT && l.network() != null) intentLinks.put(l.network(), l.id());
         for (IntentResult r : a.intents()) {
             Intent i = r.intent();
             String text = "Intent " + i.name() + ": " + i.from() + " → " + i.to() + " " + i.probe() + ", expect " + i.expect().label()
                     + "\n" + (r.ok() ? "holds: " : "VIOLATED: ") + r.disposition() + (r.reason() == null ? "" : " — " + r.reason())
                     + (r.ok() ? "" : "\nFix: " + IntentAdvice.fix(i, r.disposition()));
-            LinkView lv = intentLinks.get(i.id());
-            if (lv != null) {
-                String id = lv.link().id();
+            String id = intentLinks.get(i.id());
+            if (id != null) {
                 if (r.ok()) {
                     canvas.setLinkHolds(id, true);
                     holding.add(id);
@@ -104,7 +102,8 @@ public final class FlagPainter {
                     canvas.setVerdict(id, r.disposition().name());
                     flaggedLinks.add(id);
                 }
-                lazyTip(lv, text);
+                canvas.setLinkTooltip(id, text);
+                tippedLinks.add(id);
             }
             if (!r.ok()) {
                 doc.find(i.from()).ifPresent(n -> tips.computeIfAbsent(n.id(), k -> new ArrayList<>()).add(text));
@@ -126,21 +125,6 @@ public final class FlagPainter {
         }
     }
 
-    /**
-     * The intent's hover text, made on the first hover: a Tooltip per arrow up front costs more
-     * than the whole repaint on a design with hundreds of intents.
-     */
-    private void lazyTip(LinkView lv, String text) {
-        javafx.event.EventHandler<javafx.scene.input.MouseEvent> h = e -> {
-            if (linkTips.containsKey(lv)) return;
-            Tooltip t = dev.hopscope.ui.canvas.Tips.of(text);
-            Tooltip.install(lv, t);
-            linkTips.put(lv, t);
-        };
-        lv.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, h);
-        tipHandlers.put(lv, h);
-    }
-
     private static String severityWord(Finding.Severity s) {
         return s == Finding.Severity.ERROR ? "Error" : s == Finding.Severity.WARNING ? "Warning" : "Note";
     }
@@ -154,16 +138,13 @@ public final class FlagPainter {
             canvas.setVerdict(id, null);
         }
         for (String id : holding) canvas.setLinkHolds(id, false);
-        for (Map.Entry<LinkView, Tooltip> e : linkTips.entrySet()) Tooltip.uninstall(e.getKey(), e.getValue());
-        for (Map.Entry<LinkView, javafx.event.EventHandler<javafx.scene.input.MouseEvent>> e : tipHandlers.entrySet())
-            e.getKey().removeEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e.getValue());
-        tipHandlers.clear();
+        for (String id : tippedLinks) canvas.setLinkTooltip(id, null);
+        tippedLinks.clear();
         flaggedNodes.clear();
         tippedNodes.clear();
         badged.clear();
         flaggedLinks.clear();
         holding.clear();
-        linkTips.clear();
         layer.getChildren().clear();
     }
 

@@ -51,6 +51,13 @@ class IntentToolTest {
         // a and b are isolated: the new expectation does not hold and is drawn red
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> panels.flags().flaggedLinks().contains(link)));
         assertThat(fx(() -> app.window.canvas().linkViews().get(link).getPseudoClassStates().toString())).contains("unreachable");
+        // pointed at, the arrow tells why and how to fix it
+        dev.hopscope.ui.canvas.LinkView arrow = fx(() -> app.window.canvas().linkViews().get(link));
+        java.util.List<dev.hopscope.model.scene.Point> route = fx(arrow::route);
+        dev.hopscope.model.scene.Point p = route.get(0), q = route.get(1);
+        robot.moveTo(app.screen((p.x() + q.x()) / 2, (p.y() + q.y()) / 2));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> arrow.tooltip() != null && arrow.tooltip().isShowing()));
+        assertThat(fx(() -> arrow.tooltip().getText())).contains("VIOLATED", "Fix:");
         app.snapshot(Path.of("target", "screens", "intent-tool-s11.png"));
     }
 }
