@@ -54,7 +54,7 @@ public final class Panels {
             simulation.showTrace(r.trace());
             showSimulation();
         });
-        findingsTab = tab("Findings", "tab-findings", findings);
+        findingsTab = hiddenTab("Findings", "tab-findings", findings);
         findingsTab.textProperty().bind(Bindings.createStringBinding(
                 () -> analysis.running().get() ? "Findings · analysing…" : "Findings (" + findings.getItems().size() + ")",
                 analysis.running(), findings.getItems()));
@@ -72,19 +72,19 @@ public final class Panels {
             simulation.traceFlow(r.from(), to, r.probe(), true);
             showSimulation();
         });
-        matrixTab = tab("Matrix", "tab-matrix", matrix);
+        matrixTab = hiddenTab("Matrix", "tab-matrix", matrix);
         window.bottomDock().getTabs().add(2, matrixTab);
         compare = new CompareView(state, analysis, window.canvas(), window.commands().prompts(), (from, to, probe) -> {
             simulation.traceFlow(from, to, probe, true);
             showSimulation();
         });
-        compareTab = tab("Compare", "tab-compare", compare);
+        compareTab = hiddenTab("Compare", "tab-compare", compare);
         compareTab.textProperty().bind(compare.title());
         window.bottomDock().getTabs().add(3, compareTab);
         addCompareToTheViewMenu(window);
         // the Kubernetes objects the canvas does not draw (zoo-ui's): namespaces, Ingresses, NetworkPolicies
         objects = new ObjectsView(state);
-        Tab objectsTab = tab("Objects", "tab-objects", objects);
+        Tab objectsTab = hiddenTab("Objects", "tab-objects", objects);
         objectsTab.textProperty().bind(Bindings.createStringBinding(() -> "Objects (" + objects.rows().size() + ")", objects.rows()));
         window.bottomDock().getTabs().add(objectsTab);
         window.bottomDock().getSelectionModel().select(simulationTab);
@@ -131,6 +131,18 @@ public final class Panels {
         Tab t = new Tab(text, content);
         t.setClosable(false);
         t.setId(id);
+        return t;
+    }
+
+    /**
+     * A tab behind the first whose content joins the scene when the tab is first selected: a
+     * tab pane keeps every tab's content in the scene, so a hidden panel was styled, skinned and
+     * laid out at start for nothing (issue 12, start-up). Its view exists from the start and
+     * follows the document; only its nodes wait.
+     */
+    private static Tab hiddenTab(String text, String id, javafx.scene.Node content) {
+        Tab t = tab(text, id, null);
+        Once.whenTrue(t.selectedProperty(), () -> t.setContent(content));
         return t;
     }
 

@@ -47,9 +47,22 @@ public final class MatrixView extends BorderPane {
         top.setAlignment(Pos.CENTER_LEFT);
         setTop(top);
         setCenter(scroll);
-        // the matrix view follows the analysis once its matrix is ready, computed off the FX thread
-        service.withMatrix().addListener((o, a, now) -> show(now));
-        show(service.withMatrix().get());
+        // the matrix view follows the analysis once its matrix is ready, computed off the FX thread;
+        // its grid is built once the view is in a scene (its tab was selected), not while nobody can see it
+        service.withMatrix().addListener((o, a, now) -> follow(now));
+        sceneProperty().addListener((o, was, now) -> {
+            if (now != null && stale) follow(latest);
+        });
+        follow(service.withMatrix().get());
+    }
+
+    private Analysis latest;
+    private boolean stale;
+
+    private void follow(Analysis a) {
+        latest = a;
+        stale = getScene() == null;
+        if (!stale) show(a);
     }
 
     /** What a click on a square does (the simulation panel traces that flow). */

@@ -34,6 +34,9 @@ class MatrixViewTest {
         Panels panels = app.window.panels();
         fx(() -> app.state().reset(Samples.open("s11-isolated-networks.json"), null));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> !panels.analysis().running().get() && panels.analysis().analysis().get() != null));
+        // a hidden tab's view joins the scene on the tab's first selection (start-up): no grid before, the analysis's grid after
+        assertThat(fx(() -> panels.matrix().getScene())).isNull();
+        assertThat(robot.lookup(".matrix-square").tryQuery()).isEmpty();
         fx(panels::showMatrix);
         WaitForAsyncUtils.waitForFxEvents();
         Node denied = robot.lookup("#matrix-grid .matrix-square." + MatrixView.styleClass(Disposition.DENIED)).query();
