@@ -52,6 +52,9 @@ image=$out/hopscope
 # jdk.management: the startup probe reads the process's CPU time (com.sun.management)
 modules=javafx.controls,javafx.swing,java.sql,java.logging,jdk.unsupported,java.desktop,java.xml,java.naming,jdk.crypto.ec,java.management,jdk.management
 
+# --add-exports: JavaFX is linked as modules here, and the designer asks JavaFX's scene tracker
+# (com.sun.javafx.perf, exported to no module) when its first frame is on the screen, to build its
+# panels only then (ui/FrameShown.java); without it the designer falls back to counting pulses.
 build_app_image() {
   local input=target/package-input
   rm -rf "$input" "$image"
@@ -68,6 +71,7 @@ build_app_image() {
     --input "$input" \
     --main-jar "$(basename "$thin_jar")" \
     --main-class dev.hopscope.Main \
+    --java-options "--add-exports=javafx.graphics/com.sun.javafx.perf=ALL-UNNAMED" \
     --module-path target/javafx \
     --add-modules "$modules" \
     --jlink-options "--strip-debug --no-header-files --no-man-pages --compress=2" \

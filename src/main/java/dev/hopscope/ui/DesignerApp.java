@@ -32,11 +32,11 @@ public final class DesignerApp extends Application {
         StartupProbe.installWithReadyIfRequested(stage);
         // The first frame is the real window, its chrome (menu bar, toolbar, palette, an empty
         // canvas saying what is opening) in place; the inspector, the panels and the document are
-        // built into it on the pulse after that frame was drawn, so nothing in the chrome moves.
+        // built into it once that frame is on the screen, so nothing in the chrome moves.
         Opening opening = show(stage, Settings.load(), new DialogPrompts(() -> stage), RecoveryStore.inHome(),
                 startFile(getParameters().getRaw()));
         StartupProbe.mark("chrome-shown");
-        afterFirstFrame(stage, () -> {
+        FrameShown.then(stage, () -> {
             MainWindow window = opening.complete();
             StartupProbe.mark("panels-and-document");
             // the probe's READY: the designer is drawn once the canvas shows its start document
@@ -48,20 +48,6 @@ public final class DesignerApp extends Application {
             window.panels().analysis().running().addListener(check);
             check.invalidated(null);
         });
-    }
-
-    /** Runs {@code then} on the JavaFX thread once the showing stage has had a frame drawn. */
-    private static void afterFirstFrame(Stage stage, Runnable then) {
-        new javafx.animation.AnimationTimer() {
-            private int pulses;
-
-            @Override public void handle(long now) {
-                if (!stage.isShowing() || ++pulses < 2) return;
-                stop();
-                // after this pulse's rendering, not within it
-                Platform.runLater(then);
-            }
-        }.start();
     }
 
     private static void place(Stage stage, Settings settings) {

@@ -2,7 +2,6 @@ package dev.hopscope.ui;
 
 import java.lang.management.ManagementFactory;
 import java.util.function.Consumer;
-import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
@@ -12,8 +11,9 @@ import javafx.stage.Stage;
  * {@code FIRST_PAINT <ms since the JVM started> <epoch ms>} once its first frame has been drawn,
  * then exits. packaging/startup-time.sh and packaging/build.sh's check read that line.
  *
- * <p>"Drawn" is taken as the second pulse after the stage is showing: the toolkit does not start a
- * pulse while the previous frame is still being rendered, so by then the first frame is on screen.
+ * <p>"Drawn" is taken as the frame on the screen, as {@link FrameShown} tells it (until 2026-11-27 it was
+ * the second pulse after showing, which under Prism's software renderer came before the frame was
+ * drawn, so the figures of before then are earlier than what a user saw, the designer's most).
  * The clock starts when the JVM does (RuntimeMXBean, millisecond precision; the process start
  * time the OS gives is only precise to a second), so class loading and toolkit start count, as
  * they do for the user; the script's wall clock adds the exec and JVM boot.
@@ -101,22 +101,13 @@ public final class StartupProbe {
         afterPaint(stage, "FIRST_PAINT", out, done);
     }
 
-    /** Prints {@code WHAT <ms since JVM start> <epoch ms>} once the stage is showing and a frame has been drawn since. */
+    /** Prints {@code WHAT <ms since JVM start> <epoch ms> <CPU ms>} once the stage is showing and its next frame is on the screen ({@link FrameShown}). */
     static void afterPaint(Stage stage, String what, Consumer<String> out, Runnable done) {
-        new AnimationTimer() {
-            private int pulsesWhileShowing;
-
-            @Override
-            public void handle(long now) {
-                if (!stage.isShowing() || ++pulsesWhileShowing < 2) {
-                    return;
-                }
-                stop();
-                long painted = System.currentTimeMillis();
-                long sinceStart = painted - ManagementFactory.getRuntimeMXBean().getStartTime();
-                out.accept(what + " " + sinceStart + " " + painted + " " + cpuMillis());
-                done.run();
-            }
-        }.start();
+        FrameShown.then(stage, () -> {
+            long painted = System.currentTimeMillis();
+            long sinceStart = painted - ManagementFactory.getRuntimeMXBean().getStartTime();
+            out.accept(what + " " + sinceStart + " " + painted + " " + cpuMillis());
+            done.run();
+        });
     }
 }
