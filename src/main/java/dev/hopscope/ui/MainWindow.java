@@ -35,6 +35,7 @@ public final class MainWindow {
     private final Pane ghostLayer = new Pane();
     private final LaterTooltips tooltips = new LaterTooltips();
     private final TabPane bottomDock = new TabPane();
+    private final StackPane dockArea = new StackPane();
     private final VBox rightArea = new VBox();
     private final ScrollPane inspectorScroll = new ScrollPane();
     private final Label loading = new Label();
@@ -76,7 +77,6 @@ public final class MainWindow {
         inspectorScroll.setFitToWidth(true);
         inspectorScroll.getStyleClass().add("inspector-scroll");
         VBox.setVgrow(inspectorScroll, Priority.ALWAYS);
-        rightArea.getChildren().add(inspectorScroll);
 
         // what the canvas will show, until it shows it
         loading.setText(what.isEmpty() ? "" : "Opening " + what + "…");
@@ -93,11 +93,17 @@ public final class MainWindow {
         bottomDock.getStyleClass().add("bottom-dock");
         bottomDock.setId("bottom-dock");
 
-        SplitPane vertical = new SplitPane(middle, bottomDock);
+        // The first frame has the dock's place but not the dock, and the right-hand column but not
+        // the inspector's scroll pane: both are empty until complete(), and a tab pane or a scroll
+        // pane in the first frame is a skin, its CSS and its popup made for nothing to see
+        // (issue 12, start-up). complete() puts them in these places, which keep their size.
+        dockArea.getStyleClass().add("dock-area");
+        dockArea.setMinSize(0, 0);
+        SplitPane vertical = new SplitPane(middle, dockArea);
         vertical.setOrientation(Orientation.VERTICAL);
         // the bottom dock shows seven or more rows of the event list at 1280 x 800 (issue 12: it showed five); the inspector keeps the rest
         vertical.setDividerPositions(0.64);
-        SplitPane.setResizableWithParent(bottomDock, false);
+        SplitPane.setResizableWithParent(dockArea, false);
 
         // the palette runs the window's whole height beside the canvas and the dock, so that every
         // entry shows on a 768-pixel-high screen (under the canvas only, it was cut off there)
@@ -131,6 +137,8 @@ public final class MainWindow {
         if (panels != null) return;
         inspector = new Inspector(state, canvas);
         inspectorScroll.setContent(inspector);
+        rightArea.getChildren().add(0, inspectorScroll);
+        dockArea.getChildren().add(bottomDock);
         CanvasKeys.install(canvas, actions);
         ContextMenus.install(canvas, state, actions, commands);
         panels = new Panels(this);
