@@ -143,8 +143,15 @@ class PanningTest {
         assertThat(fx(() -> v.getPseudoClassStates().toString())).contains("unreachable", "selected");
         assertThat(fx(() -> v.badge() != null && v.badge().getText().equals("!2"))).isTrue();
         assertThat(fx(v::tip)).isEqualTo("Error X: far away");
-        // and a view the pan left behind is forgotten (its cached pixels with it), to be made again if it comes back
-        assertThat(fx(() -> canvas().views().stream().anyMatch(w -> w.nodeId().equals(left)))).as("view of %s kept", left).isFalse();
+        // a view the pan left behind is kept for a pan that turns back, up to a number of them;
+        // beyond that the oldest are forgotten (their cached pixels with them), to be made again if they come back
+        NodeView leftView = fx(() -> canvas().views().stream().filter(w -> w.nodeId().equals(left)).findFirst().orElse(null));
+        assertThat(leftView).as("view of %s kept while few are idle", left).isNotNull();
+        assertThat(fx(() -> leftView.getParent())).isNull();
+        fx(() -> canvas().setIdleKept(0));
+        assertThat(fx(() -> canvas().views().stream().anyMatch(w -> w.nodeId().equals(left)))).as("view of %s forgotten", left).isFalse();
+        assertThat(fx(() -> canvas().views().stream().allMatch(w -> canvas().isAttached(w.nodeId()) || w.nodeId().equals(far.id()))))
+                .as("only the views near the screen (and the selected one) are left").isTrue();
         fx(() -> canvas().viewport().panBy((far.box().x() - seen.getMinX()) * canvas().viewport().zoom(), 0));
         assertThat(fx(() -> canvas().isAttached(left))).as("made again on the way back").isTrue();
     }

@@ -80,6 +80,11 @@ public final class CanvasView extends Region {
      * cost one frame in four of 20 ms or more).
      */
     public static final double CULL_STEP = 64;
+    /**
+     * Views that left the ring around the screen a large drawing keeps, for a pan that turns back:
+     * about what a pan at 80 % sweeps in a second there and back on the 2,000-node drawing.
+     */
+    public static final int IDLE_KEPT = 1000;
     /** A drawing with more nodes than this counts as large. */
     public static final int FAR_NODES = 300;
 
@@ -108,7 +113,7 @@ public final class CanvasView extends Region {
     private final Pane toolLayer = layer("tool-layer");
     /**
      * The views made so far. A large drawing's views are made when they come near the screen and
-     * forgotten when they leave (see {@link #forget}): made all at once, the 5,656 views of the
+     * forgotten some time after they leave (see {@link #forgetIdle}): made all at once, the 5,656 views of the
      * 2,000-node drawing were most of the heap, and the first collection after opening copied
      * them all (a pause of 100-330 ms in the pan that followed). A small drawing's views are all
      * made with its scene.
@@ -133,6 +138,9 @@ public final class CanvasView extends Region {
     private final Culling<NodeSpec> nodeIndex = new Culling<>();
     private final Culling<LinkSpec> linkIndex = new Culling<>();
     private final Set<javafx.scene.Node> shown = new HashSet<>();
+    /** Views that left the ring around the screen, the longest gone first (see {@link #forgetIdle}). */
+    private final Set<javafx.scene.Node> idle = new java.util.LinkedHashSet<>();
+    private int idleKept = IDLE_KEPT;
     /** The part of the canvas whose views are visible; a pan inside it changes no view. */
     private Bounds cullWindow;
     /** The visible area when the views near it were last counted (see {@link #CULL_STEP}). */
@@ -509,6 +517,7 @@ public final class CanvasView extends Region {
     private void remove(NodeView v) {
         views.remove(v.nodeId());
         shown.remove(v);
+        idle.remove(v);
         detach(v);
     }
 
@@ -526,6 +535,7 @@ public final class CanvasView extends Region {
             if (next.links().containsKey(id)) continue;
             LinkView gone = links.remove(id);
             shown.remove(gone);
+            idle.remove(gone);
             detach(gone);
         }
         if (selectedLink.get() != null && !next.links().containsKey(selectedLink.get().id())) selectedLink.set(null);
@@ -697,11 +707,16 @@ public final class CanvasView extends Region {
         for (javafx.scene.Node n : List.copyOf(shown)) {
             if (near.contains(n)) continue;
             detach(n);
-            forget(n);
+            idle.add(n);
         }
-        for (javafx.scene.Node n : near) if (!shown.contains(n)) attach(n);
+        for (javafx.scene.Node n : near) {
+            if (shown.contains(n)) continue;
+            attach(n);
+            idle.remove(n);
+        }
         shown.clear();
         shown.addAll(near);
+        forgetIdle();
     }
 
     /**
@@ -719,13 +734,29 @@ public final class CanvasView extends Region {
     }
 
     /**
-     * A large drawing forgets a view that leaves the ring around the screen, and makes it again if
-     * it comes back: a node view's cached pixels live on the heap under the software renderer, so
-     * the views a long pan had met filled the heap, and each collection copied them. A view the
-     * user works with (selected, or under a gesture) is kept.
+     * A large drawing forgets the views that left the ring around the screen longest ago, beyond
+     * the last {@link #idleKept} of them, and makes them again if they come back: a node view's
+     * cached pixels live on the heap under the software renderer, so the views a long pan had met
+     * filled the heap, and each collection copied them. The last ones are kept for a pan that
+     * turns back (making a view again costs its CSS and its cached pixels). A view the user works
+     * with (selected, or under a gesture) is kept.
      */
-    private void forget(javafx.scene.Node n) {
+    private void forgetIdle() {
         if (scene.nodes().size() <= FAR_NODES || gesture != null) return;
+        for (java.util.Iterator<javafx.scene.Node> oldest = idle.iterator(); idle.size() > idleKept && oldest.hasNext(); ) {
+            javafx.scene.Node n = oldest.next();
+            oldest.remove();
+            forget(n);
+        }
+    }
+
+    /** How many views that left the screen's ring a large drawing keeps (fewer in tests). */
+    public void setIdleKept(int views) {
+        idleKept = views;
+        forgetIdle();
+    }
+
+    private void forget(javafx.scene.Node n) {
         if (n instanceof NodeView v && !state.selection().contains(v.nodeId())) {
             views.remove(v.nodeId(), v);
         } else if (n instanceof LinkView l && (selectedLink.get() == null || !selectedLink.get().id().equals(l.spec().id()))) {
