@@ -138,7 +138,7 @@ public final class CanvasView extends Region {
     private final Culling<NodeSpec> nodeIndex = new Culling<>();
     private final Culling<LinkSpec> linkIndex = new Culling<>();
     private final Set<javafx.scene.Node> shown = new HashSet<>();
-    /** Views that left the ring around the screen, the longest gone first (see {@link #forgetIdle}). */
+    /** Views made but not in the scene (they left the ring around the screen, or were never near it), the longest idle first (see {@link #forgetIdle}). */
     private final Set<javafx.scene.Node> idle = new java.util.LinkedHashSet<>();
     private int idleKept = IDLE_KEPT;
     /** The part of the canvas whose views are visible; a pan inside it changes no view. */
@@ -504,6 +504,8 @@ public final class CanvasView extends Region {
     private NodeView make(NodeSpec s) {
         NodeView v = create(s);
         views.put(s.id(), v);
+        // idle until attached: a view made on demand (under the pointer, for a trace) is forgotten in its turn
+        idle.add(v);
         v.setSelected(state.selection().contains(s.id()));
         v.setFlagged(flagged.contains(s.id()));
         v.setHopActive(hopActive.contains(s.id()));
@@ -545,6 +547,7 @@ public final class CanvasView extends Region {
     private LinkView make(LinkSpec s) {
         LinkView lv = new LinkView(s);
         links.put(s.id(), lv);
+        idle.add(lv);
         lv.setFlagged(flagged.contains(s.id()));
         lv.pseudoClassStateChanged(HOLDS, holds.contains(s.id()));
         if (verdicts.containsKey(s.id())) {

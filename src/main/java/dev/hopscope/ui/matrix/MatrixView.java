@@ -35,6 +35,9 @@ public final class MatrixView extends BorderPane {
     private final Label summary = new Label();
     private final ScrollPane scroll = new ScrollPane();
     private Consumer<MatrixRow> onOpen = r -> {};
+    /** The analysis to show, and whether the grid does not show it yet (built only once the view is in a scene). */
+    private Analysis latest;
+    private boolean stale;
 
     public MatrixView(AnalysisService service) {
         getStyleClass().add("matrix-view");
@@ -55,9 +58,6 @@ public final class MatrixView extends BorderPane {
         });
         follow(service.withMatrix().get());
     }
-
-    private Analysis latest;
-    private boolean stale;
 
     private void follow(Analysis a) {
         latest = a;
