@@ -33,11 +33,13 @@ public final class MainWindow {
     private final EditActions actions;
     private final StackPane root = new StackPane();
     private final Pane ghostLayer = new Pane();
-    private final LaterTooltips tooltips = new LaterTooltips();
+    private final LaterChrome later = new LaterChrome();
     private final TabPane bottomDock = new TabPane();
     private final StackPane dockArea = new StackPane();
     private final VBox rightArea = new VBox();
     private final ScrollPane inspectorScroll = new ScrollPane();
+    private final StackPane paletteArea = new StackPane();
+    private final Palette palette;
     private final Label loading = new Label();
     private final Label status = new Label();
     private final Menus menus;
@@ -68,10 +70,14 @@ public final class MainWindow {
         ghostLayer.setMouseTransparent(true);
         ghostLayer.setPickOnBounds(false);
 
-        Palette palette = new Palette(state, canvas, ghostLayer, tooltips);
-        ScrollPane paletteScroll = new ScrollPane(palette);
-        paletteScroll.setFitToWidth(true);
-        paletteScroll.getStyleClass().add("palette-scroll");
+        palette = new Palette(state, canvas, ghostLayer, later);
+        // The first frame has the palette in its place but not the scroll pane around it, which
+        // complete() adds: a scroll pane is a skin with two scroll bars and their CSS, for a
+        // palette that fits the window (issue 12, start-up). The scroll pane neither pads nor
+        // borders its content, so the palette stays where it is.
+        paletteArea.getStyleClass().add("palette-area");
+        paletteArea.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+        paletteArea.getChildren().add(palette);
 
         rightArea.getStyleClass().add("right-area");
         inspectorScroll.setFitToWidth(true);
@@ -107,9 +113,9 @@ public final class MainWindow {
 
         // the palette runs the window's whole height beside the canvas and the dock, so that every
         // entry shows on a 768-pixel-high screen (under the canvas only, it was cut off there)
-        SplitPane outer = new SplitPane(paletteScroll, vertical);
+        SplitPane outer = new SplitPane(paletteArea, vertical);
         outer.setDividerPositions(0.13);
-        SplitPane.setResizableWithParent(paletteScroll, false);
+        SplitPane.setResizableWithParent(paletteArea, false);
 
         MenuBar menuBar = menus.menuBar();
         ToolBar toolBar = menus.toolBar();
@@ -141,15 +147,19 @@ public final class MainWindow {
         dockArea.getChildren().add(bottomDock);
         CanvasKeys.install(canvas, actions);
         ContextMenus.install(canvas, state, actions, commands);
+        ScrollPane paletteScroll = new ScrollPane(palette);
+        paletteScroll.setFitToWidth(true);
+        paletteScroll.getStyleClass().add("palette-scroll");
+        paletteArea.getChildren().setAll(paletteScroll);
         panels = new Panels(this);
-        tooltips.make();
+        later.make();
     }
 
     /** Whether {@link #complete()} has run: the inspector and the panels are there. */
     public boolean completed() { return panels != null; }
 
-    /** The chrome's tooltips (palette, toolbar): made by {@link #complete()}, not before the first frame. */
-    LaterTooltips tooltips() { return tooltips; }
+    /** The chrome's tooltips and icons (palette, toolbar): made by {@link #complete()}, not before the first frame. */
+    LaterChrome later() { return later; }
 
     /** The words over the empty canvas while the start document is on its way ("Opening welcome…"). */
     public Label loading() { return loading; }

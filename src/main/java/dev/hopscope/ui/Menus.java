@@ -19,7 +19,6 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.HBox;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.nio.file.Path;
 
@@ -201,9 +200,10 @@ public final class Menus {
     }
 
     private Button button(String icon, String tip, EventHandler<ActionEvent> action) {
-        Button b = new Button(null, new FontIcon(icon));
+        // the icon and the tooltip come once the window is complete (not before its first frame)
+        Button b = new Button(null, window.later().icon(icon, "tool-icon"));
         b.getStyleClass().add("tool-button");
-        window.tooltips().set(b, () -> new Tooltip(tip));
+        window.later().tooltip(b, () -> new Tooltip(tip));
         b.setOnAction(action);
         return b;
     }

@@ -14,10 +14,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javafx.geometry.Bounds;
 import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.kordamp.ikonli.javafx.FontIcon;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -67,6 +69,18 @@ class OpeningTest {
         // tooltips are not made before the first frame: none can show before input is let through
         assertThat(robot.lookup("#palette-container").queryAs(Label.class).getTooltip()).isNull();
         assertThat(robot.lookup("#tool-undo").queryAs(javafx.scene.control.Button.class).getTooltip()).isNull();
+        // nor are the icons (Ikonli and its icon font), nor the palette's scroll pane: the first frame
+        // has a box of the icon's size where each icon will be, and the palette in its column
+        StackPane containerIcon = iconBox(robot.lookup("#palette-container").queryAs(Label.class));
+        StackPane undoIcon = iconBox(robot.lookup("#tool-undo").queryAs(javafx.scene.control.Button.class));
+        assertThat(containerIcon.getChildren()).isEmpty();
+        assertThat(undoIcon.getChildren()).isEmpty();
+        assertThat(robot.lookup(".ikonli-font-icon").queryAll()).isEmpty();
+        assertThat(robot.lookup(".palette-scroll").tryQuery()).isEmpty();
+        Bounds containerIconBox = DesignerFixture.fx(() -> containerIcon.localToScene(containerIcon.getBoundsInLocal()));
+        Bounds undoIconBox = DesignerFixture.fx(() -> undoIcon.localToScene(undoIcon.getBoundsInLocal()));
+        assertThat(containerIconBox.getWidth()).isEqualTo(16);
+        assertThat(undoIconBox.getWidth()).isEqualTo(17);
         Bounds menuBar = sceneBounds(robot, "#menu-bar");
         Bounds toolBar = sceneBounds(robot, ".main-toolbar");
         Bounds palette = sceneBounds(robot, "#palette-host");
@@ -91,6 +105,18 @@ class OpeningTest {
         assertThat(sceneBounds(robot, ".main-toolbar")).isEqualTo(toolBar);
         assertThat(sceneBounds(robot, "#palette-host")).isEqualTo(palette);
         assertThat(sceneBounds(robot, ".canvas")).isEqualTo(canvas);
+        // the icons came into their boxes, which did not move, and the palette into its scroll pane
+        assertThat(containerIcon.getChildren()).singleElement().isInstanceOfSatisfying(FontIcon.class,
+                icon -> assertThat(icon.getIconLiteral()).isEqualTo("mdi2p-package-variant-closed"));
+        assertThat(undoIcon.getChildren()).singleElement().isInstanceOfSatisfying(FontIcon.class,
+                icon -> assertThat(icon.getIconLiteral()).isEqualTo("mdi2u-undo"));
+        assertThat(DesignerFixture.fx(() -> containerIcon.localToScene(containerIcon.getBoundsInLocal()))).isEqualTo(containerIconBox);
+        assertThat(DesignerFixture.fx(() -> undoIcon.localToScene(undoIcon.getBoundsInLocal()))).isEqualTo(undoIconBox);
+        FontIcon shown = (FontIcon) containerIcon.getChildren().get(0);
+        assertThat(DesignerFixture.fx(() -> shown.localToScene(shown.getLayoutBounds()))).isEqualTo(containerIconBox);
+        javafx.scene.Node paletteScroll = robot.lookup(".palette-scroll").query();
+        assertThat(paletteScroll).isInstanceOf(javafx.scene.control.ScrollPane.class);
+        assertThat(DesignerFixture.fx(() -> ((javafx.scene.control.ScrollPane) paletteScroll).getContent().lookup("#palette-host"))).isNotNull();
         // and the tooltips are there once the window is complete
         assertThat(robot.lookup("#palette-container").queryAs(Label.class).getTooltip().getText()).isEqualTo("Drag onto the canvas, into a host");
         assertThat(robot.lookup("#tool-undo").queryAs(javafx.scene.control.Button.class).getTooltip().getText()).isEqualTo("Undo (Ctrl+Z)");
@@ -122,6 +148,12 @@ class OpeningTest {
         } finally {
             robot.interact(other[0]::close);
         }
+    }
+
+    /** The box a palette entry's or a tool button's icon comes into. */
+    private static StackPane iconBox(javafx.scene.control.Labeled labeled) {
+        assertThat(labeled.getGraphic()).isInstanceOf(StackPane.class);
+        return (StackPane) labeled.getGraphic();
     }
 
     private static Bounds sceneBounds(FxRobot robot, String query) {

@@ -8,7 +8,7 @@ import dev.hopscope.model.edit.Outcome;
 import dev.hopscope.model.kinds.NetworkKind;
 import dev.hopscope.model.kinds.NetworkKinds;
 import dev.hopscope.ui.AppState;
-import dev.hopscope.ui.LaterTooltips;
+import dev.hopscope.ui.LaterChrome;
 import dev.hopscope.ui.canvas.CanvasView;
 import dev.hopscope.ui.canvas.Snap;
 import javafx.geometry.Point2D;
@@ -35,14 +35,17 @@ public final class Palette extends VBox {
     private final AppState state;
     private final CanvasView canvas;
     private final Pane ghostLayer;
-    private final LaterTooltips tooltips;
+    private final LaterChrome later;
 
-    /** The palette; its entries' tooltips come through {@code tooltips}, once the window is complete. */
-    public Palette(AppState state, CanvasView canvas, Pane ghostLayer, LaterTooltips tooltips) {
+    /**
+     * The palette; its entries' icons and tooltips come through {@code later}, once the window is
+     * complete (the first frame has a box of the icon's size where the icon will be).
+     */
+    public Palette(AppState state, CanvasView canvas, Pane ghostLayer, LaterChrome later) {
         this.state = state;
         this.canvas = canvas;
         this.ghostLayer = ghostLayer;
-        this.tooltips = tooltips;
+        this.later = later;
         getStyleClass().add("palette");
         section("Docker", List.of(Blueprint.HOST, Blueprint.DOCKER0, Blueprint.USER_BRIDGE, Blueprint.CONTAINER, Blueprint.OVERLAY));
         section("Kubernetes", List.of(Blueprint.K8S_NODE, Blueprint.CNI_BRIDGE, Blueprint.POD, Blueprint.SERVICE));
@@ -111,12 +114,12 @@ public final class Palette extends VBox {
     }
 
     private Label entry(String id, String title, String icon, List<String> classes, String tip, Function<Point2D, Outcome> drop) {
-        Label l = new Label(title, new FontIcon(icon));
+        Label l = new Label(title, later.icon(icon, "palette-icon"));
         l.setId(id);
         l.getStyleClass().add("palette-entry");
         l.getStyleClass().addAll(classes);
         l.setMaxWidth(Double.MAX_VALUE);
-        tooltips.set(l, () -> {
+        later.tooltip(l, () -> {
             Tooltip tooltip = new Tooltip(tip);
             tooltip.setWrapText(true);
             tooltip.setMaxWidth(420);
