@@ -184,7 +184,7 @@ check_designer() {
   local painted
   painted=$(printf '%s\n' "$out" | grep -m1 '^FIRST_PAINT ' || true)
   if [ -n "$painted" ] && [ "$rc" = 0 ]; then
-    log "designer: painted its first frame (${painted#FIRST_PAINT }: ms since JVM start, epoch ms, CPU ms)"
+    log "designer: painted its first frame (${painted#FIRST_PAINT }: ms since JVM start, epoch ms, CPU ms, JavaFX thread CPU ms)"
   elif [ "$rc" = 0 ]; then
     # A designer that exits at once without a window (the placeholder before the designer landed).
     log "designer: exited 0 without a window"

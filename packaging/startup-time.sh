@@ -7,7 +7,7 @@
 #                         its own archive, made here if missing) measured in the same rounds as "base"
 #
 # Targets, each started by the probe of dev.hopscope.ui.StartupProbe (-Dhopscope.startupProbe=true
-# prints "FIRST_PAINT <ms since JVM start> <epoch ms> <CPU ms>" once the window is painted; the
+# prints "FIRST_PAINT <ms since JVM start> <epoch ms> <CPU ms> <JavaFX thread CPU ms>" once the window is painted; the
 # designer also "READY ..." once its start document is drawn and analysed in it, and exits):
 #   empty     an empty JavaFX Stage (dev.hopscope.EmptyWindowProbe, test classes): the floor
 #   jar       java -jar target/hopscope.jar
@@ -31,7 +31,9 @@
 #   designer drawn  to the window showing the start document drawn and analysed
 # as the median (min, max) over the rounds, the median of the per-round ratios to the empty
 # window's first frame, and the median CPU time the process had used by then (all threads; load
-# disturbs it less than the clock) with its ratio to the empty window's CPU. Run
+# disturbs it less than the clock) with its ratio to the empty window's CPU, and the median CPU time
+# of the JavaFX thread alone ("fx"; steadier still: it leaves out the JIT compilers and the
+# collector, whose work moves with the load) with its ratio too. Run
 # `mvn -B -ntp package` (or verify) first.
 set -euo pipefail
 
@@ -96,8 +98,10 @@ if [ -n "$base" ]; then
 fi
 n=${#names[@]}
 
-# One run: prints "window designer window_cpu designer_cpu" (ms from just before exec, CPU ms; the
-# designer's as the window's when there is no READY), or nothing if the probe never spoke.
+# One run: prints "window designer window_cpu designer_cpu window_fx designer_fx" (ms from just
+# before exec, the process's CPU ms, the JavaFX thread's CPU ms or -1 from a probe of before
+# 2026-11-27 06:00; the designer's as the window's when there is no READY), or nothing if the
+# probe never spoke.
 measure() {
   local t0 out line ready
   t0=$(date +%s%3N)
@@ -107,9 +111,9 @@ measure() {
   [ -n "$line" ] || return 0
   ready=$(printf '%s\n' "$out" | grep -m1 '^READY ' || true)
   set -- $line
-  local window=$(( $3 - t0 )) window_cpu=${4:--1}
-  if [ -n "$ready" ]; then set -- $ready; echo "$window $(( $3 - t0 )) $window_cpu ${4:--1}"
-  else echo "$window $window $window_cpu $window_cpu"; fi
+  local window=$(( $3 - t0 )) window_cpu=${4:--1} window_fx=${5:--1}
+  if [ -n "$ready" ]; then set -- $ready; echo "$window $(( $3 - t0 )) $window_cpu ${4:--1} $window_fx ${5:--1}"
+  else echo "$window $window $window_cpu $window_cpu $window_fx $window_fx"; fi
 }
 
 echo "what a user waits, from launch: $rounds rounds of ${names[*]}, each round in a turning order"
@@ -126,7 +130,7 @@ for r in $(seq "$rounds"); do
   for k in $(seq 0 $((n - 1))); do
     i=$(( (k + r) % n ))
     m=$(measure "${cmds[$i]}")
-    [ -n "$m" ] || m="- - - -"
+    [ -n "$m" ] || m="- - - - - -"
     echo "$r ${names[$i]} $m" >>"$results"
   done
   # the round's line, in the targets' order: first window ms (CPU ms)
@@ -142,27 +146,31 @@ awk -v order="${names[*]}" '
     for (i = 2; i <= k; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j + 1] = a[j]; a[j + 1] = t }
     return (k % 2) ? a[(k + 1) / 2] : (a[k / 2] + a[k / 2 + 1]) / 2
   }
-  { key = $1 SUBSEP $2; w[key] = $3; d[key] = $4; wc[key] = $5; dc[key] = $6; if ($1 > R) R = $1 }
+  { key = $1 SUBSEP $2; w[key] = $3; d[key] = $4; wc[key] = $5; dc[key] = $6; wf[key] = $7; df[key] = $8; if ($1 > R) R = $1 }
   END {
     nt = split(order, t, " ")
     for (x = 1; x <= nt; x++) {
       name = t[x]
       for (col = 1; col <= 2; col++) {
         if (name == "empty" && col == 2) continue
-        k = 0; kr = 0; kc = 0
+        k = 0; kr = 0; kc = 0; kf = 0; kfr = 0
         for (r = 1; r <= R; r++) {
           key = r SUBSEP name; e = r SUBSEP "empty"
-          v = (col == 1) ? w[key] : d[key]; c = (col == 1) ? wc[key] : dc[key]
+          v = (col == 1) ? w[key] : d[key]; c = (col == 1) ? wc[key] : dc[key]; f = (col == 1) ? wf[key] : df[key]
           if (v == "-" || v == "") continue
           k++; ms[k] = v; cpu[k] = c
           if (w[e] != "-" && w[e] > 0) { kr++; ratio[kr] = v / w[e] }
           if (wc[e] != "-" && wc[e] > 0 && c > 0) { kc++; cratio[kc] = c / wc[e] }
+          if (f != "-" && f >= 0) { kf++; fx[kf] = f; if (wf[e] != "-" && wf[e] > 0) { kfr++; fratio[kfr] = f / wf[e] } }
         }
         if (k == 0) { printf "%-10s no FIRST_PAINT: its window does not call StartupProbe.installIfRequested(stage)\n", name; break }
         lo = ms[1]; hi = ms[1]; for (i = 1; i <= k; i++) { if (ms[i] < lo) lo = ms[i]; if (ms[i] > hi) hi = ms[i] }
         printf "%-10s %-15s median %5d ms (min %5d, max %5d, n=%d)  cpu %5d ms", (col == 1 ? name : ""),
           (col == 1 ? "first window" : "designer drawn"), median(ms, k), lo, hi, k, median(cpu, k)
-        if (name != "empty" && kr > 0) printf "  %.2fx the empty window (cpu %.2fx)", median(ratio, kr), (kc > 0 ? median(cratio, kc) : 0)
+        if (kf > 0) printf "  fx %5d ms", median(fx, kf)
+        if (name != "empty" && kr > 0) printf "  %.2fx the empty window (cpu %.2fx", median(ratio, kr), (kc > 0 ? median(cratio, kc) : 0)
+        if (name != "empty" && kr > 0 && kfr > 0) printf ", fx %.2fx", median(fratio, kfr)
+        if (name != "empty" && kr > 0) printf ")"
         printf "\n"
       }
     }
