@@ -41,7 +41,8 @@ import java.util.concurrent.TimeUnit;
  * joins the views of one host of the pan probe's drawing ({@code PanProbe.drawing}: 48
  * containers, two bridges, their wires and expected flows) to a scene with the designer's
  * stylesheets, applies CSS and lays out, as a pulse does. {@code what} picks all of them, or only
- * the cards, the wires or the expected flows. Headless (Monocle), so the renderer is not in it:
+ * the cards, the wires or the expected flows. The views sit as deep in the scene graph as on the
+ * designer's canvas, since a selector that misses walks every ancestor. Headless (Monocle), so the renderer is not in it:
  * the pan probe measures the frames.
  *
  * <pre>mvn -B -ntp -Pbench -DskipTests test -Dbench='CanvasJoinBenchmark -prof gc'</pre>
@@ -83,8 +84,17 @@ public class CanvasJoinBenchmark {
             root = new Pane();
             root.getStyleClass().add("canvas");
             layer = new Pane();
-            root.getChildren().add(layer);
-            Scene s = new Scene(root, 1400, 900);
+            layer.getStyleClass().addAll("canvas-layer", "card-layer");
+            javafx.scene.Group world = new javafx.scene.Group(layer);
+            root.getChildren().add(world);
+            // as deep as the designer's canvas: a selector that misses walks every ancestor
+            Pane top = root;
+            for (String c : List.of("stack-pane", "split-pane", "split-pane", "border-pane", "root")) {
+                Pane around = new Pane(top);
+                around.getStyleClass().add(c);
+                top = around;
+            }
+            Scene s = new Scene(top, 1400, 900);
             Theme.apply(s, false);
             root.applyCss();
             return null;

@@ -219,7 +219,7 @@ public final class CanvasView extends Region {
 
     private static Pane layer(String styleClass) {
         Pane p = new Pane();
-        p.getStyleClass().add(styleClass);
+        p.getStyleClass().addAll("canvas-layer", styleClass);
         p.setPickOnBounds(false);
         return p;
     }
@@ -681,6 +681,9 @@ public final class CanvasView extends Region {
         if (words != showsWords) {
             showsWords = words;
             pseudoClassStateChanged(FAR, !words);
+            // the stylesheet hides small words by a layer's state, with child selectors only: a
+            // descendant selector walks every ancestor of every word when a view joins the scene
+            for (Pane p : List.of(bandLayer, hostLayer, bridgeLayer, linkLayer, cardLayer, overlayLayer)) p.pseudoClassStateChanged(FAR, !words);
         }
         boolean wantFar = zoom < FAR_ZOOM && scene.nodes().size() > FAR_NODES;
         if (wantFar != farShown) {
