@@ -115,6 +115,62 @@ class PanningTest {
         assertThat(beyond).as("views wholly beyond the ring after the pan").isEmpty();
     }
 
+    @Test void whileALargeDrawingPansWhatThePanCanReachJoinsAtOnceAndTheRestOfTheRingAFewViewsAFrame() {
+        // a strip of views joining the scene at once paid its CSS, layout and first cached pixels in one long frame
+        fx(() -> app.state().reset(SyntheticTopology.generate(7, 48, false), null));
+        fx(() -> canvas().zoomReset());
+        List<List<String>> seen = fx(() -> {
+            // one long step of a drag, onto new ground: nothing of the ring was in the scene before
+            canvas().viewport().panBy(-(canvas().getWidth() + 2 * CanvasView.CULL_MARGIN + 100), 0);
+            double zoom = canvas().viewport().zoom();
+            javafx.geometry.Bounds area = canvas().visibleArea();
+            javafx.geometry.Bounds reach = grown(area, CanvasView.CULL_STEP / zoom);
+            javafx.geometry.Bounds ring = grown(area, CanvasView.CULL_MARGIN / zoom);
+            List<String> reachable = nodes().filter(n -> intersects(n.box(), reach)).map(NodeSpec::id).toList();
+            List<String> ringOnly = nodes().filter(n -> intersects(n.box(), ring) && !intersects(n.box(), reach)).map(NodeSpec::id).toList();
+            return List.of(reachable.stream().filter(id -> !canvas().isAttached(id)).toList(),
+                    ringOnly.stream().filter(id -> !canvas().isAttached(id)).toList(), ringOnly);
+        });
+        assertThat(seen.get(0)).as("views the pan can reach before the next count, not in the scene").isEmpty();
+        assertThat(seen.get(1)).as("views of the ring waiting to join, right after the step").isNotEmpty();
+        assertThat(seen.get(1).size()).as("waiting of %s in the ring", seen.get(2).size()).isGreaterThan(CanvasView.JOINS_PER_FRAME);
+        // they join frame by frame, and all of them once the pan stops
+        waitUntil(() -> seen.get(2).stream().allMatch(id -> canvas().isAttached(id)));
+    }
+
+    @Test void whileALargeDrawingPansNothingInItIsPointedAtAndWhenItStopsTheNodeUnderThePointerIs(FxRobot robot) {
+        // JavaFX picks through the views under a still pointer on every frame of a pan
+        fx(() -> app.state().reset(SyntheticTopology.generate(7, 48, false), null));
+        fx(() -> canvas().zoomReset());
+        javafx.geometry.Bounds seen = fx(() -> canvas().visibleArea());
+        NodeSpec card = fx(() -> nodes().filter(n -> n.shape() == dev.hopscope.model.scene.Shape.CONTAINER)
+                .filter(n -> n.box().x() > seen.getMinX() + 40 && n.box().y() > seen.getMinY() + 40)
+                .filter(n -> n.box().x() + n.box().w() < seen.getMaxX() - 40 && n.box().y() + n.box().h() < seen.getMaxY() - 40)
+                .findFirst().orElseThrow());
+        NodeView view = fx(() -> canvas().view(card.id()).orElseThrow());
+        // a pan that goes on (a pixel a frame, there and back) while the pointer comes to rest on the card
+        javafx.animation.AnimationTimer pan = new javafx.animation.AnimationTimer() {
+            int frame;
+            @Override public void handle(long now) { canvas().viewport().panBy(frame++ % 8 < 4 ? 1 : -1, 0); }
+        };
+        fx(pan::start);
+        try {
+            robot.moveTo(app.screen(card.box().x() + card.box().w() / 2, card.box().y() + card.box().h() / 2));
+            WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
+            assertThat(fx(view::isHover)).as("the card under the pointer while the drawing pans").isFalse();
+        } finally {
+            fx(pan::stop);
+        }
+        // once the pan has stopped, the pointer finds the card again
+        WaitForAsyncUtils.sleep(400, TimeUnit.MILLISECONDS);
+        robot.moveBy(2, 0);
+        waitUntil(view::isHover);
+    }
+
+    private static javafx.geometry.Bounds grown(javafx.geometry.Bounds b, double by) {
+        return new javafx.geometry.BoundingBox(b.getMinX() - by, b.getMinY() - by, b.getWidth() + 2 * by, b.getHeight() + 2 * by);
+    }
+
     @Test void aLargeDrawingMakesItsViewsWhenTheyComeNearTheScreenAndTheyShowWhatWasSetBefore() {
         // made all at once, the views of a large drawing were most of the heap, and the first
         // collection after opening paused the pan that followed to copy them

@@ -70,9 +70,10 @@ public final class CanvasView extends Region {
      * Screen pixels of drawing kept in the scene beyond each side of the screen. Every view in the
      * scene costs both threads on every frame, seen or not (JavaFX walks the whole tree for bounds
      * and for rendering), so the ring is narrow: a pan re-culls a strip every 20 frames or so
-     * rather than a screen's worth at once (it was one screen each side: nine screens of views).
+     * rather than a screen's worth at once (it was one screen each side: nine screens of views;
+     * then 256 pixels, which on an 880 x 515 canvas at 100 % still held three times what shows).
      */
-    public static final double CULL_MARGIN = 256;
+    public static final double CULL_MARGIN = 160;
     /**
      * Screen pixels a pan moves before the views near the screen are counted again: a pan brings
      * in a strip this wide every few frames, rather than the whole margin's worth at once (each
@@ -85,6 +86,13 @@ public final class CanvasView extends Region {
      * about what a pan at 80 % sweeps in a second there and back on the 2,000-node drawing.
      */
     public static final int IDLE_KEPT = 1000;
+    /**
+     * Views of the ring around the screen that join the scene in one frame while a large drawing
+     * pans, besides those the next steps of the pan can reach (see {@link #joinStep}). At 100 % the
+     * probe's pan brings about 20 views every five frames: this keeps up, and no frame pays for a
+     * whole strip.
+     */
+    public static final int JOINS_PER_FRAME = 6;
     /** A drawing with more nodes than this counts as large. */
     public static final int FAR_NODES = 300;
 
@@ -141,6 +149,10 @@ public final class CanvasView extends Region {
     /** Views made but not in the scene (they left the ring around the screen, or were never near it), the longest idle first (see {@link #forgetIdle}). */
     private final Set<javafx.scene.Node> idle = new java.util.LinkedHashSet<>();
     private int idleKept = IDLE_KEPT;
+    /** Nodes and links of the ring around the screen not in the scene yet, nearest the screen first (see {@link #joinStep}). */
+    private final java.util.ArrayDeque<Waiting> waiting = new java.util.ArrayDeque<>();
+
+    private record Waiting(String id, boolean link, double distance) {}
     /** The part of the canvas whose views are visible; a pan inside it changes no view. */
     private Bounds cullWindow;
     /** The visible area when the views near it were last counted (see {@link #CULL_STEP}). */
@@ -705,11 +717,29 @@ public final class CanvasView extends Region {
         cullWindow = new BoundingBox(area.getMinX() - mx, area.getMinY() - my, area.getWidth() + 2 * mx, area.getHeight() + 2 * my);
         cullZoom = zoom;
         grid.draw(cullWindow, zoom);
+        // While a pan lasts, what the pan can reach before the next count joins at once, and the
+        // rest of the ring waits to join a few views a frame (joinStep): a strip joining the
+        // scene at once paid its CSS, layout and first cached pixels in one frame of 20-30 ms.
+        double reach = CULL_STEP / zoom;
+        Bounds now = panning ? new BoundingBox(area.getMinX() - reach, area.getMinY() - reach,
+                area.getWidth() + 2 * reach, area.getHeight() + 2 * reach) : cullWindow;
         Set<javafx.scene.Node> near = new java.util.LinkedHashSet<>();
+        List<Waiting> later = new ArrayList<>();
         if (!farShown) {
-            for (NodeSpec s : nodeIndex.near(cullWindow)) near.add(view(s.id()).orElseThrow());
-            for (LinkSpec s : linkIndex.near(cullWindow)) near.add(linkView(s.id()).orElseThrow());
+            for (NodeSpec s : nodeIndex.near(cullWindow)) {
+                NodeView v = views.get(s.id());
+                if (v != null && shown.contains(v) || nodeIndex.meets(s, now)) near.add(view(s.id()).orElseThrow());
+                else later.add(new Waiting(s.id(), false, nodeIndex.distance(s, area)));
+            }
+            for (LinkSpec s : linkIndex.near(cullWindow)) {
+                LinkView l = links.get(s.id());
+                if (l != null && shown.contains(l) || linkIndex.meets(s, now)) near.add(linkView(s.id()).orElseThrow());
+                else later.add(new Waiting(s.id(), true, linkIndex.distance(s, area)));
+            }
         }
+        later.sort(java.util.Comparator.comparingDouble(Waiting::distance));
+        waiting.clear();
+        waiting.addAll(later);
         for (javafx.scene.Node n : List.copyOf(shown)) {
             if (near.contains(n)) continue;
             detach(n);
@@ -797,14 +827,39 @@ public final class CanvasView extends Region {
         panStepped = true;
         if (!panning) {
             panning = true;
+            // nothing in the drawing is pointed at while it slides under the pointer: JavaFX
+            // otherwise picks through the views under the pointer on every frame (a wire's
+            // wide pick stroke is outlined anew each time), a seventh of the JavaFX thread's time
+            world.setMouseTransparent(true);
             stillFrames = 0;
             panStops.start();
             for (javafx.scene.Node n : shown) if (n instanceof LinkView l) rest(l);
         }
     }
 
+    /**
+     * Once a frame while a pan lasts: up to {@link #JOINS_PER_FRAME} views of the ring join the
+     * scene, those nearest the screen first.
+     */
+    private void joinStep() {
+        for (int i = 0; i < JOINS_PER_FRAME && !waiting.isEmpty(); i++) join(waiting.poll());
+    }
+
+    /** The whole ring around the screen in the scene: a pan has stopped, or anything else happened. */
+    private void joinWaiting() {
+        while (!waiting.isEmpty()) join(waiting.poll());
+    }
+
+    private void join(Waiting w) {
+        javafx.scene.Node n = w.link() ? linkView(w.id()).orElse(null) : view(w.id()).orElse(null);
+        if (n == null || !shown.add(n)) return;
+        attach(n);
+        idle.remove(n);
+    }
+
     /** Once a frame while a pan lasts: has it stopped? */
     private void panFrame() {
+        joinStep();
         if (panStepped) {
             panStepped = false;
             stillFrames = 0;
@@ -839,6 +894,8 @@ public final class CanvasView extends Region {
 
     private void changed(boolean dropZoomPicture) {
         if (dropZoomPicture) dropZoomPicture();
+        joinWaiting();
+        world.setMouseTransparent(false);
         panning = false;
         panStops.stop();
         for (LinkView l : resting) l.setOpacity(1);
