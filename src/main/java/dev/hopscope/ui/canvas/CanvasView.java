@@ -88,11 +88,12 @@ public final class CanvasView extends Region {
     public static final int IDLE_KEPT = 1000;
     /**
      * Views of the ring around the screen that join the scene in one frame while a large drawing
-     * pans, besides those the next steps of the pan can reach (see {@link #joinStep}). At 100 % the
-     * probe's pan brings about 20 views every five frames: this keeps up, and no frame pays for a
-     * whole strip.
+     * pans, besides those the next steps of the pan can reach (see {@link #joinStep}). A view
+     * joining costs about a millisecond of CSS and layout and as much again of the renderer's
+     * time for its first cached pixels. The probe's pan at 100 % brings about three views a frame
+     * and its sweep at 80 % about five; with six a frame, frames at 80 % came late in turn.
      */
-    public static final int JOINS_PER_FRAME = 6;
+    public static final int JOINS_PER_FRAME = 3;
     /** A drawing with more nodes than this counts as large. */
     public static final int FAR_NODES = 300;
 
