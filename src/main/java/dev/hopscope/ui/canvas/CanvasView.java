@@ -120,6 +120,8 @@ public final class CanvasView extends Region {
     private final Pane cardLayer = layer("card-layer");
     private final Pane overlayLayer = layer("overlay-layer");
     private final Pane toolLayer = layer("tool-layer");
+    /** The layers of views: hidden together behind the far picture, :far together when small words hide. */
+    private final List<Pane> viewLayers = List.of(bandLayer, hostLayer, bridgeLayer, linkLayer, cardLayer);
     /**
      * The views made so far. A large drawing's views are made when they come near the screen and
      * forgotten some time after they leave (see {@link #forgetIdle}): made all at once, the 5,656 views of the
@@ -696,13 +698,13 @@ public final class CanvasView extends Region {
             pseudoClassStateChanged(FAR, !words);
             // the stylesheet hides small words by a layer's state, with child selectors only: a
             // descendant selector walks every ancestor of every word when a view joins the scene
-            for (Pane p : List.of(bandLayer, hostLayer, bridgeLayer, linkLayer, cardLayer, overlayLayer)) p.pseudoClassStateChanged(FAR, !words);
+            for (Pane p : viewLayers) p.pseudoClassStateChanged(FAR, !words);
         }
         boolean wantFar = zoom < FAR_ZOOM && scene.nodes().size() > FAR_NODES;
         if (wantFar != farShown) {
             farShown = wantFar;
             far.setVisible(farShown);
-            for (Pane p : List.of(bandLayer, hostLayer, bridgeLayer, linkLayer, cardLayer)) p.setVisible(!farShown);
+            for (Pane p : viewLayers) p.setVisible(!farShown);
             cullWindow = null;
         }
         if (farShown && farStale) {
@@ -714,16 +716,13 @@ public final class CanvasView extends Region {
                 && Math.abs(area.getMinX() - culledArea.getMinX()) * zoom < CULL_STEP
                 && Math.abs(area.getMinY() - culledArea.getMinY()) * zoom < CULL_STEP) return;
         culledArea = area;
-        double mx = CULL_MARGIN / zoom, my = mx;
-        cullWindow = new BoundingBox(area.getMinX() - mx, area.getMinY() - my, area.getWidth() + 2 * mx, area.getHeight() + 2 * my);
+        cullWindow = grown(area, CULL_MARGIN / zoom);
         cullZoom = zoom;
         grid.draw(cullWindow, zoom);
         // While a pan lasts, what the pan can reach before the next count joins at once, and the
         // rest of the ring waits to join a few views a frame (joinStep): a strip joining the
         // scene at once paid its CSS, layout and first cached pixels in one frame of 20-30 ms.
-        double reach = CULL_STEP / zoom;
-        Bounds now = panning ? new BoundingBox(area.getMinX() - reach, area.getMinY() - reach,
-                area.getWidth() + 2 * reach, area.getHeight() + 2 * reach) : cullWindow;
+        Bounds now = panning ? grown(area, CULL_STEP / zoom) : cullWindow;
         Set<javafx.scene.Node> near = new java.util.LinkedHashSet<>();
         List<Waiting> later = new ArrayList<>();
         if (!farShown) {
@@ -810,6 +809,10 @@ public final class CanvasView extends Region {
     public boolean isAttached(String nodeId) {
         NodeView v = views.get(nodeId);
         return v != null && v.getParent() != null;
+    }
+
+    private static Bounds grown(Bounds b, double by) {
+        return new BoundingBox(b.getMinX() - by, b.getMinY() - by, b.getWidth() + 2 * by, b.getHeight() + 2 * by);
     }
 
     private static boolean contains(Bounds outer, Bounds inner) {
