@@ -4,7 +4,6 @@ package dev.hopscope.ui.canvas;
 public final class BandView extends NodeView {
     public BandView(String id, boolean overlay) {
         super(id, overlay ? "overlay" : "underlay", overlay ? "mdi2v-vector-polyline" : "mdi2e-ethernet");
-        drawnEachFrame();
         content.getStyleClass().add("inline");
         content.getChildren().remove(subtitle);
         ((javafx.scene.layout.HBox) content.getChildren().get(0)).getChildren().add(subtitle);

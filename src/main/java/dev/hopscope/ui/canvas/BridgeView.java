@@ -4,7 +4,6 @@ package dev.hopscope.ui.canvas;
 public final class BridgeView extends NodeView {
     public BridgeView(String id) {
         super(id, "bridge", "mdi2l-lan");
-        drawnEachFrame();
         content.getStyleClass().add("inline");
         content.getChildren().remove(subtitle);
         ((javafx.scene.layout.HBox) content.getChildren().get(0)).getChildren().add(subtitle);

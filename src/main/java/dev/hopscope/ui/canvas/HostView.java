@@ -8,7 +8,6 @@ public final class HostView extends NodeView {
 
     public HostView(String id) {
         super(id, "host", "mdi2s-server");
-        drawnEachFrame();
         grip.getStyleClass().add("resize-grip");
         grip.setWidth(12);
         grip.setHeight(12);

@@ -13,7 +13,6 @@ public final class NetworkView extends NodeView {
     /** {@code hostScope}: a bar in its host (macvlan), else a band over the cluster (Calico). */
     public NetworkView(String id, boolean hostScope) {
         super(id, "network", hostScope ? "mdi2l-lan-connect" : "mdi2h-hub-outline");
-        drawnEachFrame();
         getStyleClass().add(hostScope ? "network-host" : "network-cluster");
         content.getStyleClass().add("inline");
         content.getChildren().remove(subtitle);

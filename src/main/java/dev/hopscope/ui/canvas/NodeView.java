@@ -83,15 +83,6 @@ public abstract class NodeView extends Pane {
         setCacheHint(javafx.scene.CacheHint.QUALITY);
     }
 
-    /**
-     * For a host's box and the bars and bands across it: copying a cached bitmap that large costs
-     * the software renderer more on every frame of a pan than filling the shape and drawing its one
-     * line of words, and the bitmaps filled the heap.
-     */
-    protected final void drawnEachFrame() {
-        setCache(false);
-    }
-
     public String nodeId() { return nodeId; }
 
     /** What the view shows now. */
