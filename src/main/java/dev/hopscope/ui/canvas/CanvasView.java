@@ -108,8 +108,6 @@ public final class CanvasView extends Region {
     };
     private boolean panStepped;
     private int stillFrames;
-    /** Expected flows not drawn while a large drawing pans (see {@link #rest}). */
-    private final Set<LinkView> resting = new HashSet<>();
     private boolean panning;
     private long lastPan;
     private double seenPanX, seenPanY, seenZoom = 1, seenW, seenH;
@@ -711,6 +709,12 @@ public final class CanvasView extends Region {
             far.show(scene, flagged);
             farStale = false;
         }
+        cull();
+    }
+
+    /** Counts the views near the screen again if the view has moved far enough since the last count (see {@link #viewChanged}). */
+    private void cull() {
+        double zoom = viewport.zoom();
         Bounds area = visibleArea();
         if (cullWindow != null && cullZoom == zoom && contains(cullWindow, area)
                 && Math.abs(area.getMinX() - culledArea.getMinX()) * zoom < CULL_STEP
@@ -732,6 +736,7 @@ public final class CanvasView extends Region {
                 else later.add(new Waiting(s.id(), false, nodeIndex.distance(s, area)));
             }
             for (LinkSpec s : linkIndex.near(cullWindow)) {
+                if (rests(s)) continue;
                 LinkView l = links.get(s.id());
                 if (l != null && shown.contains(l) || linkIndex.meets(s, now)) near.add(linkView(s.id()).orElseThrow());
                 else later.add(new Waiting(s.id(), true, linkIndex.distance(s, area)));
@@ -762,10 +767,7 @@ public final class CanvasView extends Region {
      */
     private void attach(javafx.scene.Node n) {
         if (n.getParent() != null) return;
-        if (n instanceof LinkView l) {
-            linkLayer.getChildren().add(l);
-            if (panning) rest(l);
-        }
+        if (n instanceof LinkView l) linkLayer.getChildren().add(l);
         else if (n instanceof NodeView v) layerFor(v.spec().shape()).getChildren().add(v);
     }
 
@@ -797,7 +799,6 @@ public final class CanvasView extends Region {
             views.remove(v.nodeId(), v);
         } else if (n instanceof LinkView l && (selectedLink.get() == null || !selectedLink.get().id().equals(l.spec().id()))) {
             links.remove(l.spec().id(), l);
-            resting.remove(l);
         }
     }
 
@@ -822,7 +823,7 @@ public final class CanvasView extends Region {
 
     /**
      * A step of a pan of a large drawing. While it lasts, the expected flows rest (see
-     * {@link #rest}). It counts as stopped after four frames without a step and at least 150 ms:
+     * {@link #rests}). It counts as stopped after four frames without a step and at least 150 ms:
      * counted in frames too, because on a busy machine one slow frame outlasted a pause in time
      * alone and cut a steady pan into pieces, bringing every flow back in the middle of it.
      */
@@ -837,7 +838,8 @@ public final class CanvasView extends Region {
             world.setMouseTransparent(true);
             stillFrames = 0;
             panStops.start();
-            for (javafx.scene.Node n : shown) if (n instanceof LinkView l) rest(l);
+            // the resting flows leave the scene at the count that follows, in this same change
+            cullWindow = null;
         }
     }
 
@@ -873,24 +875,23 @@ public final class CanvasView extends Region {
     }
 
     /**
-     * Expected flows rest while a large drawing pans: a drawing of 2,000 nodes has as many dashed
-     * arrows, often crossing the whole screen, and the software renderer spends more on them than
-     * on all the nodes (at 60 %, about 25 of the renderer's 41 ms a frame). A level of detail for motion, as map and
-     * CAD viewers have: the network stays drawn, and a flow that is violated or selected stays
-     * too; the others come back as soon as the pan stops or anything else happens.
+     * Expected flows rest while a large drawing pans: they leave the scene and come back when the
+     * pan stops or anything else happens. A drawing of 2,000 nodes has as many dashed arrows, often
+     * crossing the whole screen: drawn, the software renderer spent more on them than on all the
+     * nodes (at 60 %, about 25 of its 41 ms a frame); kept in the scene undrawn, they were three
+     * in four of the ring's links and most of the scene's nodes, which JavaFX walks on every frame,
+     * and each paid its pass of CSS as the pan brought it in. A level of detail for motion, as map
+     * and CAD viewers have: the network stays drawn, and a flow that is violated or selected stays too.
      */
-    private void rest(LinkView l) {
-        if (l.spec().kind() != Link.Kind.INTENT || flagged.contains(l.spec().id())) return;
-        if (selectedLink.get() != null && selectedLink.get().id().equals(l.spec().id())) return;
-        // opacity 0, not visibility (which the stylesheet sets at far zoom): the renderer skips the node
-        l.setOpacity(0);
-        resting.add(l);
+    private boolean rests(LinkSpec s) {
+        return panning && s.kind() == Link.Kind.INTENT && !flagged.contains(s.id())
+                && (selectedLink.get() == null || !selectedLink.get().id().equals(s.id()));
     }
 
     /** The flows resting during a pan, for tests. */
     public boolean isResting(String linkId) {
-        LinkView l = links.get(linkId);
-        return l != null && resting.contains(l);
+        LinkSpec s = scene.links().get(linkId);
+        return s != null && rests(s);
     }
 
     /** The pan has stopped, or what the views show changes: every flow is drawn again. */
@@ -900,10 +901,13 @@ public final class CanvasView extends Region {
         if (dropZoomPicture) dropZoomPicture();
         joinWaiting();
         world.setMouseTransparent(false);
-        panning = false;
-        panStops.stop();
-        for (LinkView l : resting) l.setOpacity(1);
-        resting.clear();
+        if (panning) {
+            panning = false;
+            panStops.stop();
+            // the resting flows come back
+            cullWindow = null;
+            cull();
+        }
     }
 
     /** While the zoom changes, caches are scaled rather than redrawn; they sharpen when it stops. */
