@@ -151,6 +151,7 @@ public final class MainWindow {
         paletteScroll.setFitToWidth(true);
         paletteScroll.getStyleClass().add("palette-scroll");
         paletteArea.getChildren().setAll(paletteScroll);
+        menus.fill();
         panels = new Panels(this);
         later.make();
     }

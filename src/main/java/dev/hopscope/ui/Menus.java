@@ -29,6 +29,11 @@ public final class Menus {
     private final Menu recentMenu = new Menu("Open Recent");
     private final Menu importMenu = new Menu("Import");
     private final Menu exportMenu = new Menu("Export");
+    private final Menu fileMenu = new Menu("File");
+    private final Menu editMenu = new Menu("Edit");
+    private final Menu viewMenu = new Menu("View");
+    private final Menu arrangeMenu = new Menu("Arrange");
+    private final Menu helpMenu = new Menu("Help");
     private DockerImportDialog dockerImport;
 
     Menus(MainWindow window, Commands commands) {
@@ -36,7 +41,21 @@ public final class Menus {
         this.commands = commands;
     }
 
+    /**
+     * The menu bar with its five menus' titles only: their items come with {@link #fill()}, once
+     * the window is complete. The first frame shows the titles, and the items (the samples' list,
+     * the exporter's formats, thirty-odd accelerators to parse and register) are work for a menu
+     * nobody can open before input is let through (issue 12, start-up).
+     */
     MenuBar menuBar() {
+        MenuBar bar = new MenuBar(fileMenu, editMenu, viewMenu, arrangeMenu, helpMenu);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    /** Puts the menus' items in (and with them their keyboard shortcuts). Once; on the JavaFX thread. */
+    void fill() {
+        if (!fileMenu.getItems().isEmpty()) return;
         AppState state = window.state();
         EditActions actions = window.actions();
         CanvasView canvas = window.canvas();
@@ -48,7 +67,7 @@ public final class Menus {
         fillRecent();
         fillImport();
         fillExport();
-        Menu file = new Menu("File", null,
+        fileMenu.getItems().setAll(
                 item("New", "Shortcut+N", e -> commands.newDocument()),
                 item("Open…", "Shortcut+O", e -> commands.open()),
                 recentMenu,
@@ -72,7 +91,7 @@ public final class Menus {
         redo.disableProperty().bind(state.canRedo().not());
         MenuItem redoY = item("Redo (Ctrl+Y)", "Shortcut+Y", e -> state.redo());
         redoY.setVisible(false);
-        Menu edit = new Menu("Edit", null, undo, redo, redoY, new SeparatorMenuItem(),
+        editMenu.getItems().setAll(undo, redo, redoY, new SeparatorMenuItem(),
                 item("Cut", "Shortcut+X", e -> actions.cut()),
                 item("Copy", "Shortcut+C", e -> actions.copy()),
                 item("Paste", "Shortcut+V", e -> actions.paste()),
@@ -83,17 +102,14 @@ public final class Menus {
 
         CheckMenuItem darkItem = new CheckMenuItem("Dark Theme");
         darkItem.selectedProperty().bindBidirectional(commands.dark());
-        Menu view = new Menu("View", null,
+        viewMenu.getItems().setAll(
                 item("Zoom In", "Shortcut+Plus", e -> canvas.zoomIn()),
                 item("Zoom Out", "Shortcut+Minus", e -> canvas.zoomOut()),
                 item("Actual Size", "Shortcut+0", e -> canvas.zoomReset()),
                 item("Zoom to Fit", "Shortcut+F", e -> canvas.fit()),
                 new SeparatorMenuItem(), darkItem);
-        Menu arrange = new Menu("Arrange", null, item("Auto-Layout Everything", "Shortcut+L", e -> commands.arrange()));
-        Menu help = new Menu("Help", null, item("Keyboard Shortcuts", "F1", e -> Shortcuts.show(window.root())));
-        MenuBar bar = new MenuBar(file, edit, view, arrange, help);
-        bar.setId("menu-bar");
-        return bar;
+        arrangeMenu.getItems().setAll(item("Auto-Layout Everything", "Shortcut+L", e -> commands.arrange()));
+        helpMenu.getItems().setAll(item("Keyboard Shortcuts", "F1", e -> Shortcuts.show(window.root())));
     }
 
     ToolBar toolBar() {

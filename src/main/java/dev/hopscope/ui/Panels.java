@@ -26,9 +26,9 @@ public final class Panels {
     private final Tab simulationTab;
     private final AnalysisService analysis;
     private final FlagPainter flags;
-    private final FindingsView findings;
+    private FindingsView findings;
     private final Tab findingsTab;
-    private final MatrixView matrix;
+    private MatrixView matrix;
     private final Tab matrixTab;
     private final IntentTool intentTool;
     private final LearnPanel learn;
@@ -36,7 +36,7 @@ public final class Panels {
     private final Challenge challenge;
     private final CompareView compare;
     private final Tab compareTab;
-    private final ObjectsView objects;
+    private ObjectsView objects;
 
     private final MainWindow window;
 
@@ -49,15 +49,15 @@ public final class Panels {
 
         analysis = new AnalysisService(state);
         flags = new FlagPainter(window.canvas(), state, analysis);
-        findings = new FindingsView(state, analysis);
-        findings.onPlay(r -> {
-            simulation.showTrace(r.trace());
-            showSimulation();
-        });
-        findingsTab = hiddenTab("Findings", "tab-findings", findings);
+        // The hidden tabs' views (Findings, Matrix, Objects) are made when their tab is first
+        // selected, or when something asks for them first: each is a function of the analysis or
+        // the document as they are then, so nothing is lost by making it later, and the designer is
+        // drawn without them (issue 12, start-up). A tab's title counts from the same sources.
+        findingsTab = hiddenTab("Findings", "tab-findings", this::findings);
         findingsTab.textProperty().bind(Bindings.createStringBinding(
-                () -> analysis.running().get() ? "Findings · analysing…" : "Findings (" + findings.getItems().size() + ")",
-                analysis.running(), findings.getItems()));
+                () -> analysis.running().get() ? "Findings · analysing…"
+                        : "Findings (" + FindingsView.items(analysis.problems().get(), analysis.analysis().get()).size() + ")",
+                analysis.running(), analysis.analysis(), analysis.problems()));
         ProgressIndicator busy = new ProgressIndicator();
         busy.getStyleClass().add("analysing");
         busy.setId("analysing");
@@ -66,26 +66,20 @@ public final class Panels {
         findingsTab.setGraphic(busy);
         window.bottomDock().getTabs().add(1, findingsTab);
 
-        matrix = new MatrixView(analysis);
-        matrix.onOpen(r -> {
-            String to = r.via() == null || r.via().isBlank() || "-".equals(r.via()) ? r.to() : r.via();
-            simulation.traceFlow(r.from(), to, r.probe(), true);
-            showSimulation();
-        });
-        matrixTab = hiddenTab("Matrix", "tab-matrix", matrix);
+        matrixTab = hiddenTab("Matrix", "tab-matrix", this::matrix);
         window.bottomDock().getTabs().add(2, matrixTab);
         compare = new CompareView(state, analysis, window.canvas(), window.commands().prompts(), (from, to, probe) -> {
             simulation.traceFlow(from, to, probe, true);
             showSimulation();
         });
-        compareTab = hiddenTab("Compare", "tab-compare", compare);
+        compareTab = hiddenTab("Compare", "tab-compare", () -> compare);
         compareTab.textProperty().bind(compare.title());
         window.bottomDock().getTabs().add(3, compareTab);
         addCompareToTheViewMenu(window);
         // the Kubernetes objects the canvas does not draw (zoo-ui's): namespaces, Ingresses, NetworkPolicies
-        objects = new ObjectsView(state);
-        Tab objectsTab = hiddenTab("Objects", "tab-objects", objects);
-        objectsTab.textProperty().bind(Bindings.createStringBinding(() -> "Objects (" + objects.rows().size() + ")", objects.rows()));
+        Tab objectsTab = hiddenTab("Objects", "tab-objects", this::objects);
+        objectsTab.textProperty().bind(Bindings.createStringBinding(
+                () -> "Objects (" + ObjectsView.objects(state.current()).size() + ")", state.document()));
         window.bottomDock().getTabs().add(objectsTab);
         window.bottomDock().getSelectionModel().select(simulationTab);
 
@@ -135,14 +129,13 @@ public final class Panels {
     }
 
     /**
-     * A tab behind the first whose content joins the scene when the tab is first selected: a
-     * tab pane keeps every tab's content in the scene, so a hidden panel was styled, skinned and
-     * laid out at start for nothing (issue 12, start-up). Its view exists from the start and
-     * follows the document; only its nodes wait.
+     * A tab behind the first whose content is made and joins the scene when the tab is first
+     * selected: a tab pane keeps every tab's content in the scene, so a hidden panel was made,
+     * styled, skinned and laid out at start for nothing (issue 12, start-up).
      */
-    private static Tab hiddenTab(String text, String id, javafx.scene.Node content) {
+    private static Tab hiddenTab(String text, String id, java.util.function.Supplier<javafx.scene.Node> content) {
         Tab t = tab(text, id, null);
-        Once.whenTrue(t.selectedProperty(), () -> t.setContent(content));
+        Once.whenTrue(t.selectedProperty(), () -> t.setContent(content.get()));
         return t;
     }
 
@@ -152,12 +145,33 @@ public final class Panels {
 
     public FlagPainter flags() { return flags; }
 
-    public FindingsView findings() { return findings; }
+    /** The Findings tab's list, made on first use (its tab's first selection, or a caller's). */
+    public FindingsView findings() {
+        if (findings == null) {
+            findings = new FindingsView(window.state(), analysis);
+            findings.onPlay(r -> {
+                simulation.showTrace(r.trace());
+                showSimulation();
+            });
+        }
+        return findings;
+    }
 
     /** Brings the simulation panel to the front. */
     public void showSimulation() { simulationTab.getTabPane().getSelectionModel().select(simulationTab); }
 
-    public MatrixView matrix() { return matrix; }
+    /** The Matrix tab's view, made on first use. */
+    public MatrixView matrix() {
+        if (matrix == null) {
+            matrix = new MatrixView(analysis);
+            matrix.onOpen(r -> {
+                String to = r.via() == null || r.via().isBlank() || "-".equals(r.via()) ? r.to() : r.via();
+                simulation.traceFlow(r.from(), to, r.probe(), true);
+                showSimulation();
+            });
+        }
+        return matrix;
+    }
 
     public IntentTool intentTool() { return intentTool; }
 
@@ -170,7 +184,10 @@ public final class Panels {
     public CompareView compare() { return compare; }
 
     /** The Objects tab: namespaces, Ingresses and NetworkPolicies, which the canvas does not draw. */
-    public ObjectsView objects() { return objects; }
+    public ObjectsView objects() {
+        if (objects == null) objects = new ObjectsView(window.state());
+        return objects;
+    }
 
     /** Brings the compare view to the front. */
     public void showCompare() { compareTab.getTabPane().getSelectionModel().select(compareTab); }

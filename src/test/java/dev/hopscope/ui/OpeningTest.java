@@ -77,6 +77,10 @@ class OpeningTest {
         assertThat(undoIcon.getChildren()).isEmpty();
         assertThat(robot.lookup(".ikonli-font-icon").queryAll()).isEmpty();
         assertThat(robot.lookup(".palette-scroll").tryQuery()).isEmpty();
+        // the menu bar shows its five titles, and the menus are empty until the window is complete
+        javafx.scene.control.MenuBar bar = robot.lookup("#menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        assertThat(bar.getMenus()).extracting(javafx.scene.control.Menu::getText).containsExactly("File", "Edit", "View", "Arrange", "Help");
+        assertThat(bar.getMenus()).allSatisfy(m -> assertThat(m.getItems()).isEmpty());
         Bounds containerIconBox = DesignerFixture.fx(() -> containerIcon.localToScene(containerIcon.getBoundsInLocal()));
         Bounds undoIconBox = DesignerFixture.fx(() -> undoIcon.localToScene(undoIcon.getBoundsInLocal()));
         assertThat(containerIconBox.getWidth()).isEqualTo(16);
@@ -117,9 +121,19 @@ class OpeningTest {
         javafx.scene.Node paletteScroll = robot.lookup(".palette-scroll").query();
         assertThat(paletteScroll).isInstanceOf(javafx.scene.control.ScrollPane.class);
         assertThat(DesignerFixture.fx(() -> ((javafx.scene.control.ScrollPane) paletteScroll).getContent().lookup("#palette-host"))).isNotNull();
+        // the menus have their items, and their shortcuts work from the keyboard
+        assertThat(bar.getMenus().get(0).getItems()).extracting(javafx.scene.control.MenuItem::getText)
+                .startsWith("New", "Open…", "Open Recent", "Samples");
+        assertThat(bar.getMenus().get(3).getItems()).extracting(javafx.scene.control.MenuItem::getText).containsExactly("Auto-Layout Everything");
         // and the tooltips are there once the window is complete
         assertThat(robot.lookup("#palette-container").queryAs(Label.class).getTooltip().getText()).isEqualTo("Drag onto the canvas, into a host");
         assertThat(robot.lookup("#tool-undo").queryAs(javafx.scene.control.Button.class).getTooltip().getText()).isEqualTo("Undo (Ctrl+Z)");
+        // a menu's shortcut works once its items are in: Ctrl+N is File › New, an empty design
+        assertThat(window.state().current().nodes()).isNotEmpty();
+        robot.clickOn("#status").press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.N).release(javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.state().current().nodes()).as("Ctrl+N, File › New's shortcut").isEmpty();
+        assertThat(window.state().file().get()).isNull();
     }
 
     @Test

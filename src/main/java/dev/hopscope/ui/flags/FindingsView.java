@@ -128,14 +128,22 @@ public final class FindingsView extends ListView<FindingsView.Item> {
     public void onPlay(Consumer<IntentResult> action) { this.onPlay = action; }
 
     private void show(Analysis a) {
+        getItems().setAll(items(service.problems().get(), a));
+    }
+
+    /**
+     * The rows the list shows for these problems and this analysis (none yet: null): problems,
+     * then violated intents, then findings by severity. The Findings tab counts them for its title.
+     */
+    public static List<Item> items(List<Problem> problems, Analysis a) {
         List<Item> items = new ArrayList<>();
-        for (Problem p : service.problems().get()) items.add(new Item(null, null, p));
+        for (Problem p : problems) items.add(new Item(null, null, p));
         if (a != null) {
             for (IntentResult r : a.intents()) if (!r.ok()) items.add(new Item(r, null));
             for (Finding.Severity s : Finding.Severity.values())
                 for (Finding f : a.findings()) if (f.severity() == s) items.add(new Item(null, f));
         }
-        getItems().setAll(items);
+        return items;
     }
 
     /** Selects the nodes concerned (for an intent: the intent itself and its ends). */
