@@ -10,12 +10,13 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The parts of the chrome made once the window is complete rather than before its first frame
- * (issue 12, start-up): the palette's and the toolbar's tooltips and icons.
+ * (issue 12, start-up): the palette's and the toolbar's icons, and their tooltips.
  * <ul>
  * <li>A Tooltip is a popup control of its own with its behaviour and CSS bridge, and the
  * palette's and the toolbar's thirty of them cost about a tenth of a second before the first
  * frame, though none can show until the user points at something, after input is let through
- * ({@link DesignerApp.Opening#complete()}).</li>
+ * ({@link DesignerApp.Opening#complete()}): each is made when the pointer first enters its
+ * control ({@link HoverTip}).</li>
  * <li>An icon is an Ikonli {@link FontIcon}: the first one loads Ikonli's handlers and its
  * 1.3 MB icon font, and each is a text node the theme's many {@code .ikonli-font-icon} rules are
  * matched against. The first frame has a box of the icon's size in its place (the stylesheet
@@ -26,9 +27,9 @@ public final class LaterChrome {
     private final List<Runnable> pending = new ArrayList<>();
     private boolean made;
 
-    /** Gives {@code control} the tooltip {@code tip} makes, now if {@link #make()} has run, else then. */
+    /** Gives {@code control} the tooltip {@code tip} makes, when the pointer first enters it ({@link HoverTip}). */
     public void tooltip(Control control, Supplier<Tooltip> tip) {
-        later(() -> control.setTooltip(tip.get()));
+        HoverTip.install(control, tip);
     }
 
     /**

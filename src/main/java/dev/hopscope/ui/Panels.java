@@ -92,7 +92,7 @@ public final class Panels {
         challenge = new Challenge(state, simulation, window.canvas(), scores);
         javafx.scene.control.Button challengeButton = new javafx.scene.control.Button("Challenge", new org.kordamp.ikonli.javafx.FontIcon("mdi2t-trophy-outline"));
         challengeButton.setId("sim-challenge");
-        challengeButton.setTooltip(new javafx.scene.control.Tooltip("Play the flow as a challenge: predict each hop and the outcome before it plays"));
+        HoverTip.install(challengeButton, "Play the flow as a challenge: predict each hop and the outcome before it plays");
         challengeButton.disableProperty().bind(challenge.active());
         challengeButton.setOnAction(e -> challengeTheFlow());
         simulation.addTool(challengeButton);

@@ -125,9 +125,20 @@ class OpeningTest {
         assertThat(bar.getMenus().get(0).getItems()).extracting(javafx.scene.control.MenuItem::getText)
                 .startsWith("New", "Open…", "Open Recent", "Samples");
         assertThat(bar.getMenus().get(3).getItems()).extracting(javafx.scene.control.MenuItem::getText).containsExactly("Auto-Layout Everything");
-        // and the tooltips are there once the window is complete
-        assertThat(robot.lookup("#palette-container").queryAs(Label.class).getTooltip().getText()).isEqualTo("Drag onto the canvas, into a host");
-        assertThat(robot.lookup("#tool-undo").queryAs(javafx.scene.control.Button.class).getTooltip().getText()).isEqualTo("Undo (Ctrl+Z)");
+        // and a tooltip is made when the pointer first comes to its control
+        Label containerEntry = robot.lookup("#palette-container").queryAs(Label.class);
+        // the toolbar's first button, New (Undo has nothing to undo: a disabled control shows no tooltip)
+        javafx.scene.control.Button newButton = (javafx.scene.control.Button) robot.lookup(".main-toolbar .tool-button").queryAll().iterator().next();
+        assertThat(containerEntry.getTooltip()).isNull();
+        assertThat(newButton.getTooltip()).isNull();
+        robot.moveTo(containerEntry);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(containerEntry.getTooltip().getText()).isEqualTo("Drag onto the canvas, into a host");
+        // and shows while the pointer rests there
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> DesignerFixture.fx(() -> containerEntry.getTooltip().isShowing()));
+        robot.moveTo(newButton);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(newButton.getTooltip().getText()).isEqualTo("New (Ctrl+N)");
         // a menu's shortcut works once its items are in: Ctrl+N is File › New, an empty design
         assertThat(window.state().current().nodes()).isNotEmpty();
         robot.clickOn("#status").press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.N).release(javafx.scene.input.KeyCode.CONTROL);

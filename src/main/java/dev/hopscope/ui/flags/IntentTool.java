@@ -12,7 +12,6 @@ import dev.hopscope.model.Service;
 import dev.hopscope.ui.AppState;
 import dev.hopscope.ui.canvas.CanvasView;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.List;
@@ -36,7 +35,7 @@ public final class IntentTool extends ToggleButton {
         this.probe = probe;
         getStyleClass().add("intent-tool");
         setId("intent-tool");
-        setTooltip(new Tooltip("Draw an expected flow: click the source endpoint, then the destination"));
+        dev.hopscope.ui.HoverTip.install(this, "Draw an expected flow: click the source endpoint, then the destination");
         selectedProperty().addListener((o, was, on) -> {
             from = null;
             if (on) state.message().set("Expect flow: click the source endpoint");

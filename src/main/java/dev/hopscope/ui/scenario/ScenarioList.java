@@ -21,6 +21,8 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.ContextMenuEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -271,7 +273,7 @@ public final class ScenarioList extends VBox {
         Button b = new Button(null, new FontIcon(icon));
         b.getStyleClass().add("scenario-tool");
         b.setId(id);
-        b.setTooltip(new Tooltip(tip));
+        dev.hopscope.ui.HoverTip.install(b, tip);
         b.setOnAction(e -> action.run());
         return b;
     }
@@ -282,9 +284,13 @@ public final class ScenarioList extends VBox {
         private final Label name = new Label();
         private final Label flow = new Label();
         private final Label outcome = new Label();
+        private final FontIcon statusIcon = new FontIcon("mdi2c-circle-outline");
         private final HBox box;
+        /** The hover text of the row shown now, or null: its Tooltip is made on the pointer's first entry. */
+        private String tip;
 
         RowCell() {
+            status.setGraphic(statusIcon);
             status.getStyleClass().add("scenario-status");
             name.getStyleClass().add("scenario-name");
             flow.getStyleClass().add("scenario-flow");
@@ -298,6 +304,14 @@ public final class ScenarioList extends VBox {
                 replay(getItem(), e.getClickCount() >= 2);
             });
             checks.addListener((o, a, n) -> render(getItem(), isEmpty()));
+            // A row's hover text and its menu are made when asked for, not with each row drawn (a
+            // Tooltip and a ContextMenu are popup windows of their own, and the rows are drawn
+            // again after every check): the tooltip when the pointer enters the row, the menu when
+            // the user asks for it, before the row's own handler shows it (issue 12, start-up).
+            addEventHandler(MouseEvent.MOUSE_ENTERED, e -> {
+                if (tip != null && getTooltip() == null) setTooltip(new Tooltip(tip));
+            });
+            addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> setContextMenu(isEmpty() || getItem() == null ? null : menu(getItem())));
         }
 
         @Override protected void updateItem(Row r, boolean empty) {
@@ -312,6 +326,7 @@ public final class ScenarioList extends VBox {
             if (empty || r == null) {
                 setGraphic(null);
                 setContextMenu(null);
+                tip = null;
                 setTooltip(null);
                 return;
             }
@@ -323,7 +338,7 @@ public final class ScenarioList extends VBox {
             boolean checked = now != null && s.expect() != null;
             boolean passed = checked && now.disposition() != null && now.disposition().name().equals(s.expect());
             outcome.setText(s.expect() == null ? "ends " + got : passed ? "ends " + got + ", as expected" : "expected " + s.expect() + " · ends " + got);
-            status.setGraphic(new FontIcon(s.expect() == null || now == null ? "mdi2c-circle-outline" : passed ? "mdi2c-check-circle" : "mdi2c-close-circle"));
+            statusIcon.setIconLiteral(s.expect() == null || now == null ? "mdi2c-circle-outline" : passed ? "mdi2c-check-circle" : "mdi2c-close-circle");
             pseudoClassStateChanged(PASSED, passed);
             pseudoClassStateChanged(FAILED, checked && !passed);
             pseudoClassStateChanged(UNCHECKED, !checked);
@@ -331,8 +346,8 @@ public final class ScenarioList extends VBox {
             if (s.note() != null) tip.append('\n').append(s.note());
             if (now != null && now.reason() != null) tip.append("\n\nNow: ").append(got).append(" — ").append(now.reason());
             tip.append("\n\nClick to trace it, double-click to play it; right-click for more.");
-            setTooltip(new Tooltip(tip.toString()));
-            setContextMenu(menu(r));
+            this.tip = tip.toString();
+            if (getTooltip() != null) getTooltip().setText(this.tip);
             setGraphic(box);
         }
     }

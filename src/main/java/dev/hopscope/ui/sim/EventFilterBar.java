@@ -4,7 +4,6 @@ import javafx.collections.SetChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 
 import java.util.EnumMap;
@@ -30,8 +29,8 @@ public final class EventFilterBar extends HBox {
             t.setId("filter-" + p.name());
             t.getStyleClass().add("event-filter");
             t.setSelected(playback.shown().contains(p));
-            t.setTooltip(new Tooltip(p == EventProtocol.VXLAN ? "Show tunnelled packets (VXLAN, GENEVE, IPIP, ESP) in the list and when stepping"
-                    : "Show " + p.label() + " events in the list and when stepping"));
+            dev.hopscope.ui.HoverTip.install(t, p == EventProtocol.VXLAN ? "Show tunnelled packets (VXLAN, GENEVE, IPIP, ESP) in the list and when stepping"
+                    : "Show " + p.label() + " events in the list and when stepping");
             t.selectedProperty().addListener((o, was, on) -> {
                 if (on) playback.shown().add(p);
                 else playback.shown().remove(p);

@@ -13,6 +13,7 @@ import dev.hopscope.model.Socket;
 import dev.hopscope.net.Network;
 import dev.hopscope.net.trace.Trace;
 import dev.hopscope.ui.AppState;
+import dev.hopscope.ui.HoverTip;
 import dev.hopscope.ui.canvas.CanvasView;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
@@ -121,7 +122,7 @@ public final class SimulationPanel extends BorderPane {
         port.getStyleClass().add("sim-port");
         port.promptTextProperty().bind(Bindings.when(proto.valueProperty().isEqualTo("icmp")).then("size").otherwise("port"));
         pick.setId("sim-pick");
-        pick.setTooltip(new Tooltip("Pick on the canvas: click the source, then the destination"));
+        HoverTip.install(pick, "Pick on the canvas: click the source, then the destination");
         Button trace = new Button("Trace");
         trace.setId("sim-trace");
         trace.setDefaultButton(false);
@@ -131,11 +132,14 @@ public final class SimulationPanel extends BorderPane {
 
         Button reset = button("mdi2r-restart", "Reset to the first hop", "sim-reset", e -> playback.reset());
         Button back = button("mdi2s-skip-previous", "Step back", "sim-back", e -> playback.back());
-        Button play = button("mdi2p-play", "Play", "sim-play", e -> togglePlay());
+        Button play = button("mdi2p-play", () -> {
+            Tooltip t = new Tooltip();
+            t.textProperty().bind(Bindings.when(playback.playing()).then("Pause").otherwise("Play"));
+            return t;
+        }, "sim-play", e -> togglePlay());
         Button forward = button("mdi2s-skip-next", "Step forward", "sim-forward", e -> { playback.pause(); playback.forward(); });
         play.graphicProperty().bind(Bindings.createObjectBinding(
                 () -> new FontIcon(playback.playing().get() ? "mdi2p-pause" : "mdi2p-play"), playback.playing()));
-        play.getTooltip().textProperty().bind(Bindings.when(playback.playing()).then("Pause").otherwise("Play"));
         back.disableProperty().bind(Bindings.size(playback.steps()).isEqualTo(0).or(locked));
         reset.disableProperty().bind(back.disableProperty());
         forward.disableProperty().bind(back.disableProperty());
@@ -173,7 +177,7 @@ public final class SimulationPanel extends BorderPane {
 
         Label arrow = new Label("→");
         arrow.getStyleClass().add("sim-arrow");
-        speed.setTooltip(new Tooltip("Playback speed"));
+        HoverTip.install(speed, "Playback speed");
         bar = new HBox(source, arrow, destination, proto, port, pick, trace,
                 new Separator(Orientation.VERTICAL), reset, back, play, forward,
                 speed, speedLabel);
@@ -186,7 +190,7 @@ public final class SimulationPanel extends BorderPane {
         Button capture = new Button("Save as capture…", new FontIcon("mdi2f-file-download-outline"));
         capture.setId("sim-capture");
         capture.getStyleClass().add("sim-capture");
-        capture.setTooltip(new Tooltip("Save this trace, both ways, as a pcapng capture to open in Wireshark"));
+        HoverTip.install(capture, "Save this trace, both ways, as a pcapng capture to open in Wireshark");
         capture.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
         // locked during a challenge: the capture would tell the whole path and outcome
         capture.disableProperty().bind(playback.trace().isNull().or(locked));
@@ -570,10 +574,15 @@ public final class SimulationPanel extends BorderPane {
     }
 
     private static Button button(String icon, String tip, String id, EventHandler<ActionEvent> action) {
+        return button(icon, () -> new Tooltip(tip), id, action);
+    }
+
+    /** A tool button whose tooltip {@code tip} makes on the pointer's first entry ({@link HoverTip}). */
+    private static Button button(String icon, java.util.function.Supplier<Tooltip> tip, String id, EventHandler<ActionEvent> action) {
         Button b = new Button(null, new FontIcon(icon));
         b.getStyleClass().add("sim-button");
         b.setId(id);
-        b.setTooltip(new Tooltip(tip));
+        HoverTip.install(b, tip);
         b.setOnAction(action);
         return b;
     }
