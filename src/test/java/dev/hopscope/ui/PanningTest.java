@@ -261,6 +261,20 @@ class PanningTest {
         })).isTrue();
     }
 
+    @Test void aShortWireDrawsFromACachedBitmapAndAnExpectedFlowDoesNot() {
+        // a pan only moves the world: a cached wire's pixels are copied, not its curve traced again each frame
+        app.empty();
+        fx(() -> app.state().reset(SyntheticTopology.generate(1, 20, false), null));
+        List<LinkView> wires = fx(() -> canvas().linkViews().values().stream()
+                .filter(l -> l.spec().kind() == Link.Kind.VETH).toList());
+        List<LinkView> flows = fx(() -> canvas().linkViews().values().stream().filter(PanningTest::intent).toList());
+        assertThat(wires).as("wires from bridge bars to cards").hasSizeGreaterThan(10);
+        assertThat(flows).isNotEmpty();
+        assertThat(fx(() -> wires.stream().allMatch(javafx.scene.Node::isCache))).as("every wire from a bar to its card is cached").isTrue();
+        // an arrow may cross the whole drawing: its bitmap would be mostly empty pixels on the heap
+        assertThat(fx(() -> flows.stream().noneMatch(javafx.scene.Node::isCache))).as("no expected flow is cached").isTrue();
+    }
+
     @Test void aClickOnALinkSelectsItThoughItsWideStrokeIsNeverDrawn(FxRobot robot) {
         app.empty();
         fx(() -> {

@@ -195,7 +195,7 @@ public final class CanvasView extends Region {
         viewport.zoomProperty().addListener(o -> zooming());
         sharpen.setOnFinished(e -> {
             dropZoomPicture();
-            for (NodeView v : views.values()) v.setCacheHint(CacheHint.QUALITY);
+            cacheHints(CacheHint.QUALITY);
         });
         widthProperty().addListener(o -> viewChanged());
         heightProperty().addListener(o -> viewChanged());
@@ -912,8 +912,7 @@ public final class CanvasView extends Region {
 
     /** While the zoom changes, caches are scaled rather than redrawn; they sharpen when it stops. */
     private void zooming() {
-        if (sharpen.getStatus() != javafx.animation.Animation.Status.RUNNING)
-            for (NodeView v : views.values()) v.setCacheHint(CacheHint.SPEED);
+        if (sharpen.getStatus() != javafx.animation.Animation.Status.RUNNING) cacheHints(CacheHint.SPEED);
         sharpen.playFromStart();
         if (zoomPicture.shown()) {
             zoomPicture.follow();
@@ -927,6 +926,12 @@ public final class CanvasView extends Region {
     }
 
     private void dropZoomPicture() { zoomPicture.drop(world); }
+
+    /** Cached views and wires scale their bitmaps while a zoom lasts (SPEED) and draw them again at the new scale after it (QUALITY). */
+    private void cacheHints(CacheHint hint) {
+        for (NodeView v : views.values()) v.setCacheHint(hint);
+        for (LinkView l : links.values()) l.setCacheHint(hint);
+    }
 
     /** True while a picture of the drawing stands in for it during a zoom (for tests). */
     public boolean showsZoomPicture() { return zoomPicture.shown(); }
