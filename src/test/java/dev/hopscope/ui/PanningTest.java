@@ -159,13 +159,15 @@ class PanningTest {
         fx(pan::start);
         try {
             robot.moveTo(app.screen(card.box().x() + card.box().w() / 2, card.box().y() + card.box().h() / 2));
+            waitUntil(canvas()::isPanning);
+            // a few frames' chance for the pointer to find the card, which it must not take
             WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
             assertThat(fx(view::isHover)).as("the card under the pointer while the drawing pans").isFalse();
         } finally {
             fx(pan::stop);
         }
         // once the pan has stopped, the pointer finds the card again
-        WaitForAsyncUtils.sleep(400, TimeUnit.MILLISECONDS);
+        waitUntil(() -> !canvas().isPanning());
         robot.moveBy(2, 0);
         waitUntil(view::isHover);
     }

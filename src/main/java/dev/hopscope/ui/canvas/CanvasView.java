@@ -888,6 +888,9 @@ public final class CanvasView extends Region {
                 && (selectedLink.get() == null || !selectedLink.get().id().equals(s.id()));
     }
 
+    /** Whether a large drawing is panning now (it counts as stopped a few still frames after the last step; see {@link #panned}). */
+    public boolean isPanning() { return panning; }
+
     /** The flows resting during a pan, for tests. */
     public boolean isResting(String linkId) {
         LinkSpec s = scene.links().get(linkId);
