@@ -20,8 +20,9 @@ import java.util.function.Consumer;
  * since the previous pulse: panning at 100 %, panning the whole drawing zoomed to fit, and
  * zooming in and out. Each phase prints one line ({@link FrameStats}); then the designer exits.
  * JavaFX caps pulses at 60 per second, so 16.7 ms per frame is the best possible figure.
- * {@code -Dhopscope.panProbe.phases=100,60} runs only the phases named (100, fit, 30, 60, 80, 150, 200, zoom;
- * a number is a pan at that zoom in per cent).
+ * {@code -Dhopscope.panProbe.phases=100,60} runs only the phases named (100, fit, 30, 60, 80, 150, 200, stops, zoom;
+ * a number is a pan at that zoom in per cent; {@code stops} pans at 100 % a second at a time, with
+ * a second still between, so it counts what a pan's start and stop cost).
  */
 public final class PanProbe {
     public static final String PROPERTY = "hopscope.panProbe";
@@ -74,6 +75,9 @@ public final class PanProbe {
             phases.add(new Phase(String.valueOf(percent), "pan at " + percent + "%", () -> zoomTo(canvas, percent / 100.0),
                     f -> canvas.viewport().panBy((f / 60 % 2 == 0 ? -1 : 1) * STEP, (f / 60 % 2 == 0 ? -1 : 1) * STEP / 3)));
         }
+        // a second of pan, a second still, and again: what a pan's start and stop cost (views and flows coming back)
+        phases.add(new Phase("stops", "pan and stop at 100%", () -> zoomTo(canvas, 1),
+                f -> { if (f / 60 % 2 == 0) canvas.viewport().panBy(f / 120 % 2 == 0 ? -STEP : STEP, 0); }));
         phases.add(new Phase("zoom", "zoom in and out", canvas::fit,
                 f -> canvas.viewport().zoomAt(f / 60 % 2 == 0 ? 1.02 : 1 / 1.02, canvas.getWidth() / 2, canvas.getHeight() / 2)));
         String only = System.getProperty(PROPERTY + ".phases");
@@ -81,7 +85,7 @@ public final class PanProbe {
             List<String> keys = List.of(only.split(","));
             phases.removeIf(p -> keys.stream().noneMatch(k -> p.key().equals(k.trim())));
             if (phases.isEmpty()) {
-                report.accept("no phase among " + only + ": use 100, fit, 30, 60, 80, 150, 200, zoom");
+                report.accept("no phase among " + only + ": use 100, fit, 30, 60, 80, 150, 200, stops, zoom");
                 done.run();
                 return;
             }
