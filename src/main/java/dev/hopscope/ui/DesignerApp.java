@@ -36,18 +36,30 @@ public final class DesignerApp extends Application {
         Opening opening = show(stage, Settings.load(), new DialogPrompts(() -> stage), RecoveryStore.inHome(),
                 startFile(getParameters().getRaw()));
         StartupProbe.mark("chrome-shown");
+        // The icons come first, in a frame of their own, then the rest: the icons (Ikonli and its
+        // font) take a tenth of a second, the inspector, the panels and the document most of a
+        // second, and the toolbar and palette showed empty icon boxes all that while.
         FrameShown.then(stage, () -> {
-            MainWindow window = opening.complete();
-            StartupProbe.mark("panels-and-document");
-            // the probe's READY: the designer is drawn once the canvas shows its start document
-            // and the analysis of that document is in (its flags on the canvas, the findings listed)
-            javafx.beans.InvalidationListener check = o -> {
-                if (window.canvas().sceneCurrent().get() && !window.panels().analysis().running().get()) StartupProbe.ready();
-            };
-            window.canvas().sceneCurrent().addListener(check);
-            window.panels().analysis().running().addListener(check);
-            check.invalidated(null);
+            opening.icons();
+            FrameShown.then(stage, () -> {
+                StartupProbe.mark("icons-shown");
+                complete(opening);
+            });
         });
+    }
+
+    /** Completes the window once its first frame (and then its icons) are on the screen; tells the probe when it is drawn. */
+    private static void complete(Opening opening) {
+        MainWindow window = opening.complete();
+        StartupProbe.mark("panels-and-document");
+        // the probe's READY: the designer is drawn once the canvas shows its start document
+        // and the analysis of that document is in (its flags on the canvas, the findings listed)
+        javafx.beans.InvalidationListener check = o -> {
+            if (window.canvas().sceneCurrent().get() && !window.panels().analysis().running().get()) StartupProbe.ready();
+        };
+        window.canvas().sceneCurrent().addListener(check);
+        window.panels().analysis().running().addListener(check);
+        check.invalidated(null);
     }
 
     private static void place(Stage stage, Settings settings) {
@@ -132,6 +144,9 @@ public final class DesignerApp extends Application {
 
         /** The window, complete or not. */
         public MainWindow window() { return window; }
+
+        /** Puts the palette's and the toolbar's icons in their boxes ({@link LaterChrome}), before {@link #complete()} if called first. On the JavaFX thread. */
+        public void icons() { window.later().make(); }
 
         /**
          * Adds the inspector and the panels, opens the start document (and then the start file,

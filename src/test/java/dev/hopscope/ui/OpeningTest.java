@@ -90,6 +90,15 @@ class OpeningTest {
         Bounds palette = sceneBounds(robot, "#palette-host");
         Bounds canvas = sceneBounds(robot, ".canvas");
 
+        // the icons come before the rest, into the boxes, which do not move
+        robot.interact(opening::icons);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.completed()).isFalse();
+        assertThat(containerIcon.getChildren()).singleElement().isInstanceOf(FontIcon.class);
+        assertThat(undoIcon.getChildren()).singleElement().isInstanceOf(FontIcon.class);
+        assertThat(DesignerFixture.fx(() -> containerIcon.localToScene(containerIcon.getBoundsInLocal()))).isEqualTo(containerIconBox);
+        assertThat(robot.lookup("#tab-simulation").tryQuery()).isEmpty();
+
         robot.interact(opening::complete);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> DesignerFixture.fx(() -> window.canvas().sceneCurrent().get()));
         WaitForAsyncUtils.waitForFxEvents();
