@@ -36,9 +36,35 @@ public final class StartupProbe {
     /**
      * With the probe on, prints {@code MARK <what> <ms since JVM start> cpu <process CPU ms> classes <loaded>}:
      * the steps of a start, to find where its time goes (packaging/startup-time.sh ignores them).
+     * A mark made before the first frame is printed after {@code FIRST_PAINT}, with its time only
+     * (CPU and classes -1).
      */
     public static void mark(String what) {
-        if (requested()) print("MARK " + what + " " + (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) + " cpu " + cpuMillis() + " classes " + ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount());
+        if (!requested()) return;
+        long now = System.currentTimeMillis();
+        if (!firstFrameOut) {
+            // before the first frame, only the time: the management beans the other figures come
+            // from take the JavaFX thread some tens of milliseconds to start, which the empty window
+            // the first frame is compared with does not pay; these marks are printed after it
+            synchronized (early) { early.add(new Object[] {what, now}); }
+            return;
+        }
+        print("MARK " + what + " " + (now - ManagementFactory.getRuntimeMXBean().getStartTime()) + " cpu " + cpuMillis() + " classes " + ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount());
+    }
+
+    /** Marks made before the first frame was on the screen: {what, epoch ms}; printed after FIRST_PAINT with CPU and classes -1. */
+    private static final java.util.List<Object[]> early = new java.util.ArrayList<>();
+    private static volatile boolean firstFrameOut;
+
+    private static void printEarlyMarks() {
+        firstFrameOut = true;
+        java.util.List<Object[]> marks;
+        synchronized (early) {
+            marks = java.util.List.copyOf(early);
+            early.clear();
+        }
+        long start = ManagementFactory.getRuntimeMXBean().getStartTime();
+        for (Object[] m : marks) print("MARK " + m[0] + " " + ((Long) m[1] - start) + " cpu -1 classes -1");
     }
 
     /** Whether the property or the environment asks for the probe. */
@@ -113,6 +139,7 @@ public final class StartupProbe {
             long painted = System.currentTimeMillis();
             long sinceStart = painted - ManagementFactory.getRuntimeMXBean().getStartTime();
             out.accept(what + " " + sinceStart + " " + painted + " " + cpuMillis() + " " + threadCpuMillis());
+            if (requested()) printEarlyMarks();
             done.run();
         });
     }

@@ -13,6 +13,7 @@ import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
 import org.testfx.api.FxToolkit;
 
 /** The startup probe speaks once, in the format packaging/startup-time.sh parses, after a paint. */
@@ -61,5 +62,42 @@ class StartupProbeTest {
         Thread.sleep(200);
         assertThat(reports).hasValue(1);
         Platform.runLater(stage[0]::close);
+    }
+
+    @Test
+    void aMarkMadeBeforeTheFirstFrameIsPrintedAfterItWithItsTimeOnly() throws Exception {
+        java.io.PrintStream out = System.out;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        System.setProperty(StartupProbe.PROPERTY, "true");
+        try {
+            System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+            CompletableFuture<String> line = new CompletableFuture<>();
+            CompletableFuture<String> beforeTheFrame = new CompletableFuture<>();
+            Stage[] stage = new Stage[1];
+            Platform.runLater(() -> {
+                stage[0] = new Stage();
+                stage[0].setScene(new Scene(new Pane(), 200, 100));
+                StartupProbe.install(stage[0], line::complete, () -> { });
+                // made before the frame is out: kept, not printed (the management beans would cost the frame)
+                StartupProbe.mark("before-the-frame");
+                beforeTheFrame.complete(printed.toString(java.nio.charset.StandardCharsets.UTF_8));
+                stage[0].show();
+            });
+            assertThat(beforeTheFrame.get(20, TimeUnit.SECONDS)).doesNotContain("MARK");
+            assertThat(line.get(20, TimeUnit.SECONDS)).startsWith("FIRST_PAINT ");
+            WaitForAsyncUtils.waitForFxEvents();
+            // then printed, with its time since the JVM started and no CPU or class count
+            assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8).lines())
+                    .anySatisfy(l -> assertThat(l).matches("MARK before-the-frame \\d+ cpu -1 classes -1"));
+            // a mark after the frame has every figure
+            Platform.runLater(() -> StartupProbe.mark("after-the-frame"));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8).lines())
+                    .anySatisfy(l -> assertThat(l).matches("MARK after-the-frame \\d+ cpu -?\\d+ classes \\d+"));
+            Platform.runLater(stage[0]::close);
+        } finally {
+            System.setOut(out);
+            System.clearProperty(StartupProbe.PROPERTY);
+        }
     }
 }
