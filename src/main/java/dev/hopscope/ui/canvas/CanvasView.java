@@ -693,7 +693,6 @@ public final class CanvasView extends Region {
         boolean words = zoom >= WORDS_ZOOM;
         if (words != showsWords) {
             showsWords = words;
-            pseudoClassStateChanged(FAR, !words);
             // the stylesheet hides small words by a layer's state, with child selectors only: a
             // descendant selector walks every ancestor of every word when a view joins the scene
             for (Pane p : viewLayers) p.pseudoClassStateChanged(FAR, !words);
